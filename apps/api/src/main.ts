@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ConfigError, loadConfig } from '@plaza/api/config';
+import { connectDatabase } from '@plaza/api/database';
+import { AppModule } from './app.module';
+import { configureApp } from './configure-app';
+import { JsonLogger, createHttpLogger } from './json-logger';
+import { prepareDatabase } from './prepare-database';
+
+async function bootstrap(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const logger = new JsonLogger(config.logLevel);
+  const database = await connectDatabase(config);
+  logger.log(database.embedded ? `Embedded PostgreSQL at ${config.dataDir}` : 'Using DATABASE_URL', 'bootstrap');
+
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({ config, database }),
+    new FastifyAdapter({ ...createHttpLogger(config.logLevel), bodyLimit: 1024 * 1024, trustProxy: true }),
+    { logger, bufferLogs: true },
+  );
+  await configureApp(app, config);
+  await prepareDatabase(app, config, database.embedded, logger);
+  await app.listen({ port: config.port, host: config.host });
+  logger.log(`Plaza listening on ${config.publicUrl} (port ${config.port})`, 'bootstrap');
+
+  const shutdown = async (): Promise<void> => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown());
+  process.once('SIGINT', () => void shutdown());
+}
+
+bootstrap().catch((error: unknown) => {
+  new Logger('bootstrap').error(error);
+  process.exit(1);
+});

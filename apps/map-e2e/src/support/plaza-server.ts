@@ -1,0 +1,157 @@
+// Starts the built API (which also serves the built map and console) as a child process, on a
+// free loopback port with the demo city seeded, and tears it down again.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** apps/map-e2e/src/support → workspace root. */
+export const workspaceRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+const API_MAIN = path.join(workspaceRoot, 'dist/api/apps/api/src/main.js');
+const WEB_ROOT = path.join(workspaceRoot, 'dist/web');
+const READY_TIMEOUT_MS = 120_000;
+const STOP_TIMEOUT_MS = 10_000;
+const LOG_TAIL_LINES = 60;
+
+export interface PlazaServer {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  baseUrl: string;
+  /** Which database the API runs on: a fresh one on DATABASE_URL's server, or its own embedded PGlite. */
+  database: 'server' | 'embedded';
+  /** Milliseconds from spawn until `/health/ready` answered 200. */
+  startupMs: number;
+  /** The last lines the API printed, for failure messages. */
+  logTail(): string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => (port ? resolve(port) : reject(new Error('could not read the free port'))));
+    });
+  });
+}
+
+/**
+ * With DATABASE_URL set (and TEST_DB not forcing `embedded`), a brand-new database is created on
+ * that server for this run and dropped afterwards; otherwise the API starts its embedded
+ * PostgreSQL in a fresh temporary DATA_DIR. Either way the demo city is seeded.
+ */
+export async function startPlaza(): Promise<PlazaServer> {
+  for (const [file, build] of [
+    [API_MAIN, 'node infra/scripts/build-api.mjs'],
+    [path.join(WEB_ROOT, 'index.html'), 'node infra/scripts/build-web.mjs'],
+    [path.join(WEB_ROOT, 'console/index.html'), 'node infra/scripts/build-web.mjs'],
+  ] as const) {
+    if (!existsSync(file)) throw new Error(`${path.relative(workspaceRoot, file)} is missing: run \`${build}\` first`);
+  }
+
+  const cleanups: Array<() => Promise<unknown>> = [];
+  const cleanUp = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  };
+
+  const useServer = Boolean(process.env['DATABASE_URL']) && process.env['TEST_DB'] !== 'embedded';
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'plaza-e2e-'));
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // Jest's ESM flags are for the test runner, not the API.
+  delete env['NODE_OPTIONS'];
+  delete env['DATABASE_URL'];
+  delete env['TEST_DB'];
+  try {
+    if (useServer) {
+      // Loaded only here: the embedded path needs no harness (the API starts its own database).
+      const { createTestDatabase } = await import('@plaza/api/testing');
+      const database = await createTestDatabase();
+      cleanups.push(() => database.drop());
+      env['DATABASE_URL'] = database.url;
+    }
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    Object.assign(env, {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: baseUrl,
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'true',
+      WEB_ROOT,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+    });
+
+    const started = Date.now();
+    const child = spawn(process.execPath, ['--enable-source-maps', API_MAIN], {
+      cwd: workspaceRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const log: string[] = [];
+    const collect = (chunk: Buffer) => {
+      log.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      if (log.length > LOG_TAIL_LINES) log.splice(0, log.length - LOG_TAIL_LINES);
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    const logTail = () => log.join('\n');
+    cleanups.push(() => stopChild(child));
+
+    await waitUntilReady(child, `${baseUrl}/health/ready`, logTail);
+    const startupMs = Date.now() - started;
+
+    let stopped: Promise<void> | undefined;
+    return {
+      baseUrl,
+      database: useServer ? 'server' : 'embedded',
+      startupMs,
+      logTail,
+      stop: () => (stopped ??= cleanUp()),
+    };
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}
+
+async function waitUntilReady(child: ChildProcess, url: string, logTail: () => string): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let exited: string | null = null;
+  child.once('exit', (code, signal) => {
+    exited = `exited with ${signal ?? `code ${code}`}`;
+  });
+  let lastProblem = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`The API ${exited} before it was ready. Its output:\n${logTail()}`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      if (res.ok) return;
+      lastProblem = `HTTP ${res.status}`;
+      await res.body?.cancel();
+    } catch (error) {
+      lastProblem = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The API was not ready within ${READY_TIMEOUT_MS / 1000} s (${lastProblem}). Its output:\n${logTail()}`);
+}
+
+/** SIGTERM (the API closes its database cleanly), then SIGKILL if it lingers. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,42 @@
+// `npm test`: unit tests, the integration suite on every database this machine offers (the real
+// server in DATABASE_URL, then the embedded PGlite), and the browser tests against a built site.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { workspaceRoot } from './swc-options.mjs';
+
+const jest = ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--ci'];
+const env = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, '--no-warnings=ExperimentalWarning'].filter(Boolean).join(' ') };
+
+function run(label, args, extraEnv = {}) {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(process.execPath, args, { cwd: workspaceRoot, stdio: 'inherit', env: { ...env, ...extraEnv } });
+  if (result.status !== 0) {
+    console.error(`✗ ${label} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+run('typecheck', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']);
+// @nx/enforce-module-boundaries silently skips itself when no project graph is cached (a fresh
+// clone): computing the graph first makes the boundary rules really run.
+run('project graph (for the module-boundary lint rule)', ['node_modules/nx/dist/bin/nx.js', 'show', 'projects'], { NX_DAEMON: 'false' });
+run('lint (module boundaries included)', ['node_modules/eslint/bin/eslint.js', 'apps', 'libs', 'infra']);
+run('unit tests', [...jest, '--selectProjects', 'unit']);
+if (process.env.DATABASE_URL) {
+  run('integration tests on PostgreSQL (DATABASE_URL)', [...jest, '--selectProjects', 'integration'], { TEST_DB: 'server' });
+} else {
+  console.log('\n(DATABASE_URL unset: the integration suite runs on the embedded database only)');
+}
+// PGlite is one process per database and heavy to start: one worker keeps memory and CPU in check.
+run('integration tests on embedded PGlite + PostGIS', [...jest, '--selectProjects', 'integration', '--runInBand'], { TEST_DB: 'embedded' });
+if (existsSync('/usr/bin/chromium') || process.env.CHROMIUM_PATH) {
+  run('build the API and the web apps', ['infra/scripts/build-api.mjs']);
+  run('build the web apps', ['infra/scripts/build-web.mjs']);
+  run('browser tests (Chromium)', [...jest, '--selectProjects', 'browser', '--runInBand']);
+} else if (process.env.CI) {
+  console.error('✗ Chromium is missing (/usr/bin/chromium): browser tests cannot run');
+  process.exit(1);
+} else {
+  console.log('\n(Chromium not found: browser tests skipped; install Debian\'s chromium to run them)');
+}
+console.log('\n✓ all test tiers passed');

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { LocalizedText } from '@plaza/shared/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface CategoryRow {
+  id: string;
+  code: string;
+  name: LocalizedText;
+  description: LocalizedText;
+  groupName: LocalizedText | null;
+  icon: string;
+  requiresModeration: boolean;
+  targetDays: number;
+  departmentName: LocalizedText;
+}
+
+export interface Placement {
+  areaId: string;
+  areaName: string;
+  departmentId: string;
+}
+
+/** All catalogue SQL: categories, departments, areas and routing. */
+@Injectable()
+export class CatalogRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async listActiveCategories(): Promise<CategoryRow[]> {
+    return this.db.query(`${CATEGORY_SELECT} WHERE c.active ORDER BY c.sort_order, c.code`);
+  }
+
+  async findActiveCategory(code: string, manager: EntityManager = this.db.manager): Promise<CategoryRow | null> {
+    const rows: CategoryRow[] = await manager.query(`${CATEGORY_SELECT} WHERE c.active AND c.code = $1`, [code]);
+    return rows[0] ?? null;
+  }
+
+  /** The whole area layer as one GeoJSON document, built in SQL so no geometry is parsed in Node. */
+  async areasFeatureCollection(): Promise<string> {
+    const [row] = await this.db.query(`
+      SELECT json_build_object(
+        'type', 'FeatureCollection',
+        'features', coalesce(json_agg(json_build_object(
+          'type', 'Feature',
+          'id', code,
+          'geometry', ST_AsGeoJSON(geom, 6)::json,
+          'properties', json_build_object('code', code, 'name', name, 'kind', kind)
+        ) ORDER BY code), '[]'::json)
+      )::text AS doc
+      FROM areas`);
+    return row.doc as string;
+  }
+
+  /**
+   * Where a point falls and who handles a category there: the area's routing rule if any, else
+   * the category's default department. A point on a shared boundary belongs to the area with the
+   * lowest code, so the answer never depends on row order.
+   */
+  async place(lon: number, lat: number, categoryId: string, manager: EntityManager): Promise<Placement | null> {
+    const rows: Placement[] = await manager.query(
+      `SELECT a.id AS "areaId", a.name AS "areaName",
+              coalesce(r.department_id, c.default_department_id) AS "departmentId"
+         FROM areas a
+         JOIN categories c ON c.id = $3
+         LEFT JOIN routing_rules r ON r.area_id = a.id AND r.category_id = c.id
+        WHERE ST_Covers(a.geom, ST_SetSRID(ST_MakePoint($1, $2), 4326))
+        ORDER BY a.code
+        LIMIT 1`,
+      [lon, lat, categoryId],
+    );
+    return rows[0] ?? null;
+  }
+}
+
+const CATEGORY_SELECT = `
+  SELECT c.id, c.code, c.name, c.description, c.group_name AS "groupName", c.icon,
+         c.requires_moderation AS "requiresModeration", c.target_days AS "targetDays",
+         d.name AS "departmentName"
+    FROM categories c
+    JOIN departments d ON d.id = c.default_department_id`;

@@ -1,0 +1,3 @@
+export * from './catalog.module';
+export * from './catalog.repository';
+export * from './catalog.service';

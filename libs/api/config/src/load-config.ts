@@ -1,0 +1,98 @@
+import path from 'node:path';
+import type { AppConfig } from './app-config';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Reads and validates the environment. Collects every problem before failing, so an operator
+ * fixes a broken deployment in one pass instead of one variable per restart.
+ */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  const production = env['NODE_ENV'] === 'production';
+
+  const port = readPort(env, 'PORT', 3000, problems);
+  const host = env['HOST']?.trim() || '0.0.0.0';
+  const databaseUrl = readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems);
+  const dataDir = path.resolve(cwd, env['DATA_DIR']?.trim() || '.data');
+  const publicUrl = (readUrl(env, 'PUBLIC_URL', ['http:', 'https:'], problems) ?? `http://localhost:${port}`).replace(
+    /\/+$/,
+    '',
+  );
+  const redisUrl = readUrl(env, 'REDIS_URL', ['redis:', 'rediss:'], problems);
+  const smtpUrl = readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:'], problems);
+
+  const logLevelRaw = env['LOG_LEVEL']?.trim() || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevelRaw)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevelRaw}")`);
+  }
+
+  // Demo data is the embedded default's companion; with a real database it must be asked for.
+  const demoData = readBoolean(env, 'DEMO_DATA', databaseUrl === null, problems);
+  if (demoData && production) {
+    problems.push('DEMO_DATA cannot be enabled when NODE_ENV=production: demo accounts and keys are public');
+  }
+
+  const webRootRaw = env['WEB_ROOT']?.trim();
+  const webRoot = webRootRaw === 'none' ? null : path.resolve(cwd, webRootRaw || 'dist/web');
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    host,
+    databaseUrl,
+    dataDir,
+    publicUrl,
+    logLevel: logLevelRaw as AppConfig['logLevel'],
+    demoData,
+    webRoot,
+    redisUrl,
+    smtpUrl,
+    production,
+  };
+}
+
+function readPort(env: Env, name: string, fallback: number, problems: string[]): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    problems.push(`${name} must be a port number between 0 and 65535 (got "${raw}")`);
+    return fallback;
+  }
+  return value;
+}
+
+function readUrl(env: Env, name: string, protocols: string[], problems: string[]): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  try {
+    const url = new URL(raw);
+    if (!protocols.includes(url.protocol)) {
+      problems.push(`${name} must use ${protocols.join(' or ')} (got "${url.protocol}")`);
+      return null;
+    }
+    return raw;
+  } catch {
+    problems.push(`${name} is not a valid URL`);
+    return null;
+  }
+}
+
+function readBoolean(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  problems.push(`${name} must be true or false (got "${env[name]}")`);
+  return fallback;
+}

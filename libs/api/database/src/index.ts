@@ -1,0 +1,5 @@
+export * from './embedded-postgres';
+export * from './database-url';
+export * from './data-source-options';
+export * from './run-migrations';
+export * from './migrations';

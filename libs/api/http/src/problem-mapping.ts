@@ -1,0 +1,127 @@
+import { HttpException } from '@nestjs/common';
+import type { FieldError, ProblemDetails } from '@plaza/shared/contracts';
+import { DomainError, type ErrorKind } from './domain-error';
+
+const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  invalid_request: 400,
+  validation: 422,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported_media_type: 415,
+  unauthenticated: 401,
+  forbidden: 403,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+const TITLE_BY_STATUS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** Fastify and @fastify/multipart error codes that are the client's fault, with what to answer. */
+const FASTIFY_ERRORS: Record<string, { status: number; code: string; detail: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'REQUEST.TOO_LARGE', detail: 'The request body is too large.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+    detail: 'Send application/json or multipart/form-data.',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'REQUEST.MALFORMED', detail: 'The JSON body is empty.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'REQUEST.MALFORMED', detail: 'The body is not valid JSON.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: 'REQUEST.MALFORMED',
+    detail: 'Content-Length does not match the body.',
+  },
+  FST_ERR_CTP_INVALID_TYPE: { status: 400, code: 'REQUEST.MALFORMED', detail: 'Invalid Content-Type header.' },
+  FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'PHOTO.TOO_LARGE', detail: 'A file is larger than allowed.' },
+  FST_FILES_LIMIT_REACHED: { status: 413, code: 'PHOTO.TOO_MANY', detail: 'Too many files in one request.' },
+  FST_PARTS_LIMIT_REACHED: { status: 413, code: 'REQUEST.TOO_LARGE', detail: 'Too many parts in the form.' },
+  FST_FIELDS_LIMIT_REACHED: { status: 413, code: 'REQUEST.TOO_LARGE', detail: 'Too many fields in the form.' },
+  FST_PROTO_VIOLATION: { status: 400, code: 'REQUEST.MALFORMED', detail: 'Forbidden property name in the form.' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: {
+    status: 415,
+    code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+    detail: 'The request is not multipart.',
+  },
+};
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'REQUEST.MALFORMED',
+  404: 'REQUEST.NOT_FOUND',
+  413: 'REQUEST.TOO_LARGE',
+  415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+};
+
+export interface ProblemContext {
+  requestId?: string;
+  instance?: string;
+}
+
+export function problemType(code: string): string {
+  return `urn:plaza:problem:${code.toLowerCase().replace(/[._]/g, '-')}`;
+}
+
+export function buildProblem(
+  status: number,
+  code: string,
+  detail: string | undefined,
+  ctx: ProblemContext,
+  errors?: FieldError[],
+): ProblemDetails {
+  return {
+    type: problemType(code),
+    title: TITLE_BY_STATUS[status] ?? (status >= 500 ? 'Server Error' : 'Request Error'),
+    status,
+    ...(detail ? { detail } : {}),
+    ...(ctx.instance ? { instance: ctx.instance } : {}),
+    code,
+    ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+}
+
+/**
+ * Turns anything thrown into a problem document. Unknown errors become a bare 500: internals
+ * (SQL, stack traces) are logged with the request id, never sent.
+ */
+export function toProblem(error: unknown, ctx: ProblemContext): { problem: ProblemDetails; unexpected: boolean } {
+  if (error instanceof DomainError) {
+    const status = STATUS_BY_KIND[error.kind];
+    return { problem: buildProblem(status, error.code, error.message, ctx, error.fieldErrors), unexpected: false };
+  }
+  const fastifyCode = (error as { code?: unknown } | null)?.code;
+  if (typeof fastifyCode === 'string' && FASTIFY_ERRORS[fastifyCode]) {
+    const known = FASTIFY_ERRORS[fastifyCode];
+    return { problem: buildProblem(known.status, known.code, known.detail, ctx), unexpected: false };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const code = status === 404 ? 'REQUEST.NOT_FOUND' : status === 405 ? 'REQUEST.METHOD_NOT_ALLOWED' : 'REQUEST.ERROR';
+    const detail = status === 404 ? 'No such resource.' : error.message;
+    return { problem: buildProblem(status, code, detail, ctx), unexpected: status >= 500 };
+  }
+  const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    // Other client errors raised by Fastify itself (a malformed URL, a body over the limit).
+    const code = CODE_BY_STATUS[statusCode] ?? 'REQUEST.ERROR';
+    return { problem: buildProblem(statusCode, code, (error as Error).message, ctx), unexpected: false };
+  }
+  return {
+    problem: buildProblem(500, 'SERVER.UNEXPECTED', 'Something went wrong on our side. It has been logged.', ctx),
+    unexpected: true,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './photo-processor';
+export * from './photo-storage';
+export * from './media.module';

@@ -1,0 +1,78 @@
+import type { FastifyRequest } from 'fastify';
+import { REPORT_LIMITS } from '@plaza/shared/contracts';
+import { DomainError } from '@plaza/api/http';
+
+export interface MultipartReport {
+  fields: Record<string, unknown>;
+  photos: Buffer[];
+}
+
+const NUMBER_FIELDS = new Set(['lat', 'lon']);
+const BOOLEAN_FIELDS = new Set(['consent', 'reporter.showName']);
+
+/**
+ * Reads a multipart report: fields in bracket notation (`reporter[email]`) become the same nested
+ * object the JSON body has, and image files under `photos` are buffered within the size limits
+ * enforced by @fastify/multipart.
+ */
+export async function readMultipartReport(request: FastifyRequest): Promise<MultipartReport> {
+  const fields: Record<string, unknown> = {};
+  const photos: Buffer[] = [];
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      if (part.fieldname !== 'photos' && part.fieldname !== 'photos[]') {
+        await part.toBuffer();
+        throw DomainError.validation([
+          { field: part.fieldname, code: 'unknown_field', message: 'Files go in the "photos" field.' },
+        ]);
+      }
+      if (photos.length >= REPORT_LIMITS.photosMax) {
+        throw DomainError.validation([
+          { field: 'photos', code: 'too_many', message: `At most ${REPORT_LIMITS.photosMax} photos per report.` },
+        ]);
+      }
+      photos.push(await part.toBuffer());
+    } else {
+      const path = bracketPath(part.fieldname);
+      if (!path) {
+        throw DomainError.validation([{ field: part.fieldname, code: 'invalid_format', message: 'Bad field name.' }]);
+      }
+      setPath(fields, path, coerce(path.join('.'), String(part.value)));
+    }
+  }
+  return { fields, photos };
+}
+
+/** `reporter[email]` → ['reporter', 'email']; refuses prototype-polluting names. */
+function bracketPath(name: string): string[] | null {
+  const match = /^([A-Za-z][A-Za-z0-9_]*)((?:\[[A-Za-z][A-Za-z0-9_]*\])*)$/.exec(name);
+  if (!match?.[1]) return null;
+  const rest = [...(match[2] ?? '').matchAll(/\[([^\]]+)\]/g)].map((m) => m[1] as string);
+  const path = [match[1], ...rest];
+  if (path.some((p) => p === '__proto__' || p === 'constructor' || p === 'prototype')) return null;
+  return path;
+}
+
+function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
+  let node = target;
+  for (const key of path.slice(0, -1)) {
+    const next = node[key];
+    if (typeof next !== 'object' || next === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[path[path.length - 1] as string] = value;
+}
+
+// Form fields are strings; turn the typed ones into what the JSON body would carry, and leave
+// anything unparseable as a string so validation names the field.
+function coerce(path: string, value: string): unknown {
+  if (NUMBER_FIELDS.has(path)) {
+    const n = Number(value);
+    return value.trim() !== '' && Number.isFinite(n) ? n : value;
+  }
+  if (BOOLEAN_FIELDS.has(path)) {
+    if (['true', 'on', '1', 'yes'].includes(value.toLowerCase())) return true;
+    if (['false', 'off', '0', 'no', ''].includes(value.toLowerCase())) return false;
+  }
+  return value;
+}

@@ -1,0 +1,81 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { DomainError, parseInput, RequestLocale } from '@plaza/api/http';
+import type { Locale, NearbyReportView, ReportDetailFeature } from '@plaza/shared/contracts';
+import { isLatitude, isLongitude } from '@plaza/shared/geo';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CreateReportDto } from './dto/create-report.dto';
+import { parseListQuery } from './dto/list-reports.query';
+import { readMultipartReport } from './multipart-report';
+import { ReportsService } from './reports.service';
+
+@ApiTags('reports')
+@Controller({ path: 'reports', version: '1' })
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'File a report (JSON, or multipart/form-data with photos)' })
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiBody({ type: CreateReportDto })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key return the same report' })
+  @ApiCreatedResponse({ description: 'The report as a GeoJSON Feature, with its `ref`' })
+  async create(
+    @Req() request: FastifyRequest,
+    @Body() body: unknown,
+    @RequestLocale() locale: Locale,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown> {
+    if (!request.isMultipart() && !isJson(request.headers['content-type'])) {
+      throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'unsupported_media_type', 'Send application/json or multipart/form-data.');
+    }
+    const { fields, photos } = request.isMultipart() ? await readMultipartReport(request) : { fields: body, photos: [] };
+    const input = parseInput(CreateReportDto, fields);
+    const key = request.headers['idempotency-key'];
+    const result = await this.reports.create(input, photos, typeof key === 'string' ? key : null, locale);
+    if (result.replayed) void reply.header('idempotent-replayed', 'true');
+    void reply.header('location', `/api/v1/reports/${result.report.properties.ref}`);
+    return result.report;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Public reports as a GeoJSON FeatureCollection, newest first, keyset-paginated' })
+  @ApiQuery({ name: 'bbox', required: false, description: 'minLon,minLat,maxLon,maxLat' })
+  @ApiQuery({ name: 'category', required: false, description: 'Category code(s), comma-separated' })
+  @ApiQuery({ name: 'status', required: false, description: 'Status(es), comma-separated' })
+  @ApiQuery({ name: 'limit', required: false, description: '1..500, default 200' })
+  @ApiQuery({ name: 'cursor', required: false, description: '`nextCursor` of the previous page' })
+  @Header('content-type', 'application/geo+json; charset=utf-8')
+  list(@Query() query: Record<string, unknown>, @RequestLocale() locale: Locale): Promise<string> {
+    return this.reports.list(parseListQuery(query), locale);
+  }
+
+  @Get('nearby')
+  @ApiOperation({ summary: 'Open public reports within 150 m of a point: possible duplicates' })
+  @ApiQuery({ name: 'lat', required: true })
+  @ApiQuery({ name: 'lon', required: true })
+  @ApiQuery({ name: 'category', required: false })
+  nearby(@Query() query: Record<string, unknown>): Promise<NearbyReportView[]> {
+    const lat = Number(query['lat']);
+    const lon = Number(query['lon']);
+    if (query['lat'] === undefined || query['lat'] === '' || !isLatitude(lat)) {
+      throw DomainError.invalidQuery('lat', 'lat must be a latitude between -90 and 90');
+    }
+    if (query['lon'] === undefined || query['lon'] === '' || !isLongitude(lon)) {
+      throw DomainError.invalidQuery('lon', 'lon must be a longitude between -180 and 180');
+    }
+    const category = typeof query['category'] === 'string' && query['category'] ? query['category'] : null;
+    return this.reports.nearby(lat, lon, category);
+  }
+
+  @Get(':ref')
+  @ApiOperation({ summary: 'One public report with its public timeline' })
+  get(@Param('ref') ref: string, @RequestLocale() locale: Locale): Promise<ReportDetailFeature> {
+    return this.reports.get(ref, locale);
+  }
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return /^application\/([\w.+-]+\+)?json\b/i.test(contentType ?? '');
+}

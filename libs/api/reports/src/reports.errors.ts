@@ -1,0 +1,39 @@
+import { DomainError } from '@plaza/api/http';
+
+export const ReportErrors = {
+  unknownCategory: (code: string) =>
+    DomainError.validation(
+      [{ field: 'category', code: 'unknown_category', message: `There is no active category "${code}".` }],
+      'The category does not exist.',
+    ),
+  outsideAreas: () =>
+    new DomainError('REPORT.OUTSIDE_AREAS', 'validation', 'The location is outside every area this city handles.', [
+      { field: 'lat', code: 'outside_areas', message: 'This point is outside the city.' },
+      { field: 'lon', code: 'outside_areas', message: 'This point is outside the city.' },
+    ]),
+  notFound: (ref: string) => new DomainError('REPORT.NOT_FOUND', 'not_found', `No public report with reference ${ref}.`),
+  invalidPhoto: (index: number, reason: string) =>
+    DomainError.validation(
+      [{ field: `photos[${index}]`, code: reason, message: PHOTO_MESSAGES[reason] ?? 'This file is not a usable photo.' }],
+      'A photo could not be accepted.',
+    ),
+  tooManyPhotos: (max: number) =>
+    DomainError.validation([{ field: 'photos', code: 'too_many', message: `At most ${max} photos per report.` }]),
+  idempotencyKeyReused: () =>
+    new DomainError(
+      'IDEMPOTENCY.KEY_REUSED',
+      'validation',
+      'This Idempotency-Key was already used for a different request.',
+      [{ field: 'Idempotency-Key', code: 'reused', message: 'Use a new key for a new report.' }],
+    ),
+  invalidIdempotencyKey: () =>
+    DomainError.validation([
+      { field: 'Idempotency-Key', code: 'invalid_format', message: 'Use 1 to 255 visible ASCII characters.' },
+    ]),
+};
+
+const PHOTO_MESSAGES: Record<string, string> = {
+  not_an_image: 'This file is not an image.',
+  unsupported_format: 'Only JPEG, PNG and WebP photos are accepted.',
+  too_large: 'This photo is larger than allowed.',
+};

@@ -1,0 +1,232 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Locale, NearbyReportView, ReportStatus, TimelineEntryView } from '@plaza/shared/contracts';
+import { PUBLIC_REPORT_STATUSES } from '@plaza/shared/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ReportListQuery } from './dto/list-reports.query';
+
+export interface NewReportRow {
+  title: string;
+  description: string;
+  categoryId: string;
+  lon: number;
+  lat: number;
+  address: string | null;
+  areaId: string;
+  departmentId: string;
+  status: ReportStatus;
+  reporterName: string;
+  reporterEmail: string;
+  reporterPhone: string | null;
+  reporterShowName: boolean;
+  source: string;
+}
+
+export interface NewPhotoRow {
+  storageKey: string;
+  thumbnailKey: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+/**
+ * The public feature, built in SQL: the map's hot path selects exactly what it serves and never
+ * hydrates entities. Reporter contact fields are not selected here at all.
+ */
+const FEATURE_SQL = `
+  json_build_object(
+    'type', 'Feature',
+    'id', r.ref,
+    'geometry', json_build_object('type', 'Point', 'coordinates',
+      json_build_array(round(ST_X(r.location)::numeric, 6), round(ST_Y(r.location)::numeric, 6))),
+    'properties', json_build_object(
+      'ref', r.ref,
+      'title', r.title,
+      'description', r.description,
+      'category', c.code,
+      'status', r.status,
+      'area', a.name,
+      'department', coalesce(d.name ->> $1::text, d.name ->> 'es'),
+      'address', r.address,
+      'reporterName', CASE WHEN r.reporter_show_name THEN r.reporter_name END,
+      'createdAt', to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'updatedAt', to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'photos', coalesce((
+        SELECT json_agg(json_build_object(
+                 'url', $2::text || p.storage_key,
+                 'thumbnailUrl', $2::text || p.thumbnail_key) ORDER BY p.position)
+          FROM report_photos p WHERE p.report_id = r.id AND NOT p.hidden), '[]'::json)
+    )
+  )`;
+
+const FEATURE_FROM = `
+  FROM reports r
+  JOIN categories c ON c.id = r.category_id
+  LEFT JOIN areas a ON a.id = r.area_id
+  LEFT JOIN departments d ON d.id = r.department_id`;
+
+@Injectable()
+export class ReportsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  async insert(manager: EntityManager, row: NewReportRow): Promise<{ id: string; ref: string }> {
+    const [inserted] = await manager.query(
+      `INSERT INTO reports (title, description, category_id, location, address, area_id, department_id, status,
+                            reporter_name, reporter_email, reporter_phone, reporter_show_name, consent_at, source)
+       VALUES ($1, $2, $3, ST_SetSRID(ST_MakePoint($4, $5), 4326), $6, $7, $8, $9, $10, $11, $12, $13, now(), $14)
+       RETURNING id::text, ref`,
+      [
+        row.title,
+        row.description,
+        row.categoryId,
+        row.lon,
+        row.lat,
+        row.address,
+        row.areaId,
+        row.departmentId,
+        row.status,
+        row.reporterName,
+        row.reporterEmail,
+        row.reporterPhone,
+        row.reporterShowName,
+        row.source,
+      ],
+    );
+    return inserted;
+  }
+
+  async insertPhotos(manager: EntityManager, reportId: string, photos: NewPhotoRow[]): Promise<void> {
+    for (const [position, photo] of photos.entries()) {
+      await manager.query(
+        `INSERT INTO report_photos (report_id, position, storage_key, thumbnail_key, width, height, bytes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [reportId, position, photo.storageKey, photo.thumbnailKey, photo.width, photo.height, photo.bytes],
+      );
+    }
+  }
+
+  async insertEvent(
+    manager: EntityManager,
+    event: { reportId: string; actorKind: 'citizen' | 'staff' | 'system'; from: ReportStatus | null; to: ReportStatus; message: string | null; isPublic: boolean },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO report_events (report_id, actor_kind, from_status, to_status, message, is_public)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [event.reportId, event.actorKind, event.from, event.to, event.message, event.isPublic],
+    );
+  }
+
+  /** One page of public reports as GeoJSON text, newest first, keyset-paginated on the id. */
+  async listFeatures(
+    query: ReportListQuery,
+    locale: Locale,
+    mediaBase: string,
+  ): Promise<{ features: string; lastId: string | null; count: number }> {
+    const params: unknown[] = [locale, mediaBase, query.statuses.length ? query.statuses : PUBLIC_REPORT_STATUSES];
+    const where = ['r.status = ANY($3::text[])'];
+    if (query.bbox) {
+      params.push(...query.bbox);
+      where.push(`r.location && ST_MakeEnvelope($${params.length - 3}, $${params.length - 2}, $${params.length - 1}, $${params.length}, 4326)`);
+    }
+    if (query.categories.length) {
+      params.push(query.categories);
+      where.push(`c.code = ANY($${params.length}::text[])`);
+    }
+    if (query.afterId) {
+      params.push(query.afterId);
+      where.push(`r.id < $${params.length}::bigint`);
+    }
+    params.push(query.limit);
+    const [row] = await this.db.query(
+      `SELECT coalesce(json_agg(f.feature ORDER BY f.id DESC), '[]'::json)::text AS features,
+              min(f.id)::text AS "lastId", count(*)::int AS count
+         FROM (SELECT r.id, ${FEATURE_SQL} AS feature ${FEATURE_FROM}
+                WHERE ${where.join(' AND ')}
+                ORDER BY r.id DESC
+                LIMIT $${params.length}) f`,
+      params,
+    );
+    return row;
+  }
+
+  async findPublicFeature(ref: string, locale: Locale, mediaBase: string): Promise<{ id: string; feature: Record<string, unknown> } | null> {
+    const rows = await this.db.query(
+      `SELECT r.id::text AS id, ${FEATURE_SQL} AS feature ${FEATURE_FROM}
+        WHERE r.ref = $3 AND r.status = ANY($4::text[])`,
+      [locale, mediaBase, ref, PUBLIC_REPORT_STATUSES],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findFeatureById(manager: EntityManager, id: string, locale: Locale, mediaBase: string): Promise<Record<string, unknown>> {
+    const [row] = await manager.query(`SELECT ${FEATURE_SQL} AS feature ${FEATURE_FROM} WHERE r.id = $3`, [
+      locale,
+      mediaBase,
+      id,
+    ]);
+    return row.feature;
+  }
+
+  async publicTimeline(reportId: string): Promise<TimelineEntryView[]> {
+    return this.db.query(
+      `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
+              CASE actor_kind WHEN 'staff' THEN 'city' ELSE actor_kind END AS actor,
+              from_status AS "from", to_status AS "to", message
+         FROM report_events
+        WHERE report_id = $1 AND is_public
+        ORDER BY at, id`,
+      [reportId],
+    );
+  }
+
+  /** Public reports near a point, closest first: the report form's "is this already reported?". */
+  async nearby(lon: number, lat: number, radiusMeters: number, category: string | null, limit: number): Promise<NearbyReportView[]> {
+    return this.db.query(
+      `SELECT r.ref, r.title, c.code AS category, r.status,
+              round(ST_Distance(r.location::geography, p.g))::int AS "distanceMeters",
+              to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
+         FROM reports r
+         JOIN categories c ON c.id = r.category_id,
+              (SELECT ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography AS g) p
+        WHERE ST_DWithin(r.location::geography, p.g, $3)
+          AND r.status = ANY($4::text[])
+          AND ($5::text IS NULL OR c.code = $5)
+        ORDER BY r.location::geography <-> p.g
+        LIMIT $6`,
+      [lon, lat, radiusMeters, OPEN_PUBLIC_STATUSES, category, limit],
+    );
+  }
+
+  /** Claims an idempotency key inside the caller's transaction; a concurrent twin waits for it. */
+  async claimIdempotencyKey(
+    manager: EntityManager,
+    scope: string,
+    key: string,
+    requestHash: string,
+  ): Promise<{ claimed: true } | { claimed: false; requestHash: string; resourceId: string | null }> {
+    const inserted = await manager.query(
+      `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING RETURNING key`,
+      [scope, key, requestHash],
+    );
+    if (inserted.length > 0) return { claimed: true };
+    const [existing] = await manager.query(
+      `SELECT request_hash AS "requestHash", resource_id::text AS "resourceId" FROM idempotency_keys
+        WHERE scope = $1 AND key = $2`,
+      [scope, key],
+    );
+    return { claimed: false, requestHash: existing.requestHash, resourceId: existing.resourceId };
+  }
+
+  async completeIdempotencyKey(manager: EntityManager, scope: string, key: string, resourceId: string): Promise<void> {
+    await manager.query(`UPDATE idempotency_keys SET resource_id = $3 WHERE scope = $1 AND key = $2`, [scope, key, resourceId]);
+  }
+}
+
+// Closed reports are not useful duplicate candidates: the problem came back.
+const OPEN_PUBLIC_STATUSES: ReportStatus[] = ['confirmed', 'investigating', 'action_scheduled', 'in_progress'];

@@ -1,0 +1,82 @@
+import type { ReportStatus } from './report-status';
+
+export interface ReporterInput {
+  name: string;
+  email: string;
+  phone?: string;
+  showName: boolean;
+}
+
+/** Body of `POST /api/v1/reports` (JSON, or the same fields as multipart form data). */
+export interface CreateReportInput {
+  category: string;
+  title: string;
+  description: string;
+  lat: number;
+  lon: number;
+  address?: string;
+  reporter: ReporterInput;
+  consent: true;
+}
+
+export interface PhotoView {
+  url: string;
+  thumbnailUrl: string;
+}
+
+/** Public properties of a report; nothing here may identify the reporter unless they chose to show their name. */
+export interface ReportProperties {
+  ref: string;
+  title: string;
+  description: string;
+  category: string;
+  status: ReportStatus;
+  area: string | null;
+  department: string | null;
+  address: string | null;
+  reporterName: string | null;
+  createdAt: string;
+  updatedAt: string;
+  photos: PhotoView[];
+}
+
+export interface TimelineEntryView {
+  at: string;
+  /** `citizen`, `city` or `system`: the public never learns which staff member acted. */
+  actor: 'citizen' | 'city' | 'system';
+  from: ReportStatus | null;
+  to: ReportStatus;
+  message: string | null;
+}
+
+export interface PointGeometry {
+  type: 'Point';
+  coordinates: [number, number];
+}
+
+export interface ReportFeature {
+  type: 'Feature';
+  id: string;
+  geometry: PointGeometry;
+  properties: ReportProperties;
+}
+
+export interface ReportDetailFeature extends ReportFeature {
+  properties: ReportProperties & { timeline: TimelineEntryView[] };
+}
+
+export interface ReportCollection {
+  type: 'FeatureCollection';
+  features: ReportFeature[];
+  /** Opaque cursor for the next page, or null at the end. */
+  nextCursor: string | null;
+}
+
+export interface NearbyReportView {
+  ref: string;
+  title: string;
+  category: string;
+  status: ReportStatus;
+  distanceMeters: number;
+  createdAt: string;
+}
