@@ -2,8 +2,15 @@
 // origin by the built app (dist/api + dist/web), on a fresh database seeded with the demo city.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { formatAxe, launchBrowser, openPage, seriousAxeViolations, type IsolatedContext } from './support/browser';
-import { startPlaza, type PlazaServer } from './support/plaza-server';
+import {
+  formatAxe,
+  launchBrowser,
+  openPage,
+  seriousAxeViolations,
+  startPlaza,
+  type IsolatedContext,
+  type PlazaServer,
+} from '@plaza/e2e/support';
 
 const MADRID_DISTRICTS = 21;
 const ES_COUNT = /^(\d+) avisos? en la zona visible$/;

@@ -4,3 +4,4 @@ export * from './problem';
 export * from './catalog';
 export * from './report';
 export * from './limits';
+export * from './accounts';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** apps/map-e2e/src/support → workspace root. */
+/** libs/e2e/support/src → workspace root. */
 export const workspaceRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
 const API_MAIN = path.join(workspaceRoot, 'dist/api/apps/api/src/main.js');

@@ -1,0 +1,178 @@
+// Accounts, sessions and administration: the shapes the API answers and the console sends.
+// Routes (all JSON, errors as application/problem+json):
+//   POST /api/v1/auth/signup                 SignupRequest        → 201 SessionView (citizen, signed in)
+//   POST /api/v1/auth/login                  LoginRequest         → 200 SessionView (starts the session cookie)
+//   POST /api/v1/auth/logout                                      → 204
+//   POST /api/v1/auth/logout-everywhere                           → 204 (every session of the user)
+//   GET  /api/v1/auth/me                                          → 200 SessionView | 401
+//   POST /api/v1/auth/email-link             EmailLinkRequest     → 202 (always: no account enumeration)
+//   POST /api/v1/auth/email-link/verify      EmailLinkVerify      → 200 SessionView
+//   /api/v1/admin/departments      GET list, POST create, PATCH /{id}
+//   /api/v1/admin/categories       GET list, POST create, PATCH /{code}
+//   /api/v1/admin/routing-rules    GET list, POST create, DELETE /{id}
+//   /api/v1/admin/areas            GET list, POST (GeoJSON upload), PATCH /{id}, DELETE /{id}
+//   /api/v1/admin/users            GET list (?q=&role=), POST create, PATCH /{id}
+//   /api/v1/admin/templates        GET list, POST create, PATCH /{id}, DELETE /{id}
+//   /api/v1/admin/audit            GET (?before=&limit=) AuditPage;  GET /api/v1/admin/audit/verify → AuditVerification
+//   /api/v1/admin/mail             GET list of kept messages; GET /{id} one MailMessageView
+// Unsafe methods on a cookie session must carry the session's CSRF token in `X-CSRF-Token`.
+
+import type { LocalizedText } from './locale';
+
+export const ROLES = ['citizen', 'community_manager', 'department_staff', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SESSION_COOKIE = 'plaza_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export interface DepartmentRef {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  /** Departments a department_staff member belongs to (empty for other roles). */
+  departments: DepartmentRef[];
+  locale: string;
+}
+
+export interface SessionView {
+  user: SessionUser;
+  /** Send back as `X-CSRF-Token` on POST/PUT/PATCH/DELETE. */
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface SignupRequest {
+  name: string;
+  email: string;
+  password: string;
+  locale?: string;
+  /** Consent to the data-protection notice: must be true. */
+  consent: boolean;
+}
+
+export interface EmailLinkRequest {
+  email: string;
+  /** Where to land after signing in: a path on this origin, e.g. `/console/` or `/`. */
+  next?: string;
+}
+
+export interface EmailLinkVerify {
+  token: string;
+}
+
+
+export interface AdminDepartment {
+  id: string;
+  code: string;
+  name: LocalizedText;
+  contactEmail: string;
+  active: boolean;
+}
+
+export interface AdminCategory {
+  code: string;
+  name: LocalizedText;
+  description: LocalizedText;
+  group: LocalizedText | null;
+  icon: string;
+  defaultDepartmentId: string;
+  requiresModeration: boolean;
+  targetDays: number;
+  active: boolean;
+}
+
+export interface AdminRoutingRule {
+  id: string;
+  areaId: string;
+  areaName: string;
+  categoryCode: string;
+  departmentId: string;
+}
+
+export interface AdminArea {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  /** Square metres, computed by PostGIS. */
+  areaM2: number;
+}
+
+/** Answer to an area upload: what was stored, and what PostGIS had to repair. */
+export interface AreaUploadResult {
+  created: AdminArea[];
+  updated: AdminArea[];
+  repaired: Array<{ code: string; reason: string }>;
+}
+
+export interface AdminUser {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  departmentIds: string[];
+  active: boolean;
+  createdAt: string;
+  lastSignInAt: string | null;
+}
+
+export interface ResponseTemplate {
+  id: string;
+  title: string;
+  locale: string;
+  /** null: usable for every category. */
+  categoryCode: string | null;
+  /** Report status this reply goes with (e.g. `fixed`), or null. */
+  status: string | null;
+  /** With placeholders such as {ref}, {category}, {department}, {date}. */
+  body: string;
+  /** The city's style-guide notes for whoever uses it. */
+  styleNotes: string;
+  active: boolean;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorEmail: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  hash: string;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  nextBefore: number | null;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  /** First entry whose hash does not match the chain, when not ok. */
+  brokenAt: number | null;
+}
+
+export interface MailMessageView {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  createdAt: string;
+}
