@@ -13,7 +13,12 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     // Mirrors tsconfig.base.json paths; Vite does not read tsconfig paths by itself.
-    alias: { '@plaza/web/i18n': `${workspace}libs/web/i18n/src/index.ts` },
+    alias: {
+      '@plaza/web/i18n': `${workspace}libs/web/i18n/src/index.ts`,
+      '@plaza/web/ui': `${workspace}libs/web/ui/src/index.ts`,
+      '@plaza/shared/contracts': `${workspace}libs/shared/contracts/src/index.ts`,
+      '@plaza/shared/moderation': `${workspace}libs/shared/moderation/src/index.ts`,
+    },
   },
   build: {
     outDir: `${workspace}dist/web/console`,

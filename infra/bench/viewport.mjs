@@ -115,6 +115,9 @@ try {
   let next = 0;
   await bench('street-level viewport (≤500 features)', base, [{ setupRequest: (req) => ({ ...req, ...street[next++ % street.length] }) }]);
   await bench('whole city, newest 500', `${base}/api/v1/reports?bbox=-3.89,40.31,-3.52,40.64&limit=500`);
+  // What the public map asks for when a view holds more than 500 reports (see docs/map.md).
+  await bench('whole city, grid clusters (zoom 11)', `${base}/api/v1/reports/clusters?bbox=-3.89,40.31,-3.52,40.64&zoom=11`);
+  await bench('district, grid clusters (zoom 14)', `${base}/api/v1/reports/clusters?bbox=-3.72,40.40,-3.68,40.43&zoom=14`);
   await bench('report detail', `${base}/api/v1/reports/${(await (await fetch(`${base}/api/v1/reports?limit=1`)).json()).features[0].id}`);
   await bench('nearby duplicates (150 m)', `${base}/api/v1/reports/nearby?lat=40.4169&lon=-3.7035`);
 } finally {

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { MAP_JS_BUDGET_KB, measureMapBundle, printMapBundle } from './web-bundle-size.mjs';
 
 const workspace = fileURLToPath(new URL('../../', import.meta.url));
 const apps = ['map', 'console'];
@@ -21,5 +22,10 @@ for (const file of ['dist/web/index.html', 'dist/web/console/index.html']) {
     console.error(`✖ missing ${file}`);
     process.exit(1);
   }
+}
+// The public map has a weight budget (docs/performance.md): print it, and fail past it.
+if (!printMapBundle(measureMapBundle())) {
+  console.error(`✖ the map page's JavaScript is over its ${MAP_JS_BUDGET_KB} KB budget`);
+  process.exit(1);
 }
 console.log('\n✔ web shells ready in dist/web');

@@ -1,11 +1,20 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConfigModule, type AppConfig } from '@plaza/api/config';
+import { AdminModule } from '@plaza/api/admin';
+import { AuditModule } from '@plaza/api/audit';
+import { AuthModule } from '@plaza/api/auth';
+import { CasesModule } from '@plaza/api/cases';
 import { CatalogModule } from '@plaza/api/catalog';
 import { dataSourceOptions } from '@plaza/api/database';
+import { FeedsModule } from '@plaza/api/feeds';
 import { HealthModule } from '@plaza/api/health';
+import { MailModule } from '@plaza/api/mail';
 import { MediaModule } from '@plaza/api/media';
+import { Open311Module } from '@plaza/api/open311';
 import { ReportsModule } from '@plaza/api/reports';
+import { ProposalsModule } from '@plaza/api/proposals';
+import { DiscussionModule } from '@plaza/api/discussion';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -20,10 +29,20 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(database), autoLoadEntities: true }),
+        MailModule,
+        AuditModule,
+        // Puts every route of every module behind the access guard (fails closed).
+        AuthModule,
         HealthModule,
         CatalogModule,
         MediaModule,
         ReportsModule,
+        AdminModule,
+        FeedsModule,
+        Open311Module,
+        CasesModule,
+        ProposalsModule,
+        DiscussionModule,
       ],
     };
   }

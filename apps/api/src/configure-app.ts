@@ -1,12 +1,15 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import multipart from '@fastify/multipart';
 import { RequestMethod, VersioningType } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SESSION_SECURITY_SCHEME } from '@plaza/api/auth';
 import type { AppConfig } from '@plaza/api/config';
-import { ProblemFilter, sendProblem } from '@plaza/api/http';
-import { REPORT_LIMITS } from '@plaza/shared/contracts';
+import { localeOf, ProblemFilter, sendProblem } from '@plaza/api/http';
+import { ReportPreviewService } from '@plaza/api/reports';
+import { REPORT_LIMITS, SESSION_COOKIE } from '@plaza/shared/contracts';
 
 /** Everything the HTTP layer needs, shared by main.ts and the integration tests. */
 export interface ConfigureOptions {
@@ -39,6 +42,9 @@ export async function configureApp(
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
+      // Open311 and feeds live at the URLs their clients expect, not under /api.
+      { path: 'open311/{*path}', method: RequestMethod.ALL },
+      { path: 'feeds/{*path}', method: RequestMethod.ALL },
     ],
   });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: undefined });
@@ -54,6 +60,8 @@ export async function configureApp(
       )
       .setVersion('1')
       .addServer(config.publicUrl)
+      // Staff and admin routes need the session cookie (and X-CSRF-Token on unsafe methods): docs/security.md.
+      .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, SESSION_SECURITY_SCHEME)
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, {
@@ -76,13 +84,23 @@ async function serveWeb(app: NestFastifyApplication, webRoot: string): Promise<v
   // Loaded only when there is a site to serve: API-only replicas (and the test runner) skip it.
   const { default: fastifyStatic } = await import('@fastify/static');
   await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
-  fastify.get('/*', (request, reply) => {
+  // Report pages carry their own social-preview tags (Open Graph, Twitter): crawlers run no JS.
+  const reportPages = app.get(ReportPreviewService);
+  let mapTemplate: Promise<string> | undefined;
+  fastify.get('/*', async (request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
     const wantsHtml = (request.headers.accept ?? '').includes('text/html');
-    if (!wantsHtml || url.startsWith('/api/') || url.startsWith('/open311/')) {
+    if (!wantsHtml || url.startsWith('/api/') || url.startsWith('/open311/') || url.startsWith('/feeds/')) {
       return sendProblem(Object.assign(new Error('No such resource.'), { statusCode: 404 }), request, reply, console);
     }
     const index = url === '/console' || url.startsWith('/console/') ? 'console/index.html' : 'index.html';
+    if (index === 'index.html') {
+      mapTemplate ??= readFile(path.join(webRoot, 'index.html'), 'utf8');
+      const page = await reportPages.render(url, localeOf(request), await mapTemplate);
+      if (page) {
+        return reply.status(page.status).header('cache-control', 'no-cache').header('vary', 'accept-language').type('text/html; charset=utf-8').send(page.html);
+      }
+    }
     return reply.header('cache-control', 'no-cache').type('text/html').sendFile(index);
   });
 }

@@ -1,7 +1,16 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import type { AppConfig } from '@plaza/api/config';
 import { runMigrations } from '@plaza/api/database';
-import { seedDemoReports, seedReferenceData } from '@plaza/api/seed';
+import {
+  seedDemoAccounts,
+  seedDemoCases,
+  seedDemoHolidays,
+  seedDemoOpen311Client,
+  seedDemoProposals,
+  seedDemoReports,
+  seedDemoTemplates,
+  seedReferenceData,
+} from '@plaza/api/seed';
 import { DataSource } from 'typeorm';
 
 /** Migrations always; the demo city only when asked for (the embedded default asks). */
@@ -19,5 +28,15 @@ export async function prepareDatabase(
     if (await seedReferenceData(manager)) logger.log('Seeded departments, categories and districts', 'seed');
     const reports = await seedDemoReports(manager);
     if (reports) logger.log(`Seeded ${reports} demo reports`, 'seed');
+    const accounts = await seedDemoAccounts(manager);
+    if (accounts) logger.log(`Seeded ${accounts} demo accounts (password in the README)`, 'seed');
+    if (await seedDemoTemplates(manager)) logger.log('Seeded demo response templates', 'seed');
+    const holidays = await seedDemoHolidays(manager);
+    if (holidays) logger.log(`Seeded ${holidays} holidays (Spain, Comunidad de Madrid, Madrid) for 2026-2027`, 'seed');
+    const cases = await seedDemoCases(manager);
+    if (cases) logger.log(`Seeded the moderation console's demo queue (${cases} cases)`, 'seed');
+    if (await seedDemoOpen311Client(manager)) logger.log('Registered the demo Open311 client (key demo-open311-key)', 'seed');
+    const proposals = await seedDemoProposals(manager);
+    if (proposals) logger.log(`Seeded ${proposals} demo proposals with supports and comments`, 'seed');
   });
 }

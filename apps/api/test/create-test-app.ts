@@ -38,8 +38,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application on a fresh database: migrations run, reference data (districts, categories) seeded. */
-export async function createTestApp(): Promise<TestApp> {
+/**
+ * The real application on a fresh database: migrations run, reference data (districts, categories)
+ * seeded. `env` adds or overrides configuration (e.g. REDIS_URL).
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'plaza-test-'));
   const config = loadConfig({
@@ -49,6 +52,7 @@ export async function createTestApp(): Promise<TestApp> {
     LOG_LEVEL: 'silent',
     DEMO_DATA: 'false',
     PUBLIC_URL: 'http://plaza.test',
+    ...env,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, database: { url: db.url, embedded: db.embedded } }),

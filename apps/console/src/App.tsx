@@ -1,39 +1,114 @@
-import { I18nProvider, LanguageSwitch, useDocumentTitle, useLocaleState, useT, type Locale } from '@plaza/web/i18n';
+import type { SessionUser } from '@plaza/shared/contracts';
+import { I18nProvider, useLocaleState, useT } from '@plaza/web/i18n';
+import type { ReactNode } from 'react';
+import { Redirect, Route, Router, Switch, useLocation, useSearch } from 'wouter';
+import { AdminHomePage } from './admin/AdminHomePage';
+import { AdminLayout } from './admin/AdminLayout';
+import { AreasPage } from './admin/AreasPage';
+import { AuditPage } from './admin/AuditPage';
+import { CategoriesPage } from './admin/CategoriesPage';
+import { DepartmentsPage } from './admin/DepartmentsPage';
+import { DepartmentTrustPage } from './admin/DepartmentTrustPage';
+import { HolidaysPage } from './admin/HolidaysPage';
+import { MailListPage, MailMessagePage } from './admin/MailPage';
+import { RoutingRulesPage } from './admin/RoutingRulesPage';
+import { TemplatesPage } from './admin/TemplatesPage';
+import { UsersPage } from './admin/UsersPage';
+import { CasePage } from './cases/CasePage';
+import { FileOnBehalfPage } from './cases/FileOnBehalfPage';
+import { InboxPage } from './cases/InboxPage';
+import { AccountPage } from './pages/AccountPage';
+import { CitizenNotice } from './pages/CitizenNotice';
+import { EmailLinkPage } from './pages/EmailLinkPage';
+import { HomePage } from './pages/HomePage';
+import { SignInPage } from './pages/SignInPage';
+import { AdminOnlyPage, CheckingSessionPage, NotFoundPage, UnavailablePage } from './pages/StatusPages';
+import { isAdmin, isStaff } from './session/roles';
+import { SessionProvider, useSession } from './session/SessionProvider';
+import { pathWithLang } from './shell/links';
+import { Shell } from './shell/Shell';
 
 export function App() {
   const [locale, setLocale] = useLocaleState();
   return (
     <I18nProvider locale={locale}>
-      <ConsolePage locale={locale} onLocaleChange={setLocale} />
+      <SessionProvider>
+        {/* The API serves the console under /console/ with an SPA fallback for deeper paths. */}
+        <Router base="/console">
+          <Shell locale={locale} onLocaleChange={setLocale}>
+            <ConsoleRoutes />
+          </Shell>
+        </Router>
+      </SessionProvider>
     </I18nProvider>
   );
 }
 
-function ConsolePage({ locale, onLocaleChange }: { locale: Locale; onLocaleChange(locale: Locale): void }) {
-  const { t } = useT();
-  useDocumentTitle('console.pageTitle');
+function ConsoleRoutes() {
   return (
-    <>
-      <a className="skip-link" href="#main">
-        {t('a11y.skipToContent')}
-      </a>
-      <header className="site-header">
-        <p className="brand">
-          {t('app.name')} <span className="brand__tagline">{t('console.title')}</span>
-        </p>
-        <LanguageSwitch className="lang-switch" locale={locale} onChange={onLocaleChange} />
-      </header>
-      <main id="main" tabIndex={-1} className="console-main">
-        <h1>{t('console.title')}</h1>
-        <section className="placeholder" aria-labelledby="placeholder-heading">
-          <h2 id="placeholder-heading">{t('console.placeholderHeading')}</h2>
-          <p>{t('console.placeholder')}</p>
-          {/* Keep the language when going back to the public site. */}
-          <p>
-            <a href={`/?lang=${locale}`}>{t('console.backToMap')}</a>
-          </p>
-        </section>
-      </main>
-    </>
+    <Switch>
+      <Route path="/signin/link" component={EmailLinkPage} />
+      <Route path="/signin" component={SignInPage} />
+      <Route>
+        <RequireStaff>{(user) => <StaffRoutes admin={isAdmin(user)} user={user} />}</RequireStaff>
+      </Route>
+    </Switch>
   );
+}
+
+function StaffRoutes({ admin, user }: { admin: boolean; user: SessionUser }) {
+  const adminPage = (page: ReactNode) => (admin ? <AdminLayout>{page}</AdminLayout> : <AdminOnlyPage />);
+  return (
+    <Switch>
+      <Route path="/">
+        <HomePage user={user} />
+      </Route>
+      <Route path="/account">
+        <AccountPage user={user} />
+      </Route>
+      <Route path="/inbox">
+        <InboxPage user={user} />
+      </Route>
+      <Route path="/cases/new" component={FileOnBehalfPage} />
+      <Route path="/cases/:ref">{(params) => <CasePage key={params.ref} caseRef={decodeURIComponent(params.ref)} />}</Route>
+      <Route path="/admin">{adminPage(<AdminHomePage />)}</Route>
+      <Route path="/admin/departments">{adminPage(<DepartmentsPage />)}</Route>
+      <Route path="/admin/categories">{adminPage(<CategoriesPage />)}</Route>
+      <Route path="/admin/routing">{adminPage(<RoutingRulesPage />)}</Route>
+      <Route path="/admin/areas">{adminPage(<AreasPage />)}</Route>
+      <Route path="/admin/users">{adminPage(<UsersPage />)}</Route>
+      <Route path="/admin/templates">{adminPage(<TemplatesPage />)}</Route>
+      <Route path="/admin/holidays">{adminPage(<HolidaysPage />)}</Route>
+      <Route path="/admin/department-trust">{adminPage(<DepartmentTrustPage />)}</Route>
+      <Route path="/admin/audit">{adminPage(<AuditPage />)}</Route>
+      <Route path="/admin/mail">{adminPage(<MailListPage />)}</Route>
+      <Route path="/admin/mail/:id">{(params) => adminPage(<MailMessagePage id={params.id} />)}</Route>
+      <Route>
+        <NotFoundPage />
+      </Route>
+    </Switch>
+  );
+}
+
+/**
+ * Everything but the sign-in pages needs a staff session. Without one, go to sign-in and come
+ * back here afterwards; a citizen account is told the console is not for them.
+ */
+function RequireStaff({ children }: { children(user: SessionUser): ReactNode }) {
+  const { locale } = useT();
+  const { state, retry } = useSession();
+  const [location] = useLocation();
+  const search = useSearch();
+  if (state.status === 'loading') return <CheckingSessionPage />;
+  if (state.status === 'unavailable') return <UnavailablePage onRetry={retry} />;
+  if (state.status === 'anonymous') {
+    // After a deliberate sign-out, start afresh rather than returning to the last page.
+    const params = new URLSearchParams(search);
+    params.delete('lang');
+    const here = `${location}${params.size > 0 ? `?${params}` : ''}`;
+    const next = state.reason === 'signedOut' || state.reason === 'signedOutEverywhere' || here === '/' ? null : here;
+    return <Redirect to={pathWithLang(next ? `/signin?next=${encodeURIComponent(next)}` : '/signin', locale)} replace />;
+  }
+  if (!isStaff(state.session.user)) return <CitizenNotice />;
+  return <>{children(state.session.user)}</>;
 }

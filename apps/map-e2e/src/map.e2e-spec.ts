@@ -1,48 +1,16 @@
 // The public map and the console as a visitor's Chromium sees them, served with the API from one
 // origin by the built app (dist/api + dist/web), on a fresh database seeded with the demo city.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import {
-  formatAxe,
-  launchBrowser,
-  openPage,
-  seriousAxeViolations,
-  startPlaza,
-  type IsolatedContext,
-  type PlazaServer,
-} from '@plaza/e2e/support';
+import { describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { axeAudit, focused, PHONE, tabTo, usePlaza } from './harness';
 
 const MADRID_DISTRICTS = 21;
 const ES_COUNT = /^(\d+) avisos? en la zona visible$/;
 const EN_COUNT = /^(\d+) reports? in the visible area$/;
+const LIST_PAGE = 50;
 
-let server: PlazaServer | undefined;
-let browser: Browser | undefined;
-
-function baseUrl(): string {
-  if (!server) throw new Error('the Plaza server did not start');
-  return server.baseUrl;
-}
-
-/** One isolated browser context per test; fails the test on any uncaught page error. */
-async function withPage(
-  options: BrowserContextOptions,
-  run: (ctx: IsolatedContext) => Promise<void>,
-): Promise<void> {
-  if (!browser) throw new Error('Chromium did not start');
-  const ctx = await openPage(browser, baseUrl(), options);
-  ctx.context.setDefaultTimeout(15_000);
-  try {
-    await run(ctx);
-    expect(ctx.pageErrors).toEqual([]);
-  } finally {
-    await ctx.context.close();
-  }
-}
-
-/** District outlines are the only non-interactive SVG paths Leaflet draws; report markers are interactive. */
+/** District outlines are the only non-interactive SVG paths Leaflet draws. */
 const districtPaths = (page: Page) => page.locator('.leaflet-overlay-pane path:not(.leaflet-interactive)');
-const markers = (page: Page, name: RegExp) => page.getByRole('button', { name });
 
 /** Waits until the districts are drawn and the list has settled on a count; returns that count. */
 async function mapReady(page: Page, count: RegExp): Promise<number> {
@@ -50,34 +18,43 @@ async function mapReady(page: Page, count: RegExp): Promise<number> {
     (n) => document.querySelectorAll('.leaflet-overlay-pane path:not(.leaflet-interactive)').length === n,
     MADRID_DISTRICTS,
   );
-  const status = page.getByRole('status').filter({ hasText: count });
+  const status = page.locator('.reports-panel__status:not([aria-busy])').filter({ hasText: count });
   await status.waitFor();
   const match = count.exec(((await status.textContent()) ?? '').trim());
   return Number(match?.[1]);
 }
 
+/**
+ * Reports the map accounts for: single markers plus the counts their clusters state. Clusters are
+ * buttons named "Grupo de N avisos…", markers "Aviso 2026-000123: …".
+ */
+async function reportsOnMap(page: Page, marker: RegExp, cluster: RegExp): Promise<{ markers: number; inClusters: number }> {
+  const pane = page.locator('.leaflet-marker-pane');
+  const markers = await pane.getByRole('button', { name: marker }).count();
+  const clusters = await pane.getByRole('button', { name: cluster }).evaluateAll((els) => els.map((el) => el.textContent ?? ''));
+  const inClusters = clusters.reduce((sum, text) => sum + Number(/(\d+) (?:avisos?|reports?)/.exec(text)?.[1] ?? Number.NaN), 0);
+  return { markers, inClusters };
+}
+
+/**
+ * How many reports the map has loaded: the view plus a margin, whose bounds the map exposes as
+ * `data-loaded-bbox`; asked of the API directly.
+ */
+async function loadedCount(page: Page): Promise<number> {
+  const bbox = await page.locator('.map').getAttribute('data-loaded-bbox');
+  expect(bbox).toMatch(/^-?\d+\.\d+(,-?\d+\.\d+){3}$/);
+  const body = (await (await page.request.get(`/api/v1/reports?bbox=${bbox}&limit=500`)).json()) as { features: unknown[] };
+  return body.features.length;
+}
+
+/** Reports whose creation falls in a window, straight from the list's <time datetime>. */
+const listDates = (page: Page) => page.locator('.report-list time').evaluateAll((els) => els.map((el) => el.getAttribute('datetime') ?? ''));
+
 describe('public map and console in Chromium', () => {
-  beforeAll(async () => {
-    const started = Date.now();
-    // Both start in parallel; whichever succeeds is kept so afterAll can always close it.
-    const [plaza, chromium] = await Promise.allSettled([startPlaza(), launchBrowser()]);
-    if (plaza.status === 'fulfilled') server = plaza.value;
-    if (chromium.status === 'fulfilled') browser = chromium.value;
-    if (plaza.status === 'rejected') throw plaza.reason;
-    if (chromium.status === 'rejected') throw chromium.reason;
-    if (!server || !browser) throw new Error('unreachable');
-    console.info(
-      `Plaza on ${server.baseUrl} (${server.database} database) ready in ${server.startupMs} ms; ` +
-        `Chromium ${browser.version()}; setup ${Date.now() - started} ms`,
-    );
-  });
+  const plaza = usePlaza();
 
-  afterAll(async () => {
-    await Promise.allSettled([browser?.close(), server?.stop()]);
-  });
-
-  it('loads the map at / with the 21 districts and the seeded reports in the accessible list', async () => {
-    await withPage({}, async ({ page }) => {
+  it('loads the map at / with the 21 districts, the seeded reports clustered, and the same reports in the list', async () => {
+    await plaza.withPage({}, async ({ page }) => {
       const response = await page.goto('/');
       expect(response?.status()).toBe(200);
       const count = await mapReady(page, ES_COUNT);
@@ -88,30 +65,46 @@ describe('public map and console in Chromium', () => {
       await expect(page.getByRole('region', { name: /^Mapa de avisos\./ }).count()).resolves.toBe(1);
       await expect(districtPaths(page).count()).resolves.toBe(MADRID_DISTRICTS);
 
-      // The list says how many reports it holds, holds them all, and each is operable by name.
-      expect(count).toBeGreaterThan(10);
+      // Every report loaded (the view and a margin round it) is on the map, alone or counted in a cluster.
+      expect(count).toBeGreaterThan(100);
+      const loaded = await loadedCount(page);
+      expect(loaded).toBeGreaterThanOrEqual(count);
+      const onMap = await reportsOnMap(page, /^Aviso \d{4}-\d{6}: .+\. Estado: .+/, /^Grupo de \d+ avisos\. Pulsa para acercar\.$/);
+      expect(onMap.markers).toBeGreaterThan(0);
+      expect(onMap.inClusters).toBeGreaterThan(0);
+      expect(onMap.markers + onMap.inClusters).toBe(loaded);
+
+      // The list holds the same reports, newest first, 50 at a time, each operable by name.
       const panel = page.getByRole('region', { name: 'Avisos en esta zona' });
-      await expect(panel.getByRole('listitem').count()).resolves.toBe(count);
+      await expect(panel.locator('ol.report-list > li').count()).resolves.toBe(LIST_PAGE);
       const showButtons = panel.getByRole('button', { name: /^Ver en el mapa: aviso \d{4}-\d{6}, .+/ });
-      await expect(showButtons.count()).resolves.toBe(count);
-      await expect(markers(page, /^Aviso \d{4}-\d{6}: .+\. Estado: .+/).count()).resolves.toBe(count);
-      const firstCard = panel.getByRole('listitem').first();
+      await expect(showButtons.count()).resolves.toBe(LIST_PAGE);
+      const refs = await panel.locator('.report-card__meta dd:nth-of-type(4)').allTextContents();
+      expect(refs).toHaveLength(LIST_PAGE);
+      expect([...refs].sort().reverse()).toEqual(refs);
+      await panel.getByRole('button', { name: `Mostrar ${LIST_PAGE} avisos más` }).click();
+      await expect(panel.locator('ol.report-list > li').count()).resolves.toBe(2 * LIST_PAGE);
+      // Focus moves to the first report just revealed, not back to the top.
+      await expect(focused(page)).resolves.toMatchObject({ tag: 'a' });
+      await expect(page.evaluate(() => [...document.querySelectorAll('.report-list > li')].indexOf(document.activeElement?.closest('li') as Element))).resolves.toBe(LIST_PAGE);
+
+      const firstCard = panel.locator('ol.report-list > li').first();
       for (const term of ['Estado', 'Categoría', 'Creado el', 'Referencia']) {
         await expect(firstCard.getByRole('term').filter({ hasText: term }).count()).resolves.toBe(1);
       }
-
-      // "Show on map" opens that report's popup and moves focus into it.
-      const ref = (await firstCard.locator('dd').last().textContent())?.trim() ?? '';
-      await firstCard.getByRole('button').click();
+      // "Show on map" opens that report's popup (opening its cluster if needed) and moves focus into it.
+      const ref = (await firstCard.locator('dd').nth(3).textContent())?.trim() ?? '';
+      await firstCard.getByRole('button', { name: /^Ver en el mapa/ }).click();
       const popup = page.locator('.leaflet-popup .report-popup');
       await popup.waitFor();
       await expect(popup.textContent()).resolves.toContain(`Referencia: ${ref}`);
       await expect(page.evaluate(() => document.activeElement?.className)).resolves.toBe('report-popup');
+      await expect(popup.getByRole('link', { name: 'Ver el aviso' }).getAttribute('href')).resolves.toBe(`/reports/${ref}`);
     });
   });
 
   it('switches to English in place: same URL and map view, translated texts and <html lang>', async () => {
-    await withPage({}, async ({ page }) => {
+    await plaza.withPage({}, async ({ page }) => {
       await page.goto('/?source=e2e#map-view');
       const count = await mapReady(page, ES_COUNT);
       const mapPane = page.locator('.leaflet-map-pane');
@@ -126,6 +119,7 @@ describe('public map and console in Chromium', () => {
       const url = new URL(page.url());
       expect(url.pathname).toBe('/');
       expect(url.hash).toBe('#map-view');
+      // The untouched view is not written into the URL; only the language is added.
       expect(Object.fromEntries(url.searchParams)).toEqual({ source: 'e2e', lang: 'en' });
       // No reload, and the map has not moved: same document, same pane offset, same reports.
       await expect(page.evaluate(() => '__sameDocument' in window)).resolves.toBe(true);
@@ -136,12 +130,16 @@ describe('public map and console in Chromium', () => {
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Plaza City reports');
       await expect(page.getByRole('heading', { name: 'Reports in this area' }).count()).resolves.toBe(1);
       await expect(page.getByRole('link', { name: 'Skip to main content' }).count()).resolves.toBe(1);
+      await expect(page.getByRole('link', { name: 'Report a problem' }).getAttribute('href')).resolves.toBe('/new?lang=en');
       await expect(page.getByRole('region', { name: /^Reports map\./ }).count()).resolves.toBe(1);
-      await expect(page.getByRole('button', { name: 'Zoom in' }).count()).resolves.toBe(1);
-      await expect(page.getByRole('button', { name: /^Show on map: report / }).count()).resolves.toBe(count);
-      await expect(markers(page, /^Report \d{4}-\d{6}: .+\. Status: .+/).count()).resolves.toBe(count);
+      await expect(page.getByRole('button', { name: 'Zoom in', exact: true }).count()).resolves.toBe(1);
+      await expect(page.getByRole('button', { name: /^Show on map: report / }).count()).resolves.toBe(LIST_PAGE);
+      const onMap = await reportsOnMap(page, /^Report \d{4}-\d{6}: .+\. Status: .+/, /^Group of \d+ reports\. Press to zoom in\.$/);
+      expect(onMap.markers + onMap.inClusters).toBe(await loadedCount(page));
       const english = page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'English (current language)' });
       await expect(english.getAttribute('aria-current')).resolves.toBe('true');
+      // Dates follow the language too.
+      await expect(page.locator('.report-list time').first().textContent()).resolves.toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
 
       // The choice lives in the URL, so a reload (or a shared link) stays in English.
       await page.reload();
@@ -150,11 +148,69 @@ describe('public map and console in Chromium', () => {
     });
   });
 
-  it('fits a 360×740 phone without horizontal scrolling and the list is reachable', async () => {
-    const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-    await withPage(phone, async ({ page }) => {
+  it('filters by status, category and date; the URL keeps filters and view, and a reload restores them', async () => {
+    await plaza.withPage({}, async ({ page }) => {
       await page.goto('/');
-      const count = await mapReady(page, ES_COUNT);
+      const all = await mapReady(page, ES_COUNT);
+      const cityCount = async (query: string) =>
+        ((await (await page.request.get(`/api/v1/reports?limit=500&${query}`)).json()) as { features: unknown[] }).features.length;
+
+      await page.locator('summary').filter({ hasText: 'Filtros' }).click();
+      await page.getByRole('group', { name: 'Estado' }).getByRole('checkbox', { name: 'Resueltos', exact: true }).check();
+      const fixed = await mapReady(page, ES_COUNT);
+      expect(fixed).toBeLessThan(all);
+      expect(new URL(page.url()).searchParams.get('status')).toBe('fixed');
+      for (const status of await page.locator('.report-card__meta dd:first-of-type').allTextContents()) expect(status).toBe('Resuelto');
+
+      await page.getByRole('group', { name: 'Categoría' }).getByRole('checkbox', { name: 'Farola apagada' }).check();
+      await page.getByRole('group', { name: 'Categoría' }).getByRole('checkbox', { name: 'Bache o socavón' }).check();
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('category') === 'bache,farola');
+      const narrowed = await mapReady(page, ES_COUNT);
+      expect(narrowed).toBeLessThanOrEqual(fixed);
+      const categories = await page.locator('.report-card__category').allTextContents();
+      expect(categories.length).toBe(Math.min(narrowed, LIST_PAGE));
+      for (const category of categories) expect(['Farola apagada', 'Bache o socavón']).toContain(category);
+      // The API, asked the same over the whole city, has at least as many.
+      expect(await cityCount('status=fixed&category=bache,farola')).toBeGreaterThanOrEqual(narrowed);
+
+      // A date range: only reports created in it.
+      const from = new Date(Date.now() - 60 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+      await page.getByRole('checkbox', { name: 'Resueltos', exact: true }).uncheck();
+      await page.getByLabel('Desde', { exact: true }).fill(from);
+      await page.waitForFunction((date) => new URL(location.href).searchParams.get('from') === date, from);
+      await mapReady(page, ES_COUNT);
+      for (const date of await listDates(page)) expect(date >= from).toBe(true);
+      // An impossible range is explained, not sent.
+      const before = page.url();
+      await page.getByLabel('Hasta', { exact: true }).fill('2020-01-01');
+      await page.getByText('La fecha «hasta» no puede ser anterior a «desde».').waitFor();
+      expect(page.url()).toBe(before);
+      await page.getByLabel('Hasta', { exact: true }).fill('');
+
+      // Moving the map writes the view; a reload restores view and filters as they were.
+      await page.getByRole('button', { name: 'Acercar', exact: true }).click();
+      await page.waitForFunction(() => /^13\//.test(new URL(location.href).searchParams.get('map') ?? ''));
+      const filtered = await mapReady(page, ES_COUNT);
+      const url = page.url();
+      expect(Object.fromEntries(new URL(url).searchParams)).toEqual({ map: expect.stringMatching(/^13\/40\.\d{4}\/-3\.\d{4}$/), category: 'bache,farola', from });
+      await page.reload();
+      await expect(mapReady(page, ES_COUNT)).resolves.toBe(filtered);
+      expect(page.url()).toBe(url);
+      await expect(page.locator('summary').filter({ hasText: 'Filtros (2 activos)' }).count()).resolves.toBe(1);
+      await expect(page.getByRole('checkbox', { name: 'Farola apagada' }).isChecked()).resolves.toBe(true);
+      await expect(page.getByRole('checkbox', { name: 'Resueltos', exact: true }).isChecked()).resolves.toBe(false);
+      await expect(page.getByLabel('Desde', { exact: true }).inputValue()).resolves.toBe(from);
+
+      await page.getByRole('button', { name: 'Quitar todos los filtros' }).click();
+      await page.waitForFunction(() => !new URL(location.href).searchParams.has('category'));
+      expect(Object.keys(Object.fromEntries(new URL(page.url()).searchParams))).toEqual(['map']);
+    });
+  });
+
+  it('fits a 360×740 phone without horizontal scrolling and the list is reachable', async () => {
+    await plaza.withPage(PHONE, async ({ page }) => {
+      await page.goto('/');
+      await mapReady(page, ES_COUNT);
       const overflow = await page.evaluate(() => {
         window.scrollTo(500, window.scrollY);
         return {
@@ -167,7 +223,7 @@ describe('public map and console in Chromium', () => {
       expect(overflow).toEqual({ viewport: 360, document: 360, body: 360, scrollX: 0 });
 
       const panel = page.getByRole('region', { name: 'Avisos en esta zona' });
-      await expect(panel.getByRole('listitem').count()).resolves.toBe(count);
+      await expect(panel.locator('ol.report-list > li').count()).resolves.toBe(LIST_PAGE);
       const lastButton = panel.getByRole('button', { name: /^Ver en el mapa: aviso / }).last();
       await lastButton.scrollIntoViewIfNeeded();
       const box = await lastButton.boundingBox();
@@ -182,97 +238,99 @@ describe('public map and console in Chromium', () => {
     });
   });
 
-  it('is keyboard operable: Tab reaches the skip link first, then the controls', async () => {
-    await withPage({}, async ({ page }) => {
+  it('is keyboard operable: skip link, controls, clusters and markers', async () => {
+    await plaza.withPage({}, async ({ page }) => {
       await page.goto('/');
       await mapReady(page, ES_COUNT);
-      const focused = () =>
-        page.evaluate(() => {
-          const el = document.activeElement as HTMLElement | null;
-          const rect = el?.getBoundingClientRect();
-          return {
-            tag: el?.tagName.toLowerCase(),
-            id: el?.id ?? '',
-            role: el?.getAttribute('role') ?? '',
-            name: el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? '',
-            visible: Boolean(rect && rect.width > 0 && rect.bottom > 0 && rect.top < window.innerHeight),
-          };
-        });
 
       await page.keyboard.press('Tab');
-      expect(await focused()).toMatchObject({ tag: 'a', name: 'Saltar al contenido principal', visible: true });
+      expect(await focused(page)).toMatchObject({ tag: 'a', name: 'Saltar al contenido principal', visible: true });
       await page.keyboard.press('Tab');
-      expect(await focused()).toMatchObject({ tag: 'a', name: 'Español (idioma actual)', visible: true });
+      expect(await focused(page)).toMatchObject({ tag: 'a', name: 'Enviar un aviso', visible: true });
       await page.keyboard.press('Tab');
-      expect(await focused()).toMatchObject({ tag: 'a', name: 'English', visible: true });
+      expect(await focused(page)).toMatchObject({ tag: 'a', name: 'Español (idioma actual)', visible: true });
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toMatchObject({ tag: 'a', name: 'English', visible: true });
 
       // Back to the skip link and through it: focus lands on <main>, and the next Tab enters the map.
-      await page.keyboard.press('Shift+Tab');
-      await page.keyboard.press('Shift+Tab');
-      expect(await focused()).toMatchObject({ name: 'Saltar al contenido principal' });
+      for (let i = 0; i < 3; i += 1) await page.keyboard.press('Shift+Tab');
+      expect(await focused(page)).toMatchObject({ name: 'Saltar al contenido principal' });
       await page.keyboard.press('Enter');
-      expect(await focused()).toMatchObject({ tag: 'main', id: 'main' });
+      expect(await focused(page)).toMatchObject({ tag: 'main', id: 'main' });
       await page.keyboard.press('Tab');
-      expect(await focused()).toMatchObject({ role: 'region', name: expect.stringMatching(/^Mapa de avisos\./) });
+      expect(await focused(page)).toMatchObject({ role: 'region', name: expect.stringMatching(/^Mapa de avisos\./) });
 
-      // Markers are buttons: reachable by Tab, and Enter opens the popup with focus inside it.
-      await page.keyboard.press('Tab');
-      const marker = await focused();
-      expect(marker).toMatchObject({ role: 'button', name: expect.stringMatching(/^Aviso \d{4}-\d{6}: /) });
+      // A cluster is a button: Enter zooms into it and focus stays on the map.
+      await tabTo(page, (el) => el.role === 'button' && /^\d+Grupo de \d+ avisos/.test(el.name));
+      const zoomBefore = await page.evaluate(() => document.querySelector('.leaflet-proxy')?.getAttribute('style'));
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.classList.contains('map'));
+      await expect(page.evaluate(() => document.querySelector('.leaflet-proxy')?.getAttribute('style'))).resolves.not.toBe(zoomBefore);
+      await page.waitForFunction(() => /^\d+\//.test(new URL(location.href).searchParams.get('map') ?? ''));
+
+      // Markers are buttons too: Enter opens the popup with focus inside it.
+      await tabTo(page, (el) => el.role === 'button' && /^Aviso \d{4}-\d{6}: /.test(el.name));
+      const marker = await focused(page);
       await page.keyboard.press('Enter');
       await page.locator('.leaflet-popup .report-popup').waitFor();
       const ref = /^Aviso (\d{4}-\d{6})/.exec(marker.name)?.[1];
       await expect(page.evaluate(() => document.activeElement?.closest('.report-popup')?.textContent ?? '')).resolves.toContain(`Referencia: ${ref}`);
+      // And the popup's link leads to the report's page.
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toMatchObject({ tag: 'a', name: 'Ver el aviso' });
+      await page.keyboard.press('Enter');
+      await page.locator('h1#report-title').waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/reports/${ref}`);
     });
   });
 
   it('loads the console at /console/ (and its client-side routes)', async () => {
-    await withPage({}, async ({ page }) => {
+    await plaza.withPage({}, async ({ page }) => {
       for (const path of ['/console/', '/console/reports/2024-000001']) {
         const response = await page.goto(path);
         expect(response?.status()).toBe(200);
-        await page.getByRole('heading', { level: 1, name: 'Consola de moderación' }).waitFor();
-        await expect(page.title()).resolves.toBe('Plaza · Consola de moderación');
         await expect(page.locator('html').getAttribute('lang')).resolves.toBe('es');
-        await expect(page.getByRole('link', { name: 'Volver al mapa público' }).getAttribute('href')).resolves.toBe('/?lang=es');
+        await page.waitForFunction(() => document.title.startsWith('Plaza'));
       }
     });
   });
 
-  it('has no serious or critical axe violations on / (es, en) and /console/', async () => {
-    await withPage({}, async ({ page }) => {
-      const reports: string[] = [];
-      let failed = false;
-      const check = async (label: string) => {
-        const findings = await seriousAxeViolations(page);
-        failed ||= findings.length > 0;
-        reports.push(formatAxe(label, findings));
-      };
-
+  it('has no serious or critical axe violations on / (es, en, filters open) and /console/', async () => {
+    await plaza.withPage({}, async ({ page }) => {
+      const audit = axeAudit(page);
       await page.goto('/');
       await mapReady(page, ES_COUNT);
-      await check('/ (es)');
+      await audit.check('/ (es)');
+      await page.locator('summary').filter({ hasText: 'Filtros' }).click();
+      await audit.check('/ (es, filtros abiertos)');
       await page.getByRole('link', { name: 'English', exact: true }).click();
       await mapReady(page, EN_COUNT);
-      await check('/?lang=en (en)');
+      await audit.check('/?lang=en (en, filters open)');
+      await page.locator('.leaflet-marker-pane [role=button]').first().focus();
+      await page.keyboard.press('Enter');
+      await audit.check('/?lang=en (en, after opening a cluster or popup)');
       await page.goto('/console/');
-      await page.getByRole('heading', { level: 1 }).waitFor();
-      await check('/console/ (es)');
-
-      if (failed) throw new Error(reports.join('\n\n'));
+      await page.waitForFunction(() => document.title.startsWith('Plaza'));
+      await audit.check('/console/ (es)');
+      await page.goto('/nowhere');
+      await page.getByRole('heading', { level: 1, name: 'Página no encontrada' }).waitFor();
+      await audit.check('/nowhere (es)');
+      audit.assertClean();
     });
   });
 
   it('serves the OpenAPI document and Swagger UI from the same origin', async () => {
-    await withPage({}, async ({ page, blockedRequests }) => {
+    await plaza.withPage({}, async ({ page, blockedRequests }) => {
       const spec = await page.request.get('/api/openapi.json');
       expect(spec.status()).toBe(200);
       expect(spec.headers()['content-type']).toMatch(/^application\/json/);
       const doc = (await spec.json()) as { openapi: string; info: { title: string }; servers: Array<{ url: string }>; paths: Record<string, unknown> };
       expect(doc.openapi).toMatch(/^3\./);
       expect(doc.info.title).toBe('Plaza API');
-      expect(doc.servers.map((s) => s.url)).toContain(baseUrl());
-      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/reports', '/api/v1/areas']));
+      expect(doc.servers.map((s) => s.url)).toContain(plaza.baseUrl());
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining(['/api/v1/reports', '/api/v1/areas', '/api/v1/reports/clusters', '/api/v1/places', '/api/v1/map/settings']),
+      );
 
       const docs = await page.goto('/api/docs');
       expect(docs?.status()).toBe(200);
@@ -285,7 +343,7 @@ describe('public map and console in Chromium', () => {
   });
 
   it('answers an unknown /api route with a 404 problem+json, never the map', async () => {
-    await withPage({}, async ({ page }) => {
+    await plaza.withPage({}, async ({ page }) => {
       const api = await page.request.get('/api/v1/nope', { headers: { accept: 'application/json' } });
       expect(api.status()).toBe(404);
       expect(api.headers()['content-type']).toMatch(/^application\/problem\+json/);

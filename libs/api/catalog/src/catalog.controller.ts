@@ -1,10 +1,12 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Access } from '@plaza/api/auth';
 import { RequestLocale } from '@plaza/api/http';
 import type { CategoryView, Locale } from '@plaza/shared/contracts';
 import { CatalogService } from './catalog.service';
 
 @ApiTags('catalogue')
+@Access('public')
 @Controller({ path: '', version: '1' })
 export class CatalogController {
   constructor(private readonly catalog: CatalogService) {}

@@ -1,3 +1,6 @@
+import type { MapConfig } from './map-config';
+import type { ParticipationConfig } from './participation-config';
+
 /** Everything the API reads from its environment, validated once at boot. */
 export interface AppConfig {
   port: number;
@@ -12,8 +15,20 @@ export interface AppConfig {
   /** Folder with the built public map and console, served on the same origin; null to serve the API only. */
   webRoot: string | null;
   redisUrl: string | null;
+  /** Prefix of every Redis key Plaza writes, so several deployments (or test runs) can share one Redis. */
+  redisPrefix: string;
+  /**
+   * Origins allowed to send state-changing requests besides PUBLIC_URL's own (e.g. a Vite dev
+   * server). Requests carrying any other Origin are refused (see docs/security.md).
+   */
+  trustedOrigins: string[];
   smtpUrl: string | null;
   production: boolean;
+  /** The public map's base layer (TILE_URL…) and data-protection notice (PRIVACY_NOTICE_ES…): see map-config.ts. */
+  tiles: MapConfig['tiles'];
+  privacyNotice: MapConfig['privacyNotice'];
+  /** Proposal and discussion thresholds (PROPOSAL_SUPPORT_THRESHOLD…): see participation-config.ts. */
+  participation: ParticipationConfig;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -30,6 +30,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads trusted origins and the Redis key prefix', () => {
+    const config = loadConfig({ TRUSTED_ORIGINS: 'http://localhost:5173/, https://console.example', REDIS_PREFIX: 'city:' });
+    expect(config.trustedOrigins).toEqual(['http://localhost:5173', 'https://console.example']);
+    expect(config.redisPrefix).toBe('city:');
+    expect(loadConfig({}).redisPrefix).toBe('plaza:');
+    expect(() => loadConfig({ TRUSTED_ORIGINS: 'ftp://x' })).toThrow(/TRUSTED_ORIGINS/);
+  });
+
   it('refuses demo data in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DEMO_DATA: 'true', DATABASE_URL: 'postgres://a@b/c' })).toThrow(/DEMO_DATA/);
   });

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { AppConfig } from './app-config';
+import { readMapConfig } from './map-config';
+import { readParticipationConfig } from './participation-config';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -29,7 +31,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     '',
   );
   const redisUrl = readUrl(env, 'REDIS_URL', ['redis:', 'rediss:'], problems);
+  const redisPrefix = env['REDIS_PREFIX']?.trim() || 'plaza:';
+  const trustedOrigins = readOrigins(env, 'TRUSTED_ORIGINS', problems);
   const smtpUrl = readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:'], problems);
+  const map = readMapConfig(env, problems);
+  const participation = readParticipationConfig(env, problems);
 
   const logLevelRaw = env['LOG_LEVEL']?.trim() || 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevelRaw)) {
@@ -56,8 +62,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     demoData,
     webRoot,
     redisUrl,
+    redisPrefix,
+    trustedOrigins,
     smtpUrl,
     production,
+    ...map,
+    ...participation,
   };
 }
 
@@ -86,6 +96,22 @@ function readUrl(env: Env, name: string, protocols: string[], problems: string[]
     problems.push(`${name} is not a valid URL`);
     return null;
   }
+}
+
+function readOrigins(env: Env, name: string, problems: string[]): string[] {
+  const raw = env[name]?.trim();
+  if (!raw) return [];
+  const origins: string[] = [];
+  for (const item of raw.split(',').map((part) => part.trim()).filter(Boolean)) {
+    try {
+      const url = new URL(item);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+      origins.push(url.origin);
+    } catch {
+      problems.push(`${name} must be a comma-separated list of http(s) origins (got "${item}")`);
+    }
+  }
+  return origins;
 }
 
 function readBoolean(env: Env, name: string, fallback: boolean, problems: string[]): boolean {

@@ -1,10 +1,12 @@
 import { Controller, Get, HttpCode } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Access } from '@plaza/api/auth';
 import { DomainError } from '@plaza/api/http';
 import { DataSource } from 'typeorm';
 
 @ApiTags('health')
+@Access('public')
 @Controller({ path: 'health' })
 export class HealthController {
   constructor(@InjectDataSource() private readonly db: DataSource) {}

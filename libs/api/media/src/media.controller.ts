@@ -1,10 +1,12 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Access } from '@plaza/api/auth';
 import { DomainError } from '@plaza/api/http';
 import type { FastifyReply } from 'fastify';
 import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
 
 @ApiExcludeController()
+@Access('public')
 @Controller({ path: 'media', version: '1' })
 export class MediaController {
   constructor(@Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage) {}

@@ -1,3 +1,5 @@
 export * from './reports.module';
 export * from './reports.service';
 export * from './reports.repository';
+export * from './report-preview.service';
+export { CreateReportDto } from './dto/create-report.dto';

@@ -1,15 +1,25 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Access } from '@plaza/api/auth';
 import { DomainError, parseInput, RequestLocale } from '@plaza/api/http';
-import type { Locale, NearbyReportView, ReportDetailFeature } from '@plaza/shared/contracts';
+import {
+  SUPPORT_TOKEN_PATTERN,
+  type Locale,
+  type NearbyReportView,
+  type ReportClusters,
+  type ReportDetailFeature,
+  type SupportResult,
+} from '@plaza/shared/contracts';
 import { isLatitude, isLongitude } from '@plaza/shared/geo';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { parseClusterQuery } from './dto/cluster.query';
 import { CreateReportDto } from './dto/create-report.dto';
 import { parseListQuery } from './dto/list-reports.query';
 import { readMultipartReport } from './multipart-report';
 import { ReportsService } from './reports.service';
 
 @ApiTags('reports')
+@Access('public')
 @Controller({ path: 'reports', version: '1' })
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
@@ -44,6 +54,8 @@ export class ReportsController {
   @ApiQuery({ name: 'bbox', required: false, description: 'minLon,minLat,maxLon,maxLat' })
   @ApiQuery({ name: 'category', required: false, description: 'Category code(s), comma-separated' })
   @ApiQuery({ name: 'status', required: false, description: 'Status(es), comma-separated' })
+  @ApiQuery({ name: 'from', required: false, description: 'Created on or after: YYYY-MM-DD (UTC day) or ISO 8601 time' })
+  @ApiQuery({ name: 'to', required: false, description: 'Created up to: YYYY-MM-DD (whole UTC day included) or ISO 8601 time' })
   @ApiQuery({ name: 'limit', required: false, description: '1..500, default 200' })
   @ApiQuery({ name: 'cursor', required: false, description: '`nextCursor` of the previous page' })
   @Header('content-type', 'application/geo+json; charset=utf-8')
@@ -67,6 +79,38 @@ export class ReportsController {
     }
     const category = typeof query['category'] === 'string' && query['category'] ? query['category'] : null;
     return this.reports.nearby(lat, lon, category);
+  }
+
+  @Get('clusters')
+  @ApiOperation({ summary: 'Reports counted per grid cell, for city-wide map views (same filters as the list)' })
+  @ApiQuery({ name: 'bbox', required: true, description: 'minLon,minLat,maxLon,maxLat' })
+  @ApiQuery({ name: 'zoom', required: true, description: 'Web-map zoom 0..22; a cell is about 60 px at that zoom' })
+  @ApiQuery({ name: 'category', required: false })
+  @ApiQuery({ name: 'status', required: false })
+  @ApiQuery({ name: 'from', required: false })
+  @ApiQuery({ name: 'to', required: false })
+  @Header('cache-control', 'public, max-age=10')
+  clusters(@Query() query: Record<string, unknown>): Promise<ReportClusters> {
+    return this.reports.clusters(parseClusterQuery(query));
+  }
+
+  @Post(':ref/supports')
+  @ApiOperation({ summary: 'Anonymous "me too": counted once per browser token (only its hash is kept)' })
+  @ApiBody({ schema: { type: 'object', required: ['token'], properties: { token: { type: 'string', pattern: SUPPORT_TOKEN_PATTERN.source } } } })
+  async support(
+    @Param('ref') ref: string,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SupportResult> {
+    const token = (body as { token?: unknown } | null)?.token;
+    if (typeof token !== 'string' || !SUPPORT_TOKEN_PATTERN.test(token)) {
+      throw DomainError.validation([
+        { field: 'token', code: 'invalid_format', message: 'token must be 22 to 128 URL-safe characters (a random value this browser keeps).' },
+      ]);
+    }
+    const result = await this.reports.support(ref, token);
+    void reply.status(result.counted ? 201 : 200);
+    return result;
   }
 
   @Get(':ref')

@@ -1,14 +1,20 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@plaza/api/catalog';
 import { MediaModule } from '@plaza/api/media';
+import { ClustersRepository } from './clusters.repository';
+import { MapSettingsController } from './map-settings.controller';
+import { PlacesController } from './places.controller';
+import { PlacesRepository } from './places.repository';
+import { ReportPreviewService } from './report-preview.service';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
+import { SupportsRepository } from './supports.repository';
 
 @Module({
   imports: [CatalogModule, MediaModule],
-  controllers: [ReportsController],
-  providers: [ReportsRepository, ReportsService],
-  exports: [ReportsService, ReportsRepository],
+  controllers: [ReportsController, PlacesController, MapSettingsController],
+  providers: [ReportsRepository, ReportsService, ClustersRepository, SupportsRepository, PlacesRepository, ReportPreviewService],
+  exports: [ReportsService, ReportsRepository, ReportPreviewService],
 })
 export class ReportsModule {}

@@ -4,6 +4,7 @@ import type { Locale, NearbyReportView, ReportStatus, TimelineEntryView } from '
 import { PUBLIC_REPORT_STATUSES } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ReportListQuery } from './dto/list-reports.query';
+import { reportFilterClauses } from './report-filters.sql';
 
 export interface NewReportRow {
   title: string;
@@ -52,6 +53,7 @@ const FEATURE_SQL = `
       'reporterName', CASE WHEN r.reporter_show_name THEN r.reporter_name END,
       'createdAt', to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
       'updatedAt', to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'supports', r.support_count,
       'photos', coalesce((
         SELECT json_agg(json_build_object(
                  'url', $2::text || p.storage_key,
@@ -127,16 +129,8 @@ export class ReportsRepository {
     locale: Locale,
     mediaBase: string,
   ): Promise<{ features: string; lastId: string | null; count: number }> {
-    const params: unknown[] = [locale, mediaBase, query.statuses.length ? query.statuses : PUBLIC_REPORT_STATUSES];
-    const where = ['r.status = ANY($3::text[])'];
-    if (query.bbox) {
-      params.push(...query.bbox);
-      where.push(`r.location && ST_MakeEnvelope($${params.length - 3}, $${params.length - 2}, $${params.length - 1}, $${params.length}, 4326)`);
-    }
-    if (query.categories.length) {
-      params.push(query.categories);
-      where.push(`c.code = ANY($${params.length}::text[])`);
-    }
+    const params: unknown[] = [locale, mediaBase];
+    const where = reportFilterClauses(query, params);
     if (query.afterId) {
       params.push(query.afterId);
       where.push(`r.id < $${params.length}::bigint`);
@@ -188,7 +182,7 @@ export class ReportsRepository {
   async nearby(lon: number, lat: number, radiusMeters: number, category: string | null, limit: number): Promise<NearbyReportView[]> {
     return this.db.query(
       `SELECT r.ref, r.title, c.code AS category, r.status,
-              round(ST_Distance(r.location::geography, p.g))::int AS "distanceMeters",
+              round(ST_Distance(r.location::geography, p.g))::int AS "distanceMeters", r.support_count AS supports,
               to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
          FROM reports r
          JOIN categories c ON c.id = r.category_id,

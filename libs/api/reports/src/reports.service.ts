@@ -7,18 +7,32 @@ import {
   REPORT_LIMITS,
   type Locale,
   type NearbyReportView,
+  type ReportClusters,
   type ReportDetailFeature,
   type ReportFeature,
+  type SupportResult,
 } from '@plaza/shared/contracts';
+import { ClustersRepository } from './clusters.repository';
+import type { ClusterQuery } from './dto/cluster.query';
+import { SupportsRepository } from './supports.repository';
 import type { CreateReportDto } from './dto/create-report.dto';
 import { encodeCursor, type ReportListQuery } from './dto/list-reports.query';
 import { ReportErrors } from './reports.errors';
 import { ReportsRepository, type NewPhotoRow } from './reports.repository';
+import type { EntityManager } from 'typeorm';
 
 export interface CreateReportResult {
   report: ReportFeature;
   /** True when an Idempotency-Key matched an earlier request and its report is returned again. */
   replayed: boolean;
+}
+
+/** How a report arrived, for channels other than the map (Open311 clients). */
+export interface CreateReportOptions {
+  /** Recorded as the report's channel; `web` when absent. */
+  source?: string;
+  /** Runs inside the report's transaction, after it is inserted, so the channel's own rows commit with it. */
+  withinTransaction?: (manager: EntityManager, reportId: string) => Promise<void>;
 }
 
 const IDEMPOTENCY_SCOPE = 'reports.create';
@@ -29,6 +43,8 @@ export class ReportsService {
   constructor(
     private readonly reports: ReportsRepository,
     private readonly catalog: CatalogRepository,
+    private readonly clusterCells: ClustersRepository,
+    private readonly supports: SupportsRepository,
     @Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -42,6 +58,7 @@ export class ReportsService {
     photos: Buffer[],
     idempotencyKey: string | null,
     locale: Locale,
+    options: CreateReportOptions = {},
   ): Promise<CreateReportResult> {
     if (idempotencyKey !== null && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
       throw ReportErrors.invalidIdempotencyKey();
@@ -86,7 +103,7 @@ export class ReportsService {
           reporterEmail: input.reporter.email.trim().toLowerCase(),
           reporterPhone: input.reporter.phone?.trim() || null,
           reporterShowName: input.reporter.showName,
-          source: 'web',
+          source: options.source ?? 'web',
         });
         await this.reports.insertPhotos(manager, id, stored);
         await this.reports.insertEvent(manager, {
@@ -97,6 +114,7 @@ export class ReportsService {
           message: null,
           isPublic: true,
         });
+        await options.withinTransaction?.(manager, id);
         if (idempotencyKey !== null) {
           await this.reports.completeIdempotencyKey(manager, IDEMPOTENCY_SCOPE, idempotencyKey, id);
         }
@@ -128,6 +146,20 @@ export class ReportsService {
 
   nearby(lat: number, lon: number, category: string | null): Promise<NearbyReportView[]> {
     return this.reports.nearby(lon, lat, NEARBY_RADIUS_METERS, category, 10);
+  }
+
+  async clusters(query: ClusterQuery): Promise<ReportClusters> {
+    const cells = await this.clusterCells.cells(query);
+    const total = cells.reduce((sum, cell) => sum + cell.count, 0);
+    return { total, zoom: query.zoom, cellDegrees: query.cellDegrees, cells };
+  }
+
+  /** "Me too" from an anonymous browser: its random token is stored only as a SHA-256 hash. */
+  async support(ref: string, token: string): Promise<SupportResult> {
+    const tokenHash = createHash('sha256').update(token).digest('hex');
+    const result = await this.supports.add(ref, tokenHash);
+    if (!result) throw ReportErrors.notFound(ref);
+    return { ref, ...result };
   }
 
   private async storePhotos(photos: Buffer[]): Promise<NewPhotoRow[]> {

@@ -15,6 +15,11 @@
 //   /api/v1/admin/templates        GET list, POST create, PATCH /{id}, DELETE /{id}
 //   /api/v1/admin/audit            GET (?before=&limit=) AuditPage;  GET /api/v1/admin/audit/verify → AuditVerification
 //   /api/v1/admin/mail             GET list of kept messages; GET /{id} one MailMessageView
+// Added with the backend (additions only):
+//   POST /api/v1/auth/password               PasswordChangeRequest → 204 (other sessions end)
+//   GET  /api/v1/staff/departments                                → DepartmentRef[] the caller works for
+//   GET  /api/v1/staff/departments/{id}                           → StaffDepartmentView (403 outside the caller's departments)
+//   GET  /api/v1/staff/templates (?category=&locale=&status=)     → ResponseTemplate[] (active ones)
 // Unsafe methods on a cookie session must carry the session's CSRF token in `X-CSRF-Token`.
 
 import type { LocalizedText } from './locale';
@@ -46,6 +51,8 @@ export interface SessionView {
   /** Send back as `X-CSRF-Token` on POST/PUT/PATCH/DELETE. */
   csrfToken: string;
   expiresAt: string;
+  /** Only in the answer to email-link/verify: the same-origin path the link was asked for. */
+  next?: string;
 }
 
 export interface LoginRequest {
@@ -70,6 +77,18 @@ export interface EmailLinkRequest {
 
 export interface EmailLinkVerify {
   token: string;
+}
+
+export interface PasswordChangeRequest {
+  /** Required unless the session was opened by an email link within the last hour. */
+  currentPassword?: string;
+  newPassword: string;
+}
+
+/** A department as its own staff see it: what it handles, and how fast. */
+export interface StaffDepartmentView extends DepartmentRef {
+  contactEmail: string;
+  categories: Array<{ code: string; name: string; targetDays: number }>;
 }
 
 
@@ -126,6 +145,8 @@ export interface AdminUser {
   active: boolean;
   createdAt: string;
   lastSignInAt: string | null;
+  /** Language of the mail Plaza sends them. */
+  locale?: string;
 }
 
 export interface ResponseTemplate {
@@ -166,6 +187,8 @@ export interface AuditVerification {
   checked: number;
   /** First entry whose hash does not match the chain, when not ok. */
   brokenAt: number | null;
+  /** Last entry that checked out: note it somewhere else to detect a rewritten tail later. */
+  head?: { seq: number; hash: string } | null;
 }
 
 export interface MailMessageView {

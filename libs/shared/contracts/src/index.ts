@@ -5,3 +5,8 @@ export * from './catalog';
 export * from './report';
 export * from './limits';
 export * from './accounts';
+export * from './map';
+export * from './cases';
+export * from './proposals';
+export * from './proposal-status';
+export * from './discussion';

@@ -38,6 +38,8 @@ export interface ReportProperties {
   createdAt: string;
   updatedAt: string;
   photos: PhotoView[];
+  /** Anonymous "me too" count (POST /reports/{ref}/supports). */
+  supports: number;
 }
 
 export interface TimelineEntryView {
@@ -79,4 +81,5 @@ export interface NearbyReportView {
   status: ReportStatus;
   distanceMeters: number;
   createdAt: string;
+  supports: number;
 }

@@ -1,4 +1,9 @@
 import { Foundation1795000000000 } from './1795000000000-Foundation';
+import { Accounts1795100000000 } from './1795100000000-Accounts';
+import { PublicMap1795200000000 } from './1795200000000-PublicMap';
+import { Open3111795300000000 } from './1795300000000-Open311';
+import { Cases1795400000000 } from './1795400000000-Cases';
+import { Proposals1795500000000 } from './1795500000000-Proposals';
 
 /** Every migration, in order. Listed explicitly so the bundle and the tests run the same set. */
-export const MIGRATIONS = [Foundation1795000000000];
+export const MIGRATIONS = [Foundation1795000000000, Accounts1795100000000, PublicMap1795200000000, Open3111795300000000, Cases1795400000000, Proposals1795500000000];

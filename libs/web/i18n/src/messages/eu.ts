@@ -14,4 +14,14 @@ export const eu: PartialMessages = {
   'status.closed': 'Itxita',
   'console.title': 'Moderazio-kontsola',
   'console.pageTitle': 'Plaza · Moderazio-kontsola',
+  // Public map (partial: missing keys fall back to Spanish).
+  'nav.newReport': 'Abisu bat bidali',
+  'nav.backToMap': '← Mapara itzuli',
+  'page.loading': 'Kargatzen…',
+  'filters.heading': 'Iragazkiak',
+  'form.heading': 'Abisu bat bidali',
+  'form.continue': 'Jarraitu',
+  'form.back': 'Atzera',
+  'form.send': 'Abisua bidali',
+  'sent.title': 'Abisua bidalita',
 };

@@ -1,0 +1,50 @@
+import { useT } from '@plaza/web/i18n';
+import { AlertMessage, Button, StatusMessage } from '@plaza/web/ui';
+import { ConsoleLink } from '../shell/links';
+import { Page } from '../shell/Page';
+
+export function CheckingSessionPage() {
+  const { t } = useT();
+  return (
+    <Page title={t('console.title')} documentTitle={t('console.pageTitle')}>
+      <StatusMessage>{t('console.session.checking')}</StatusMessage>
+    </Page>
+  );
+}
+
+export function UnavailablePage({ onRetry }: { onRetry(): void }) {
+  const { t } = useT();
+  return (
+    <Page title={t('console.title')} documentTitle={t('console.pageTitle')}>
+      <AlertMessage>{t('console.session.unavailable')}</AlertMessage>
+      <Button variant="primary" onClick={onRetry}>
+        {t('console.retry')}
+      </Button>
+    </Page>
+  );
+}
+
+export function NotFoundPage() {
+  const { t } = useT();
+  return (
+    <Page title={t('console.notFound.title')}>
+      <p>{t('console.notFound.body')}</p>
+      <p>
+        <ConsoleLink href="/">{t('console.notFound.home')}</ConsoleLink>
+      </p>
+    </Page>
+  );
+}
+
+/** A signed-in staff member without the admin role opened an administration address. */
+export function AdminOnlyPage() {
+  const { t } = useT();
+  return (
+    <Page title={t('admin.forbidden.title')}>
+      <p>{t('admin.forbidden.body')}</p>
+      <p>
+        <ConsoleLink href="/">{t('console.notFound.home')}</ConsoleLink>
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,115 @@
+import { LanguageSwitch, useT, type Locale } from '@plaza/web/i18n';
+import { AlertMessage } from '@plaza/web/ui';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useLocation } from 'wouter';
+import { isAdmin, isStaff } from '../session/roles';
+import { useSession } from '../session/SessionProvider';
+import { requestErrorMessage } from '../forms/error-messages';
+import { ConsoleLink, markNavigation, NavLink, takeNavigationMark } from './links';
+
+export function Shell({
+  locale,
+  onLocaleChange,
+  children,
+}: {
+  locale: Locale;
+  onLocaleChange(locale: Locale): void;
+  children: ReactNode;
+}) {
+  const { t } = useT();
+  const { state } = useSession();
+  const [location] = useLocation();
+  const user = state.status === 'signedIn' ? state.session.user : null;
+
+  // A client-side navigation replaces the page under the user's feet: land on the new h1 so
+  // screen readers announce where they are and Tab starts from the top of the content.
+  useEffect(() => {
+    if (!takeNavigationMark()) return;
+    const frame = requestAnimationFrame(() => document.querySelector<HTMLElement>('#main h1')?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [location]);
+
+  return (
+    <div className="console-page">
+      <a className="skip-link" href="#main">
+        {t('a11y.skipToContent')}
+      </a>
+      <header className="site-header">
+        <p className="brand">
+          <ConsoleLink href="/" className="brand__link">
+            {t('app.name')} <span className="brand__tagline">{t('console.brand')}</span>
+          </ConsoleLink>
+        </p>
+        <LanguageSwitch className="lang-switch" locale={locale} onChange={onLocaleChange} />
+        {user && <AccountControls name={user.name} email={user.email} />}
+      </header>
+      {user && isStaff(user) && (
+        <nav aria-label={t('console.nav.label')} className="console-nav">
+          <ul>
+            <li>
+              <NavLink href="/" exact>
+                {t('console.nav.home')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink href="/inbox">{t('console.nav.inbox')}</NavLink>
+            </li>
+            {isAdmin(user) && (
+              <li>
+                <NavLink href="/admin">{t('console.nav.admin')}</NavLink>
+              </li>
+            )}
+            <li>
+              <NavLink href="/account">{t('console.nav.account')}</NavLink>
+            </li>
+          </ul>
+        </nav>
+      )}
+      <main id="main" tabIndex={-1} className="console-main">
+        {children}
+      </main>
+      <footer className="site-footer">
+        {/* Keep the language when going back to the public site. */}
+        <a href={`/?lang=${locale}`}>{t('console.backToMap')}</a>
+      </footer>
+    </div>
+  );
+}
+
+function AccountControls({ name, email }: { name: string; email: string }) {
+  const { t } = useT();
+  const { signOut } = useSession();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const run = async (everywhere: boolean) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      // The buttons vanish with the session: let focus land on the sign-in page's heading.
+      markNavigation();
+      await signOut(everywhere);
+    } catch (error) {
+      takeNavigationMark();
+      setFailure(requestErrorMessage(t, error));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="account">
+      <p className="account__who">
+        {t('console.account.signedInAs')} <strong>{name}</strong> <span className="account__email">({email})</span>
+      </p>
+      <div className="account__actions">
+        <button type="button" className="header-button" disabled={busy} onClick={() => void run(false)}>
+          {t('console.account.signOut')}
+        </button>
+        <button type="button" className="header-button" disabled={busy} onClick={() => void run(true)}>
+          {t('console.account.signOutEverywhere')}
+        </button>
+      </div>
+      {failure && <AlertMessage>{failure}</AlertMessage>}
+    </div>
+  );
+}

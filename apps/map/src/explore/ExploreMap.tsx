@@ -1,0 +1,318 @@
+import type { ReportClusterCell, TileSettings } from '@plaza/shared/contracts';
+import { useT, type Translator } from '@plaza/web/i18n';
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { loadAreas } from '../api/catalog';
+import { appHref, handleInternalClick } from '../shell/app-href';
+import { areasLayer, labelPopupClose, tileLayer, translateControls } from '../map/base-layers';
+import L from '../map/leaflet';
+import { countIcon, reportIcon } from '../map/markers';
+import { statusKey } from '../status';
+import type { MapView } from './explore-url';
+import type { ReportSummary } from './report-summary';
+import type { ExploreData, ViewportQuery } from './useExploreData';
+
+export interface ExploreMapHandle {
+  /** Brings a report into view (opening its cluster if needed), opens its popup and focuses it. */
+  showReport(ref: string): void;
+}
+
+export interface CategoryInfo {
+  name: string;
+  icon: string;
+}
+
+interface ExploreMapProps {
+  ref?: Ref<ExploreMapHandle>;
+  initialView: MapView;
+  data: ExploreData;
+  categories: ReadonlyMap<string, CategoryInfo>;
+  tiles: TileSettings | null;
+  onViewChange(view: MapView, query: ViewportQuery): void;
+  onAreasError(): void;
+  /** Called once, when the first reports are on the map: the page is interactive. */
+  onFirstRender?(): void;
+}
+
+interface MarkerEntry {
+  marker: L.Marker;
+  report: ReportSummary;
+}
+
+function viewportQuery(map: L.Map): ViewportQuery {
+  const b = map.getBounds();
+  const clamp = (v: number, limit: number) => Math.max(-limit, Math.min(limit, v));
+  return {
+    bbox: [clamp(b.getWest(), 180), clamp(b.getSouth(), 85), clamp(b.getEast(), 180), clamp(b.getNorth(), 85)],
+    zoom: map.getZoom(),
+  };
+}
+
+function markerLabel(report: ReportSummary, i18n: Translator): string {
+  return i18n.t('map.marker', { ref: report.ref, title: report.title, status: i18n.t(statusKey(report.status)) });
+}
+
+// Built with textContent, never HTML strings: titles are citizens' input.
+function popupContent(report: ReportSummary, categories: ReadonlyMap<string, CategoryInfo>, i18n: Translator): HTMLElement {
+  const root = document.createElement('div');
+  root.className = 'report-popup';
+  root.tabIndex = -1;
+  const title = document.createElement('p');
+  title.className = 'report-popup__title';
+  title.textContent = report.title;
+  const meta = document.createElement('p');
+  meta.textContent = [
+    `${i18n.t('reports.ref')}: ${report.ref}`,
+    `${i18n.t('reports.status')}: ${i18n.t(statusKey(report.status))}`,
+    `${i18n.t('reports.category')}: ${categories.get(report.category)?.name ?? report.category}`,
+    `${i18n.t('reports.createdAt')} ${i18n.formatDate(report.createdAt)}`,
+  ].join(' · ');
+  const link = document.createElement('a');
+  const href = appHref(`/reports/${encodeURIComponent(report.ref)}`);
+  link.href = href;
+  link.className = 'report-popup__link';
+  link.textContent = i18n.t('reports.open');
+  link.addEventListener('click', (event) => handleInternalClick(event, href));
+  root.append(title, meta, link);
+  return root;
+}
+
+export function ExploreMap({ ref, initialView, data, categories, tiles, onViewChange, onAreasError, onFirstRender }: ExploreMapProps) {
+  const i18n = useT();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<L.Map | null>(null);
+  const clusterRef = useRef<L.MarkerClusterGroup | null>(null);
+  const cellLayerRef = useRef<L.LayerGroup | null>(null);
+  const markersRef = useRef(new Map<string, MarkerEntry>());
+  const cellsRef = useRef(new Map<string, L.Marker>());
+  const pendingShowRef = useRef<string | null>(null);
+  // Set when a cluster or cell is opened from the keyboard: its icon vanishes as the map zooms,
+  // so focus returns to the map instead of falling to <body>.
+  const refocusRef = useRef(false);
+  // Leaflet callbacks outlive renders; refs let them see the current language, catalogue and handlers.
+  const live = useRef({ i18n, categories, onViewChange, onAreasError, onFirstRender });
+  live.current = { i18n, categories, onViewChange, onAreasError, onFirstRender };
+
+  // The map itself: created once, never rebuilt on re-render or language change.
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const map = L.map(container, {
+      center: [initialView.lat, initialView.lon],
+      zoom: initialView.zoom,
+      zoomControl: false,
+      maxZoom: 19,
+    });
+    mapRef.current = map;
+
+    const areas = areasLayer().addTo(map);
+    loadAreas()
+      .then((json) => {
+        if (!mapRef.current) return;
+        areas.addData(json);
+        areas.bringToBack();
+      })
+      .catch(() => live.current.onAreasError());
+
+    const cluster = L.markerClusterGroup({
+      chunkedLoading: true,
+      showCoverageOnHover: false,
+      maxClusterRadius: 48,
+      disableClusteringAtZoom: 17,
+      spiderfyOnMaxZoom: true,
+      iconCreateFunction: (group) => {
+        const count = group.getChildCount();
+        const { i18n: t } = live.current;
+        return countIcon(count, t.formatNumber(count), t.t('map.cluster', { count }));
+      },
+    }).addTo(map);
+    clusterRef.current = cluster;
+    // Leaflet opens marker popups on Enter; clusters need the same from the keyboard.
+    cluster.on('clusterkeypress', (event: L.LeafletEvent & { originalEvent?: KeyboardEvent }) => {
+      const key = event.originalEvent?.key;
+      if (key !== 'Enter' && key !== ' ') return;
+      event.originalEvent?.preventDefault();
+      refocusRef.current = true;
+      (event as unknown as { layer: L.MarkerCluster }).layer.zoomToBounds({ padding: [24, 24] });
+    });
+    cellLayerRef.current = L.layerGroup().addTo(map);
+
+    const reportView = () => {
+      const centre = map.getCenter();
+      live.current.onViewChange({ lat: centre.lat, lon: centre.lng, zoom: map.getZoom() }, viewportQuery(map));
+    };
+    map.on('moveend', () => {
+      if (refocusRef.current) {
+        refocusRef.current = false;
+        map.getContainer().focus({ preventScroll: true });
+      }
+      reportView();
+    });
+    map.on('popupopen', (event: L.PopupEvent) => {
+      labelPopupClose(event.popup, live.current.i18n);
+      if (document.activeElement && document.activeElement !== map.getContainer()) {
+        event.popup.getElement()?.querySelector<HTMLElement>('.report-popup')?.focus({ preventScroll: true });
+      }
+    });
+    reportView();
+
+    // The list beside/below the map changes the map's size without a window resize.
+    const resize = new ResizeObserver(() => map.invalidateSize());
+    resize.observe(container);
+    const markers = markersRef.current;
+    const cells = cellsRef.current;
+    return () => {
+      resize.disconnect();
+      markers.clear();
+      cells.clear();
+      // Removing the map fires view events; by now the page may already show another route.
+      map.off();
+      map.remove();
+      mapRef.current = null;
+      clusterRef.current = null;
+      cellLayerRef.current = null;
+    };
+    // The initial view is read once; afterwards the map owns its view.
+  }, []);
+
+  // Tiles arrive with the settings; swapping them never touches markers.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const layer = tileLayer(tiles).addTo(map);
+    layer.bringToBack();
+    return () => {
+      layer.remove();
+    };
+  }, [tiles]);
+
+  // Reports: kept in step with the data by ref, so an open popup survives a reload of the same view.
+  useEffect(() => {
+    const map = mapRef.current;
+    const cluster = clusterRef.current;
+    const cellLayer = cellLayerRef.current;
+    if (!map || !cluster || !cellLayer) return;
+    const markers = markersRef.current;
+    const { i18n: t, categories: cats } = live.current;
+
+    const reports = data.markers;
+    const seen = new Set<string>();
+    const added: L.Marker[] = [];
+    for (const report of reports) {
+      seen.add(report.ref);
+      const icon = () => reportIcon({ status: report.status, icon: cats.get(report.category)?.icon ?? null, label: markerLabel(report, t) });
+      const existing = markers.get(report.ref);
+      if (existing) {
+        if (existing.report.status !== report.status || existing.report.title !== report.title) existing.marker.setIcon(icon());
+        existing.report = report;
+        continue;
+      }
+      const entry: MarkerEntry = { report, marker: L.marker([report.lat, report.lon], { icon: icon(), keyboard: true, riseOnHover: true }) };
+      entry.marker.bindPopup(() => popupContent(entry.report, live.current.categories, live.current.i18n), { maxWidth: 280 });
+      markers.set(report.ref, entry);
+      added.push(entry.marker);
+    }
+    const removed: L.Marker[] = [];
+    for (const [refKey, entry] of markers) {
+      if (seen.has(refKey)) continue;
+      removed.push(entry.marker);
+      markers.delete(refKey);
+    }
+    if (removed.length) cluster.removeLayers(removed);
+    if (added.length) cluster.addLayers(added);
+
+    // Cells are kept by position and count, so one that has focus survives a reload that leaves it unchanged.
+    const cellKeys = new Set<string>();
+    const onKeyboard = () => {
+      refocusRef.current = true;
+    };
+    for (const cell of data.cells) {
+      const key = `${cell.lon},${cell.lat},${cell.count}`;
+      cellKeys.add(key);
+      if (!cellsRef.current.has(key)) {
+        const marker = cellMarker(map, cell, t, onKeyboard);
+        cellsRef.current.set(key, marker);
+        cellLayer.addLayer(marker);
+      }
+    }
+    for (const [key, marker] of cellsRef.current) {
+      if (cellKeys.has(key)) continue;
+      cellLayer.removeLayer(marker);
+      cellsRef.current.delete(key);
+    }
+    const loaded = data.loadedBbox;
+    if (loaded) map.getContainer().dataset['loadedBbox'] = loaded.map((v) => v.toFixed(5)).join(',');
+
+    const pending = pendingShowRef.current;
+    if (pending && markers.has(pending)) {
+      pendingShowRef.current = null;
+      openReport(pending);
+    }
+    if (data.state === 'ready') live.current.onFirstRender?.();
+  }, [data]);
+
+  // Labels and popups carry text: they follow the language (and late-arriving category icons).
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const zoom = translateControls(map, i18n);
+    for (const { marker, report } of markersRef.current.values()) {
+      marker.setIcon(reportIcon({ status: report.status, icon: categories.get(report.category)?.icon ?? null, label: markerLabel(report, i18n) }));
+      if (marker.isPopupOpen()) marker.setPopupContent(popupContent(report, categories, i18n));
+    }
+    clusterRef.current?.refreshClusters();
+    return () => {
+      zoom.remove();
+    };
+  }, [i18n, categories]);
+
+  function openReport(refKey: string): void {
+    const entry = markersRef.current.get(refKey);
+    const cluster = clusterRef.current;
+    if (!entry || !cluster) return;
+    cluster.zoomToShowLayer(entry.marker, () => {
+      entry.marker.openPopup();
+      entry.marker.getPopup()?.getElement()?.querySelector<HTMLElement>('.report-popup')?.focus();
+    });
+  }
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      showReport(refKey: string) {
+        if (markersRef.current.has(refKey)) {
+          openReport(refKey);
+          return;
+        }
+        // Cells mode: the report is not drawn yet. Go close enough for single markers, then open it.
+        const report = data.visible.find((r) => r.ref === refKey);
+        if (!report || !mapRef.current) return;
+        pendingShowRef.current = refKey;
+        mapRef.current.setView([report.lat, report.lon], 18);
+      },
+    }),
+    [data],
+  );
+
+  return <div ref={containerRef} className="map" role="region" aria-label={i18n.t('map.region')} />;
+}
+
+/** A server grid cell: a count bubble that zooms in to its reports when activated. */
+function cellMarker(map: L.Map, cell: ReportClusterCell, i18n: Translator, onKeyboard: () => void): L.Marker {
+  const marker = L.marker([cell.lat, cell.lon], {
+    icon: countIcon(cell.count, i18n.formatNumber(cell.count), i18n.t('map.cluster', { count: cell.count })),
+    keyboard: true,
+  });
+  const zoomIn = (fromKeyboard: boolean) => {
+    const [minLon, minLat, maxLon, maxLat] = cell.bbox;
+    if (fromKeyboard) onKeyboard();
+    if (minLon === maxLon && minLat === maxLat) map.setView([cell.lat, cell.lon], Math.min(map.getZoom() + 3, 18));
+    else map.fitBounds([[minLat, minLon], [maxLat, maxLon]], { padding: [24, 24], maxZoom: 18 });
+  };
+  marker.on('click', () => zoomIn(false));
+  marker.on('keypress', (event: L.LeafletKeyboardEvent) => {
+    if (event.originalEvent.key !== 'Enter' && event.originalEvent.key !== ' ') return;
+    event.originalEvent.preventDefault();
+    zoomIn(true);
+  });
+  return marker;
+}

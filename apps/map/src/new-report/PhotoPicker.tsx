@@ -1,0 +1,92 @@
+import { REPORT_LIMITS } from '@plaza/shared/contracts';
+import { useT } from '@plaza/web/i18n';
+import { Button, describedBy, errorId, hintId } from '@plaza/web/ui';
+import { useEffect, useMemo, useRef, useState } from 'react';
+
+interface PhotoPickerProps {
+  id: string;
+  photos: File[];
+  error: string | null;
+  onChange(photos: File[]): void;
+}
+
+const ACCEPTED = REPORT_LIMITS.photoAcceptedTypes as readonly string[];
+
+/** Up to the photo limit, checked here for type and size (the API checks the content), with previews. */
+export function PhotoPicker({ id, photos, error, onChange }: PhotoPickerProps) {
+  const { t } = useT();
+  const [problem, setProblem] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const previews = useMemo(() => photos.map((photo) => URL.createObjectURL(photo)), [photos]);
+  useEffect(() => () => previews.forEach((url) => URL.revokeObjectURL(url)), [previews]);
+  const message = error ?? problem;
+  const max = REPORT_LIMITS.photosMax;
+
+  const add = (files: FileList | null) => {
+    if (!files) return;
+    const accepted: File[] = [];
+    const refused: string[] = [];
+    for (const file of files) {
+      if (!ACCEPTED.includes(file.type)) refused.push(t('photos.badType', { name: file.name }));
+      else if (file.size > REPORT_LIMITS.photoBytesMax) refused.push(t('photos.tooBig', { name: file.name, mb: REPORT_LIMITS.photoBytesMax / 1024 / 1024 }));
+      else accepted.push(file);
+    }
+    const room = max - photos.length;
+    if (accepted.length > room) refused.push(t('photos.tooMany', { max }));
+    setProblem(refused.length ? refused.join(' ') : null);
+    onChange([...photos, ...accepted.slice(0, Math.max(room, 0))]);
+    // The same file can be chosen again after it is removed.
+    if (input.current) input.current.value = '';
+  };
+
+  return (
+    <div className={`ui-field photo-picker${message ? ' ui-field--invalid' : ''}`}>
+      <label htmlFor={id} className="ui-field__label">
+        {t('photos.label')}
+      </label>
+      <p id={hintId(id)} className="ui-field__hint">
+        {t('photos.hint', { max, mb: REPORT_LIMITS.photoBytesMax / 1024 / 1024 })}
+      </p>
+      {message && (
+        <p id={errorId(id)} className="ui-field__error">
+          {message}
+        </p>
+      )}
+      <input
+        ref={input}
+        id={id}
+        name="photos"
+        type="file"
+        multiple
+        accept={ACCEPTED.join(',')}
+        className="ui-field__file"
+        disabled={photos.length >= max}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={[describedBy(id, { hint: true, error: message }), `${id}-count`].filter(Boolean).join(' ')}
+        onChange={(event) => add(event.target.files)}
+      />
+      <p id={`${id}-count`} role="status" className="photo-picker__count">
+        {t('photos.count', { count: photos.length, max })}
+      </p>
+      {photos.length > 0 && (
+        <ul className="photo-picker__previews">
+          {photos.map((photo, index) => (
+            <li key={`${photo.name}-${photo.lastModified}-${index}`} className="photo-picker__preview">
+              <img src={previews[index]} alt={t('photos.previewAlt', { index: index + 1, name: photo.name })} />
+              <Button
+                variant="danger"
+                onClick={() => {
+                  setProblem(null);
+                  onChange(photos.filter((_, i) => i !== index));
+                  input.current?.focus();
+                }}
+              >
+                {t('photos.remove', { index: index + 1 })}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

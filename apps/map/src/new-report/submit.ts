@@ -1,0 +1,53 @@
+import type { ReportFeature } from '@plaza/shared/contracts';
+import { randomToken, request } from '../api/http';
+import type { ReportDraft } from './draft';
+
+/**
+ * One Idempotency-Key per submission attempt: the same content sent again (a retry after a
+ * network failure) reuses the key, so the API returns the report it may already have created
+ * instead of filing a second one; edited content is a new attempt with a new key (the API
+ * refuses a key reused for a different body).
+ */
+export class SubmissionAttempt {
+  private key: string | null = null;
+  private fingerprint: string | null = null;
+
+  keyFor(draft: ReportDraft): string {
+    const fingerprint = fingerprintOf(draft);
+    if (this.key === null || fingerprint !== this.fingerprint) {
+      this.key = `web-${randomToken(18)}`;
+      this.fingerprint = fingerprint;
+    }
+    return this.key;
+  }
+}
+
+function fingerprintOf(draft: ReportDraft): string {
+  return JSON.stringify({ ...draft, photos: draft.photos.map((f) => [f.name, f.size, f.lastModified, f.type]) });
+}
+
+/** The draft as the multipart form the API reads (nested fields in bracket notation). */
+export function toFormData(draft: ReportDraft): FormData {
+  const form = new FormData();
+  form.set('category', draft.category ?? '');
+  form.set('title', draft.title.trim());
+  form.set('description', draft.description.trim());
+  form.set('lat', String(draft.location?.lat ?? ''));
+  form.set('lon', String(draft.location?.lon ?? ''));
+  if (draft.address.trim()) form.set('address', draft.address.trim());
+  form.set('reporter[name]', draft.name.trim());
+  form.set('reporter[email]', draft.email.trim());
+  if (draft.phone.trim()) form.set('reporter[phone]', draft.phone.trim());
+  form.set('reporter[showName]', String(draft.showName));
+  form.set('consent', String(draft.consent));
+  for (const photo of draft.photos) form.append('photos', photo, photo.name);
+  return form;
+}
+
+export function submitReport(draft: ReportDraft, idempotencyKey: string): Promise<ReportFeature> {
+  return request<ReportFeature>('/api/v1/reports', {
+    method: 'POST',
+    body: toFormData(draft),
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+}

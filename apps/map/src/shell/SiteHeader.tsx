@@ -1,0 +1,42 @@
+import { LanguageSwitch, useT, type Locale } from '@plaza/web/i18n';
+import { Link, useLocation } from 'wouter';
+import { appHref } from './app-href';
+
+interface SiteHeaderProps {
+  locale: Locale;
+  onLocaleChange(locale: Locale): void;
+}
+
+/** On the map, the site's name is the page's main heading; elsewhere the page's own title is. */
+export function SiteHeader({ locale, onLocaleChange }: SiteHeaderProps) {
+  const { t } = useT();
+  const [path] = useLocation();
+  const onMap = path === '/';
+  const onForm = path.startsWith('/new');
+  const brand = (
+    <>
+      {t('app.name')} <span className="brand__tagline">{t('app.tagline')}</span>
+    </>
+  );
+  return (
+    <header className="site-header">
+      {onMap ? (
+        <h1 className="brand">{brand}</h1>
+      ) : (
+        <p className="brand">
+          <Link href={appHref('/')} className="brand__link">
+            {brand}
+          </Link>
+        </p>
+      )}
+      <div className="site-header__actions">
+        {!onForm && (
+          <Link href={appHref('/new')} className="cta-link">
+            {t('nav.newReport')}
+          </Link>
+        )}
+        <LanguageSwitch className="lang-switch" locale={locale} onChange={onLocaleChange} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AdminDepartment, LocalizedText } from '@plaza/shared/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { setClause } from '../sql-update';
+
+const COLUMNS = `id, code, name, contact_email AS "contactEmail", active`;
+
+@Injectable()
+export class DepartmentsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  list(manager: EntityManager = this.db.manager): Promise<AdminDepartment[]> {
+    return manager.query(`SELECT ${COLUMNS} FROM departments ORDER BY code`);
+  }
+
+  async find(manager: EntityManager, id: string): Promise<AdminDepartment | null> {
+    const rows = await manager.query(`SELECT ${COLUMNS} FROM departments WHERE id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async insert(
+    manager: EntityManager,
+    row: { code: string; name: LocalizedText; contactEmail: string; active: boolean },
+  ): Promise<string> {
+    const [{ id }] = await manager.query(
+      `INSERT INTO departments (code, name, contact_email, active) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [row.code, JSON.stringify(row.name), row.contactEmail, row.active],
+    );
+    return id;
+  }
+
+  async update(
+    manager: EntityManager,
+    id: string,
+    patch: { name?: LocalizedText; contactEmail?: string; active?: boolean },
+  ): Promise<void> {
+    const set = setClause(
+      {
+        name: patch.name && JSON.stringify(patch.name),
+        contact_email: patch.contactEmail,
+        active: patch.active,
+      },
+      2,
+    );
+    if (!set.sql) return;
+    await manager.query(`UPDATE departments SET ${set.sql}, updated_at = now() WHERE id = $1`, [
+      id,
+      ...set.params,
+    ]);
+  }
+
+  /** What still sends work to a department: active categories defaulting to it, routing rules. */
+  async usage(manager: EntityManager, id: string): Promise<{ categories: number; rules: number }> {
+    const [row] = await manager.query(
+      `SELECT (SELECT count(*)::int FROM categories WHERE default_department_id = $1 AND active) AS categories,
+              (SELECT count(*)::int FROM routing_rules WHERE department_id = $1) AS rules`,
+      [id],
+    );
+    return row;
+  }
+
+  async codeTaken(manager: EntityManager, code: string): Promise<boolean> {
+    return (await manager.query(`SELECT 1 FROM departments WHERE code = $1`, [code])).length > 0;
+  }
+
+  async isActive(manager: EntityManager, id: string): Promise<boolean> {
+    const rows = await manager.query(`SELECT 1 FROM departments WHERE id = $1 AND active`, [id]);
+    return rows.length > 0;
+  }
+}

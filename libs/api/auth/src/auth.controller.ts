@@ -1,0 +1,116 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { parseInput, RequestLocale } from '@plaza/api/http';
+import type { Locale, SessionView } from '@plaza/shared/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Access } from './access.decorator';
+import { CurrentAuth, type AuthContext } from './auth-context';
+import { AuthService, type SignedIn } from './auth.service';
+import { EmailLinkDto, EmailLinkVerifyDto, LoginDto, PasswordChangeDto, SignupDto } from './dto/auth.dto';
+import { readCookie } from './session-cookie';
+import { SessionService } from './session.service';
+
+@ApiTags('auth')
+@Controller({ path: 'auth', version: '1' })
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionService,
+  ) {}
+
+  @Post('signup')
+  @Access('public')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Create a citizen account and sign in' })
+  async signup(
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @RequestLocale() locale: Locale,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionView> {
+    return this.started(reply, await this.auth.signup(parseInput(SignupDto, body), request.ip, locale));
+  }
+
+  @Post('login')
+  @Access('public')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in with email and password; sets the session cookie' })
+  async login(
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionView> {
+    const input = parseInput(LoginDto, body);
+    return this.started(reply, await this.auth.login(input, request.ip, readCookie(request.headers.cookie)));
+  }
+
+  @Post('logout')
+  @Access('signed-in')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End this session' })
+  async logout(
+    @CurrentAuth() context: AuthContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.auth.logout(context);
+    void reply.header('set-cookie', this.sessions.clearedCookie());
+  }
+
+  @Post('logout-everywhere')
+  @Access('signed-in')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End every session of this account, on every device' })
+  async logoutEverywhere(
+    @CurrentAuth() context: AuthContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.auth.logoutEverywhere(context);
+    void reply.header('set-cookie', this.sessions.clearedCookie());
+  }
+
+  @Get('me')
+  @Access('signed-in')
+  @ApiOperation({ summary: 'The signed-in user, their roles and departments, and the CSRF token' })
+  me(@CurrentAuth() context: AuthContext): SessionView {
+    return this.sessions.view(context);
+  }
+
+  @Post('email-link')
+  @Access('public')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Mail a one-time sign-in link (always 202: no account enumeration)' })
+  async emailLink(@Body() body: unknown, @Req() request: FastifyRequest): Promise<void> {
+    await this.auth.requestEmailLink(parseInput(EmailLinkDto, body), request.ip);
+  }
+
+  @Post('email-link/verify')
+  @Access('public')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Spend a sign-in link token and start the session' })
+  async verifyEmailLink(
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionView> {
+    const { token } = parseInput(EmailLinkVerifyDto, body);
+    const signedIn = await this.auth.verifyEmailLink(token, readCookie(request.headers.cookie));
+    return { ...this.started(reply, signedIn), next: signedIn.next };
+  }
+
+  @Post('password')
+  @Access('signed-in')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Set a new password; ends the account\u2019s other sessions' })
+  async changePassword(
+    @CurrentAuth() context: AuthContext,
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    await this.auth.changePassword(context, parseInput(PasswordChangeDto, body), request.ip);
+  }
+
+  private started(reply: FastifyReply, signedIn: SignedIn): SessionView {
+    void reply.header('set-cookie', this.sessions.cookieFor(signedIn.token));
+    return signedIn.view;
+  }
+}

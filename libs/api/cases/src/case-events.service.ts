@@ -1,0 +1,172 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
+import type { CaseStreamEvent } from '@plaza/shared/contracts';
+import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { iso } from './case-sql';
+
+/** One change as the stream sends it; `id` (the change time) lets a reconnecting client catch up. */
+export interface CaseChange extends CaseStreamEvent {
+  id: string;
+}
+
+type Listener = (change: CaseChange) => void;
+
+const POLL_MS = 2000;
+const REPLAY_LIMIT = 200;
+
+/**
+ * Announces new and changed cases to the console's live stream.
+ *
+ * Two sources, both cheap on a single database connection (the embedded database has no
+ * LISTEN/NOTIFY and one connection): the console's own moves are published right after they
+ * commit, and while anyone listens one query every two seconds picks up what arrived another way
+ * (a citizen's report, an Open311 client). With REDIS_URL, published moves go through Redis
+ * pub/sub so every API replica's listeners hear them; each replica still polls for the rest.
+ * Duplicates between the two sources are dropped by (ref, change time).
+ */
+@Injectable()
+export class CaseEventsService implements OnModuleDestroy {
+  private readonly logger = new Logger('CaseEvents');
+  private readonly listeners = new Set<Listener>();
+  private readonly closers = new Set<() => void>();
+  private readonly recentlySent = new Map<string, number>();
+  private timer: NodeJS.Timeout | null = null;
+  private polling = false;
+  private since: string | null = null;
+  private publisher: Redis | null = null;
+  private subscriber: Redis | null = null;
+  private readonly channel: string;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.channel = `${config.redisPrefix}cases`;
+    if (config.redisUrl) this.connectRedis(config.redisUrl);
+  }
+
+  /** Call after the transaction that made the change has committed. */
+  publish(change: CaseChange): void {
+    if (this.publisher) {
+      this.publisher.publish(this.channel, JSON.stringify(change)).catch((error: unknown) => {
+        this.logger.warn(`Redis publish failed, announcing locally only: ${String(error)}`);
+        this.deliver(change);
+      });
+      return;
+    }
+    this.deliver(change);
+  }
+
+  /**
+   * Listens until the returned function is called. `close` ends the listener's stream when the
+   * application shuts down, so that open streams never hold the server up.
+   */
+  subscribe(listener: Listener, close: () => void = () => undefined): () => void {
+    this.listeners.add(listener);
+    this.closers.add(close);
+    this.startPolling();
+    return () => {
+      this.listeners.delete(listener);
+      this.closers.delete(close);
+      if (this.listeners.size === 0) this.stopPolling();
+    };
+  }
+
+  /** How many streams are open in this process. */
+  get listening(): number {
+    return this.listeners.size;
+  }
+
+  /** Changes after `since` (an id this stream gave out), for a client that reconnects. */
+  async changesSince(since: string): Promise<CaseChange[]> {
+    if (Number.isNaN(Date.parse(since))) return [];
+    return this.changesAfter(since, REPLAY_LIMIT);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopPolling();
+    for (const close of [...this.closers]) close();
+    this.closers.clear();
+    this.listeners.clear();
+    await Promise.all([this.publisher?.quit(), this.subscriber?.quit()].map((p) => p?.catch(() => undefined)));
+  }
+
+  private connectRedis(url: string): void {
+    const options = { lazyConnect: false, maxRetriesPerRequest: 2 };
+    this.publisher = new Redis(url, options);
+    this.subscriber = new Redis(url, options);
+    for (const client of [this.publisher, this.subscriber]) {
+      client.on('error', (error: unknown) => this.logger.warn(`Redis: ${String(error)}`));
+    }
+    void this.subscriber.subscribe(this.channel).catch((error: unknown) => {
+      this.logger.warn(`Redis subscribe failed: ${String(error)}`);
+    });
+    this.subscriber.on('message', (channel: string, message: string) => {
+      if (channel !== this.channel) return;
+      try {
+        this.deliver(JSON.parse(message) as CaseChange);
+      } catch {
+        this.logger.warn('Ignored a malformed case event from Redis');
+      }
+    });
+  }
+
+  private deliver(change: CaseChange): void {
+    const key = `${change.ref}@${change.id}`;
+    if (this.recentlySent.has(key)) return;
+    this.recentlySent.set(key, Date.now());
+    for (const listener of this.listeners) listener(change);
+  }
+
+  private startPolling(): void {
+    if (this.timer) return;
+    this.since = null;
+    this.timer = setInterval(() => void this.poll(), POLL_MS);
+    this.timer.unref();
+  }
+
+  private stopPolling(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private async poll(): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    try {
+      if (this.since === null) {
+        const [row] = await this.db.query(`SELECT ${iso('now()')} AS now`);
+        this.since = row.now as string;
+        return;
+      }
+      // Look a little behind the last change seen: a transaction that began earlier may commit later.
+      const lookBehind = new Date(Date.parse(this.since) - 10_000).toISOString();
+      const changes = await this.changesAfter(lookBehind, REPLAY_LIMIT);
+      for (const change of changes) {
+        this.deliver(change);
+        if (change.id > this.since) this.since = change.id;
+      }
+      this.forgetOld();
+    } catch (error) {
+      this.logger.warn(`Polling for case changes failed: ${String(error)}`);
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  private changesAfter(since: string, limit: number): Promise<CaseChange[]> {
+    return this.db.query(
+      `SELECT ${iso('updated_at')} AS id, ref, department_id AS "departmentId", status, ${iso('updated_at')} AS at,
+              CASE WHEN created_at = updated_at THEN 'created' ELSE 'changed' END AS kind
+         FROM reports WHERE updated_at > $1::timestamptz ORDER BY updated_at LIMIT $2`,
+      [since, limit],
+    );
+  }
+
+  private forgetOld(): void {
+    const cutoff = Date.now() - 60_000;
+    for (const [key, at] of this.recentlySent) if (at < cutoff) this.recentlySent.delete(key);
+  }
+}

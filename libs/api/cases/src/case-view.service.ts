@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { departmentScopeOf, type AuthUser } from '@plaza/api/auth';
+import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
+import {
+  allowedTransitions,
+  type CaseDetail,
+  type CaseInbox,
+  type CaseSummary,
+  type Locale,
+  type ReportStatus,
+} from '@plaza/shared/contracts';
+import { assertCanSee, canModerate, permissionsOf } from './case-access';
+import { CaseErrors } from './cases.errors';
+import { CasesRepository, type SummaryRow } from './cases.repository';
+import { caseDue } from './due-clock';
+import { encodeInboxCursor, type InboxFilter } from './dto/inbox.query';
+import { HolidaysRepository } from './holidays/holidays.repository';
+
+/** Builds what the console reads: the inbox with its counts, and the full case view. */
+@Injectable()
+export class CaseViewService {
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly holidays: HolidaysRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async inbox(user: AuthUser, filter: InboxFilter, locale: Locale): Promise<CaseInbox> {
+    const scope = departmentScopeOf(user);
+    const rows = await this.cases.inbox(filter, scope, locale);
+    const counts = await this.cases.counts(scope);
+    const holidays = await this.holidays.datesAround();
+    const now = new Date();
+    return {
+      items: rows.map((row) => toSummary(row, now, holidays)),
+      counts,
+      nextCursor: rows.length === filter.limit ? encodeInboxCursor(filter.offset + filter.limit) : null,
+    };
+  }
+
+  async detail(user: AuthUser, ref: string, locale: Locale): Promise<CaseDetail> {
+    const core = await this.cases.findCore(ref, locale);
+    if (!core) throw CaseErrors.notFound(ref);
+    assertCanSee(user, core.departmentId);
+    const mediaBase = `${this.config.publicUrl}/api/v1/media/`;
+    const photos = await this.cases.photos(core.id);
+    const timeline = await this.cases.timeline(core.id, locale);
+    const notes = await this.cases.notes(core.id, canModerate(user));
+    const drafts = await this.cases.drafts(core.id, locale);
+    const nearby = await this.cases.similarNearby(core.id, core.lon, core.lat, core.categoryId);
+    const routing = await this.cases.routing(core.areaId, core.categoryId, locale);
+    const { duplicates, followers } = await this.cases.duplicatesAndFollowers(core.id);
+    const holidays = await this.holidays.datesAround();
+    const summary = toSummary(core.summary, new Date(), holidays);
+    return {
+      ...summary,
+      description: core.description,
+      reporter: core.reporter,
+      channelDetails: core.channelDetails,
+      photos: photos.map((p) => ({
+        id: p.id,
+        url: mediaBase + p.storageKey,
+        thumbnailUrl: mediaBase + p.thumbnailKey,
+        hidden: p.hidden,
+      })),
+      timeline,
+      notes,
+      drafts,
+      nearby,
+      routing: {
+        department: core.areaId ? routing.department : null,
+        basis: core.areaId ? routing.basis : 'outside_areas',
+        matchesCurrent: core.areaId !== null && routing.department?.id === core.departmentId,
+      },
+      referral: core.referral as CaseDetail['referral'],
+      duplicates,
+      followers,
+      allowedStatuses: [...allowedTransitions(summary.status)],
+      departmentTrustedToPublish: core.departmentTrusted,
+      permissions: permissionsOf(user, core.departmentId, core.departmentTrusted),
+    };
+  }
+}
+
+export function toSummary(row: SummaryRow, now: Date, holidays: ReadonlySet<string>): CaseSummary {
+  const { dueAt, targetDays, ...rest } = row;
+  return {
+    ...(rest as unknown as Omit<CaseSummary, 'due'>),
+    due: caseDue(row.status as ReportStatus, dueAt, targetDays, now, holidays),
+  };
+}

@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@plaza/api/audit';
+import { AuthModule } from '@plaza/api/auth';
+import { CatalogModule } from '@plaza/api/catalog';
+import { ReportsModule } from '@plaza/api/reports';
+import { CalendarController } from './calendar.controller';
+import { CaseEventsService } from './case-events.service';
+import { CaseIntakeService } from './case-intake.service';
+import { CaseModerationController } from './case-moderation.controller';
+import { CaseModerationService } from './case-moderation.service';
+import { CaseMoveRunner } from './case-move-runner';
+import { CaseReadController } from './case-read.controller';
+import { CaseViewService } from './case-view.service';
+import { CaseWorkController } from './case-work.controller';
+import { CaseWorkService } from './case-work.service';
+import { CaseWritesRepository } from './case-writes.repository';
+import { CasesRepository } from './cases.repository';
+import { DepartmentTrustService } from './department-trust.service';
+import { HolidaysRepository } from './holidays/holidays.repository';
+import { HolidaysService } from './holidays/holidays.service';
+
+/** /api/v1/staff/cases…: the moderation console's inbox, case view and moves; holidays and trust. */
+@Module({
+  imports: [AuthModule, AuditModule, CatalogModule, ReportsModule],
+  controllers: [CaseReadController, CaseModerationController, CaseWorkController, CalendarController],
+  providers: [
+    CasesRepository,
+    CaseWritesRepository,
+    CaseViewService,
+    CaseEventsService,
+    CaseMoveRunner,
+    CaseModerationService,
+    CaseWorkService,
+    CaseIntakeService,
+    HolidaysRepository,
+    HolidaysService,
+    DepartmentTrustService,
+  ],
+  exports: [CaseEventsService],
+})
+export class CasesModule {}

@@ -1,0 +1,33 @@
+import { DEFAULT_TILE_URL, privacyNoticeFor, readMapConfig } from './map-config';
+
+describe('readMapConfig', () => {
+  it('defaults to OpenStreetMap with its credit and the built-in notices', () => {
+    const problems: string[] = [];
+    const config = readMapConfig({}, problems);
+    expect(problems).toEqual([]);
+    expect(config.tiles).toEqual({ url: DEFAULT_TILE_URL, attribution: expect.stringContaining('OpenStreetMap'), maxZoom: 19 });
+    expect(Object.keys(config.privacyNotice)).toEqual(['es', 'en']);
+  });
+
+  it('takes a custom tile server without borrowing OpenStreetMap’s credit', () => {
+    const config = readMapConfig({ TILE_URL: 'https://tiles.city.example/{z}/{x}/{y}.png', TILE_MAX_ZOOM: '20' }, []);
+    expect(config.tiles).toEqual({ url: 'https://tiles.city.example/{z}/{x}/{y}.png', attribution: '', maxZoom: 20 });
+  });
+
+  it('collects every problem', () => {
+    const problems: string[] = [];
+    readMapConfig({ TILE_URL: 'https://tiles.example/tile.png', TILE_MAX_ZOOM: '30' }, problems);
+    expect(problems).toHaveLength(2);
+    readMapConfig({ TILE_URL: 'ftp://x/{z}/{x}/{y}' }, problems);
+    expect(problems).toHaveLength(3);
+  });
+
+  it('uses the operator’s notices, in paragraphs, falling back to Spanish', () => {
+    const config = readMapConfig({ PRIVACY_NOTICE_ES: 'Responsable: Concello.\\n\\nFinalidad: avisos.\nmás texto' }, []);
+    expect(privacyNoticeFor(config.privacyNotice, 'gl')).toEqual({
+      locale: 'es',
+      paragraphs: ['Responsable: Concello.', 'Finalidad: avisos. más texto'],
+    });
+    expect(privacyNoticeFor(readMapConfig({}, []).privacyNotice, 'en').locale).toBe('en');
+  });
+});

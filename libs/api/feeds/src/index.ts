@@ -1,0 +1,3 @@
+export * from './feeds.module';
+export * from './feed-text';
+export * from './xml-writer';

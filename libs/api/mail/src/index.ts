@@ -1,0 +1,4 @@
+export * from './mailer';
+export * from './mail.repository';
+export * from './kept-mailer';
+export * from './mail.module';

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Locale, LocalizedText, ReportStatus } from '@plaza/shared/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { SubmissionExtras } from './open311-submission';
+
+export interface ServiceRow {
+  code: string;
+  name: LocalizedText;
+  description: LocalizedText;
+  groupName: LocalizedText | null;
+}
+
+/** One public report as GET requests describes it. No reporter column is ever selected. */
+export interface RequestRow {
+  ref: string;
+  status: ReportStatus;
+  statusNotes: string | null;
+  serviceName: string;
+  serviceCode: string;
+  description: string;
+  agency: string | null;
+  targetDays: number;
+  requested: string;
+  updated: string;
+  expected: string;
+  address: string | null;
+  areaName: string | null;
+  lat: number;
+  lon: number;
+  photoKey: string | null;
+}
+
+export interface UpdateRow {
+  updateId: string;
+  ref: string;
+  to: ReportStatus;
+  at: string;
+  message: string | null;
+}
+
+export interface RequestFilter {
+  statuses: readonly ReportStatus[];
+  refs: string[] | null;
+  serviceCodes: string[];
+  start: Date | null;
+  end: Date | null;
+  limit: number;
+}
+
+const W3C = `'YYYY-MM-DD"T"HH24:MI:SS"Z"'`;
+
+/** All Open311 SQL besides API clients: services, public requests, their updates, tokens. */
+@Injectable()
+export class Open311Repository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async activeServices(): Promise<ServiceRow[]> {
+    return this.db.query(
+      `SELECT code, name, description, group_name AS "groupName" FROM categories WHERE active ORDER BY sort_order, code`,
+    );
+  }
+
+  /** Sortable stamp of the last change to the service list, for discovery's `changeset`. */
+  async servicesChangeset(): Promise<string | null> {
+    const [row] = await this.db.query(
+      `SELECT to_char(max(updated_at) AT TIME ZONE 'UTC', ${W3C}) AS at FROM categories`,
+    );
+    return row?.at ?? null;
+  }
+
+  async requests(filter: RequestFilter, locale: Locale): Promise<RequestRow[]> {
+    const params: unknown[] = [locale, filter.statuses];
+    const where = ['r.status = ANY($2::text[])'];
+    const add = (sql: (n: number) => string, value: unknown): void => {
+      params.push(value);
+      where.push(sql(params.length));
+    };
+    if (filter.refs) add((n) => `r.ref = ANY($${n}::text[])`, filter.refs);
+    if (filter.serviceCodes.length) add((n) => `c.code = ANY($${n}::text[])`, filter.serviceCodes);
+    if (filter.start) add((n) => `r.created_at >= $${n}`, filter.start);
+    if (filter.end) add((n) => `r.created_at <= $${n}`, filter.end);
+    params.push(filter.limit);
+    return this.db.query(
+      `SELECT r.ref, r.status,
+              (SELECT e.message FROM report_events e
+                WHERE e.report_id = r.id AND e.is_public AND e.message IS NOT NULL
+                ORDER BY e.at DESC, e.id DESC LIMIT 1) AS "statusNotes",
+              coalesce(c.name ->> $1::text, c.name ->> 'es') AS "serviceName", c.code AS "serviceCode",
+              r.description, coalesce(d.name ->> $1::text, d.name ->> 'es') AS agency, c.target_days AS "targetDays",
+              to_char(r.created_at AT TIME ZONE 'UTC', ${W3C}) AS requested,
+              to_char(r.updated_at AT TIME ZONE 'UTC', ${W3C}) AS updated,
+              to_char((r.created_at + make_interval(days => c.target_days)) AT TIME ZONE 'UTC', ${W3C}) AS expected,
+              r.address, a.name AS "areaName",
+              round(ST_Y(r.location)::numeric, 6)::float8 AS lat, round(ST_X(r.location)::numeric, 6)::float8 AS lon,
+              (SELECT p.storage_key FROM report_photos p
+                WHERE p.report_id = r.id AND NOT p.hidden ORDER BY p.position LIMIT 1) AS "photoKey"
+         FROM reports r
+         JOIN categories c ON c.id = r.category_id
+         LEFT JOIN departments d ON d.id = r.department_id
+         LEFT JOIN areas a ON a.id = r.area_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY r.created_at DESC, r.id DESC
+        LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  /** Public timeline events of public reports in a window, oldest first, so a client can resume from the last one. */
+  async updates(
+    statuses: readonly ReportStatus[],
+    start: Date,
+    end: Date,
+    limit: number,
+  ): Promise<UpdateRow[]> {
+    return this.db.query(
+      `SELECT e.id::text AS "updateId", r.ref, e.to_status AS "to",
+              to_char(e.at AT TIME ZONE 'UTC', ${W3C}) AS at, e.message
+         FROM report_events e
+         JOIN reports r ON r.id = e.report_id
+        WHERE e.is_public AND r.status = ANY($1::text[]) AND e.at >= $2 AND e.at <= $3
+        ORDER BY e.at, e.id
+        LIMIT $4`,
+      [statuses, start, end, limit],
+    );
+  }
+
+  async refOfToken(token: string): Promise<string | null> {
+    const rows = await this.db.query(
+      `SELECT r.ref FROM open311_submissions s JOIN reports r ON r.id = s.report_id WHERE s.token = $1`,
+      [token],
+    );
+    return rows[0]?.ref ?? null;
+  }
+
+  async insertSubmission(
+    manager: EntityManager,
+    row: { reportId: string; clientId: string; token: string } & SubmissionExtras,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO open311_submissions (report_id, client_id, token, media_url, device_id, account_id)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [row.reportId, row.clientId, row.token, row.mediaUrl, row.deviceId, row.accountId],
+    );
+  }
+}

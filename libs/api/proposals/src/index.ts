@@ -1,0 +1,2 @@
+export * from './proposals.module';
+export * from './proposals.service';

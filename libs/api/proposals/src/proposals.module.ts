@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { MediaModule } from '@plaza/api/media';
+import { ProposalImages } from './proposal-images';
+import { ProposalsStaffController } from './proposals-staff.controller';
+import { ProposalsController, ReportProposalsController } from './proposals.controller';
+import { ProposalsRepository } from './proposals.repository';
+import { ProposalsService } from './proposals.service';
+import { ThemesAdminController, ThemesController } from './themes.controller';
+import { ThemesRepository } from './themes.repository';
+
+@Module({
+  imports: [MediaModule],
+  controllers: [ProposalsController, ReportProposalsController, ProposalsStaffController, ThemesController, ThemesAdminController],
+  providers: [ProposalsRepository, ProposalsService, ProposalImages, ThemesRepository],
+  exports: [ProposalsService],
+})
+export class ProposalsModule {}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PUBLIC_REPORT_STATUSES, type PlaceView } from '@plaza/shared/contracts';
+import { DataSource } from 'typeorm';
+
+// Case- and accent-insensitive matching without the unaccent extension (the embedded database
+// does not ship it): lower-case, then fold the accented letters Spanish, Catalan and Galician use.
+const fold = (sql: string) => `translate(lower(${sql}), 'áàâäéèêëíìîïóòôöúùûüñç·', 'aaaaeeeeiiiioooouuuunc.')`;
+
+interface PlaceRow {
+  kind: PlaceView['kind'];
+  name: string;
+  area: string | null;
+  lat: number;
+  lon: number;
+  minLon: number | null;
+  minLat: number | null;
+  maxLon: number | null;
+  maxLat: number | null;
+}
+
+/** "Known places" for the report form's search: the city's areas and the addresses of public reports. */
+@Injectable()
+export class PlacesRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async search(text: string, limit: number): Promise<PlaceView[]> {
+    const needle = text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+    const rows: PlaceRow[] = await this.db.query(
+      `(SELECT 'area' AS kind, a.name, NULL AS area,
+               ST_Y(p.g)::float8 AS lat, ST_X(p.g)::float8 AS lon,
+               ST_XMin(a.geom)::float8 AS "minLon", ST_YMin(a.geom)::float8 AS "minLat",
+               ST_XMax(a.geom)::float8 AS "maxLon", ST_YMax(a.geom)::float8 AS "maxLat",
+               (${fold('a.name')} LIKE ${fold('$1')} || '%') AS prefix
+          FROM areas a, LATERAL (SELECT ST_PointOnSurface(a.geom) AS g) p
+         WHERE ${fold('a.name')} LIKE '%' || ${fold('$1')} || '%'
+         ORDER BY prefix DESC, a.name
+         LIMIT $2)
+       UNION ALL
+       (SELECT 'address', name, area, lat, lon, NULL, NULL, NULL, NULL, prefix
+          FROM (SELECT DISTINCT ON (${fold('r.address')}) r.address AS name, a.name AS area,
+                       ST_Y(r.location)::float8 AS lat, ST_X(r.location)::float8 AS lon,
+                       (${fold('r.address')} LIKE ${fold('$1')} || '%') AS prefix
+                  FROM reports r
+                  LEFT JOIN areas a ON a.id = r.area_id
+                 WHERE r.address IS NOT NULL AND r.status = ANY($3::text[])
+                   AND ${fold('r.address')} LIKE '%' || ${fold('$1')} || '%'
+                 ORDER BY ${fold('r.address')}, r.id DESC) addresses
+         ORDER BY prefix DESC, name
+         LIMIT $2)`,
+      [needle, limit, PUBLIC_REPORT_STATUSES],
+    );
+    return rows.slice(0, limit).map((row) => ({
+      kind: row.kind,
+      name: row.name,
+      area: row.area,
+      lat: round6(row.lat),
+      lon: round6(row.lon),
+      bbox:
+        row.minLon === null || row.minLat === null || row.maxLon === null || row.maxLat === null
+          ? null
+          : [round6(row.minLon), round6(row.minLat), round6(row.maxLon), round6(row.maxLat)],
+    }));
+  }
+}
+
+function round6(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}

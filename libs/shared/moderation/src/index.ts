@@ -1,0 +1,5 @@
+export * from './personal-data';
+export * from './readability';
+export * from './style-check';
+export * from './business-days';
+export * from './template';
