@@ -1,9 +1,9 @@
-import { DEFAULT_LOCALE, type Locale, type ReportStatus } from '@plaza/shared/contracts';
+import { DEFAULT_LOCALE, reportStatusLabel, type Locale, type ReportStatus } from '@plaza/shared/contracts';
 
 /**
  * Words the syndicated documents (feeds, Open311 updates) need on the server. Spanish and English
  * are complete; the other languages fall back to Spanish, as the web catalogues do. Status names
- * match the map's (libs/web/i18n) so a subscriber reads what a visitor sees.
+ * come from the shared REPORT_STATUS_LABELS, so a subscriber reads what a visitor sees.
  */
 interface FeedText {
   cityHall: string;
@@ -19,7 +19,6 @@ interface FeedText {
   category: string;
   area: string;
   address: string;
-  statuses: Partial<Record<ReportStatus, string>>;
 }
 
 const ES: FeedText = {
@@ -36,20 +35,6 @@ const ES: FeedText = {
   category: 'Categoría',
   area: 'Distrito',
   address: 'Dirección',
-  statuses: {
-    unconfirmed: 'Sin confirmar',
-    confirmed: 'Abierto',
-    investigating: 'En estudio',
-    action_scheduled: 'Actuación programada',
-    in_progress: 'En curso',
-    fixed: 'Resuelto',
-    closed: 'Cerrado',
-    duplicate: 'Duplicado',
-    not_responsible: 'No es competencia municipal',
-    unable_to_fix: 'No se puede resolver',
-    internal_referral: 'Derivado',
-    hidden: 'Oculto',
-  },
 };
 
 const EN: FeedText = {
@@ -66,20 +51,6 @@ const EN: FeedText = {
   category: 'Category',
   area: 'District',
   address: 'Address',
-  statuses: {
-    unconfirmed: 'Unconfirmed',
-    confirmed: 'Open',
-    investigating: 'Investigating',
-    action_scheduled: 'Action scheduled',
-    in_progress: 'In progress',
-    fixed: 'Fixed',
-    closed: 'Closed',
-    duplicate: 'Duplicate',
-    not_responsible: 'Not the city\u2019s responsibility',
-    unable_to_fix: 'Unable to fix',
-    internal_referral: 'Referred',
-    hidden: 'Hidden',
-  },
 };
 
 const PARTIAL: Partial<Record<Locale, Partial<FeedText>>> = {
@@ -89,20 +60,17 @@ const PARTIAL: Partial<Record<Locale, Partial<FeedText>>> = {
     cityHall: 'Ajuntament',
     newReports: 'Nous avisos',
     status: 'Estat',
-    statuses: { confirmed: 'Obert', in_progress: 'En curs', fixed: 'Resolt', closed: 'Tancat' },
   },
   eu: {
     cityHall: 'Udala',
-    statuses: { confirmed: 'Irekita', fixed: 'Konponduta', closed: 'Itxita' },
   },
   gl: {
     cityHall: 'Concello',
     newReports: 'Novos avisos',
-    statuses: { confirmed: 'Aberto', fixed: 'Resolto', closed: 'Pechado' },
   },
 };
 
-type TextKey = Exclude<keyof FeedText, 'statuses'>;
+type TextKey = keyof FeedText;
 
 /** One phrase in the locale (Spanish when it is missing), with `{name}` placeholders filled in. */
 export function feedText(locale: Locale, key: TextKey, values: Record<string, string | number> = {}): string {
@@ -114,5 +82,5 @@ export function feedText(locale: Locale, key: TextKey, values: Record<string, st
 
 /** The public name of a status, as the map shows it. */
 export function statusLabel(status: ReportStatus, locale: Locale): string {
-  return PARTIAL[locale]?.statuses?.[status] ?? ES.statuses[status] ?? status;
+  return reportStatusLabel(status, locale);
 }

@@ -1,4 +1,4 @@
-import type { Locale, ReportStatus } from '@plaza/shared/contracts';
+import { reportStatusLabel, type Locale, type ReportStatus } from '@plaza/shared/contracts';
 
 /** What a shared link's preview card shows; every value is plain text, escaped on the way into HTML. */
 export interface PreviewCard {
@@ -15,40 +15,8 @@ export interface PreviewCard {
 
 const OG_LOCALES: Record<Locale, string> = { es: 'es_ES', en: 'en_GB', ca: 'ca_ES', eu: 'eu_ES', gl: 'gl_ES' };
 
-// Server-rendered previews need the status in words; the web catalogue lives in the browser bundle.
-const STATUS_LABELS: Record<'es' | 'en', Record<ReportStatus, string>> = {
-  es: {
-    unconfirmed: 'Sin confirmar',
-    confirmed: 'Abierto',
-    investigating: 'En estudio',
-    action_scheduled: 'Actuación programada',
-    in_progress: 'En curso',
-    fixed: 'Resuelto',
-    closed: 'Cerrado',
-    duplicate: 'Duplicado',
-    not_responsible: 'No es competencia municipal',
-    unable_to_fix: 'No se puede resolver',
-    internal_referral: 'Derivado',
-    hidden: 'Oculto',
-  },
-  en: {
-    unconfirmed: 'Unconfirmed',
-    confirmed: 'Open',
-    investigating: 'Investigating',
-    action_scheduled: 'Action scheduled',
-    in_progress: 'In progress',
-    fixed: 'Fixed',
-    closed: 'Closed',
-    duplicate: 'Duplicate',
-    not_responsible: 'Not the city’s responsibility',
-    unable_to_fix: 'Unable to fix',
-    internal_referral: 'Referred',
-    hidden: 'Hidden',
-  },
-};
-
 export function statusLabel(status: ReportStatus, locale: Locale): string {
-  return STATUS_LABELS[locale === 'en' ? 'en' : 'es'][status] ?? status;
+  return reportStatusLabel(status, locale);
 }
 
 export function escapeHtml(text: string): string {

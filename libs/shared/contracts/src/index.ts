@@ -10,3 +10,4 @@ export * from './cases';
 export * from './proposals';
 export * from './proposal-status';
 export * from './discussion';
+export * from './report-status-labels';
