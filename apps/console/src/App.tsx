@@ -18,6 +18,10 @@ import { CasePage } from './cases/CasePage';
 import { FileOnBehalfPage } from './cases/FileOnBehalfPage';
 import { InboxPage } from './cases/InboxPage';
 import { AccountPage } from './pages/AccountPage';
+import { FlagsPage } from './participation/FlagsPage';
+import { ProposalStaffPage } from './participation/ProposalStaffPage';
+import { ProposalsPage } from './participation/ProposalsPage';
+import { canModerateParticipation } from './participation/permissions';
 import { CitizenNotice } from './pages/CitizenNotice';
 import { EmailLinkPage } from './pages/EmailLinkPage';
 import { HomePage } from './pages/HomePage';
@@ -70,6 +74,11 @@ function StaffRoutes({ admin, user }: { admin: boolean; user: SessionUser }) {
         <InboxPage user={user} />
       </Route>
       <Route path="/cases/new" component={FileOnBehalfPage} />
+      <Route path="/flags">{canModerateParticipation(user) ? <FlagsPage /> : <NotFoundPage />}</Route>
+      <Route path="/proposals" component={ProposalsPage} />
+      <Route path="/proposals/:id">
+        {(params) => <ProposalStaffPage key={params.id} id={Number(params.id)} manager={canModerateParticipation(user)} />}
+      </Route>
       <Route path="/cases/:ref">{(params) => <CasePage key={params.ref} caseRef={decodeURIComponent(params.ref)} />}</Route>
       <Route path="/admin">{adminPage(<AdminHomePage />)}</Route>
       <Route path="/admin/departments">{adminPage(<DepartmentsPage />)}</Route>

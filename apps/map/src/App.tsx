@@ -1,32 +1,62 @@
 import { I18nProvider, useLocaleState, useT } from '@plaza/web/i18n';
 import { lazy, Suspense } from 'react';
 import { Route, Switch } from 'wouter';
+import { SessionProvider } from './account/SessionProvider';
 import { ExplorePage } from './explore/ExplorePage';
 import { NotFoundPage } from './shell/NotFoundPage';
 import { SiteHeader } from './shell/SiteHeader';
 
 // The map is what most visitors load; the report page and the form come on demand.
 const ReportPage = lazy(() => import('./report/ReportPage').then((m) => ({ default: m.ReportPage })));
-const NewReportPage = lazy(() => import('./new-report/NewReportPage').then((m) => ({ default: m.NewReportPage })));
+const NewReportPage = lazy(() =>
+  import('./new-report/NewReportPage').then((m) => ({ default: m.NewReportPage })),
+);
 const SentPage = lazy(() => import('./new-report/SentPage').then((m) => ({ default: m.SentPage })));
+const SignInPage = lazy(() => import('./account/SignInPage').then((m) => ({ default: m.SignInPage })));
+const SignUpPage = lazy(() => import('./account/SignUpPage').then((m) => ({ default: m.SignUpPage })));
+const EmailLinkPage = lazy(() =>
+  import('./account/EmailLinkPage').then((m) => ({ default: m.EmailLinkPage })),
+);
+const ProposalsPage = lazy(() =>
+  import('./proposals/ProposalsPage').then((m) => ({ default: m.ProposalsPage })),
+);
+const NewProposalPage = lazy(() =>
+  import('./proposals/NewProposalPage').then((m) => ({ default: m.NewProposalPage })),
+);
+const ProposalPage = lazy(() =>
+  import('./proposals/ProposalPage').then((m) => ({ default: m.ProposalPage })),
+);
 
 export function App() {
   const [locale, setLocale] = useLocaleState();
   return (
     <I18nProvider locale={locale}>
-      <div className="page">
-        <SkipLink />
-        <SiteHeader locale={locale} onLocaleChange={setLocale} />
-        <Suspense fallback={<Loading />}>
-          <Switch>
-            <Route path="/" component={ExplorePage} />
-            <Route path="/reports/:ref">{(params) => <ReportPage key={params.ref} reference={params.ref} />}</Route>
-            <Route path="/new" component={NewReportPage} />
-            <Route path="/new/sent/:ref">{(params) => <SentPage reference={params.ref} />}</Route>
-            <Route component={NotFoundPage} />
-          </Switch>
-        </Suspense>
-      </div>
+      {/* Outside the routes: the header and the pages share one idea of who is signed in. */}
+      <SessionProvider>
+        <div className="page">
+          <SkipLink />
+          <SiteHeader locale={locale} onLocaleChange={setLocale} />
+          <Suspense fallback={<Loading />}>
+            <Switch>
+              <Route path="/" component={ExplorePage} />
+              <Route path="/reports/:ref">
+                {(params) => <ReportPage key={params.ref} reference={params.ref} />}
+              </Route>
+              <Route path="/new" component={NewReportPage} />
+              <Route path="/new/sent/:ref">{(params) => <SentPage reference={params.ref} />}</Route>
+              <Route path="/signin/link" component={EmailLinkPage} />
+              <Route path="/signin" component={SignInPage} />
+              <Route path="/signup" component={SignUpPage} />
+              <Route path="/proposals" component={ProposalsPage} />
+              <Route path="/proposals/new" component={NewProposalPage} />
+              <Route path="/proposals/:id">
+                {(params) => <ProposalPage key={params.id} id={params.id} />}
+              </Route>
+              <Route component={NotFoundPage} />
+            </Switch>
+          </Suspense>
+        </div>
+      </SessionProvider>
     </I18nProvider>
   );
 }

@@ -2,6 +2,7 @@ import { LanguageSwitch, useT, type Locale } from '@plaza/web/i18n';
 import { AlertMessage } from '@plaza/web/ui';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
+import { canModerateParticipation } from '../participation/permissions';
 import { isAdmin, isStaff } from '../session/roles';
 import { useSession } from '../session/SessionProvider';
 import { requestErrorMessage } from '../forms/error-messages';
@@ -53,6 +54,14 @@ export function Shell({
             </li>
             <li>
               <NavLink href="/inbox">{t('console.nav.inbox')}</NavLink>
+            </li>
+            {canModerateParticipation(user) && (
+              <li>
+                <NavLink href="/flags">{t('console.nav.flags')}</NavLink>
+              </li>
+            )}
+            <li>
+              <NavLink href="/proposals">{t('console.nav.proposals')}</NavLink>
             </li>
             {isAdmin(user) && (
               <li>

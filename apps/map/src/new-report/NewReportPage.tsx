@@ -3,6 +3,7 @@ import { useDocumentTitle, useT, type TranslationKey } from '@plaza/web/i18n';
 import { AlertMessage, Button, ErrorSummary, focusControl } from '@plaza/web/ui';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
+import { useSession } from '../account/SessionProvider';
 import { forgetCategories, loadAreas, useCategories, useMapSettings } from '../api/catalog';
 import { ApiError, isRetryable } from '../api/http';
 import { CITY_CENTRE, CITY_ZOOM } from '../map/base-layers';
@@ -64,6 +65,13 @@ export function NewReportPage() {
   const pendingFocus = useRef<string | null>(null);
   const [initialView] = useState(() => lastExploreView() ?? { lat: CITY_CENTRE[0], lon: CITY_CENTRE[1], zoom: CITY_ZOOM });
   useFocusOnArrival(pageHeading);
+  const { state: session } = useSession();
+  const account = session.status === 'signedIn' ? session.session.user : null;
+  // Signed in: the contact step starts from the account's name and email (only where empty; both stay editable).
+  useEffect(() => {
+    if (!account) return;
+    setDraft((d) => (d.name && d.email ? d : { ...d, name: d.name || account.name, email: d.email || account.email }));
+  }, [account]);
 
   useEffect(() => {
     loadAreas().then(setAreas, () => setAreas(null));

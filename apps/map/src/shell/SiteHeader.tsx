@@ -1,5 +1,6 @@
 import { LanguageSwitch, useT, type Locale } from '@plaza/web/i18n';
 import { Link, useLocation } from 'wouter';
+import { AccountMenu } from '../account/AccountMenu';
 import { appHref } from './app-href';
 
 interface SiteHeaderProps {
@@ -35,6 +36,10 @@ export function SiteHeader({ locale, onLocaleChange }: SiteHeaderProps) {
             {t('nav.newReport')}
           </Link>
         )}
+        <Link href={appHref('/proposals')} className="site-header__link">
+          {t('nav.proposals')}
+        </Link>
+        <AccountMenu />
         <LanguageSwitch className="lang-switch" locale={locale} onChange={onLocaleChange} />
       </div>
     </header>

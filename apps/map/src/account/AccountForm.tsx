@@ -1,0 +1,97 @@
+import { useT } from '@plaza/web/i18n';
+import { Button, ErrorSummary, focusControl } from '@plaza/web/ui';
+import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { accountFormErrors, NO_ERRORS, type AccountFormErrors, type FieldIds } from './form-errors';
+
+export interface AccountForm {
+  formRef: RefObject<HTMLFormElement | null>;
+  errors: AccountFormErrors;
+  busy: boolean;
+  error(id: string): string | undefined;
+  /** Runs the request; on failure shows the errors and moves focus to the first one; resolves undefined then. */
+  run<T>(action: () => Promise<T>): Promise<T | undefined>;
+}
+
+/** `fields`: API field name → control id (keep it stable: a constant outside the component). */
+export function useAccountForm(fields: FieldIds): AccountForm {
+  const { t } = useT();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [errors, setErrors] = useState<AccountFormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const [focusTick, setFocusTick] = useState(0);
+
+  // After the errors render: focus the first invalid control, else the summary (announced as an alert).
+  useEffect(() => {
+    if (focusTick === 0) return;
+    const form = formRef.current;
+    const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (invalid) focusControl(invalid);
+    else form?.querySelector<HTMLElement>('.ui-error-summary')?.focus();
+  }, [focusTick]);
+
+  const run = useCallback(
+    async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
+      setBusy(true);
+      try {
+        const result = await action();
+        setErrors(NO_ERRORS);
+        return result;
+      } catch (error) {
+        setErrors(accountFormErrors(error, fields, t));
+        setFocusTick((tick) => tick + 1);
+        return undefined;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [fields, t],
+  );
+
+  return { formRef, errors, busy, error: (id) => errors.byId[id], run };
+}
+
+interface AccountFormViewProps {
+  form: AccountForm;
+  /** Labels of the controls, by id, for the summary's links. */
+  labels: Record<string, string>;
+  submitLabel: string;
+  labelledBy?: string;
+  onSubmit(): void;
+  children: ReactNode;
+}
+
+/**
+ * Error summary on top, fields, submit button. Browser validation bubbles are off (noValidate):
+ * the API's answer is the one place errors come from, shown beside fields and announced.
+ */
+export function AccountFormView({
+  form,
+  labels,
+  submitLabel,
+  labelledBy,
+  onSubmit,
+  children,
+}: AccountFormViewProps) {
+  const { t } = useT();
+  const items = Object.entries(labels)
+    .filter(([id]) => form.errors.byId[id])
+    .map(([id, label]) => ({ targetId: id, message: `${label}: ${form.errors.byId[id]}` }));
+  return (
+    <form
+      ref={form.formRef}
+      noValidate
+      aria-labelledby={labelledBy}
+      className="account-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!form.busy) onSubmit();
+      }}
+    >
+      <ErrorSummary title={t('account.error.summary')} messages={form.errors.general} items={items} />
+      {children}
+      <Button type="submit" variant="primary" busy={form.busy}>
+        {submitLabel}
+      </Button>
+    </form>
+  );
+}

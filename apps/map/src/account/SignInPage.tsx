@@ -1,0 +1,128 @@
+import { useT } from '@plaza/web/i18n';
+import { StatusMessage, TextField } from '@plaza/web/ui';
+import { useState } from 'react';
+import { Link, Redirect, useSearch } from 'wouter';
+import { appHref, go } from '../shell/app-href';
+import { AccountFormView, useAccountForm } from './AccountForm';
+import { AccountPage } from './AccountPage';
+import { authApi } from './auth-api';
+import { safeNextPath } from './safe-next';
+import { useSession } from './SessionProvider';
+
+const PASSWORD_FIELDS = { email: 'signin-email', password: 'signin-password' };
+const LINK_FIELDS = { email: 'link-email' };
+
+/** /signin?next=…: password sign-in, or a one-time link by email; then back to `next`. */
+export function SignInPage() {
+  const { t } = useT();
+  const { state } = useSession();
+  const next = safeNextPath(new URLSearchParams(useSearch()).get('next'));
+  if (state.status === 'signedIn') return <Redirect to={appHref(next)} replace />;
+  return (
+    <AccountPage title={t('account.signin.title')}>
+      <p className="lead">{t('account.signin.intro')}</p>
+      <div className="account-columns">
+        <PasswordSignIn next={next} />
+        <EmailLinkRequest next={next} />
+      </div>
+      <p>
+        {t('account.signin.noAccount')}{' '}
+        <Link href={appHref(`/signup?next=${encodeURIComponent(next)}`)}>{t('account.signin.toSignup')}</Link>
+      </p>
+    </AccountPage>
+  );
+}
+
+function PasswordSignIn({ next }: { next: string }) {
+  const { t } = useT();
+  const { enter } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const form = useAccountForm(PASSWORD_FIELDS);
+
+  const submit = async () => {
+    const session = await form.run(() => authApi.login({ email: email.trim(), password }));
+    if (!session) return;
+    enter(session);
+    go(next, { replace: true });
+  };
+
+  return (
+    <section className="account-card" aria-labelledby="signin-password-heading">
+      <h2 id="signin-password-heading">{t('account.signin.passwordHeading')}</h2>
+      <AccountFormView
+        form={form}
+        labelledBy="signin-password-heading"
+        labels={{ 'signin-email': t('account.email'), 'signin-password': t('account.password') }}
+        submitLabel={t('account.signin.submit')}
+        onSubmit={() => void submit()}
+      >
+        <TextField
+          id="signin-email"
+          label={t('account.email')}
+          type="email"
+          inputMode="email"
+          autoComplete="username"
+          spellCheck={false}
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          error={form.error('signin-email')}
+        />
+        <TextField
+          id="signin-password"
+          label={t('account.password')}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          error={form.error('signin-password')}
+        />
+      </AccountFormView>
+    </section>
+  );
+}
+
+function EmailLinkRequest({ next }: { next: string }) {
+  const { t } = useT();
+  const [email, setEmail] = useState('');
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const form = useAccountForm(LINK_FIELDS);
+
+  const submit = async () => {
+    setSentTo(null);
+    const address = email.trim();
+    // 202 whatever the address: the API never says whether an account exists.
+    const done = await form.run(async () => {
+      await authApi.requestEmailLink({ email: address, next });
+      return true;
+    });
+    if (done) setSentTo(address);
+  };
+
+  return (
+    <section className="account-card" aria-labelledby="signin-link-heading">
+      <h2 id="signin-link-heading">{t('account.signin.linkHeading')}</h2>
+      <p>{t('account.signin.linkIntro')}</p>
+      <AccountFormView
+        form={form}
+        labelledBy="signin-link-heading"
+        labels={{ 'link-email': t('account.email') }}
+        submitLabel={t('account.signin.sendLink')}
+        onSubmit={() => void submit()}
+      >
+        <TextField
+          id="link-email"
+          label={t('account.email')}
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+          spellCheck={false}
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          error={form.error('link-email')}
+        />
+      </AccountFormView>
+      <StatusMessage>{sentTo ? t('account.signin.linkSent', { email: sentTo }) : null}</StatusMessage>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import type { TileSettings } from '@plaza/shared/contracts';
+import { useT } from '@plaza/web/i18n';
+import { useEffect, useRef } from 'react';
+import { tileLayer, translateControls } from '../map/base-layers';
+import L from '../map/leaflet-global';
+
+/** A square marker with a lightbulb-like "P", so a proposal never looks like a (round) incident marker. */
+function proposalIcon(): L.DivIcon {
+  return L.divIcon({
+    className: 'proposal-marker',
+    html: '<span class="proposal-marker__badge" aria-hidden="true">P</span>',
+    iconSize: [30, 30],
+    iconAnchor: [15, 15],
+  });
+}
+
+/** Where the proposal is; the page says its area in words too. */
+export function ProposalMiniMap({
+  lat,
+  lon,
+  tiles,
+}: {
+  lat: number;
+  lon: number;
+  tiles: TileSettings | null;
+}) {
+  const i18n = useT();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<L.Map | null>(null);
+
+  useEffect(() => {
+    if (!containerRef.current) return;
+    const map = L.map(containerRef.current, {
+      center: [lat, lon],
+      zoom: 16,
+      zoomControl: false,
+      scrollWheelZoom: false,
+    });
+    mapRef.current = map;
+    L.marker([lat, lon], { icon: proposalIcon(), keyboard: false, interactive: false }).addTo(map);
+    return () => {
+      map.remove();
+      mapRef.current = null;
+    };
+  }, [lat, lon]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const layer = tileLayer(tiles).addTo(map);
+    return () => {
+      layer.remove();
+    };
+  }, [tiles]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const zoom = translateControls(map, i18n);
+    return () => {
+      zoom.remove();
+    };
+  }, [i18n]);
+
+  return (
+    <div ref={containerRef} className="mini-map" role="region" aria-label={i18n.t('proposal.mapLabel')} />
+  );
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from '@jest/globals';
+import { serverErrors, toInput, validateDraft, type ProposalDraft } from './proposal-form';
+
+const good: ProposalDraft = {
+  title: 'Más bancos en la plaza',
+  summary: 'Poner bancos a la sombra para que los mayores puedan descansar.',
+  description:
+    'En la plaza solo hay dos bancos y están al sol todo el día; pedimos al menos cuatro más bajo los árboles.',
+  theme: 'urbanismo',
+  location: null,
+  showName: false,
+};
+
+describe('new proposal form', () => {
+  it('accepts a complete draft and sends trimmed text without a point', () => {
+    expect(validateDraft(good)).toEqual({});
+    expect(toInput({ ...good, title: `  ${good.title} ` })).toEqual({
+      title: good.title,
+      summary: good.summary,
+      description: good.description,
+      theme: 'urbanismo',
+      showName: false,
+    });
+  });
+
+  it('says which fields are too short and that a theme is needed', () => {
+    const errors = validateDraft({ ...good, title: 'Bancos', theme: '' });
+    expect(Object.keys(errors).sort()).toEqual(['theme', 'title']);
+    expect(errors.title?.params).toEqual({ min: 8, max: 140 });
+  });
+
+  it('puts the API point errors on the map field', () => {
+    expect(serverErrors([{ field: 'lat', code: 'outside_areas', message: 'x' }]).location?.key).toBe(
+      'newProposal.error.outside',
+    );
+    expect(toInput({ ...good, location: { lat: 40.4, lon: -3.7 } })).toMatchObject({ lat: 40.4, lon: -3.7 });
+  });
+});
