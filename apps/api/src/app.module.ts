@@ -7,6 +7,7 @@ import { AuthModule } from '@plaza/api/auth';
 import { CasesModule } from '@plaza/api/cases';
 import { CatalogModule } from '@plaza/api/catalog';
 import { dataSourceOptions } from '@plaza/api/database';
+import { EventsModule } from '@plaza/api/events';
 import { FeedsModule } from '@plaza/api/feeds';
 import { HealthModule } from '@plaza/api/health';
 import { MailModule } from '@plaza/api/mail';
@@ -29,6 +30,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(database), autoLoadEntities: true }),
+        EventsModule,
         MailModule,
         AuditModule,
         // Puts every route of every module behind the access guard (fails closed).

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CasePriority, NoteVisibility, ReportStatus } from '@plaza/shared/contracts';
 import type { EntityManager } from 'typeorm';
+import { TimelineListeners } from '@plaza/api/events';
 import { iso } from './case-sql';
 
 /** A case locked for a move: what the moves decide on, and what the audit trail records. */
@@ -37,6 +38,8 @@ export interface NewEvent {
 /** Every write the console's moves make, always inside the move's transaction. */
 @Injectable()
 export class CaseWritesRepository {
+  constructor(private readonly timeline: TimelineListeners) {}
+
   async lock(manager: EntityManager, ref: string): Promise<LockedCase | null> {
     const rows: LockedCase[] = await manager.query(
       `SELECT r.id::text AS id, r.ref, r.status, r.title, r.description, r.category_id AS "categoryId",
@@ -85,6 +88,17 @@ export class CaseWritesRepository {
         e.departmentId ?? null,
       ],
     );
+    await this.timeline.reportEventWritten(manager, {
+      eventId: row.id,
+      reportId: e.reportId,
+      actorKind: e.actorId ? 'staff' : 'system',
+      actorId: e.actorId,
+      from: e.from,
+      to: e.to,
+      message: e.message,
+      isPublic: e.isPublic,
+      departmentId: e.departmentId ?? null,
+    });
     return row.id;
   }
 

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FlagReason, FlagTargetType, FlaggedTarget, ModerationDecisionView, NotificationView } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { TimelineListeners } from '@plaza/api/events';
+import type { ReportStatus } from '@plaza/shared/contracts';
 
 export interface DecisionRow {
   id: string;
@@ -29,7 +31,10 @@ const DECISION_COLUMNS = `id, target_type AS "targetType", target_id::text AS "t
 /** Flags, moderation decisions, hiding and restoring content, blocks, follows and notifications. */
 @Injectable()
 export class ModerationRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly timeline: TimelineListeners,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
@@ -191,21 +196,14 @@ export class ModerationRepository {
           `UPDATE proposals SET status_before_hidden = status, status = 'hidden', updated_at = now() WHERE id = $1`,
           [id],
         );
-        await manager.query(
-          `INSERT INTO proposal_events (proposal_id, actor_kind, actor_id, from_status, to_status, message) VALUES ($1, 'moderation', $2, $3, 'hidden', $4)`,
-          [id, actorId, row.status, reason],
-        );
+        await this.proposalEvent(manager, id, actorId, row.status, 'hidden', reason);
       }
       return row.status === 'hidden' ? null : row.status;
     }
     const [row] = await manager.query(`SELECT status FROM reports WHERE id = $1 FOR UPDATE`, [id]);
     if (row.status !== 'hidden') {
       await manager.query(`UPDATE reports SET status = 'hidden', updated_at = now() WHERE id = $1`, [id]);
-      await manager.query(
-        `INSERT INTO report_events (report_id, actor_kind, actor_id, from_status, to_status, message, is_public)
-         VALUES ($1, $2, $3, $4, 'hidden', $5, false)`,
-        [id, actorId ? 'staff' : 'system', actorId, row.status, `moderation: ${reason}`],
-      );
+      await this.reportEvent(manager, id, actorId, row.status, 'hidden', `moderation: ${reason}`);
     }
     return row.status === 'hidden' ? null : row.status;
   }
@@ -225,19 +223,43 @@ export class ModerationRepository {
     if (type === 'proposal') {
       const to = previousStatus && previousStatus !== 'hidden' ? previousStatus : 'published';
       await manager.query(`UPDATE proposals SET status = $2, status_before_hidden = NULL, updated_at = now() WHERE id = $1 AND status = 'hidden'`, [id, to]);
-      await manager.query(
-        `INSERT INTO proposal_events (proposal_id, actor_kind, actor_id, from_status, to_status, message) VALUES ($1, 'moderation', $2, 'hidden', $3, NULL)`,
-        [id, actorId, to],
-      );
+      await this.proposalEvent(manager, id, actorId, 'hidden', to, null);
       return;
     }
     const to = previousStatus && previousStatus !== 'hidden' ? previousStatus : 'confirmed';
     await manager.query(`UPDATE reports SET status = $2, updated_at = now() WHERE id = $1 AND status = 'hidden'`, [id, to]);
-    await manager.query(
-      `INSERT INTO report_events (report_id, actor_kind, actor_id, from_status, to_status, message, is_public)
-       VALUES ($1, 'staff', $2, 'hidden', $3, 'moderation: restored', false)`,
-      [id, actorId, to],
+    await this.reportEvent(manager, id, actorId, 'hidden', to, 'moderation: restored');
+  }
+
+  /** A moderation entry on a proposal's timeline, passed on to the timeline listeners. */
+  private async proposalEvent(manager: EntityManager, proposalId: string, actorId: string | null, from: string, to: string, message: string | null): Promise<void> {
+    const [row] = await manager.query(
+      `INSERT INTO proposal_events (proposal_id, actor_kind, actor_id, from_status, to_status, message)
+       VALUES ($1, 'moderation', $2, $3, $4, $5) RETURNING id::text AS id`,
+      [proposalId, actorId, from, to, message],
     );
+    await this.timeline.proposalEventWritten(manager, { eventId: row.id, proposalId, actorKind: 'moderation', actorId, from, to, message });
+  }
+
+  /** A moderation entry on a report's timeline: internal (the public sees the status, not the remark). */
+  private async reportEvent(manager: EntityManager, reportId: string, actorId: string | null, from: string, to: string, message: string): Promise<void> {
+    const actorKind = actorId ? 'staff' : 'system';
+    const [row] = await manager.query(
+      `INSERT INTO report_events (report_id, actor_kind, actor_id, from_status, to_status, message, is_public)
+       VALUES ($1, $2, $3, $4, $5, $6, false) RETURNING id::text AS id`,
+      [reportId, actorKind, actorId, from, to, message],
+    );
+    await this.timeline.reportEventWritten(manager, {
+      eventId: row.id,
+      reportId,
+      actorKind,
+      actorId,
+      from: from as ReportStatus,
+      to: to as ReportStatus,
+      message,
+      isPublic: false,
+      departmentId: null,
+    });
   }
 
   // ---- blocks ----

@@ -10,6 +10,7 @@ import type {
   ProposalTimelineEntry,
 } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { TimelineListeners } from '@plaza/api/events';
 import type { ProposalListQuery } from './dto/list-proposals.query';
 
 export interface ProposalRow {
@@ -84,7 +85,10 @@ type SummaryRow = Record<string, unknown>;
 /** All proposal SQL. */
 @Injectable()
 export class ProposalsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly timelineListeners: TimelineListeners,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
@@ -139,11 +143,12 @@ export class ProposalsRepository {
   }
 
   async insertEvent(manager: EntityManager, e: ProposalEventInput): Promise<void> {
-    await manager.query(
+    const [row] = await manager.query(
       `INSERT INTO proposal_events (proposal_id, actor_kind, actor_id, from_status, to_status, message)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text AS id`,
       [e.proposalId, e.actorKind, e.actorId, e.from, e.to, e.message],
     );
+    await this.timelineListeners.proposalEventWritten(manager, { ...e, eventId: row.id });
   }
 
   /** The row with a lock, for a change made in the caller's transaction. */

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Locale, NearbyReportView, ReportStatus, TimelineEntryView } from '@plaza/shared/contracts';
 import { PUBLIC_REPORT_STATUSES } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { TimelineListeners } from '@plaza/api/events';
 import type { ReportListQuery } from './dto/list-reports.query';
 import { reportFilterClauses } from './report-filters.sql';
 
@@ -70,7 +71,10 @@ const FEATURE_FROM = `
 
 @Injectable()
 export class ReportsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly timeline: TimelineListeners,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
@@ -116,11 +120,12 @@ export class ReportsRepository {
     manager: EntityManager,
     event: { reportId: string; actorKind: 'citizen' | 'staff' | 'system'; from: ReportStatus | null; to: ReportStatus; message: string | null; isPublic: boolean },
   ): Promise<void> {
-    await manager.query(
+    const [row] = await manager.query(
       `INSERT INTO report_events (report_id, actor_kind, from_status, to_status, message, is_public)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text AS id`,
       [event.reportId, event.actorKind, event.from, event.to, event.message, event.isPublic],
     );
+    await this.timeline.reportEventWritten(manager, { ...event, eventId: row.id, actorId: null, departmentId: null });
   }
 
   /** One page of public reports as GeoJSON text, newest first, keyset-paginated on the id. */

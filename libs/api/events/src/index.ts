@@ -1,0 +1,3 @@
+export * from './timeline-events';
+export * from './timeline-listeners';
+export * from './events.module';
