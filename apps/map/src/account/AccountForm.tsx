@@ -1,5 +1,5 @@
 import { useT } from '@plaza/web/i18n';
-import { Button, ErrorSummary, focusControl } from '@plaza/web/ui';
+import { Button, ErrorSummary, focusControl, TextField } from '@plaza/web/ui';
 import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { accountFormErrors, NO_ERRORS, type AccountFormErrors, type FieldIds } from './form-errors';
 
@@ -93,5 +93,32 @@ export function AccountFormView({
         {submitLabel}
       </Button>
     </form>
+  );
+}
+
+interface EmailFieldProps {
+  id: string;
+  form: AccountForm;
+  value: string;
+  onChange(value: string): void;
+  /** `username` where the address identifies an existing account (password managers fill it). */
+  autoComplete: 'email' | 'username';
+}
+
+/** The email address control every account form asks for, with its error from the API. */
+export function EmailField({ id, form, value, onChange, autoComplete }: EmailFieldProps) {
+  const { t } = useT();
+  return (
+    <TextField
+      id={id}
+      label={t('account.email')}
+      type="email"
+      inputMode="email"
+      autoComplete={autoComplete}
+      spellCheck={false}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      error={form.error(id)}
+    />
   );
 }

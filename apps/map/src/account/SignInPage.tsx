@@ -3,7 +3,7 @@ import { StatusMessage, TextField } from '@plaza/web/ui';
 import { useState } from 'react';
 import { Link, Redirect, useSearch } from 'wouter';
 import { appHref, go } from '../shell/app-href';
-import { AccountFormView, useAccountForm } from './AccountForm';
+import { AccountFormView, EmailField, useAccountForm } from './AccountForm';
 import { AccountPage } from './AccountPage';
 import { authApi } from './auth-api';
 import { safeNextPath } from './safe-next';
@@ -57,17 +57,7 @@ function PasswordSignIn({ next }: { next: string }) {
         submitLabel={t('account.signin.submit')}
         onSubmit={() => void submit()}
       >
-        <TextField
-          id="signin-email"
-          label={t('account.email')}
-          type="email"
-          inputMode="email"
-          autoComplete="username"
-          spellCheck={false}
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={form.error('signin-email')}
-        />
+        <EmailField id="signin-email" form={form} autoComplete="username" value={email} onChange={setEmail} />
         <TextField
           id="signin-password"
           label={t('account.password')}
@@ -110,17 +100,7 @@ function EmailLinkRequest({ next }: { next: string }) {
         submitLabel={t('account.signin.sendLink')}
         onSubmit={() => void submit()}
       >
-        <TextField
-          id="link-email"
-          label={t('account.email')}
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          spellCheck={false}
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={form.error('link-email')}
-        />
+        <EmailField id="link-email" form={form} autoComplete="email" value={email} onChange={setEmail} />
       </AccountFormView>
       <StatusMessage>{sentTo ? t('account.signin.linkSent', { email: sentTo }) : null}</StatusMessage>
     </section>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, Redirect, useSearch } from 'wouter';
 import { useMapSettings } from '../api/catalog';
 import { appHref, go } from '../shell/app-href';
-import { AccountFormView, useAccountForm } from './AccountForm';
+import { AccountFormView, EmailField, useAccountForm } from './AccountForm';
 import { AccountPage } from './AccountPage';
 import { authApi } from './auth-api';
 import { PASSWORD_MIN } from './form-errors';
@@ -70,17 +70,7 @@ export function SignUpPage() {
             onChange={(event) => setName(event.target.value)}
             error={form.error('signup-name')}
           />
-          <TextField
-            id="signup-email"
-            label={t('account.email')}
-            type="email"
-            inputMode="email"
-            autoComplete="email"
-            spellCheck={false}
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            error={form.error('signup-email')}
-          />
+          <EmailField id="signup-email" form={form} autoComplete="email" value={email} onChange={setEmail} />
           <TextField
             id="signup-password"
             label={t('account.password')}
