@@ -67,6 +67,7 @@ const EXPECTED: Record<string, Persona[]> = {
   'GET /api/v1/admin/mail/:id': ADMIN_ONLY,
   // Proposals (libs/api/proposals): answers and progress are scoped to the proposal's department in the service.
   'GET /api/v1/staff/proposals': ALL_STAFF,
+  'GET /api/v1/staff/proposals/:id': ALL_STAFF,
   'GET /api/v1/staff/proposal-templates': ALL_STAFF,
   'POST /api/v1/staff/proposals/:id/evaluate': ADMIN_AND_MANAGER,
   'POST /api/v1/staff/proposals/:id/answer': ALL_STAFF,
@@ -78,6 +79,8 @@ const EXPECTED: Record<string, Persona[]> = {
   'PATCH /api/v1/admin/proposal-themes/:code': ADMIN_ONLY,
   // Moderation of discussion (libs/api/discussion).
   'GET /api/v1/staff/flags': ADMIN_AND_MANAGER,
+  'GET /api/v1/staff/flags/count': ADMIN_AND_MANAGER,
+  'GET /api/v1/staff/blocks': ADMIN_AND_MANAGER,
   'POST /api/v1/staff/flags/:targetType/:targetId/hide': ADMIN_AND_MANAGER,
   'POST /api/v1/staff/flags/:targetType/:targetId/dismiss': ADMIN_AND_MANAGER,
   'GET /api/v1/staff/review-requests': ADMIN_AND_MANAGER,

@@ -209,10 +209,17 @@ describe('discussion, flags, moderation and follows (integration)', () => {
           details: ['Publicidad de relojes'],
           state: 'hidden_provisionally',
           excerpt: 'Compra relojes baratos en example.com',
+          // The moderator reads a comment in its thread: which proposal, and whether it answers another comment.
+          thread: { targetType: 'proposal', targetId: String(proposalId), title: 'Peatonalizar la plaza del barrio', parentId: null },
         }),
       ]),
     );
     expectProblem(await t.inject({ method: 'GET', url: '/api/v1/staff/flags?state=weird', headers: withSession(manager) }), 400);
+    const count = await t.inject({ method: 'GET', url: '/api/v1/staff/flags/count', headers: withSession(manager) });
+    expect(count.statusCode).toBe(200);
+    expect(count.json()).toEqual({ open: queue.filter((q: { state: string }) => q.state !== 'dismissed' && q.state !== 'hidden').length, provisional: expect.any(Number), reviews: 0 });
+    expect(count.json().provisional).toBeGreaterThanOrEqual(1);
+    expectProblem(await t.inject({ method: 'GET', url: '/api/v1/staff/flags/count', headers: withSession(cleaning) }), 403);
 
     const staffUrl = `/api/v1/staff/flags/comment/${targetId}`;
     expectProblem(await t.inject({ method: 'POST', url: `${staffUrl}/hide`, headers: withSession(manager), payload: { reason: 'rude' } }), 422);
@@ -250,6 +257,7 @@ describe('discussion, flags, moderation and follows (integration)', () => {
 
     const pending = (await t.inject({ method: 'GET', url: '/api/v1/staff/review-requests', headers: withSession(manager) })).json();
     expect(pending.map((d: { id: string }) => d.id)).toContain(decisionId);
+    expect((await t.inject({ method: 'GET', url: '/api/v1/staff/flags/count', headers: withSession(manager) })).json().reviews).toBe(1);
     const reviewed = await t.inject({
       method: 'POST',
       url: `/api/v1/staff/moderation-decisions/${decisionId}/review`,
@@ -275,6 +283,20 @@ describe('discussion, flags, moderation and follows (integration)', () => {
     const list = (await t.inject({ method: 'GET', url: '/api/v1/proposals?limit=100' })).json();
     expect(list.items.map((p: { id: number }) => p.id)).not.toContain(id);
     expectProblem(await comment(english, `/api/v1/proposals/${id}/comments`, { body: 'Comentario' }), 404);
+    // Moderators read the whole hidden proposal, with the decision in force; the public still gets the
+    // placeholder, and staff of a department that does not answer it get nothing.
+    expectProblem(await t.inject({ method: 'GET', url: `/api/v1/staff/proposals/${id}`, headers: withSession(cleaning) }), 403, 'PROPOSAL.NOT_YOUR_DEPARTMENT');
+    const staffView = await t.inject({ method: 'GET', url: `/api/v1/staff/proposals/${id}`, headers: withSession(manager) });
+    expect(staffView.statusCode).toBe(200);
+    expect(staffView.json()).toMatchObject({
+      id,
+      status: 'hidden',
+      title: 'Propuesta que algunos denuncian',
+      description: expect.any(String),
+      moderation: { reason: 'pending_review', provisional: true, statusBeforeHidden: 'published', reviewRequested: false },
+    });
+    expectProblem(await t.inject({ method: 'GET', url: `/api/v1/staff/proposals/${id}`, headers: withSession(english) }), 403);
+    expectProblem(await t.inject({ method: 'GET', url: '/api/v1/staff/proposals/abc', headers: withSession(manager) }), 404, 'PROPOSAL.NOT_FOUND');
 
     const dismissed = await t.inject({ method: 'POST', url: `/api/v1/staff/flags/proposal/${id}/dismiss`, headers: withSession(manager) });
     expect(dismissed.statusCode).toBe(200);
@@ -339,10 +361,17 @@ describe('discussion, flags, moderation and follows (integration)', () => {
     expect(view.comments.find((c: { id: number }) => c.id === trollComment.id)).toMatchObject({ state: 'hidden', hidden: { reason: 'author_blocked' } });
     expectProblem(await comment(troll, `/api/v1/proposals/${proposalId}/comments`, { body: 'Sigo aquí' }), 403, 'USER.BLOCKED');
     expectProblem(await newProposalRaw(troll), 403, 'USER.BLOCKED');
+    const blocks = await t.inject({ method: 'GET', url: '/api/v1/staff/blocks', headers: withSession(manager) });
+    expect(blocks.json()).toEqual([
+      { userId: troll.user.id, justification: 'Insultos repetidos a vecinos tras dos avisos.', blockedAt: expect.any(String), visibleItems: 0 },
+    ]);
+    expect(blocks.body).not.toContain('troll@example.org');
+    expectProblem(await t.inject({ method: 'GET', url: '/api/v1/staff/blocks', headers: withSession(cleaning) }), 403);
 
     const unblocked = await t.inject({ method: 'DELETE', url: blockUrl, headers: withSession(manager) });
     expect(unblocked.statusCode).toBe(204);
     expectProblem(await t.inject({ method: 'DELETE', url: blockUrl, headers: withSession(manager) }), 404, 'USER.NOT_BLOCKED');
+    expect((await t.inject({ method: 'GET', url: '/api/v1/staff/blocks', headers: withSession(manager) })).json()).toEqual([]);
     expect((await comment(troll, `/api/v1/proposals/${proposalId}/comments`, { body: 'Pido disculpas.' })).statusCode).toBe(201);
     const audit = await db.query(`SELECT action, after FROM audit_log WHERE entity_type = 'user' AND entity_id = $1 ORDER BY seq`, [troll.user.id]);
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['user.block', 'user.unblock']);
@@ -393,7 +422,13 @@ describe('discussion, flags, moderation and follows (integration)', () => {
       },
     });
     const rUrl = `/api/v1/reports/${otherReport.json().properties.ref}/follow`;
+    const state = (session: TestSession | null) => t.inject({ method: 'GET', url: rUrl, headers: withSession(session) });
+    expect((await state(english)).json()).toEqual({ followers: 0, following: false });
     expect((await follow(english, rUrl)).json()).toEqual({ followers: 1, following: true });
+    expect((await state(english)).json()).toEqual({ followers: 1, following: true });
+    expect((await state(citizens[0]!)).json()).toEqual({ followers: 1, following: false });
+    expectProblem(await state(null), 401);
+    expectProblem(await t.inject({ method: 'GET', url: '/api/v1/reports/2026-999999/follow', headers: withSession(english) }), 404);
     expectProblem(await follow(english, '/api/v1/reports/2026-999999/follow'), 404);
     const [row] = await db.query(`SELECT count(*)::int AS n FROM follows WHERE target_type = 'report'`);
     expect(row.n).toBe(1);

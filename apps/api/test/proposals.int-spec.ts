@@ -411,6 +411,33 @@ describe('proposals API (integration)', () => {
       }
     }
     expect(failures).toEqual([]);
+
+    // An empty body names every missing field, so forms can put each message beside its field.
+    const comment = (
+      await t.inject({ method: 'POST', url: `/api/v1/proposals/${id}/comments`, headers: withSession(author), payload: { body: 'Un comentario' } })
+    ).json();
+    const required: [string, string, string[]][] = [
+      ['POST', '/api/v1/flags', ['targetType', 'targetId', 'reason']],
+      ['POST', `/api/v1/proposals/${id}/comments`, ['body']],
+      ['POST', '/api/v1/reports/2026-000001/comments', ['body']],
+      ['PATCH', `/api/v1/comments/${comment.id}`, ['body']],
+      ['POST', '/api/v1/moderation-decisions/00000000-0000-4000-8000-000000000000/review-request', ['message']],
+      ['POST', `/api/v1/staff/proposals/${id}/answer`, ['outcome', 'templateId', 'text']],
+      ['POST', `/api/v1/staff/proposals/${id}/progress`, ['status']],
+      ['POST', `/api/v1/staff/proposals/${id}/reports`, ['reportRef']],
+      ['POST', `/api/v1/staff/flags/comment/${comment.id}/hide`, ['reason']],
+      ['POST', '/api/v1/staff/moderation-decisions/00000000-0000-4000-8000-000000000000/review', ['outcome', 'note']],
+      ['POST', `/api/v1/staff/users/${author.user.id}/block`, ['justification']],
+      ['POST', '/api/v1/proposals', ['title', 'summary', 'description', 'theme']],
+    ];
+    const missing: string[] = [];
+    for (const [method, url, fields] of required) {
+      const response = await t.inject({ method, url, headers: withSession(method === 'PATCH' ? author : admin), payload: {} });
+      const named = response.statusCode === 422 ? (response.json().errors ?? []).map((e: { field: string }) => e.field) : [];
+      const absent = fields.filter((f) => !named.includes(f));
+      if (response.statusCode !== 422 || absent.length) missing.push(`${method} ${url} → ${response.statusCode}, missing ${absent.join(', ')}`);
+    }
+    expect(missing).toEqual([]);
     const queries = ['/api/v1/staff/proposals?status=nope', '/api/v1/staff/proposals?limit=x', '/api/v1/proposals?q=' + 'a'.repeat(201), '/api/v1/proposals?lat=1&lon=x', '/api/v1/proposals?q=%22%22%22&sort=relevance'];
     for (const url of queries) {
       const response = await t.inject({ method: 'GET', url, headers: withSession(admin) });

@@ -304,4 +304,73 @@ describe('proposals pages in Chromium', () => {
       audit.assertClean();
     });
   });
+
+  it('lets authors delete their comment and withdraw their proposal, and anyone signed in follow a report, by keyboard', async () => {
+    await plaza.withPage({}, async ({ page }) => {
+      const audit = axeAudit(page);
+      const csrf = await signIn(page);
+      const headers = { 'x-csrf-token': csrf };
+      const created = await page.request.post('/api/v1/proposals', {
+        headers,
+        data: {
+          title: 'Bancos con respaldo en el parque del Oeste',
+          summary: 'Cambiar los bancos sin respaldo por otros cómodos para personas mayores.',
+          description: 'Los bancos nuevos no tienen respaldo y muchas personas mayores no pueden descansar en ellos un buen rato.',
+          theme: 'urbanismo',
+          showName: false,
+        },
+      });
+      expect(created.status()).toBe(201);
+      const { id } = (await created.json()) as { id: number };
+      const comment = await page.request.post(`/api/v1/proposals/${id}/comments`, {
+        headers,
+        data: { body: 'Añado que también hacen falta sombras.' },
+      });
+      const { id: commentId } = (await comment.json()) as { id: number };
+
+      await page.goto(`/proposals/${id}`);
+      const mine = page.locator(`#comment-${commentId}`);
+      await mine.getByRole('button', { name: 'Borrar' }).focus();
+      await page.keyboard.press('Enter');
+      // The question takes focus; Enter on "yes" deletes, and the thread keeps a placeholder.
+      await expect(page.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toMatch(/^¿Borrar este comentario\?/);
+      await audit.check('proposal (es, confirming a deletion)');
+      await page.getByRole('button', { name: 'Sí, borrar el comentario' }).focus();
+      await page.keyboard.press('Enter');
+      await mine.getByText('Comentario borrado por su autor.').waitFor();
+      await page.getByRole('status').filter({ hasText: 'Comentario borrado.' }).waitFor();
+
+      await page.getByRole('button', { name: 'Retirar la propuesta' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Sí, retirarla' }).focus();
+      await page.keyboard.press('Enter');
+      await page.locator('.proposal-timeline > li').filter({ hasText: 'Retirada' }).waitFor();
+      await expect(page.getByRole('button', { name: 'Retirar la propuesta' }).count()).resolves.toBe(0);
+      const after = (await (await page.request.get(`/api/v1/proposals/${id}`)).json()) as Detail;
+      expect(after.status).toBe('withdrawn');
+
+      // A report's page: follow it (a toggle button), and its discussion is there too.
+      const reports = (await (await page.request.get('/api/v1/reports?limit=1')).json()) as {
+        features: Array<{ properties: { ref: string } }>;
+      };
+      const ref = reports.features[0]?.properties.ref;
+      if (!ref) throw new Error('the demo city has no public report');
+      await page.goto(`/reports/${ref}`);
+      const follow = page.getByRole('button', { name: 'Seguir' });
+      await expect(follow.getAttribute('aria-pressed')).resolves.toBe('false');
+      await follow.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').filter({ hasText: 'Ahora sigues esta página.' }).waitFor();
+      await expect(follow.getAttribute('aria-pressed')).resolves.toBe('true');
+      await page.getByText('1 persona la sigue').waitFor();
+      await page.getByRole('heading', { level: 2, name: /^Comentarios/ }).waitFor();
+      await audit.check('report (es, following)');
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').filter({ hasText: 'Has dejado de seguir esta página.' }).waitFor();
+      await page.goto(`/reports/${ref}?lang=en`);
+      await page.getByRole('button', { name: 'Follow' }).waitFor();
+      await audit.check('report (en)');
+      audit.assertClean();
+    });
+  });
 });

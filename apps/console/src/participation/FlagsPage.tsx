@@ -6,6 +6,7 @@ import { LoadStatus } from '../admin/LoadStatus';
 import { useLoad } from '../admin/useLoad';
 import { requestErrorMessage } from '../forms/error-messages';
 import { Page } from '../shell/Page';
+import { FLAGS_CHANGED } from './FlagCountBadge';
 import { participationApi, publicPathOf } from './participation-api';
 import './participation.css';
 
@@ -35,6 +36,7 @@ export function FlagsPage() {
       await action();
       setOpen(null);
       setDone(message);
+      window.dispatchEvent(new Event(FLAGS_CHANGED));
       reloadFlags();
       reloadReviews();
     } catch (error) {
@@ -91,6 +93,8 @@ export function FlagsPage() {
           })}
         </ul>
       </section>
+
+      <BlockedUsers onChanged={(message) => setDone(message)} onFailed={(message) => setFailure(message)} />
 
       <section aria-labelledby="review-heading">
         <h2 id="review-heading">{t('participation.reviews.title')}</h2>
@@ -181,6 +185,16 @@ function FlagCard({
       {publicPath && (
         <p>
           <a href={publicPath}>{t('participation.flags.publicPage', { id: item.targetId })}</a>
+        </p>
+      )}
+      {item.thread && (
+        <p className="flag-card__thread">
+          {t(item.thread.parentId === null ? 'participation.flags.threadComment' : 'participation.flags.threadReply', {
+            parent: item.thread.parentId ?? '',
+          })}{' '}
+          <a href={`${publicPathOf(item.thread.targetType, item.thread.targetId) ?? ''}#comment-${item.targetId}`}>
+            {t(`participation.target.${item.thread.targetType}`)} {item.thread.targetId}: {item.thread.title}
+          </a>
         </p>
       )}
       <div className="console-form__actions">
@@ -374,5 +388,65 @@ function ReviewCard({
         </div>
       </form>
     </article>
+  );
+}
+
+/** Blocked citizens (by account id, never by email), with "unblock" after a confirmation. */
+function BlockedUsers({ onChanged, onFailed }: { onChanged(message: string): void; onFailed(message: string): void }) {
+  const { t, locale } = useT();
+  const [blocks, reload] = useLoad(() => participationApi.blocks());
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+
+  const unblock = async (userId: string) => {
+    setBusy(true);
+    try {
+      await participationApi.unblock(userId);
+      setConfirming(null);
+      onChanged(t('participation.blocks.unblocked'));
+      reload();
+    } catch (error) {
+      onFailed(requestErrorMessage(t, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="blocks-heading">
+      <h2 id="blocks-heading">{t('participation.blocks.title')}</h2>
+      <LoadStatus state={blocks} onRetry={reload} />
+      {blocks.data && blocks.data.length === 0 && <p>{t('participation.blocks.empty')}</p>}
+      <ul className="flag-list">
+        {(blocks.data ?? []).map((block) => (
+          <li key={block.userId}>
+            <article className="flag-card" aria-labelledby={`block-${block.userId}`}>
+              <h3 id={`block-${block.userId}`}>{t('participation.blocks.account', { id: block.userId })}</h3>
+              <dl className="flag-card__facts">
+                <dt>{t('participation.blocks.since')}</dt>
+                <dd>{date.format(new Date(block.blockedAt))}</dd>
+                <dt>{t('participation.blocks.justification')}</dt>
+                <dd>{block.justification}</dd>
+                <dt>{t('participation.blocks.visible')}</dt>
+                <dd>{block.visibleItems}</dd>
+              </dl>
+              <div className="console-form__actions">
+                {confirming === block.userId ? (
+                  <>
+                    <Button variant="primary" busy={busy} onClick={() => void unblock(block.userId)}>
+                      {t('participation.blocks.confirm')}
+                    </Button>
+                    <Button onClick={() => setConfirming(null)}>{t('participation.blocks.cancel')}</Button>
+                  </>
+                ) : (
+                  <Button onClick={() => setConfirming(block.userId)}>{t('participation.blocks.unblock')}</Button>
+                )}
+              </div>
+            </article>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

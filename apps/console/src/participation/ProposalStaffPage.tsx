@@ -14,6 +14,7 @@ import { useLoad } from '../admin/useLoad';
 import { casesApi } from '../cases/cases-api';
 import { requestErrorMessage } from '../forms/error-messages';
 import { Page } from '../shell/Page';
+import { ConsoleLink } from '../shell/links';
 import { proposalsApi } from './proposals-api';
 import './participation.css';
 
@@ -22,7 +23,7 @@ import './participation.css';
  * official answer from a template checked against the style guide, progress, and linked reports.
  */
 export function ProposalStaffPage({ id, manager }: { id: number; manager: boolean }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const [state, reload] = useLoad(() => proposalsApi.detail(id), [id]);
   const [done, setDone] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -43,16 +44,45 @@ export function ProposalStaffPage({ id, manager }: { id: number; manager: boolea
     }
   };
 
-  const data = state.data;
-  const proposal = data && 'title' in data ? data : null;
+  const proposal = state.data ?? null;
   return (
     <Page title={proposal ? proposal.title : t('participation.proposal.title', { id })}>
       <StatusMessage>{done}</StatusMessage>
       <AlertMessage>{failure}</AlertMessage>
       <LoadStatus state={state} onRetry={reload} />
-      {data && !proposal && <p>{t('participation.proposal.hidden')}</p>}
       {proposal && (
         <>
+          {proposal.moderation && (
+            <section className="staff-moderation" aria-labelledby="moderation-heading">
+              <h2 id="moderation-heading">{t('participation.proposal.hidden')}</h2>
+              <dl className="flag-card__facts">
+                <dt>{t('participation.proposal.hiddenReason')}</dt>
+                <dd>
+                  {t(`participation.reason.${proposal.moderation.reason}` as 'participation.reason.other')}
+                  {proposal.moderation.provisional && ` (${t('participation.flags.state.hidden_provisionally')})`}
+                </dd>
+                <dt>{t('participation.proposal.hiddenSince')}</dt>
+                <dd>{new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(proposal.moderation.decidedAt))}</dd>
+                {proposal.moderation.statusBeforeHidden && (
+                  <>
+                    <dt>{t('participation.proposal.statusBefore')}</dt>
+                    <dd>{t(`participation.proposalStatus.${proposal.moderation.statusBeforeHidden}` as 'participation.proposalStatus.published')}</dd>
+                  </>
+                )}
+                {proposal.moderation.note && (
+                  <>
+                    <dt>{t('participation.proposal.hiddenNote')}</dt>
+                    <dd>{proposal.moderation.note}</dd>
+                  </>
+                )}
+                <dt>{t('participation.proposal.reviewRequested')}</dt>
+                <dd>{t(proposal.moderation.reviewRequested ? 'participation.proposal.yes' : 'participation.proposal.no')}</dd>
+              </dl>
+              <p>
+                <ConsoleLink href="/flags">{t('participation.proposal.toFlags')}</ConsoleLink>
+              </p>
+            </section>
+          )}
           <dl className="flag-card__facts">
             <dt>{t('participation.proposals.field.status')}</dt>
             <dd>{t(`participation.proposalStatus.${proposal.status}`)}</dd>
@@ -64,6 +94,8 @@ export function ProposalStaffPage({ id, manager }: { id: number; manager: boolea
             <dd>{proposal.supports}</dd>
           </dl>
           <p>{proposal.summary}</p>
+          <h2>{t('participation.proposal.description')}</h2>
+          <p className="staff-proposal__description">{proposal.description}</p>
           <p>
             <a href={`/proposals/${proposal.id}`}>{t('participation.flags.publicPage', { id: proposal.id })}</a>
           </p>

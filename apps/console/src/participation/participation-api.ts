@@ -1,6 +1,8 @@
 // The staff side of issue 6 (flags, review requests, blocks): thin calls over the shared contracts.
 import type {
+  BlockedUserView,
   BlockUserInput,
+  FlagCount,
   BlockView,
   FlagTargetType,
   FlaggedTarget,
@@ -25,6 +27,9 @@ export const participationApi = {
     }),
   block: (userId: string, input: BlockUserInput) =>
     apiRequest<BlockView>(`/api/v1/staff/users/${encodeURIComponent(userId)}/block`, { method: 'POST', json: input }),
+  unblock: (userId: string) => apiRequest<void>(`/api/v1/staff/users/${encodeURIComponent(userId)}/block`, { method: 'DELETE' }),
+  blocks: () => apiRequest<BlockedUserView[]>('/api/v1/staff/blocks'),
+  count: () => apiRequest<FlagCount>('/api/v1/staff/flags/count'),
 };
 
 /** Where the public site shows a flagged target; comments have no page of their own in the queue's data. */

@@ -1,7 +1,6 @@
 // Staff calls for proposals (issue 6): list, evaluation, official answers, progress, linked reports.
 import type {
   EvaluateProposalInput,
-  HiddenProposalView,
   LinkReportInput,
   OfficialAnswerInput,
   ProposalAnswerTemplate,
@@ -9,6 +8,7 @@ import type {
   ProposalOutcome,
   ProposalPage,
   ProposalProgressInput,
+  StaffProposalDetail,
 } from '@plaza/shared/contracts';
 import { apiRequest } from '../api/client';
 
@@ -17,8 +17,8 @@ const one = (id: number) => `${STAFF}/${encodeURIComponent(String(id))}`;
 
 export const proposalsApi = {
   list: (status: string) => apiRequest<ProposalPage>(STAFF, { query: { status, limit: 100 } }),
-  /** The public detail: staff read it like anyone (a hidden one answers its placeholder). */
-  detail: (id: number) => apiRequest<ProposalDetail | HiddenProposalView>(`/api/v1/proposals/${encodeURIComponent(String(id))}`),
+  /** The staff detail: the whole proposal whatever its status, with the moderation decision in force. */
+  detail: (id: number) => apiRequest<StaffProposalDetail>(one(id)),
   templates: (locale: string, outcome: ProposalOutcome) =>
     apiRequest<ProposalAnswerTemplate[]>('/api/v1/staff/proposal-templates', { query: { locale, outcome } }),
   evaluate: (id: number, input: EvaluateProposalInput) => apiRequest<ProposalDetail>(`${one(id)}/evaluate`, { method: 'POST', json: input }),

@@ -3,6 +3,7 @@ import { AlertMessage } from '@plaza/web/ui';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { canModerateParticipation } from '../participation/permissions';
+import { FlagCountBadge } from '../participation/FlagCountBadge';
 import { isAdmin, isStaff } from '../session/roles';
 import { useSession } from '../session/SessionProvider';
 import { requestErrorMessage } from '../forms/error-messages';
@@ -57,7 +58,10 @@ export function Shell({
             </li>
             {canModerateParticipation(user) && (
               <li>
-                <NavLink href="/flags">{t('console.nav.flags')}</NavLink>
+                <NavLink href="/flags">
+                  {t('console.nav.flags')}
+                  <FlagCountBadge />
+                </NavLink>
               </li>
             )}
             <li>

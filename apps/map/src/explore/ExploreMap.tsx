@@ -5,15 +5,18 @@ import { loadAreas } from '../api/catalog';
 import { appHref, handleInternalClick } from '../shell/app-href';
 import { areasLayer, labelPopupClose, tileLayer, translateControls } from '../map/base-layers';
 import L from '../map/leaflet';
-import { countIcon, reportIcon } from '../map/markers';
+import { countIcon, proposalIcon, reportIcon } from '../map/markers';
 import { statusKey } from '../status';
 import type { MapView } from './explore-url';
 import type { ReportSummary } from './report-summary';
 import type { ExploreData, ViewportQuery } from './useExploreData';
+import type { MapProposal } from './useProposalLayer';
 
 export interface ExploreMapHandle {
   /** Brings a report into view (opening its cluster if needed), opens its popup and focuses it. */
   showReport(ref: string): void;
+  /** Centres a proposal, opens its popup and focuses it. */
+  showProposal(id: number): void;
 }
 
 export interface CategoryInfo {
@@ -25,6 +28,8 @@ interface ExploreMapProps {
   ref?: Ref<ExploreMapHandle>;
   initialView: MapView;
   data: ExploreData;
+  /** The proposals layer: empty when it is switched off. */
+  proposals: MapProposal[];
   categories: ReadonlyMap<string, CategoryInfo>;
   tiles: TileSettings | null;
   onViewChange(view: MapView, query: ViewportQuery): void;
@@ -49,6 +54,34 @@ function viewportQuery(map: L.Map): ViewportQuery {
 
 function markerLabel(report: ReportSummary, i18n: Translator): string {
   return i18n.t('map.marker', { ref: report.ref, title: report.title, status: i18n.t(statusKey(report.status)) });
+}
+
+function proposalLabel(proposal: MapProposal, i18n: Translator): string {
+  return i18n.t('proposalLayer.marker', { title: proposal.title, status: i18n.t(`proposalStatus.${proposal.status}`) });
+}
+
+/** A proposal's popup: what it is, where it stands, a link to its page. Text only, as for reports. */
+function proposalPopup(proposal: MapProposal, i18n: Translator): HTMLElement {
+  const root = document.createElement('div');
+  root.className = 'report-popup proposal-popup';
+  root.tabIndex = -1;
+  const title = document.createElement('p');
+  title.className = 'report-popup__title';
+  title.textContent = proposal.title;
+  const meta = document.createElement('p');
+  meta.textContent = [
+    i18n.t('nav.proposals'),
+    `${i18n.t('reports.status')}: ${i18n.t(`proposalStatus.${proposal.status}`)}`,
+    i18n.t('proposals.supports', { count: proposal.supports }),
+  ].join(' · ');
+  const link = document.createElement('a');
+  const href = appHref(`/proposals/${proposal.id}`);
+  link.href = href;
+  link.className = 'report-popup__link';
+  link.textContent = i18n.t('proposalLayer.open');
+  link.addEventListener('click', (event) => handleInternalClick(event, href));
+  root.append(title, meta, link);
+  return root;
 }
 
 // Built with textContent, never HTML strings: titles are citizens' input.
@@ -76,12 +109,14 @@ function popupContent(report: ReportSummary, categories: ReadonlyMap<string, Cat
   return root;
 }
 
-export function ExploreMap({ ref, initialView, data, categories, tiles, onViewChange, onAreasError, onFirstRender }: ExploreMapProps) {
+export function ExploreMap({ ref, initialView, data, proposals, categories, tiles, onViewChange, onAreasError, onFirstRender }: ExploreMapProps) {
   const i18n = useT();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const clusterRef = useRef<L.MarkerClusterGroup | null>(null);
   const cellLayerRef = useRef<L.LayerGroup | null>(null);
+  const proposalLayerRef = useRef<L.LayerGroup | null>(null);
+  const proposalMarkersRef = useRef(new Map<number, { marker: L.Marker; proposal: MapProposal }>());
   const markersRef = useRef(new Map<string, MarkerEntry>());
   const cellsRef = useRef(new Map<string, L.Marker>());
   const pendingShowRef = useRef<string | null>(null);
@@ -135,6 +170,10 @@ export function ExploreMap({ ref, initialView, data, categories, tiles, onViewCh
       (event as unknown as { layer: L.MarkerCluster }).layer.zoomToBounds({ padding: [24, 24] });
     });
     cellLayerRef.current = L.layerGroup().addTo(map);
+    // Proposals get their own pane above the report markers: never clustered with incidents, and
+    // a proposal stays visible where reports pile up.
+    map.createPane('proposals').style.zIndex = '620';
+    proposalLayerRef.current = L.layerGroup().addTo(map);
 
     const reportView = () => {
       const centre = map.getCenter();
@@ -160,16 +199,19 @@ export function ExploreMap({ ref, initialView, data, categories, tiles, onViewCh
     resize.observe(container);
     const markers = markersRef.current;
     const cells = cellsRef.current;
+    const proposalMarkers = proposalMarkersRef.current;
     return () => {
       resize.disconnect();
       markers.clear();
       cells.clear();
+      proposalMarkers.clear();
       // Removing the map fires view events; by now the page may already show another route.
       map.off();
       map.remove();
       mapRef.current = null;
       clusterRef.current = null;
       cellLayerRef.current = null;
+      proposalLayerRef.current = null;
     };
     // The initial view is read once; afterwards the map owns its view.
   }, []);
@@ -250,6 +292,42 @@ export function ExploreMap({ ref, initialView, data, categories, tiles, onViewCh
     if (data.state === 'ready') live.current.onFirstRender?.();
   }, [data]);
 
+  // Proposals: added and removed by id, so an open popup survives a reload of the same view.
+  useEffect(() => {
+    const layer = proposalLayerRef.current;
+    if (!layer) return;
+    const entries = proposalMarkersRef.current;
+    const seen = new Set<number>();
+    for (const proposal of proposals) {
+      seen.add(proposal.id);
+      const existing = entries.get(proposal.id);
+      if (existing) {
+        if (existing.proposal.title !== proposal.title || existing.proposal.status !== proposal.status) {
+          existing.marker.setIcon(proposalIcon(proposalLabel(proposal, live.current.i18n)));
+        }
+        existing.proposal = proposal;
+        continue;
+      }
+      const entry = {
+        proposal,
+        marker: L.marker([proposal.lat, proposal.lon], {
+          icon: proposalIcon(proposalLabel(proposal, live.current.i18n)),
+          keyboard: true,
+          riseOnHover: true,
+          pane: 'proposals',
+        }),
+      };
+      entry.marker.bindPopup(() => proposalPopup(entry.proposal, live.current.i18n), { maxWidth: 280 });
+      entries.set(proposal.id, entry);
+      layer.addLayer(entry.marker);
+    }
+    for (const [id, entry] of entries) {
+      if (seen.has(id)) continue;
+      layer.removeLayer(entry.marker);
+      entries.delete(id);
+    }
+  }, [proposals]);
+
   // Labels and popups carry text: they follow the language (and late-arriving category icons).
   useEffect(() => {
     const map = mapRef.current;
@@ -260,6 +338,10 @@ export function ExploreMap({ ref, initialView, data, categories, tiles, onViewCh
       if (marker.isPopupOpen()) marker.setPopupContent(popupContent(report, categories, i18n));
     }
     clusterRef.current?.refreshClusters();
+    for (const { marker, proposal } of proposalMarkersRef.current.values()) {
+      marker.setIcon(proposalIcon(proposalLabel(proposal, i18n)));
+      if (marker.isPopupOpen()) marker.setPopupContent(proposalPopup(proposal, i18n));
+    }
     return () => {
       zoom.remove();
     };
@@ -288,6 +370,14 @@ export function ExploreMap({ ref, initialView, data, categories, tiles, onViewCh
         if (!report || !mapRef.current) return;
         pendingShowRef.current = refKey;
         mapRef.current.setView([report.lat, report.lon], 18);
+      },
+      showProposal(id: number) {
+        const entry = proposalMarkersRef.current.get(id);
+        const map = mapRef.current;
+        if (!entry || !map) return;
+        map.panTo(entry.marker.getLatLng());
+        entry.marker.openPopup();
+        entry.marker.getPopup()?.getElement()?.querySelector<HTMLElement>('.report-popup')?.focus();
       },
     }),
     [data],

@@ -6,10 +6,20 @@ import { rememberExplore, rememberExploreView } from '../shell/last-explore';
 import { statusColour } from '../status';
 import { useFocusOnArrival } from '../shell/page-focus';
 import { ExploreMap, type CategoryInfo, type ExploreMapHandle } from './ExploreMap';
-import { filtersToApiParams, parseExploreSearch, writeExploreSearch, type ExploreFilters, type MapView } from './explore-url';
+import {
+  filtersToApiParams,
+  parseExploreSearch,
+  proposalLayerOn,
+  writeExploreSearch,
+  writeProposalLayer,
+  type ExploreFilters,
+  type MapView,
+} from './explore-url';
 import { FilterPanel } from './FilterPanel';
+import { ProposalLayerPanel } from './ProposalLayerPanel';
 import { ReportList } from './ReportList';
 import { useExploreData, type ViewportQuery } from './useExploreData';
+import { useProposalLayer } from './useProposalLayer';
 
 const DEFAULT_VIEW: MapView = { lat: CITY_CENTRE[0], lon: CITY_CENTRE[1], zoom: CITY_ZOOM };
 
@@ -49,6 +59,16 @@ export function ExplorePage() {
     [categories.data],
   );
   const [data, loadMore] = useExploreData(query, filtersToApiParams(filters).toString());
+  const [showProposals, setShowProposals] = useState(() => proposalLayerOn(location.search));
+  const proposals = useProposalLayer(query, showProposals);
+
+  const onProposalsToggle = (on: boolean) => {
+    setShowProposals(on);
+    if (location.pathname !== '/') return;
+    const search = writeProposalLayer(location.search, on);
+    history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    rememberExplore(`${location.pathname}${search}`);
+  };
 
   const syncUrl = useCallback((view: MapView | null, next: ExploreFilters) => {
     // Late map events after navigating away must not write onto another page's URL.
@@ -94,6 +114,7 @@ export function ExplorePage() {
         ref={mapRef}
         initialView={initialView}
         data={data}
+        proposals={proposals.markers}
         categories={categoryInfo}
         tiles={settings.data?.tiles ?? null}
         onViewChange={onViewChange}
@@ -111,7 +132,7 @@ export function ExplorePage() {
           <p className="reports-panel__note">{t('reports.dense')}</p>
         )}
         {areasFailed && <p className="reports-panel__note">{t('map.areasError')}</p>}
-        <Legend />
+        <Legend proposals={showProposals} />
         <ReportList
           reports={data.visible}
           categories={categoryInfo}
@@ -120,13 +141,19 @@ export function ExplorePage() {
           onLoadMore={loadMore}
           onShow={(ref) => mapRef.current?.showReport(ref)}
         />
+        <ProposalLayerPanel
+          enabled={showProposals}
+          data={proposals}
+          onToggle={onProposalsToggle}
+          onShow={(id) => mapRef.current?.showProposal(id)}
+        />
       </section>
     </main>
   );
 }
 
-/** What the marker colours mean; each marker and list entry also says its status in words. */
-function Legend() {
+/** What the marker colours and shapes mean; each marker and list entry also says its status in words. */
+function Legend({ proposals }: { proposals: boolean }) {
   const { t } = useT();
   const items: Array<[string, TranslationKey, boolean]> = [
     [statusColour('confirmed'), 'legend.open', false],
@@ -143,6 +170,20 @@ function Legend() {
           {tick && <span aria-hidden="true"> ✓</span>}
         </li>
       ))}
+      {proposals && (
+        <>
+          <li>
+            <span className="legend__report" aria-hidden="true" />
+            {t('proposalLayer.legendReport')}
+          </li>
+          <li>
+            <span className="legend__proposal" aria-hidden="true">
+              P
+            </span>
+            {t('proposalLayer.legend')}
+          </li>
+        </>
+      )}
     </ul>
   );
 }

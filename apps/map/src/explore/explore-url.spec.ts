@@ -1,4 +1,12 @@
-import { filtersToApiParams, formatView, parseExploreSearch, writeExploreSearch, NO_FILTERS } from './explore-url';
+import {
+  filtersToApiParams,
+  formatView,
+  parseExploreSearch,
+  proposalLayerOn,
+  writeExploreSearch,
+  writeProposalLayer,
+  NO_FILTERS,
+} from './explore-url';
 
 describe('explore URL state', () => {
   it('round-trips view and filters, keeping other parameters such as lang', () => {
@@ -29,5 +37,16 @@ describe('explore URL state', () => {
     );
     expect(filtersToApiParams({ ...NO_FILTERS, statuses: ['open', 'fixed', 'closed'] }).has('status')).toBe(false);
     expect(filtersToApiParams({ ...NO_FILTERS, categories: ['bache'], from: '2026-01-01' }).toString()).toBe('category=bache&from=2026-01-01');
+  });
+
+  it('keeps the proposals layer choice in the URL, on by default', () => {
+    expect(proposalLayerOn('')).toBe(true);
+    expect(proposalLayerOn('?proposals=0')).toBe(false);
+    expect(proposalLayerOn('?proposals=yes')).toBe(true);
+    const off = writeProposalLayer('?lang=en&map=15/40.41691/-3.70351', false);
+    expect(off).toBe('?lang=en&map=15/40.41691/-3.70351&proposals=0');
+    // Writing the view afterwards keeps the choice.
+    expect(writeExploreSearch(off, { zoom: 14, lat: 40.4, lon: -3.7 }, NO_FILTERS)).toContain('proposals=0');
+    expect(writeProposalLayer(off, true)).toBe('?lang=en&map=15/40.41691/-3.70351');
   });
 });

@@ -89,3 +89,20 @@ export function filtersToApiParams(filters: ExploreFilters): URLSearchParams {
 export function activeFilterCount(filters: ExploreFilters): number {
   return (filters.categories.length ? 1 : 0) + (filters.statuses.length ? 1 : 0) + (filters.from || filters.to ? 1 : 0);
 }
+
+/**
+ * The proposals layer is on unless the URL says `proposals=0`: a shared link keeps the choice,
+ * and a plain `/` shows both incidents and proposals.
+ */
+export function proposalLayerOn(search: string): boolean {
+  return new URLSearchParams(search).get('proposals') !== '0';
+}
+
+/** The query string with the layer choice written in (absent when on, the default). */
+export function writeProposalLayer(search: string, on: boolean): string {
+  const params = new URLSearchParams(search);
+  if (on) params.delete('proposals');
+  else params.set('proposals', '0');
+  const text = params.toString().replace(/%2C/g, ',').replace(/%2F/g, '/');
+  return text ? `?${text}` : '';
+}

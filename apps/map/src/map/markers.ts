@@ -1,6 +1,7 @@
 import { categoryIconSvg } from '@plaza/web/ui';
 import { statusColour, statusGroupOf } from '../status';
 import L from './leaflet-global';
+import './proposal-marker.css';
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -35,5 +36,20 @@ export function countIcon(count: number, countText: string, label: string): L.Di
     html: `<span aria-hidden="true">${escapeHtml(countText)}</span><span class="visually-hidden">${escapeHtml(label)}</span>`,
     iconSize: [size, size],
     iconAnchor: [size / 2, size / 2],
+  });
+}
+
+/**
+ * A proposal marker: a violet rounded square with a "P", where reports are round badges in their
+ * status colour. Shape and letter tell the two apart without relying on colour. Its accessible
+ * name travels inside the icon, as for reports.
+ */
+export function proposalIcon(label: string): L.DivIcon {
+  return L.divIcon({
+    className: 'proposal-marker',
+    html: `<span class="proposal-marker__badge" aria-hidden="true">P</span><span class="visually-hidden">${escapeHtml(label)}</span>`,
+    iconSize: [30, 30],
+    iconAnchor: [15, 15],
+    popupAnchor: [0, -15],
   });
 }

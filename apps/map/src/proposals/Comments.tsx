@@ -6,28 +6,34 @@ import {
 } from '@plaza/shared/contracts';
 import { useT } from '@plaza/web/i18n';
 import { Button, TextAreaField } from '@plaza/web/ui';
-import { useState, type FormEvent } from 'react';
-import { proposalApi, useLoad } from './api';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { threadApi, useLoad } from './api';
 import { actionErrorKey } from './action-error';
 import { FlagForm } from './FlagForm';
 import { SignInLink } from './SignInLink';
+import './proposals.css';
 
 interface CommentsProps {
-  proposalId: number;
+  /** The thread's API base: `/api/v1/proposals/12` or `/api/v1/reports/2026-000123`. */
+  base: string;
   /** `undefined` while asking /auth/me, `null` for anonymous visitors. */
   session: SessionView | null | undefined;
 }
 
-/** The proposal's discussion: top-level comments with one level of replies; authors are never named. */
-export function Comments({ proposalId, session }: CommentsProps) {
+/** A discussion (a proposal's or a report's): top-level comments with one level of replies; authors are never named. */
+export function Comments({ base, session }: CommentsProps) {
   const { t } = useT();
-  const [thread, reload] = useLoad<CommentThread>(`comments-${proposalId}`, (signal) =>
-    proposalApi.comments(String(proposalId), signal),
-  );
+  const [thread, reload] = useLoad<CommentThread>(`comments-${base}`, (signal) => threadApi.comments(base, signal));
   const [sent, setSent] = useState(0);
+  const [announce, setAnnounce] = useState('');
 
   const afterPost = () => {
     setSent((n) => n + 1);
+    setAnnounce(t('comments.sent'));
+    reload();
+  };
+  const afterChange = (message: string) => {
+    setAnnounce(message);
     reload();
   };
 
@@ -48,16 +54,16 @@ export function Comments({ proposalId, session }: CommentsProps) {
         <ol className="comment-list">
           {thread.data.comments.map((comment) => (
             <li key={comment.id}>
-              <Comment comment={comment} session={session} proposalId={proposalId} onPosted={afterPost} />
+              <Comment comment={comment} session={session} base={base} onPosted={afterPost} onChanged={afterChange} />
             </li>
           ))}
         </ol>
       )}
       <p role="status" className="visually-hidden">
-        {sent > 0 ? t('comments.sent') : ''}
+        {announce}
       </p>
       {session ? (
-        <CommentForm key={sent} proposalId={proposalId} session={session} onPosted={afterPost} />
+        <CommentForm key={sent} base={base} session={session} onPosted={afterPost} />
       ) : session === null ? (
         <SignInLink />
       ) : null}
@@ -68,19 +74,52 @@ export function Comments({ proposalId, session }: CommentsProps) {
 function Comment({
   comment,
   session,
-  proposalId,
+  base,
   onPosted,
+  onChanged,
 }: {
   comment: CommentView;
   session: SessionView | null | undefined;
-  proposalId: number;
+  base: string;
   onPosted(): void;
+  onChanged(message: string): void;
 }) {
   const { t, formatDate } = useT();
   const [replying, setReplying] = useState(false);
+  const [editing, setEditing] = useState(false);
+  // Closing the edit form or the delete question gives focus back to the button that opened it
+  // (it comes back on the next render), instead of dropping it on <body>.
+  const [returnFocus, setReturnFocus] = useState<'edit' | 'delete' | null>(null);
+  const articleRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!returnFocus) return;
+    articleRef.current?.querySelector<HTMLButtonElement>(`:scope > .comment__actions [data-action="${returnFocus}"]`)?.focus();
+    setReturnFocus(null);
+  }, [returnFocus, editing]);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const editable = useEditable(comment.editableUntil ?? null);
   const isTopLevel = comment.parentId === null;
+  const mine = Boolean(comment.mine) && comment.state === 'visible';
+
+  const remove = async () => {
+    if (!session) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await threadApi.remove(comment.id, session);
+      setConfirming(false);
+      onChanged(t('comments.deletedDone'));
+    } catch (failure) {
+      setError(t(actionErrorKey(failure)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
-    <article className="comment" aria-label={authorLabel(comment, t)}>
+    <article ref={articleRef} className="comment" aria-label={authorLabel(comment, t)} id={`comment-${comment.id}`}>
       <p className="comment__meta">
         <strong>{authorLabel(comment, t)}</strong> ·{' '}
         <time dateTime={comment.createdAt}>
@@ -88,7 +127,21 @@ function Comment({
         </time>
         {comment.editedAt && ` ${t('comments.edited')}`}
       </p>
-      {comment.state === 'visible' ? (
+      {editing && session ? (
+        <EditForm
+          comment={comment}
+          session={session}
+          onCancel={() => {
+            setEditing(false);
+            setReturnFocus('edit');
+          }}
+          onSaved={() => {
+            setEditing(false);
+            setReturnFocus('edit');
+            onChanged(t('comments.editedDone'));
+          }}
+        />
+      ) : comment.state === 'visible' ? (
         <p className="comment__body">{comment.body}</p>
       ) : (
         <p className="comment__body comment__placeholder">
@@ -104,6 +157,16 @@ function Comment({
               {t('comments.reply')}
             </Button>
           )}
+          {mine && editable && !editing && (
+            <Button data-action="edit" variant="link" onClick={() => setEditing(true)}>
+              {t('comments.edit')}
+            </Button>
+          )}
+          {mine && !confirming && (
+            <Button data-action="delete" variant="link" onClick={() => setConfirming(true)}>
+              {t('comments.delete')}
+            </Button>
+          )}
           {!comment.mine && (
             <FlagForm
               session={session}
@@ -114,9 +177,20 @@ function Comment({
           )}
         </div>
       )}
+      {confirming && session && (
+        <ConfirmDelete
+          busy={busy}
+          onConfirm={remove}
+          onCancel={() => {
+            setConfirming(false);
+            setReturnFocus('delete');
+          }}
+        />
+      )}
+      {error && <p role="alert" className="proposal-alert">{error}</p>}
       {replying && session && (
         <CommentForm
-          proposalId={proposalId}
+          base={base}
           session={session}
           parentId={comment.id}
           onCancel={() => setReplying(false)}
@@ -130,7 +204,7 @@ function Comment({
         <ol className="comment-replies">
           {comment.replies.map((reply) => (
             <li key={reply.id}>
-              <Comment comment={reply} session={session} proposalId={proposalId} onPosted={onPosted} />
+              <Comment comment={reply} session={session} base={base} onPosted={onPosted} onChanged={onChanged} />
             </li>
           ))}
         </ol>
@@ -149,14 +223,107 @@ function authorLabel(comment: CommentView, t: ReturnType<typeof useT>['t']): str
   return author.isProposalAuthor ? `${name} (${t('comments.proposalAuthor')})` : name;
 }
 
+/** True until the edit window closes; the buttons go away then, as the API would refuse anyway. */
+function useEditable(until: string | null): boolean {
+  const [open, setOpen] = useState(() => until !== null && Date.parse(until) > Date.now());
+  useEffect(() => {
+    if (!until) return setOpen(false);
+    const left = Date.parse(until) - Date.now();
+    setOpen(left > 0);
+    if (left <= 0) return;
+    // Timers longer than ~24 days overflow; edit windows are minutes.
+    const timer = setTimeout(() => setOpen(false), Math.min(left, 2 ** 31 - 1));
+    return () => clearTimeout(timer);
+  }, [until]);
+  return open;
+}
+
+/** Deleting asks once more, in place: the question takes focus, "Cancel" gives it back. */
+function ConfirmDelete({ busy, onConfirm, onCancel }: { busy: boolean; onConfirm(): void; onCancel(): void }) {
+  const { t } = useT();
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div className="comment__confirm">
+      <p ref={ref} tabIndex={-1}>
+        {t('comments.deleteConfirm')}
+      </p>
+      <div className="comment__actions">
+        <Button variant="primary" busy={busy} onClick={onConfirm}>
+          {t('comments.deleteYes')}
+        </Button>
+        <Button onClick={onCancel}>{t('comments.cancel')}</Button>
+      </div>
+    </div>
+  );
+}
+
+function EditForm({
+  comment,
+  session,
+  onSaved,
+  onCancel,
+}: {
+  comment: CommentView;
+  session: SessionView;
+  onSaved(): void;
+  onCancel(): void;
+}) {
+  const { t } = useT();
+  const [body, setBody] = useState(comment.body ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const fieldId = `edit-${comment.id}`;
+  useEffect(() => document.getElementById(fieldId)?.focus(), [fieldId]);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const text = body.trim();
+    if (text.length < COMMENT_LIMITS.bodyMin || text.length > COMMENT_LIMITS.bodyMax) {
+      setError(t('comments.bodyHint', { min: COMMENT_LIMITS.bodyMin, max: COMMENT_LIMITS.bodyMax }));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await threadApi.edit(comment.id, session, text);
+      onSaved();
+    } catch (failure) {
+      setError(t(actionErrorKey(failure, 'comments.editFailed')));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="proposal-form" onSubmit={onSubmit} noValidate aria-label={t('comments.edit')}>
+      <TextAreaField
+        id={fieldId}
+        label={t('comments.editLabel')}
+        hint={t('comments.editHint')}
+        error={error ?? undefined}
+        value={body}
+        maxLength={COMMENT_LIMITS.bodyMax}
+        rows={3}
+        onChange={(e) => setBody(e.target.value)}
+      />
+      <div className="comment__actions">
+        <Button type="submit" variant="primary" busy={busy}>
+          {t('comments.save')}
+        </Button>
+        <Button onClick={onCancel}>{t('comments.cancel')}</Button>
+      </div>
+    </form>
+  );
+}
+
 function CommentForm({
-  proposalId,
+  base,
   session,
   parentId,
   onPosted,
   onCancel,
 }: {
-  proposalId: number;
+  base: string;
   session: SessionView;
   parentId?: number;
   onPosted(): void;
@@ -178,7 +345,7 @@ function CommentForm({
     setBusy(true);
     setError(null);
     try {
-      await proposalApi.comment(proposalId, session, { body: text, ...(parentId ? { parentId } : {}) });
+      await threadApi.comment(base, session, { body: text, ...(parentId ? { parentId } : {}) });
       setBody('');
       onPosted();
     } catch (failure) {

@@ -1,16 +1,19 @@
-import type { ProposalDetail, ProposalTheme, SessionView } from '@plaza/shared/contracts';
+import type { PlaceView, ProposalDetail, ProposalTheme, SessionView } from '@plaza/shared/contracts';
 import { useT } from '@plaza/web/i18n';
 import { Button, CheckboxField, SelectField, TextAreaField, TextField } from '@plaza/web/ui';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { ApiError, request } from '../api/http';
 import { loadAreas, useMapSettings } from '../api/catalog';
 import { CITY_CENTRE, CITY_ZOOM } from '../map/base-layers';
-import { LocationPicker } from '../new-report/LocationPicker';
+import { LocationPicker, type LocationPickerHandle } from '../new-report/LocationPicker';
+import { PlaceSearch } from '../new-report/PlaceSearch';
+import { areaAt } from '../new-report/point-in-areas';
 import { appHref, go } from '../shell/app-href';
 import { useFocusOnArrival } from '../shell/page-focus';
 import { proposalApi, useLoad, useSession } from './api';
-import { serverErrors, toInput, validateDraft, type DraftErrors, type ProposalDraft } from './proposal-form';
+import { ImagePicker } from './ImagePicker';
+import { serverErrors, toBody, validateDraft, type DraftErrors, type ProposalDraft } from './proposal-form';
 import { SignInLink } from './SignInLink';
 import './proposals.css';
 
@@ -20,6 +23,8 @@ const EMPTY: ProposalDraft = {
   description: '',
   theme: '',
   location: null,
+  area: '',
+  images: [],
   showName: false,
 };
 
@@ -61,18 +66,43 @@ function ProposalForm({ session }: { session: SessionView }) {
   const [themes] = useLoad<ProposalTheme[]>('themes', (signal) => proposalApi.themes(signal));
   const [areas, setAreas] = useState<GeoJSON.FeatureCollection | null>(null);
   const settings = useMapSettings();
+  const set = (patch: Partial<ProposalDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const picker = useRef<LocationPickerHandle>(null);
+  const [placeHint, setPlaceHint] = useState<string | null>(null);
   useEffect(() => {
     loadAreas().then(setAreas, () => setAreas(null));
   }, []);
+  const districts = useMemo(
+    () =>
+      (areas?.features ?? [])
+        .map((f) => f.properties as { code?: unknown; name?: unknown } | null)
+        .filter((p): p is { code: string; name: string } => typeof p?.code === 'string' && typeof p.name === 'string')
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [areas],
+  );
 
-  const set = (patch: Partial<ProposalDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const choosePlace = (place: PlaceView) => {
+    if (place.kind === 'area' && place.bbox) {
+      // A district fits a proposal as it is: show it and choose it as the area.
+      picker.current?.fitArea(place.bbox);
+      const code = districts.find((d) => d.name === place.name)?.code;
+      if (code) set({ area: code, location: null });
+      setPlaceHint(t('location.areaChosen', { area: place.name }));
+    } else {
+      picker.current?.centreOn(place.lat, place.lon, 18);
+      set({ location: { lat: place.lat, lon: place.lon } });
+      setPlaceHint(t('location.placeChosen', { place: place.name }));
+    }
+  };
+  const pointArea = draft.location ? areaAt(areas, draft.location.lon, draft.location.lat) : null;
+
   const message = (field: keyof DraftErrors) => {
     const error = errors[field];
     return error ? t(error.key, error.params) : undefined;
   };
 
   const focusFirstError = (found: DraftErrors) => {
-    const first = (['title', 'summary', 'description', 'theme', 'location'] as const).find((f) => found[f]);
+    const first = (['title', 'summary', 'description', 'theme', 'location', 'area', 'images'] as const).find((f) => found[f]);
     if (first) requestAnimationFrame(() => document.getElementById(`np-${first}`)?.focus());
   };
 
@@ -84,10 +114,12 @@ function ProposalForm({ session }: { session: SessionView }) {
     if (Object.keys(found).length > 0) return focusFirstError(found);
     setBusy(true);
     try {
+      const { body, json } = toBody(draft);
+      // Multipart sets its own Content-Type (with the boundary); JSON says so explicitly.
       const created = await request<ProposalDetail>('/api/v1/proposals', {
         method: 'POST',
-        body: JSON.stringify(toInput(draft)),
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+        body,
+        headers: { ...(json ? { 'Content-Type': 'application/json' } : {}), 'X-CSRF-Token': session.csrfToken },
       });
       go(`/proposals/${created.id}`);
     } catch (error) {
@@ -157,22 +189,61 @@ function ProposalForm({ session }: { session: SessionView }) {
             {message('location')}
           </p>
         )}
+        <div className="location-step__tools">
+          <Button onClick={() => picker.current?.pinAtCentre()}>{t('location.pinAtCentre')}</Button>
+        </div>
+        <PlaceSearch onChoose={choosePlace} />
         <LocationPicker
+          ref={picker}
           id="np-location"
           value={draft.location}
           initialView={{ lat: CITY_CENTRE[0], lon: CITY_CENTRE[1], zoom: CITY_ZOOM }}
           areas={areas}
           tiles={settings.data?.tiles ?? null}
-          describedBy={errors.location ? 'np-location-hint np-location-error' : 'np-location-hint'}
+          describedBy={['np-location-hint', errors.location ? 'np-location-error' : null, 'np-location-keys', 'np-location-where']
+            .filter(Boolean)
+            .join(' ')}
           invalid={Boolean(errors.location)}
-          onChange={(location) => set({ location })}
+          onChange={(location) => {
+            setPlaceHint(null);
+            set({ location, area: '' });
+          }}
         />
+        <p id="np-location-keys" className="ui-field__hint">
+          {t('location.keyboardHint')}
+        </p>
+        <p id="np-location-where" role="status">
+          {placeHint ? `${placeHint} ` : ''}
+          {draft.location
+            ? pointArea
+              ? t('newProposal.pointIn', { area: pointArea })
+              : t('newProposal.pointChosen')
+            : t('newProposal.noPoint')}
+        </p>
         {draft.location && (
           <Button variant="link" onClick={() => set({ location: null })}>
             {t('newProposal.removeLocation')}
           </Button>
         )}
+        {!draft.location && (
+          <SelectField
+            id="np-area"
+            label={t('newProposal.area')}
+            hint={t('newProposal.areaHint')}
+            placeholder={t('newProposal.wholeCity')}
+            error={message('area')}
+            value={draft.area}
+            onChange={(e) => set({ area: e.target.value })}
+            options={districts.map((d) => ({ value: d.code, label: d.name }))}
+          />
+        )}
       </fieldset>
+      <ImagePicker
+        id="np-images"
+        images={draft.images}
+        error={message('images') ?? null}
+        onChange={(images) => set({ images })}
+      />
       <CheckboxField
         id="np-show-name"
         label={t('newProposal.showName')}

@@ -3,16 +3,7 @@ import { useT } from '@plaza/web/i18n';
 import { useEffect, useRef } from 'react';
 import { tileLayer, translateControls } from '../map/base-layers';
 import L from '../map/leaflet-global';
-
-/** A square marker with a lightbulb-like "P", so a proposal never looks like a (round) incident marker. */
-function proposalIcon(): L.DivIcon {
-  return L.divIcon({
-    className: 'proposal-marker',
-    html: '<span class="proposal-marker__badge" aria-hidden="true">P</span>',
-    iconSize: [30, 30],
-    iconAnchor: [15, 15],
-  });
-}
+import { proposalIcon } from '../map/markers';
 
 /** Where the proposal is; the page says its area in words too. */
 export function ProposalMiniMap({
@@ -37,7 +28,7 @@ export function ProposalMiniMap({
       scrollWheelZoom: false,
     });
     mapRef.current = map;
-    L.marker([lat, lon], { icon: proposalIcon(), keyboard: false, interactive: false }).addTo(map);
+    L.marker([lat, lon], { icon: proposalIcon(i18n.t('proposal.mapLabel')), keyboard: false, interactive: false }).addTo(map);
     return () => {
       map.remove();
       mapRef.current = null;

@@ -15,6 +15,7 @@ import { proposalApi, useLoad, useSession } from './api';
 import { actionErrorKey } from './action-error';
 import { Comments } from './Comments';
 import { FlagForm } from './FlagForm';
+import { FollowButton } from './FollowButton';
 import { ProposalMiniMap } from './ProposalMiniMap';
 import { ProposalStatusBadge } from './ProposalStatusBadge';
 import { SignInLink } from './SignInLink';
@@ -124,6 +125,17 @@ export function ProposalPage({ id }: { id: string }) {
 
         <SupportBox proposal={p} session={session} onChanged={reload} />
 
+        {session && (
+          <FollowButton
+            base={`/api/v1/proposals/${p.id}`}
+            session={session}
+            initial={{ followers: p.followers, following: p.viewer?.following ?? false }}
+          />
+        )}
+        {session && p.viewer?.isAuthor && canWithdraw(p.status) && (
+          <WithdrawBox proposal={p} session={session} onWithdrawn={reload} />
+        )}
+
         <h2>{t('proposal.description')}</h2>
         <p className="proposal-page__description">{p.description}</p>
 
@@ -226,8 +238,67 @@ export function ProposalPage({ id }: { id: string }) {
         )}
       </article>
 
-      <Comments proposalId={p.id} session={session} />
+      <Comments base={`/api/v1/proposals/${p.id}`} session={session} />
     </main>
+  );
+}
+
+/** The author may withdraw before a decision (the state machine in proposal-status.ts says the same). */
+function canWithdraw(status: ProposalDetail['status']): boolean {
+  return status === 'published' || status === 'under_evaluation';
+}
+
+/** The author withdraws their proposal, after confirming; the timeline then shows it. */
+function WithdrawBox({
+  proposal,
+  session,
+  onWithdrawn,
+}: {
+  proposal: ProposalDetail;
+  session: SessionView;
+  onWithdrawn(): void;
+}) {
+  const { t } = useT();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const questionRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (confirming) questionRef.current?.focus();
+  }, [confirming]);
+
+  const withdraw = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await proposalApi.withdraw(proposal.id, session);
+      onWithdrawn();
+    } catch (failure) {
+      setError(t(actionErrorKey(failure)));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="proposal-withdraw" aria-labelledby="withdraw-heading">
+      <h2 id="withdraw-heading">{t('proposal.withdrawTitle')}</h2>
+      {confirming ? (
+        <>
+          <p ref={questionRef} tabIndex={-1}>
+            {t('proposal.withdrawConfirm')}
+          </p>
+          <div className="comment__actions">
+            <Button variant="primary" busy={busy} onClick={withdraw}>
+              {t('proposal.withdrawYes')}
+            </Button>
+            <Button onClick={() => setConfirming(false)}>{t('comments.cancel')}</Button>
+          </div>
+        </>
+      ) : (
+        <Button onClick={() => setConfirming(true)}>{t('proposal.withdraw')}</Button>
+      )}
+      <div role="alert">{error ?? ''}</div>
+    </section>
   );
 }
 
@@ -248,7 +319,7 @@ function SupportBox({
   const open = acceptsSupports(proposal.status);
 
   const toggle = async () => {
-    if (!session) return;
+    if (!session || busy) return;
     setBusy(true);
     setMessage(null);
     try {
@@ -286,7 +357,8 @@ function SupportBox({
       ) : session ? (
         <>
           {supported && <p>{t('proposal.supported')}</p>}
-          <Button variant={supported ? 'secondary' : 'primary'} busy={busy} onClick={toggle}>
+          {/* aria-busy, not disabled: focus stays on the button, so withdrawing is one more press. */}
+          <Button variant={supported ? 'secondary' : 'primary'} aria-busy={busy || undefined} onClick={toggle}>
             {t(supported ? 'proposal.withdrawSupport' : 'proposal.support')}
           </Button>
         </>

@@ -7,6 +7,9 @@ const KNOWN: Record<string, TranslationKey> = {
   'PROPOSAL.NOT_SUPPORTED': 'proposal.notSupported',
   'PROPOSAL.OWN_PROPOSAL': 'proposal.ownProposal',
   'PROPOSAL.NOT_COLLECTING_SUPPORTS': 'proposal.supportClosed',
+  'PROPOSAL.TRANSITION_NOT_ALLOWED': 'proposal.withdrawRefused',
+  'COMMENT.EDIT_WINDOW_CLOSED': 'comments.editClosed',
+  'USER.BLOCKED': 'comments.blocked',
 };
 
 /** The message key for a failed action; `fallback` covers refusals without a specific message. */

@@ -3,6 +3,7 @@ import type {
   CommentView,
   FlagInput,
   FlagResult,
+  FollowState,
   HiddenProposalView,
   NewCommentInput,
   ProposalDetail,
@@ -12,30 +13,23 @@ import type {
   SupportState,
 } from '@plaza/shared/contracts';
 import { useCallback, useEffect, useState } from 'react';
+import { useSession as useSiteSession } from '../account/SessionProvider';
 import { ApiError, getJson, request } from '../api/http';
 
 export const PAGE_SIZE = 20;
 
-/** Whether the visitor is signed in; `null` while asking. Actions that need a session use its CSRF token. */
+/**
+ * The visitor's session from the site's SessionProvider (one /auth/me for the whole site, and
+ * signing in or out anywhere is seen here at once): `undefined` while asking, `null` when anonymous.
+ */
 export function useSession(): { session: SessionView | null | undefined } {
-  const [session, setSession] = useState<SessionView | null | undefined>(undefined);
-  useEffect(() => {
-    const controller = new AbortController();
-    getJson<SessionView>('/api/v1/auth/me', controller.signal).then(
-      (view) => setSession(view),
-      // 401 (anonymous) or unreachable: either way the visitor is offered the sign-in link.
-      () => {
-        if (!controller.signal.aborted) setSession(null);
-      },
-    );
-    return () => controller.abort();
-  }, []);
-  return { session };
+  const { state } = useSiteSession();
+  return { session: state.status === 'loading' ? undefined : state.status === 'signedIn' ? state.session : null };
 }
 
 /** An unsafe request on the visitor's session: the API refuses it without the session's CSRF token. */
 export function sendJson<T>(
-  method: 'POST' | 'DELETE',
+  method: 'POST' | 'DELETE' | 'PATCH',
   url: string,
   session: SessionView,
   body?: unknown,
@@ -55,14 +49,25 @@ export const proposalApi = {
   list: (query: string, signal?: AbortSignal) => getJson<ProposalPage>(`/api/v1/proposals?${query}`, signal),
   get: (id: string, signal?: AbortSignal) =>
     getJson<ProposalDetail | HiddenProposalView>(`/api/v1/proposals/${encodeURIComponent(id)}`, signal),
-  comments: (id: string, signal?: AbortSignal) =>
-    getJson<CommentThread>(`/api/v1/proposals/${encodeURIComponent(id)}/comments`, signal),
   support: (id: number, session: SessionView, on: boolean) =>
     sendJson<SupportState>(on ? 'POST' : 'DELETE', `/api/v1/proposals/${id}/support`, session),
-  comment: (id: number, session: SessionView, input: NewCommentInput) =>
-    sendJson<CommentView>('POST', `/api/v1/proposals/${id}/comments`, session, input),
   flag: (session: SessionView, input: FlagInput) =>
     sendJson<FlagResult>('POST', '/api/v1/flags', session, input),
+  withdraw: (id: number, session: SessionView) =>
+    sendJson<ProposalDetail>('POST', `/api/v1/proposals/${id}/withdraw`, session),
+};
+
+/** A discussion thread: a proposal's or a report's (`/api/v1/proposals/12`, `/api/v1/reports/2026-000123`). */
+export const threadApi = {
+  comments: (base: string, signal?: AbortSignal) => getJson<CommentThread>(`${base}/comments`, signal),
+  comment: (base: string, session: SessionView, input: NewCommentInput) =>
+    sendJson<CommentView>('POST', `${base}/comments`, session, input),
+  edit: (id: number, session: SessionView, body: string) =>
+    sendJson<CommentView>('PATCH', `/api/v1/comments/${id}`, session, { body }),
+  remove: (id: number, session: SessionView) => sendJson<CommentView>('DELETE', `/api/v1/comments/${id}`, session),
+  following: (base: string, signal?: AbortSignal) => getJson<FollowState>(`${base}/follow`, signal),
+  follow: (base: string, session: SessionView, on: boolean) =>
+    sendJson<FollowState>(on ? 'POST' : 'DELETE', `${base}/follow`, session),
 };
 
 export type Loadable<T> =

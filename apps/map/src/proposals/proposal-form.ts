@@ -7,12 +7,15 @@ export interface ProposalDraft {
   description: string;
   theme: string;
   location: { lat: number; lon: number } | null;
+  /** A district code, for proposals without a point (a point decides the area itself). */
+  area: string;
+  images: File[];
   showName: boolean;
 }
 
 export type DraftErrors = Partial<
   Record<
-    'title' | 'summary' | 'description' | 'theme' | 'location',
+    'title' | 'summary' | 'description' | 'theme' | 'location' | 'area' | 'images',
     { key: TranslationKey; params?: Record<string, number> }
   >
 >;
@@ -43,8 +46,25 @@ export function toInput(draft: ProposalDraft): CreateProposalInput {
     description: draft.description.trim(),
     theme: draft.theme,
     showName: draft.showName,
-    ...(draft.location ? { lat: draft.location.lat, lon: draft.location.lon } : {}),
+    ...(draft.location
+      ? { lat: draft.location.lat, lon: draft.location.lon }
+      : draft.area
+        ? { area: draft.area }
+        : {}),
   };
+}
+
+/**
+ * What goes over the wire: JSON without images; with images, the multipart form the API reads
+ * (the same flat fields, files under `images`).
+ */
+export function toBody(draft: ProposalDraft): { body: BodyInit; json: boolean } {
+  const input = toInput(draft);
+  if (draft.images.length === 0) return { body: JSON.stringify(input), json: true };
+  const form = new FormData();
+  for (const [key, value] of Object.entries(input)) form.set(key, String(value));
+  for (const image of draft.images) form.append('images', image, image.name);
+  return { body: form, json: false };
 }
 
 /** The API's field errors, placed beside the fields they belong to (lat/lon belong to the map). */
@@ -60,6 +80,10 @@ export function serverErrors(fields: FieldError[]): DraftErrors {
       errors[error.field] = { key: 'newProposal.error.length', params: { min, max } };
     } else if (error.field === 'theme') {
       errors.theme = { key: 'newProposal.error.theme' };
+    } else if (error.field === 'area') {
+      errors.area = { key: 'newProposal.error.area' };
+    } else if (error.field === 'images' || error.field.startsWith('images')) {
+      errors.images = { key: 'newProposal.error.images' };
     }
   }
   return errors;

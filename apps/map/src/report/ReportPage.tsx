@@ -8,6 +8,9 @@ import { appHref } from '../shell/app-href';
 import { lastExploreHref } from '../shell/last-explore';
 import { useFocusOnArrival } from '../shell/page-focus';
 import { statusColour, statusKey } from '../status';
+import { Comments } from '../proposals/Comments';
+import { FollowButton } from '../proposals/FollowButton';
+import { useSession } from '../proposals/api';
 import { MiniMap } from './MiniMap';
 import { SupportButton } from './SupportButton';
 import { Timeline } from './Timeline';
@@ -20,6 +23,7 @@ export function ReportPage({ reference }: { reference: string }) {
   const result = useReport(reference, reload);
   const categories = useCategories();
   const settings = useMapSettings();
+  const { session } = useSession();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useFocusOnArrival(headingRef, result.state !== 'loading');
 
@@ -153,6 +157,7 @@ export function ReportPage({ reference }: { reference: string }) {
 
           <aside className="report-page__aside" aria-label={t('report.asideLabel')}>
             <SupportButton reference={p.ref} title={p.title} supports={p.supports ?? 0} />
+            {session && <FollowButton base={`/api/v1/reports/${encodeURIComponent(p.ref)}`} session={session} />}
             <MiniMap
               lat={lat}
               lon={lon}
@@ -168,6 +173,7 @@ export function ReportPage({ reference }: { reference: string }) {
           </aside>
         </div>
       </article>
+      <Comments base={`/api/v1/reports/${encodeURIComponent(p.ref)}`} session={session} />
     </main>
   );
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@ne
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentUser, type AuthUser } from '@plaza/api/auth';
 import { DomainError, parseInput } from '@plaza/api/http';
-import { FLAG_TARGET_TYPES, type BlockView, type FlagTargetType, type FlaggedTarget, type ModerationDecisionView } from '@plaza/shared/contracts';
+import { FLAG_TARGET_TYPES, type BlockedUserView, type BlockView, type FlagCount, type FlagTargetType, type FlaggedTarget, type ModerationDecisionView } from '@plaza/shared/contracts';
 import { DiscussionErrors } from './discussion.errors';
 import { BlockUserDto, HideDto, ReviewOutcomeDto } from './dto/discussion.dto';
 import { ModerationService } from './moderation.service';
@@ -21,6 +21,12 @@ export class ModerationStaffController {
       throw DomainError.invalidQuery('state', 'state must be open or all', 'not_allowed');
     }
     return this.moderation.queue(state !== 'all');
+  }
+
+  @Get('flags/count')
+  @ApiOperation({ summary: 'Counts for the console navigation: open flagged targets, provisional hides, pending reviews' })
+  count(): Promise<FlagCount> {
+    return this.moderation.counts();
   }
 
   @Post('flags/:targetType/:targetId/hide')
@@ -50,6 +56,12 @@ export class ModerationStaffController {
   review(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: unknown): Promise<ModerationDecisionView> {
     const input = parseInput(ReviewOutcomeDto, body);
     return this.moderation.review(user, id, input.outcome, input.note);
+  }
+
+  @Get('blocks')
+  @ApiOperation({ summary: 'Blocked citizens (user id, justification, date, content still public)' })
+  blocks(): Promise<BlockedUserView[]> {
+    return this.moderation.blocks();
   }
 
   @Post('users/:id/block')

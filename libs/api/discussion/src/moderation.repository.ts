@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FlagReason, FlagTargetType, FlaggedTarget, ModerationDecisionView, NotificationView } from '@plaza/shared/contracts';
+import type { BlockedUserView, FlagCount, FlagReason, FlagTargetType, FlaggedTarget, ModerationDecisionView, NotificationView } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { TimelineListeners } from '@plaza/api/events';
 import type { ReportStatus } from '@plaza/shared/contracts';
@@ -98,9 +98,16 @@ export class ModerationRepository {
                 ELSE (SELECT left(title || ' — ' || description, 200) FROM reports WHERE id = g.target_id) END AS excerpt,
               CASE g.target_type
                 WHEN 'comment' THEN (SELECT author_id FROM comments WHERE id = g.target_id)
-                WHEN 'proposal' THEN (SELECT author_id FROM proposals WHERE id = g.target_id) END AS "authorId"
+                WHEN 'proposal' THEN (SELECT author_id FROM proposals WHERE id = g.target_id) END AS "authorId",
+              -- A comment is judged in its thread: where it was posted and what it answers.
+              c.target_type AS "threadType", c.parent_id::int AS "threadParent",
+              CASE c.target_type WHEN 'report' THEN tr.ref ELSE c.target_id::text END AS "threadId",
+              coalesce(tp.title, tr.title) AS "threadTitle"
          FROM grouped g
          LEFT JOIN moderation_decisions m ON m.target_type = g.target_type AND m.target_id = g.target_id AND m.lifted_at IS NULL
+         LEFT JOIN comments c ON g.target_type = 'comment' AND c.id = g.target_id
+         LEFT JOIN proposals tp ON c.target_type = 'proposal' AND tp.id = c.target_id
+         LEFT JOIN reports tr ON c.target_type = 'report' AND tr.id = c.target_id
         ORDER BY g.has_open DESC, g.flags DESC, g.last_at DESC
         LIMIT 500`,
     );
@@ -118,8 +125,45 @@ export class ModerationRepository {
         lastFlaggedAt: new Date(r['lastFlaggedAt'] as string).toISOString(),
         state,
         authorId: (r['authorId'] as string | null) ?? null,
+        thread: r['threadType']
+          ? {
+              targetType: r['threadType'] as 'proposal' | 'report',
+              targetId: r['threadId'] as string,
+              title: (r['threadTitle'] as string | null) ?? '',
+              parentId: r['threadParent'] === null ? null : Number(r['threadParent']),
+            }
+          : null,
       };
     });
+  }
+
+  /** The numbers behind the console's "Flags" link: open targets, provisional hides, pending reviews. */
+  async counts(): Promise<FlagCount> {
+    const [row] = await this.db.query(
+      `SELECT (SELECT count(DISTINCT (target_type, target_id))::int FROM flags WHERE resolved_at IS NULL) AS open,
+              (SELECT count(*)::int FROM moderation_decisions WHERE kind = 'provisional' AND lifted_at IS NULL) AS provisional,
+              (SELECT count(*)::int FROM moderation_decisions
+                WHERE review_requested_at IS NOT NULL AND review_outcome IS NULL) AS reviews`,
+    );
+    return { open: Number(row.open), provisional: Number(row.provisional), reviews: Number(row.reviews) };
+  }
+
+  /** Blocked citizens, newest block first, with how much of their content is still public. */
+  async blocks(): Promise<BlockedUserView[]> {
+    const rows = await this.db.query(
+      `SELECT b.user_id AS "userId", b.justification, b.blocked_at AS "blockedAt",
+              ((SELECT count(*) FROM proposals p WHERE p.author_id = b.user_id AND p.status NOT IN ('hidden', 'withdrawn'))
+               + (SELECT count(*) FROM comments c WHERE c.author_id = b.user_id AND c.hidden_at IS NULL AND c.deleted_at IS NULL))::int AS "visibleItems"
+         FROM user_blocks b
+        ORDER BY b.blocked_at DESC
+        LIMIT 500`,
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      userId: r['userId'] as string,
+      justification: r['justification'] as string,
+      blockedAt: new Date(r['blockedAt'] as string).toISOString(),
+      visibleItems: Number(r['visibleItems']),
+    }));
   }
 
   // ---- decisions ----
@@ -336,6 +380,11 @@ export class ModerationRepository {
     const rows = on
       ? await manager.query(`INSERT INTO follows (target_type, target_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`, [type, id, userId])
       : await manager.query(`WITH d AS (DELETE FROM follows WHERE target_type = $1 AND target_id = $2 AND user_id = $3 RETURNING 1) SELECT 1 FROM d`, [type, id, userId]);
+    return rows.length > 0;
+  }
+
+  async isFollowing(manager: EntityManager, type: 'proposal' | 'report', id: string, userId: string): Promise<boolean> {
+    const rows = await manager.query(`SELECT 1 FROM follows WHERE target_type = $1 AND target_id = $2 AND user_id = $3`, [type, id, userId]);
     return rows.length > 0;
   }
 

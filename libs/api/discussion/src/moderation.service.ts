@@ -4,6 +4,8 @@ import type { AuthUser } from '@plaza/api/auth';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import { MAILER, type Mailer } from '@plaza/api/mail';
 import type {
+  BlockedUserView,
+  FlagCount,
   BlockView,
   FlagReason,
   FlagResult,
@@ -120,6 +122,14 @@ export class ModerationService {
       await this.moderation.requestReview(manager, decision.id, message.trim());
       return this.view(manager, decision.id);
     });
+  }
+
+  counts(): Promise<FlagCount> {
+    return this.moderation.counts();
+  }
+
+  blocks(): Promise<BlockedUserView[]> {
+    return this.moderation.blocks();
   }
 
   async pendingReviews(): Promise<ModerationDecisionView[]> {

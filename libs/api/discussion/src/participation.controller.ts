@@ -20,6 +20,18 @@ export class ParticipationController {
     private readonly moderation: ModerationService,
   ) {}
 
+  @Get('proposals/:id/follow')
+  @ApiOperation({ summary: 'Whether the caller follows a proposal, and the follower count' })
+  followingProposal(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<FollowState> {
+    return this.follows.state(user, 'proposal', id);
+  }
+
+  @Get('reports/:ref/follow')
+  @ApiOperation({ summary: 'Whether the caller follows a report, and the follower count' })
+  followingReport(@CurrentUser() user: AuthUser, @Param('ref') ref: string): Promise<FollowState> {
+    return this.follows.state(user, 'report', ref);
+  }
+
   @Post('proposals/:id/follow')
   @ApiOperation({ summary: 'Follow a proposal (201; 200 when already following)' })
   followProposal(@CurrentUser() user: AuthUser, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<FollowState> {

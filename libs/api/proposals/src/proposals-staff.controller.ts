@@ -10,6 +10,7 @@ import {
   type ProposalAnswerTemplate,
   type ProposalDetail,
   type ProposalPage,
+  type StaffProposalDetail,
 } from '@plaza/shared/contracts';
 import { parseProposalListQuery } from './dto/list-proposals.query';
 import { EvaluateProposalDto, LinkReportDto, OfficialAnswerDto, ProposalProgressDto } from './dto/staff-proposal.dto';
@@ -29,6 +30,13 @@ export class ProposalsStaffController {
   @ApiOperation({ summary: 'Proposals for the console, any status (hidden included)' })
   list(@Query() query: Record<string, unknown>, @RequestLocale() locale: Locale): Promise<ProposalPage> {
     return this.proposals.list(parseProposalListQuery(query, { staff: true }), locale);
+  }
+
+  @Get('proposals/:id')
+  @Access('department_staff', 'community_manager', 'admin')
+  @ApiOperation({ summary: 'One proposal for staff, hidden ones included, with the moderation decision in force' })
+  detail(@CurrentUser() user: AuthUser, @Param('id') id: string, @RequestLocale() locale: Locale): Promise<StaffProposalDetail> {
+    return this.proposals.staffDetail(user, parseProposalId(id), locale);
   }
 
   @Get('proposal-templates')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
+  StaffProposalDetail,
   LinkedReport,
   OfficialAnswer,
   ProposalAnswerTemplate,
@@ -334,6 +335,25 @@ export class ProposalsRepository {
       [id],
     );
     return { reason: row?.reason ?? 'other', provisional: row?.kind === 'provisional' };
+  }
+
+  /** The decision in force on a proposal, for staff (the note is never public). */
+  async moderation(id: string, manager: EntityManager): Promise<StaffProposalDetail['moderation']> {
+    const [row] = await manager.query(
+      `SELECT reason, kind, note, decided_at AS "decidedAt", previous_status AS "previousStatus",
+              review_requested_at IS NOT NULL AS "reviewRequested"
+         FROM moderation_decisions WHERE target_type = 'proposal' AND target_id = $1 AND lifted_at IS NULL`,
+      [id],
+    );
+    if (!row) return null;
+    return {
+      reason: row.reason,
+      provisional: row.kind === 'provisional',
+      note: row.note ?? null,
+      decidedAt: new Date(row.decidedAt).toISOString(),
+      statusBeforeHidden: row.previousStatus ?? null,
+      reviewRequested: Boolean(row.reviewRequested),
+    };
   }
 
   async activeDepartmentExists(id: string, manager: EntityManager): Promise<boolean> {

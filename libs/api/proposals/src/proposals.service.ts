@@ -8,6 +8,7 @@ import {
   checkProposalTransition,
   reachesEvaluation,
   type HiddenProposalView,
+  type StaffProposalDetail,
   type ProposalActor,
   type ProposalAnswerTemplate,
   type ProposalDetail,
@@ -93,6 +94,22 @@ export class ProposalsService {
 
   async get(id: string, locale: string, viewer: AuthUser | null): Promise<ProposalDetail | HiddenProposalView> {
     return this.proposals.transaction((manager) => this.detail(manager, id, locale, viewer));
+  }
+
+  /**
+   * The full proposal for staff, whatever its status (a hidden one too), with the decision in force.
+   * Hidden content is the moderators' business: department staff read a hidden proposal only when
+   * their department is the one responsible for it.
+   */
+  async staffDetail(user: AuthUser, id: string, locale: string): Promise<StaffProposalDetail> {
+    return this.proposals.transaction(async (manager) => {
+      const detail = (await this.detail(manager, id, locale, null, true)) as ProposalDetail;
+      const moderator = user.roles.includes('community_manager') || user.roles.includes('admin');
+      if (detail.status === 'hidden' && !moderator && !user.departments.some((d) => d.code === detail.department?.code)) {
+        throw ProposalErrors.notYourDepartment();
+      }
+      return { ...detail, moderation: await this.proposals.moderation(id, manager) };
+    });
   }
 
   async withdraw(user: AuthUser, id: string, locale: string): Promise<ProposalDetail | HiddenProposalView> {
@@ -273,10 +290,11 @@ export class ProposalsService {
     id: string,
     locale: string,
     viewer: AuthUser | null,
+    staff = false,
   ): Promise<ProposalDetail | HiddenProposalView> {
     const row = await this.proposals.findSummary(id, locale, manager);
     if (!row) throw ProposalErrors.notFound(id);
-    if (row['status'] === 'hidden') {
+    if (row['status'] === 'hidden' && !staff) {
       return { id: Number(id), status: 'hidden', hidden: await this.proposals.hiddenReason(id, manager) };
     }
     const [images, timeline, answers, linkedReports] = [

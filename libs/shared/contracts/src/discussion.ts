@@ -94,6 +94,27 @@ export interface FlaggedTarget {
   lastFlaggedAt: string;
   state: 'visible' | 'hidden_provisionally' | 'hidden' | 'dismissed';
   authorId: string | null;
+  /** For a comment: the proposal or report whose thread it belongs to, and its parent comment if it is a reply. */
+  thread?: { targetType: 'proposal' | 'report'; targetId: string; title: string; parentId: number | null } | null;
+}
+
+/** `GET /api/v1/staff/flags/count`: what the console's navigation shows beside "Flags". */
+export interface FlagCount {
+  /** Targets with open flags (what the queue lists by default). */
+  open: number;
+  /** Of those, hidden provisionally until someone reviews them. */
+  provisional: number;
+  /** Authors waiting for the outcome of their review request. */
+  reviews: number;
+}
+
+/** `GET /api/v1/staff/blocks`: a blocked citizen, for the console's list (an id, never an email). */
+export interface BlockedUserView {
+  userId: string;
+  justification: string;
+  blockedAt: string;
+  /** Visible proposals and comments still public from this account. */
+  visibleItems: number;
 }
 
 export interface HideInput {

@@ -167,6 +167,21 @@ export interface HiddenProposalView {
   hidden: { reason: string; provisional: boolean };
 }
 
+/**
+ * `GET /api/v1/staff/proposals/{id}`: the full proposal for staff, hidden ones included, with the
+ * moderation decision in force (why, since when, what status it had) so a moderator can judge a review.
+ */
+export interface StaffProposalDetail extends Omit<ProposalDetail, 'viewer'> {
+  moderation: {
+    reason: string;
+    provisional: boolean;
+    note: string | null;
+    decidedAt: string;
+    statusBeforeHidden: string | null;
+    reviewRequested: boolean;
+  } | null;
+}
+
 export interface SupportState {
   supports: number;
   supported: boolean;
