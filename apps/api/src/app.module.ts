@@ -11,6 +11,8 @@ import { EventsModule } from '@plaza/api/events';
 import { FeedsModule } from '@plaza/api/feeds';
 import { HealthModule } from '@plaza/api/health';
 import { MailModule } from '@plaza/api/mail';
+import { OutboxModule } from '@plaza/api/outbox';
+import { DeliveriesModule } from '@plaza/api/deliveries';
 import { MediaModule } from '@plaza/api/media';
 import { Open311Module } from '@plaza/api/open311';
 import { ReportsModule } from '@plaza/api/reports';
@@ -31,6 +33,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(database), autoLoadEntities: true }),
         EventsModule,
+        OutboxModule,
         MailModule,
         AuditModule,
         // Puts every route of every module behind the access guard (fails closed).
@@ -45,6 +48,7 @@ export class AppModule {
         CasesModule,
         ProposalsModule,
         DiscussionModule,
+        DeliveriesModule,
       ],
     };
   }

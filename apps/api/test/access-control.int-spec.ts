@@ -87,6 +87,9 @@ const EXPECTED: Record<string, Persona[]> = {
   'POST /api/v1/staff/moderation-decisions/:id/review': ADMIN_AND_MANAGER,
   'POST /api/v1/staff/users/:id/block': ADMIN_AND_MANAGER,
   'DELETE /api/v1/staff/users/:id/block': ADMIN_AND_MANAGER,
+  'GET /api/v1/staff/deliveries': ADMIN_AND_MANAGER,
+  'POST /api/v1/staff/deliveries/:id/retry': ADMIN_AND_MANAGER,
+  'POST /api/v1/staff/deliveries/:id/dismiss': ADMIN_AND_MANAGER,
   // The moderation console's cases (libs/api/cases): reads and work for all staff (scoped to
   // their departments inside), moderation for CMs and admins, calendar and trust for admins.
   'GET /api/v1/staff/cases': ALL_STAFF,

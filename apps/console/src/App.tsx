@@ -16,6 +16,8 @@ import { TemplatesPage } from './admin/TemplatesPage';
 import { UsersPage } from './admin/UsersPage';
 import { CasePage } from './cases/CasePage';
 import { FileOnBehalfPage } from './cases/FileOnBehalfPage';
+import { DeliveriesPage } from './deliveries/DeliveriesPage';
+import { canHandleDeliveries } from './deliveries/permissions';
 import { InboxPage } from './cases/InboxPage';
 import { AccountPage } from './pages/AccountPage';
 import { FlagsPage } from './participation/FlagsPage';
@@ -75,6 +77,7 @@ function StaffRoutes({ admin, user }: { admin: boolean; user: SessionUser }) {
       </Route>
       <Route path="/cases/new" component={FileOnBehalfPage} />
       <Route path="/flags">{canModerateParticipation(user) ? <FlagsPage /> : <NotFoundPage />}</Route>
+      <Route path="/deliveries">{canHandleDeliveries(user) ? <DeliveriesPage /> : <NotFoundPage />}</Route>
       <Route path="/proposals" component={ProposalsPage} />
       <Route path="/proposals/:id">
         {(params) => <ProposalStaffPage key={params.id} id={Number(params.id)} manager={canModerateParticipation(user)} />}

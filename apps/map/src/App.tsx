@@ -23,6 +23,9 @@ const ProposalsPage = lazy(() =>
 const NewProposalPage = lazy(() =>
   import('./proposals/NewProposalPage').then((m) => ({ default: m.NewProposalPage })),
 );
+const UnsubscribePage = lazy(() =>
+  import('./unsubscribe/UnsubscribePage').then((m) => ({ default: m.UnsubscribePage })),
+);
 const ProposalPage = lazy(() =>
   import('./proposals/ProposalPage').then((m) => ({ default: m.ProposalPage })),
 );
@@ -51,6 +54,9 @@ export function App() {
               <Route path="/proposals/new" component={NewProposalPage} />
               <Route path="/proposals/:id">
                 {(params) => <ProposalPage key={params.id} id={params.id} />}
+              </Route>
+              <Route path="/unsubscribe/:token">
+                {(params) => <UnsubscribePage key={params.token} token={params.token} />}
               </Route>
               <Route component={NotFoundPage} />
             </Switch>

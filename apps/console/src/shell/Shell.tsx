@@ -2,6 +2,7 @@ import { LanguageSwitch, useT, type Locale } from '@plaza/web/i18n';
 import { AlertMessage } from '@plaza/web/ui';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
+import { canHandleDeliveries } from '../deliveries/permissions';
 import { canModerateParticipation } from '../participation/permissions';
 import { FlagCountBadge } from '../participation/FlagCountBadge';
 import { isAdmin, isStaff } from '../session/roles';
@@ -67,6 +68,11 @@ export function Shell({
             <li>
               <NavLink href="/proposals">{t('console.nav.proposals')}</NavLink>
             </li>
+            {canHandleDeliveries(user) && (
+              <li>
+                <NavLink href="/deliveries">{t('console.nav.deliveries')}</NavLink>
+              </li>
+            )}
             {isAdmin(user) && (
               <li>
                 <NavLink href="/admin">{t('console.nav.admin')}</NavLink>

@@ -1,5 +1,6 @@
 import type { MapConfig } from './map-config';
 import type { ParticipationConfig } from './participation-config';
+import type { DeliveryConfig } from './delivery-config';
 
 /** Everything the API reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -29,6 +30,10 @@ export interface AppConfig {
   privacyNotice: MapConfig['privacyNotice'];
   /** Proposal and discussion thresholds (PROPOSAL_SUPPORT_THRESHOLD…): see participation-config.ts. */
   participation: ParticipationConfig;
+  /** Sender, unsubscribe signing and the outbox (MAIL_FROM, APP_SECRET, OUTBOX_*): see delivery-config.ts. */
+  mailFrom: DeliveryConfig['mailFrom'];
+  appSecret: DeliveryConfig['appSecret'];
+  outbox: DeliveryConfig['outbox'];
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

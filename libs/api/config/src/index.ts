@@ -3,3 +3,4 @@ export * from './load-config';
 export * from './config.module';
 export * from './map-config';
 export * from './participation-config';
+export * from './delivery-config';

@@ -42,3 +42,26 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DEMO_DATA: 'true', DATABASE_URL: 'postgres://a@b/c' })).toThrow(/DEMO_DATA/);
   });
 });
+
+describe('loadConfig: delivery', () => {
+  it('defaults to a two-day retry window with the worker on', () => {
+    expect(loadConfig({})).toMatchObject({ mailFrom: null, appSecret: null, outbox: { retryHours: 48, worker: true } });
+  });
+
+  it('reads the sender, the signing secret and the outbox settings', () => {
+    const config = loadConfig({
+      MAIL_FROM: 'Ayuntamiento <avisos@city.example>',
+      APP_SECRET: 'x'.repeat(40),
+      OUTBOX_RETRY_HOURS: '72',
+      OUTBOX_WORKER: 'off',
+    });
+    expect(config).toMatchObject({ mailFrom: 'Ayuntamiento <avisos@city.example>', outbox: { retryHours: 72, worker: false } });
+  });
+
+  it('refuses a bad sender, a short secret and a bad retry window', () => {
+    expect(() => loadConfig({ MAIL_FROM: 'nobody' })).toThrow(/MAIL_FROM/);
+    expect(() => loadConfig({ APP_SECRET: 'short' })).toThrow(/APP_SECRET/);
+    expect(() => loadConfig({ OUTBOX_RETRY_HOURS: '0' })).toThrow(/OUTBOX_RETRY_HOURS/);
+    expect(() => loadConfig({ OUTBOX_WORKER: 'sometimes' })).toThrow(/OUTBOX_WORKER/);
+  });
+});

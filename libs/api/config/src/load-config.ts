@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { AppConfig } from './app-config';
 import { readMapConfig } from './map-config';
 import { readParticipationConfig } from './participation-config';
+import { readDeliveryConfig } from './delivery-config';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -36,6 +37,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const smtpUrl = readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:'], problems);
   const map = readMapConfig(env, problems);
   const participation = readParticipationConfig(env, problems);
+  const delivery = readDeliveryConfig(env, problems);
 
   const logLevelRaw = env['LOG_LEVEL']?.trim() || 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevelRaw)) {
@@ -68,6 +70,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     production,
     ...map,
     ...participation,
+    ...delivery,
   };
 }
 

@@ -1,28 +1,48 @@
-import { Global, Logger, Module } from '@nestjs/common';
+import { Global, Logger, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
-import { KeptMailer } from './kept-mailer';
+import { UnsubscribeLinks } from '@plaza/api/outbox';
+import { EmailChannel } from './email-channel';
+import { KeptTransport } from './kept-transport';
+import { MAIL_TRANSPORT, type MailTransport } from './mail-transport';
 import { MailRepository } from './mail.repository';
 import { MAILER } from './mailer';
+import { OutboxMailer } from './outbox-mailer';
+import { SmtpTransport } from './smtp-transport';
 
 @Global()
 @Module({
   providers: [
     MailRepository,
-    KeptMailer,
+    KeptTransport,
+    EmailChannel,
+    OutboxMailer,
+    { provide: MAILER, useExisting: OutboxMailer },
     {
-      provide: MAILER,
-      inject: [APP_CONFIG, KeptMailer],
-      useFactory: (config: AppConfig, kept: KeptMailer) => {
-        // SMTP delivery arrives with the notifications feature, behind this same token.
-        if (config.smtpUrl || config.production) {
-          new Logger('MailModule').warn(
-            'Mail is kept in the database (admin mail preview), not delivered: SMTP delivery is not available yet',
-          );
+      provide: MAIL_TRANSPORT,
+      inject: [APP_CONFIG, KeptTransport, UnsubscribeLinks],
+      useFactory: (config: AppConfig, kept: KeptTransport, links: UnsubscribeLinks): MailTransport => {
+        if (!config.smtpUrl) {
+          if (config.production) {
+            new Logger('MailModule').warn('SMTP_URL is not set: mail is kept in the database (admin mail preview), not delivered');
+          }
+          return kept;
         }
-        return kept;
+        const domain = new URL(config.publicUrl).hostname;
+        return new SmtpTransport({
+          url: config.smtpUrl,
+          from: config.mailFrom ?? `Plaza <no-reply@${domain}>`,
+          messageIdDomain: domain,
+          oneClickUrl: (url) => links.oneClickUrl(url),
+        });
       },
     },
   ],
   exports: [MAILER, MailRepository],
 })
-export class MailModule {}
+export class MailModule implements OnApplicationShutdown {
+  constructor(@Inject(MAIL_TRANSPORT) private readonly transport: MailTransport) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.transport.close?.();
+  }
+}

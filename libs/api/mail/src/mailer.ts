@@ -7,17 +7,24 @@ export interface OutgoingMail {
   text: string;
   html?: string;
   locale: string;
+  /**
+   * Names the event this mail tells about (e.g. `proposal-answer:<id>:<userId>`): a second send
+   * with the same key is dropped, so one event never yields two mails. Unset: every send is new.
+   */
+  dedupeKey?: string;
+  /** Signed link from `UnsubscribeLinks.url()`; SMTP delivery adds the RFC 8058 one-click headers. */
+  unsubscribeUrl?: string;
 }
 
 /**
  * Where every email Plaza sends goes through. Pass the transaction's manager when the mail
- * belongs to a change (a new account, a sign-in link): it is then kept, or queued, only if the
- * change commits. Never call it with the DataSource while a transaction is open on the embedded
- * database: its single connection is busy.
+ * belongs to a change (a new account, a sign-in link): it is queued in the outbox only if the
+ * change commits, and delivered afterwards by the outbox worker. Never call it with the
+ * DataSource while a transaction is open on the embedded database: its single connection is busy.
  */
 export interface Mailer {
   send(mail: OutgoingMail, manager?: EntityManager): Promise<void>;
 }
 
-/** DI token for the Mailer. The notifications feature swaps the implementation behind it. */
+/** DI token for the Mailer. */
 export const MAILER = Symbol('MAILER');

@@ -47,7 +47,7 @@ export async function freePort(): Promise<number> {
  * that server for this run and dropped afterwards; otherwise the API starts its embedded
  * PostgreSQL in a fresh temporary DATA_DIR. Either way the demo city is seeded.
  */
-export async function startPlaza(): Promise<PlazaServer> {
+export async function startPlaza(options: { env?: Record<string, string> } = {}): Promise<PlazaServer> {
   for (const [file, build] of [
     [API_MAIN, 'node infra/scripts/build-api.mjs'],
     [path.join(WEB_ROOT, 'index.html'), 'node infra/scripts/build-web.mjs'],
@@ -90,6 +90,8 @@ export async function startPlaza(): Promise<PlazaServer> {
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
     });
+    // Extra configuration for one test file (e.g. SMTP_URL of a test mail server).
+    Object.assign(env, options.env ?? {});
 
     const started = Date.now();
     const child = spawn(process.execPath, ['--enable-source-maps', API_MAIN], {

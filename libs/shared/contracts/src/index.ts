@@ -11,3 +11,4 @@ export * from './proposals';
 export * from './proposal-status';
 export * from './discussion';
 export * from './report-status-labels';
+export * from './deliveries';

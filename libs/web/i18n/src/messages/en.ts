@@ -1,10 +1,12 @@
 import type { Messages } from '../catalog';
 import { casesEn } from './cases.en';
+import { deliveriesEn } from './deliveries.en';
 import { participationEn } from './participation.en';
 import { proposalsEn } from './proposals.en';
 
 export const en: Messages = {
   ...casesEn,
+  ...deliveriesEn,
   ...participationEn,
   ...proposalsEn,
   'app.name': 'Plaza',

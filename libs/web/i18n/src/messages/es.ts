@@ -1,10 +1,12 @@
 import { casesEs } from './cases.es';
+import { deliveriesEs } from './deliveries.es';
 import { participationEs } from './participation.es';
 import { proposalsEs } from './proposals.es';
 
 // Spanish is the reference catalogue: its keys define `MessageKey`, so a missing key elsewhere is a type error.
 export const es = {
   ...casesEs,
+  ...deliveriesEs,
   ...participationEs,
   ...proposalsEs,
   'app.name': 'Plaza',

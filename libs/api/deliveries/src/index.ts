@@ -1,0 +1,2 @@
+export * from './deliveries.module';
+export * from './deliveries.service';

@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
+import { DataSource } from 'typeorm';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { OutboxChannels } from './outbox-channels';
+import { OutboxClock } from './outbox-clock';
+import { OutboxSignal } from './outbox-signal';
+import { PermanentDeliveryError } from './outbox.types';
+
+export interface OutboxWorkerSettings {
+  /** How long a claimed message is reserved for its worker; longer than any delivery can take. */
+  leaseMs: number;
+  /** Messages claimed per round. */
+  batchSize: number;
+  /** Poll interval when nothing wakes the worker. */
+  pollMs: number;
+  /** After this long since it was written, a message that still fails is marked failed. */
+  retryWindowMs: number;
+  backoff: BackoffPolicy;
+}
+
+export const DEFAULT_WORKER_SETTINGS: Omit<OutboxWorkerSettings, 'retryWindowMs'> = {
+  leaseMs: 5 * 60_000,
+  batchSize: 20,
+  pollMs: 5_000,
+  backoff: DEFAULT_BACKOFF,
+};
+
+interface ClaimedMessage {
+  id: string;
+  channel: string;
+  dedupe_key: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  /** When the current retry window opened: written, or retried by staff. */
+  window_start: Date;
+}
+
+type Outcome = { ok: true; result: string | null } | { ok: false; error: string; permanent: boolean };
+
+/**
+ * Delivers outbox messages. Each round: claim due messages in one short transaction (row locks
+ * with SKIP LOCKED plus a lease, so replicas never take the same message), deliver each outside
+ * any transaction, record each outcome in another short transaction, fenced by the lease id so a
+ * worker that lost its lease (it stalled, another took over) cannot overwrite the newer outcome.
+ */
+@Injectable()
+export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('OutboxWorker');
+  private readonly settings: OutboxWorkerSettings;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+  private again = false;
+  private started = false;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly channels: OutboxChannels,
+    private readonly clock: OutboxClock,
+    private readonly signal: OutboxSignal,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'outbox'>,
+  ) {
+    this.settings = { ...DEFAULT_WORKER_SETTINGS, retryWindowMs: config.outbox.retryHours * 3_600_000 };
+  }
+
+  /** A worker with other settings (tests: a short lease, a tiny backoff) sharing everything else. */
+  static create(
+    db: DataSource,
+    channels: OutboxChannels,
+    clock: OutboxClock,
+    settings: Partial<OutboxWorkerSettings> & { retryWindowMs: number },
+  ): OutboxWorker {
+    const worker = new OutboxWorker(db, channels, clock, new OutboxSignal(), { outbox: { retryHours: 1, worker: false } });
+    Object.assign(worker.settings, settings);
+    return worker;
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.outbox.worker) this.start();
+  }
+
+  // The first shutdown hook, so the database and the mail transport are still open for the round in progress.
+  async onModuleDestroy(): Promise<void> {
+    await this.stop();
+  }
+
+  /** Polls, and wakes as soon as a message is committed. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.unsubscribe = this.signal.subscribe(() => this.wake());
+    this.schedule(0);
+  }
+
+  /** Stops polling and waits for the round in progress, so shutdown never cuts a recorded outcome. */
+  async stop(): Promise<void> {
+    this.started = false;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+
+  /**
+   * One round: every due message is claimed and attempted once. Returns how many were attempted.
+   * Rounds never overlap within one worker (the embedded database is a single session).
+   */
+  async runOnce(): Promise<number> {
+    while (this.running) await this.running.catch(() => undefined);
+    this.running = this.round();
+    try {
+      return await this.running;
+    } finally {
+      this.running = null;
+    }
+  }
+
+  private wake(): void {
+    if (!this.started) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), delayMs);
+    this.timer.unref?.();
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = null;
+    if (!this.started) return;
+    let attempted = 0;
+    try {
+      this.again = false;
+      attempted = await this.runOnce();
+    } catch (error) {
+      this.logger.error(`Outbox round failed: ${(error as Error).message}`);
+    }
+    if (!this.started) return;
+    // A full batch means more may be due right now.
+    const more = this.again || attempted >= this.settings.batchSize;
+    this.schedule(more ? 0 : this.settings.pollMs);
+  }
+
+  private async round(): Promise<number> {
+    let attempted = 0;
+    for (;;) {
+      const leaseId = randomUUID();
+      const claimed = await this.claim(leaseId);
+      for (const message of claimed) {
+        const outcome = await this.deliver(message);
+        await this.record(message, leaseId, outcome);
+      }
+      attempted += claimed.length;
+      if (claimed.length < this.settings.batchSize) return attempted;
+    }
+  }
+
+  private async claim(leaseId: string): Promise<ClaimedMessage[]> {
+    const now = this.clock.now();
+    const lockedUntil = new Date(now.getTime() + this.settings.leaseMs);
+    return this.db.transaction(async (manager) => {
+      const rows: ClaimedMessage[] = await manager.query(
+        `SELECT id FROM outbox_messages
+          WHERE status = 'pending' AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until <= $1)
+          ORDER BY next_attempt_at, id
+          LIMIT $2
+          FOR UPDATE SKIP LOCKED`,
+        [now, this.settings.batchSize],
+      );
+      if (rows.length === 0) return [];
+      // The attempt is counted when it starts: a worker that dies mid-delivery still used one.
+      return manager.query(
+        `UPDATE outbox_messages
+            SET locked_until = $2, lease_id = $3, attempts = attempts + 1, last_attempt_at = $4
+          WHERE id = ANY($1::uuid[])
+          RETURNING id, channel, dedupe_key, payload, attempts, COALESCE(retried_at, created_at) AS window_start`,
+        [rows.map((row) => row.id), lockedUntil, leaseId, now],
+      ).then((result: ClaimedMessage[] | [ClaimedMessage[], number]) => unwrapRows(result));
+    });
+  }
+
+  private async deliver(message: ClaimedMessage): Promise<Outcome> {
+    const handler = this.channels.get(message.channel);
+    if (!handler) return { ok: false, error: `No handler for channel "${message.channel}"`, permanent: false };
+    try {
+      const result = await handler.deliver(message.payload, {
+        id: message.id,
+        attempt: message.attempts,
+        dedupeKey: message.dedupe_key,
+      });
+      return { ok: true, result: typeof result === 'string' ? result.slice(0, 500) : null };
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      return { ok: false, error: text.slice(0, 1_000) || 'Delivery failed', permanent: error instanceof PermanentDeliveryError };
+    }
+  }
+
+  private async record(message: ClaimedMessage, leaseId: string, outcome: Outcome): Promise<void> {
+    const now = this.clock.now();
+    if (outcome.ok) {
+      await this.db.query(
+        `UPDATE outbox_messages
+            SET status = 'sent', sent_at = $3, result = $4, last_error = NULL, locked_until = NULL, lease_id = NULL
+          WHERE id = $1 AND lease_id = $2`,
+        [message.id, leaseId, now, outcome.result],
+      );
+      return;
+    }
+    const delay = backoffDelay(message.attempts, this.settings.backoff);
+    const next = new Date(now.getTime() + delay);
+    const deadline = new Date(new Date(message.window_start).getTime() + this.settings.retryWindowMs);
+    const giveUp = outcome.permanent || next > deadline;
+    if (giveUp) {
+      this.logger.warn(`Outbox message ${message.id} (${message.channel}) failed after ${message.attempts} attempts: ${outcome.error}`);
+    }
+    await this.db.query(
+      `UPDATE outbox_messages
+          SET status = $3, last_error = $4, next_attempt_at = $5, failed_at = $6, locked_until = NULL, lease_id = NULL
+        WHERE id = $1 AND lease_id = $2`,
+      [message.id, leaseId, giveUp ? 'failed' : 'pending', outcome.error, next, giveUp ? now : null],
+    );
+  }
+}
+
+/** `manager.query` returns `[rows, count]` for UPDATE … RETURNING on some drivers, rows on others. */
+function unwrapRows<T>(result: T[] | [T[], number]): T[] {
+  return Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
+}

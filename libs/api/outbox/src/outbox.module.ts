@@ -1,0 +1,20 @@
+import { Global, Module } from '@nestjs/common';
+import { Outbox } from './outbox';
+import { OutboxChannels } from './outbox-channels';
+import { OutboxClock } from './outbox-clock';
+import { OutboxSignal } from './outbox-signal';
+import { OutboxWorker } from './outbox-worker';
+import { SigningSecret } from './unsubscribe/signing-secret';
+import { UnsubscribeLinks } from './unsubscribe/unsubscribe-links';
+
+/**
+ * Reliable delivery for every feature: the outbox, its worker, unsubscribe links
+ * (docs/notifications.md). Its HTTP routes (unsubscribe, staff deliveries) live in
+ * @plaza/api/deliveries: they need @plaza/api/auth, which needs the mailer, which needs this.
+ */
+@Global()
+@Module({
+  providers: [Outbox, OutboxChannels, OutboxClock, OutboxSignal, OutboxWorker, SigningSecret, UnsubscribeLinks],
+  exports: [Outbox, OutboxChannels, OutboxClock, OutboxWorker, UnsubscribeLinks],
+})
+export class OutboxModule {}

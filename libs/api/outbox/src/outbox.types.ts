@@ -1,0 +1,53 @@
+import type { EntityManager } from 'typeorm';
+
+/** One message for one channel, written in the transaction of the change that caused it. */
+export interface OutboxMessageInput {
+  channel: string;
+  /**
+   * Names the event, e.g. `report-status:<eventId>:<userId>`. A second enqueue with the same key
+   * writes nothing, so retried requests and replayed events never send twice.
+   */
+  dedupeKey: string;
+  payload: Record<string, unknown>;
+  /** Do not deliver before this instant (digests, quiet hours). */
+  notBefore?: Date;
+}
+
+/** What a channel learns about the delivery it is asked to make. */
+export interface OutboxDelivery {
+  /** The outbox message's id: stable across retries (e.g. the email Message-ID is built from it). */
+  id: string;
+  /** 1 on the first try. */
+  attempt: number;
+  dedupeKey: string;
+}
+
+export interface OutboxChannelHandler {
+  readonly channel: string;
+  /**
+   * Delivers one message, outside any database transaction. Throw to retry later with backoff;
+   * throw `PermanentDeliveryError` to fail at once (no retry). May return a short text kept on
+   * the message (e.g. an external id).
+   */
+  deliver(payload: Record<string, unknown>, delivery: OutboxDelivery): Promise<string | void>;
+  /**
+   * Optional: a channel whose delivery is only a row in this same database (the kept email
+   * transport) may deliver inside the enqueuing transaction, so the message exists exactly when
+   * the change commits and nobody waits for the worker. Never for anything that leaves the database.
+   */
+  deliverInTransaction?(
+    manager: EntityManager,
+    payload: Record<string, unknown>,
+    delivery: OutboxDelivery,
+  ): Promise<string | void>;
+  /** Optional: who the message is for, shown to staff on the Deliveries page (e.g. an email address). */
+  recipientOf?(payload: Record<string, unknown>): string | null;
+}
+
+/** A delivery that cannot succeed by trying again (unknown recipient, malformed payload). */
+export class PermanentDeliveryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentDeliveryError';
+  }
+}
