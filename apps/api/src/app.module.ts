@@ -13,6 +13,7 @@ import { HealthModule } from '@plaza/api/health';
 import { MailModule } from '@plaza/api/mail';
 import { OutboxModule } from '@plaza/api/outbox';
 import { DeliveriesModule } from '@plaza/api/deliveries';
+import { DispatchModule } from '@plaza/api/dispatch';
 import { MediaModule } from '@plaza/api/media';
 import { Open311Module } from '@plaza/api/open311';
 import { ReportsModule } from '@plaza/api/reports';
@@ -49,6 +50,7 @@ export class AppModule {
         ProposalsModule,
         DiscussionModule,
         DeliveriesModule,
+        DispatchModule,
       ],
     };
   }

@@ -65,6 +65,9 @@ const EXPECTED: Record<string, Persona[]> = {
   'GET /api/v1/admin/audit/verify': ADMIN_ONLY,
   'GET /api/v1/admin/mail': ADMIN_ONLY,
   'GET /api/v1/admin/mail/:id': ADMIN_ONLY,
+  'GET /api/v1/admin/api-clients': ADMIN_ONLY,
+  'POST /api/v1/admin/api-clients': ADMIN_ONLY,
+  'POST /api/v1/admin/api-clients/:id/revoke': ADMIN_ONLY,
   // Proposals (libs/api/proposals): answers and progress are scoped to the proposal's department in the service.
   'GET /api/v1/staff/proposals': ALL_STAFF,
   'GET /api/v1/staff/proposals/:id': ALL_STAFF,

@@ -37,6 +37,7 @@ const ADMIN_PAGES = [
   { path: '/console/admin/department-trust', es: 'Respuestas sin mediación', en: 'Unmediated replies' },
   { path: '/console/admin/audit', es: 'Registro de auditoría', en: 'Audit log' },
   { path: '/console/admin/mail', es: 'Correo enviado', en: 'Mail sent' },
+  { path: '/console/admin/api-clients', es: 'Clientes Open311', en: 'Open311 clients' },
 ];
 
 let server: PlazaServer | undefined;
@@ -190,6 +191,7 @@ describe('moderation console in Chromium', () => {
       DEPARTMENT.code,
       DEPARTMENT.email,
       'Sí',
+      'Correo',
       `Editar ${DEPARTMENT.es}`,
     ]);
 

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Redirect, Route, Router, Switch, useLocation, useSearch } from 'wouter';
 import { AdminHomePage } from './admin/AdminHomePage';
 import { AdminLayout } from './admin/AdminLayout';
+import { ApiClientsPage } from './admin/ApiClientsPage';
 import { AreasPage } from './admin/AreasPage';
 import { AuditPage } from './admin/AuditPage';
 import { CategoriesPage } from './admin/CategoriesPage';
@@ -94,6 +95,7 @@ function StaffRoutes({ admin, user }: { admin: boolean; user: SessionUser }) {
       <Route path="/admin/department-trust">{adminPage(<DepartmentTrustPage />)}</Route>
       <Route path="/admin/audit">{adminPage(<AuditPage />)}</Route>
       <Route path="/admin/mail">{adminPage(<MailListPage />)}</Route>
+      <Route path="/admin/api-clients">{adminPage(<ApiClientsPage />)}</Route>
       <Route path="/admin/mail/:id">{(params) => adminPage(<MailMessagePage id={params.id} />)}</Route>
       <Route>
         <NotFoundPage />

@@ -1,6 +1,9 @@
 // Typed calls to /api/v1/admin/… (routes and shapes: libs/shared/contracts/src/accounts.ts).
 import type {
+  AdminApiClient,
   AdminArea,
+  CreatedApiClient,
+  SendMethod,
   AdminCategory,
   AdminDepartment,
   AdminRoutingRule,
@@ -18,7 +21,20 @@ const ADMIN = '/api/v1/admin';
 
 // What a form may leave empty is optional here: it goes as missing, so the API's validation answers
 // "required" (an empty string would be "not a uuid" or "invalid format" instead).
-export type DepartmentInput = Omit<AdminDepartment, 'id' | 'code'> & { code?: string };
+export type DepartmentInput = Omit<AdminDepartment, 'id' | 'code' | 'dispatch'> & { code?: string } & DepartmentDispatchInput;
+/** The send method as written: the external API key goes only this way (null removes it). */
+export interface DepartmentDispatchInput {
+  sendMethod?: SendMethod;
+  open311Endpoint?: string | null;
+  open311ApiKey?: string | null;
+  open311JurisdictionId?: string | null;
+  open311ServiceCodes?: Record<string, string>;
+  open311SendReporter?: boolean;
+}
+export interface ApiClientInput {
+  name: string;
+  contactEmail: string;
+}
 export type CategoryInput = Omit<AdminCategory, 'group' | 'defaultDepartmentId' | 'code' | 'icon'> & {
   code?: string;
   icon?: string;
@@ -79,6 +95,12 @@ export const adminApi = {
   audit: (page: { before?: number | null; limit?: number } = {}) =>
     apiRequest<AuditPage>(`${ADMIN}/audit`, { query: { before: page.before ?? undefined, limit: page.limit } }),
   verifyAudit: () => apiRequest<AuditVerification>(`${ADMIN}/audit/verify`),
+
+  apiClients: () => apiRequest<AdminApiClient[]>(`${ADMIN}/api-clients`),
+  createApiClient: (input: ApiClientInput) =>
+    apiRequest<CreatedApiClient>(`${ADMIN}/api-clients`, { method: 'POST', json: input }),
+  revokeApiClient: (clientId: string) =>
+    apiRequest<AdminApiClient>(`${ADMIN}/api-clients/${id(clientId)}/revoke`, { method: 'POST' }),
 
   mail: () => apiRequest<MailSummary[]>(`${ADMIN}/mail`),
   mailMessage: (messageId: string) => apiRequest<MailMessageView>(`${ADMIN}/mail/${id(messageId)}`),

@@ -18,4 +18,5 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { path: '/admin/department-trust', title: 'admin.trust.title', summary: 'admin.trust.summary' },
   { path: '/admin/audit', title: 'admin.audit.title', summary: 'admin.audit.summary' },
   { path: '/admin/mail', title: 'admin.mail.title', summary: 'admin.mail.summary' },
+  { path: '/admin/api-clients', title: 'admin.apiClients.title', summary: 'admin.apiClients.summary' },
 ];

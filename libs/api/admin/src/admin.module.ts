@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@plaza/api/audit';
 import { AuthModule } from '@plaza/api/auth';
 import { MailModule } from '@plaza/api/mail';
+import { Open311Module } from '@plaza/api/open311';
+import { ApiClientsController } from './api-clients/api-clients.controller';
+import { AdminApiClientsService } from './api-clients/api-clients.service';
 import { AreasController } from './areas/areas.controller';
 import { AreasRepository } from './areas/areas.repository';
 import { AreasService } from './areas/areas.service';
@@ -26,7 +29,7 @@ import { UsersService } from './users/users.service';
 
 /** /api/v1/admin/…: the city's configuration, accounts, audit log and kept mail; /api/v1/staff/… reads of it. */
 @Module({
-  imports: [AuthModule, AuditModule, MailModule],
+  imports: [AuthModule, AuditModule, MailModule, Open311Module],
   controllers: [
     DepartmentsController,
     CategoriesController,
@@ -37,6 +40,7 @@ import { UsersService } from './users/users.service';
     AuditController,
     MailController,
     StaffController,
+    ApiClientsController,
   ],
   providers: [
     DepartmentsRepository,
@@ -51,6 +55,7 @@ import { UsersService } from './users/users.service';
     TemplatesRepository,
     TemplatesService,
     StaffDirectoryRepository,
+    AdminApiClientsService,
   ],
 })
 export class AdminModule {}

@@ -93,7 +93,21 @@ export class CaseMoveRunner {
       const current = await this.writes.lock(manager, ref);
       if (!current) throw CaseErrors.notFound(ref);
       assertCanSee(user, current.departmentId);
+      const departmentBefore = current.departmentId;
       const outcome = (await apply(new CaseMove(manager, current, user, this.writes, this.audit))) ?? 'applied';
+      if (current.departmentId && current.departmentId !== departmentBefore) {
+        // A private timeline entry for every hand-over: staff see who moved it, and the timeline
+        // listeners (dispatch to the new department) hear of it like of any other change.
+        const department = await this.writes.activeDepartment(manager, current.departmentId);
+        await this.writes.insertEvent(manager, {
+          reportId: current.id,
+          actorId: user.id,
+          from: current.status,
+          to: current.status,
+          message: `Asignada a ${department?.code ?? 'otro departamento'}.`,
+          isPublic: false,
+        });
+      }
       const at = await this.writes.touch(manager, current.id);
       return { outcome, at, current };
     });

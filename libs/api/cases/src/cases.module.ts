@@ -36,6 +36,7 @@ import { HolidaysService } from './holidays/holidays.service';
     HolidaysService,
     DepartmentTrustService,
   ],
-  exports: [CaseEventsService],
+  // CaseWritesRepository: other features (external Open311 updates) move cases through the same writes.
+  exports: [CaseEventsService, CaseWritesRepository],
 })
 export class CasesModule {}

@@ -1,2 +1,3 @@
 export * from './cases.module';
 export * from './case-events.service';
+export { CaseWritesRepository } from './case-writes.repository';

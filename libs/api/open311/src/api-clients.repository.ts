@@ -35,13 +35,18 @@ export class ApiClientsRepository {
     return rows[0] ?? null;
   }
 
+  async find(id: string, manager: EntityManager = this.db.manager): Promise<ApiClientView | null> {
+    const rows = await manager.query(`SELECT ${CLIENT_COLUMNS} FROM api_clients WHERE id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
   async list(): Promise<ApiClientView[]> {
     return this.db.query(`SELECT ${CLIENT_COLUMNS} FROM api_clients ORDER BY lower(name)`);
   }
 
-  async setActive(id: string, active: boolean): Promise<ApiClientView | null> {
+  async setActive(id: string, active: boolean, manager: EntityManager = this.db.manager): Promise<ApiClientView | null> {
     // TypeORM answers an UPDATE with [rows, affected count].
-    const [rows] = await this.db.query(
+    const [rows] = await manager.query(
       `UPDATE api_clients SET active = $2 WHERE id = $1 RETURNING ${CLIENT_COLUMNS}`,
       [id, active],
     );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@plaza/api/http';
 import { isEmail } from 'class-validator';
+import type { EntityManager } from 'typeorm';
 import { generateApiKey, hashApiKey } from './api-key';
 import { ApiClientsRepository, type ApiClientView } from './api-clients.repository';
 
@@ -17,7 +18,8 @@ export interface NewApiClient {
 export class ApiClientsService {
   constructor(private readonly clients: ApiClientsRepository) {}
 
-  async create(input: NewApiClient): Promise<{ client: ApiClientView; key: string }> {
+  /** Pass the transaction's manager to record the creation (audit) in the same transaction. */
+  async create(input: NewApiClient, manager?: EntityManager): Promise<{ client: ApiClientView; key: string }> {
     const name = input.name?.trim() ?? '';
     const contactEmail = input.contactEmail?.trim().toLowerCase() ?? '';
     const problems = [
@@ -30,7 +32,7 @@ export class ApiClientsService {
     ];
     if (problems.length) throw DomainError.validation(problems);
     const key = generateApiKey();
-    const client = await this.clients.insert({ name, contactEmail, keyHash: hashApiKey(key) });
+    const client = await this.clients.insert({ name, contactEmail, keyHash: hashApiKey(key) }, manager);
     if (!client)
       throw new DomainError(
         'API_CLIENT.NAME_TAKEN',
@@ -44,8 +46,13 @@ export class ApiClientsService {
     return this.clients.list();
   }
 
-  async setActive(id: string, active: boolean): Promise<ApiClientView> {
-    const client = /^[0-9a-f-]{36}$/i.test(id) ? await this.clients.setActive(id, active) : null;
+  /** The client as it is, or null for an id that names none. */
+  async find(id: string, manager?: EntityManager): Promise<ApiClientView | null> {
+    return /^[0-9a-f-]{36}$/i.test(id) ? this.clients.find(id, manager) : null;
+  }
+
+  async setActive(id: string, active: boolean, manager?: EntityManager): Promise<ApiClientView> {
+    const client = /^[0-9a-f-]{36}$/i.test(id) ? await this.clients.setActive(id, active, manager) : null;
     if (!client) throw new DomainError('API_CLIENT.NOT_FOUND', 'not_found', `No client application ${id}.`);
     return client;
   }

@@ -1,3 +1,4 @@
+import type { DepartmentDispatchSettings } from './dispatch';
 // Accounts, sessions and administration: the shapes the API answers and the console sends.
 // Routes (all JSON, errors as application/problem+json):
 //   POST /api/v1/auth/signup                 SignupRequest        → 201 SessionView (citizen, signed in)
@@ -98,6 +99,8 @@ export interface AdminDepartment {
   name: LocalizedText;
   contactEmail: string;
   active: boolean;
+  /** How routed cases reach the department (docs/dispatch.md). */
+  dispatch: DepartmentDispatchSettings;
 }
 
 export interface AdminCategory {

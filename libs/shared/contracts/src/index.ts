@@ -12,3 +12,4 @@ export * from './proposal-status';
 export * from './discussion';
 export * from './report-status-labels';
 export * from './deliveries';
+export * from './dispatch';

@@ -3,8 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AdminDepartment, LocalizedText } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { setClause } from '../sql-update';
+import type { DispatchColumns } from './dispatch-settings';
 
-const COLUMNS = `id, code, name, contact_email AS "contactEmail", active`;
+// The external API key is never selected: `open311ApiKeySet` only says whether there is one.
+const COLUMNS = `id, code, name, contact_email AS "contactEmail", active,
+  json_build_object(
+    'sendMethod', send_method, 'open311Endpoint', open311_endpoint, 'open311JurisdictionId', open311_jurisdiction_id,
+    'open311ServiceCodes', open311_service_codes, 'open311SendReporter', open311_send_reporter,
+    'open311ApiKeySet', open311_api_key IS NOT NULL) AS dispatch`;
 
 @Injectable()
 export class DepartmentsRepository {
@@ -28,6 +34,12 @@ export class DepartmentsRepository {
       [row.code, JSON.stringify(row.name), row.contactEmail, row.active],
     );
     return id;
+  }
+
+  async updateDispatch(manager: EntityManager, id: string, columns: DispatchColumns): Promise<void> {
+    const set = setClause({ ...columns }, 2);
+    if (!set.sql) return;
+    await manager.query(`UPDATE departments SET ${set.sql}, updated_at = now() WHERE id = $1`, [id, ...set.params]);
   }
 
   async update(

@@ -7,6 +7,7 @@ import { AdminErrors, isUniqueViolation, requireUuid } from '../admin.errors';
 import { cleanText } from '../localized-text.dto';
 import type { CreateDepartmentDto, UpdateDepartmentDto } from './department.dto';
 import { DepartmentsRepository } from './departments.repository';
+import { assertDispatchComplete, dispatchColumns } from './dispatch-settings';
 
 @Injectable()
 export class DepartmentsService {
@@ -31,6 +32,9 @@ export class DepartmentsService {
           contactEmail: input.contactEmail.trim().toLowerCase(),
           active: input.active ?? true,
         });
+        const dispatch = dispatchColumns(input);
+        assertDispatchComplete(null, dispatch);
+        await this.departments.updateDispatch(manager, id, dispatch);
         const after = await this.departments.find(manager, id);
         await this.audit.record(manager, {
           actor,
@@ -52,6 +56,8 @@ export class DepartmentsService {
     return this.db.transaction(async (manager) => {
       const before = await this.departments.find(manager, id);
       if (!before) throw AdminErrors.notFound('department');
+      const dispatch = dispatchColumns(input);
+      assertDispatchComplete(before.dispatch, dispatch);
       if (input.active === false && before.active) {
         const usage = await this.departments.usage(manager, id);
         if (usage.categories > 0 || usage.rules > 0) {
@@ -66,6 +72,7 @@ export class DepartmentsService {
         contactEmail: input.contactEmail?.trim().toLowerCase(),
         active: input.active,
       });
+      await this.departments.updateDispatch(manager, id, dispatch);
       const after = await this.departments.find(manager, id);
       await this.audit.record(manager, {
         actor,
@@ -73,7 +80,8 @@ export class DepartmentsService {
         entityType: 'department',
         entityId: id,
         before,
-        after,
+        // The key never enters the log, but that it was replaced or removed does.
+        after: dispatch.open311_api_key === undefined ? after : { ...after, open311ApiKeyChanged: true },
       });
       return after as AdminDepartment;
     });

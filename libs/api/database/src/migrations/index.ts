@@ -5,6 +5,16 @@ import { Open3111795300000000 } from './1795300000000-Open311';
 import { Cases1795400000000 } from './1795400000000-Cases';
 import { Proposals1795500000000 } from './1795500000000-Proposals';
 import { Outbox1795600000000 } from './1795600000000-Outbox';
+import { DepartmentDispatch1795900000000 } from './1795900000000-DepartmentDispatch';
 
 /** Every migration, in order. Listed explicitly so the bundle and the tests run the same set. */
-export const MIGRATIONS = [Foundation1795000000000, Accounts1795100000000, PublicMap1795200000000, Open3111795300000000, Cases1795400000000, Proposals1795500000000, Outbox1795600000000];
+export const MIGRATIONS = [
+  Foundation1795000000000,
+  Accounts1795100000000,
+  PublicMap1795200000000,
+  Open3111795300000000,
+  Cases1795400000000,
+  Proposals1795500000000,
+  Outbox1795600000000,
+  DepartmentDispatch1795900000000,
+];

@@ -3,12 +3,14 @@ import { casesEn } from './cases.en';
 import { deliveriesEn } from './deliveries.en';
 import { participationEn } from './participation.en';
 import { proposalsEn } from './proposals.en';
+import { dispatchEn } from './dispatch.en';
 
 export const en: Messages = {
   ...casesEn,
   ...deliveriesEn,
   ...participationEn,
   ...proposalsEn,
+  ...dispatchEn,
   'app.name': 'Plaza',
   'app.tagline': 'City reports',
   'a11y.skipToContent': 'Skip to main content',

@@ -2,6 +2,7 @@ import { casesEs } from './cases.es';
 import { deliveriesEs } from './deliveries.es';
 import { participationEs } from './participation.es';
 import { proposalsEs } from './proposals.es';
+import { dispatchEs } from './dispatch.es';
 
 // Spanish is the reference catalogue: its keys define `MessageKey`, so a missing key elsewhere is a type error.
 export const es = {
@@ -9,6 +10,7 @@ export const es = {
   ...deliveriesEs,
   ...participationEs,
   ...proposalsEs,
+  ...dispatchEs,
   'app.name': 'Plaza',
   'app.tagline': 'Avisos de la ciudad',
   'a11y.skipToContent': 'Saltar al contenido principal',

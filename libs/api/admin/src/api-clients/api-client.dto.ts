@@ -1,0 +1,18 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsDefined, IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class CreateApiClientDto {
+  @ApiProperty({ example: 'App municipal de avisos', description: 'Unique, case-insensitively' })
+  @IsDefined()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(80)
+  name!: string;
+
+  @ApiProperty({ format: 'email', description: 'Who to call about this client (a leaked key, a change of the API)' })
+  @IsDefined()
+  @IsString()
+  @IsEmail()
+  @MaxLength(254)
+  contactEmail!: string;
+}

@@ -1,0 +1,53 @@
+import type { dispatchEs } from './dispatch.es';
+
+// English for the send-method fields and the Open311 clients page; complete, like the rest of en.ts.
+export const dispatchEn: Record<keyof typeof dispatchEs, string> = {
+  'admin.departments.sendMethod': 'How cases are sent',
+  'admin.departments.sendMethod.email': 'By email to the contact address',
+  'admin.departments.sendMethod.open311': 'To its external system through Open311',
+  'admin.departments.sendMethod.none': 'Not sent: works in the console only',
+  'admin.departments.sendMethodColumn': 'Sending',
+  'admin.departments.sendMethodShort.email': 'Email',
+  'admin.departments.sendMethodShort.open311': 'Open311',
+  'admin.departments.sendMethodShort.none': 'None',
+  'admin.departments.sendMethodHint':
+    'Each case routed to the department is sent to it once, with the reporter’s contact details.',
+  'admin.departments.open311': 'The department’s Open311 system',
+  'admin.departments.open311Endpoint': 'Service address (endpoint)',
+  'admin.departments.open311EndpointHint': 'The GeoReport v2 base, e.g. https://open311.example.org/v2',
+  'admin.departments.open311ApiKey': 'External system’s API key',
+  'admin.departments.open311ApiKeyHintSet': 'A key is stored; it is not shown. Type another only to replace it.',
+  'admin.departments.open311ApiKeyHintUnset': 'The key the external system issued to Plaza. It is never shown again.',
+  'admin.departments.open311ApiKeyRemove': 'Remove the stored key',
+  'admin.departments.open311Jurisdiction': 'jurisdiction_id (optional)',
+  'admin.departments.open311ServiceCodes': 'Service codes by category',
+  'admin.departments.open311ServiceCodesHint':
+    'One line per category: category code = external service_code. Categories not listed are sent under their own code.',
+  'admin.departments.open311SendReporter': 'Send the reporter’s name, email and phone',
+
+  'admin.apiClients.title': 'Open311 clients',
+  'admin.apiClients.summary': 'Applications allowed to file reports through the Open311 API, each with its own key.',
+  'admin.apiClients.caption.one': '{count} client',
+  'admin.apiClients.caption.other': '{count} clients',
+  'admin.apiClients.empty': 'There are no clients yet.',
+  'admin.apiClients.new': 'New client',
+  'admin.apiClients.create': 'Create client and key',
+  'admin.apiClients.contactEmail': 'Client’s contact email',
+  'admin.apiClients.contactEmailHint': 'Who to tell if the key leaks or the API changes.',
+  'admin.apiClients.createdAt': 'Created',
+  'admin.apiClients.lastUsedAt': 'Last used',
+  'admin.apiClients.never': 'Never',
+  'admin.apiClients.status': 'Status',
+  'admin.apiClients.active': 'Active',
+  'admin.apiClients.revoked': 'Revoked',
+  'admin.apiClients.revoke': 'Revoke the key of {name}',
+  'admin.apiClients.revokeTitle': 'Revoke the key',
+  'admin.apiClients.revokeBody': 'Requests from {name} will be refused from now on. This cannot be undone: to come back, create a new client.',
+  'admin.apiClients.revokeConfirm': 'Revoke',
+  'admin.apiClients.revoked.done': 'Key of “{name}” revoked.',
+  'admin.apiClients.keyTitle': 'Key of {name}',
+  'admin.apiClients.keyLabel': 'API key',
+  'admin.apiClients.keyOnce':
+    'Copy it now and hand it to the client over a secure channel: Plaza keeps only a fingerprint and cannot show it again.',
+  'admin.apiClients.keyDone': 'I have copied it',
+};
