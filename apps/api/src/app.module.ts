@@ -19,6 +19,7 @@ import { Open311Module } from '@plaza/api/open311';
 import { ReportsModule } from '@plaza/api/reports';
 import { ProposalsModule } from '@plaza/api/proposals';
 import { DiscussionModule } from '@plaza/api/discussion';
+import { NotificationsModule } from '@plaza/api/notifications';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -51,6 +52,7 @@ export class AppModule {
         DiscussionModule,
         DeliveriesModule,
         DispatchModule,
+        NotificationsModule,
       ],
     };
   }

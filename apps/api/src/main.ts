@@ -26,7 +26,8 @@ async function bootstrap(): Promise<void> {
 
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, database }),
-    new FastifyAdapter({ ...createHttpLogger(config.logLevel), bodyLimit: 1024 * 1024, trustProxy: true }),
+    // maxParamLength: signed unsubscribe tokens in /api/v1/unsubscribe/:token run past Fastify's default 100.
+    new FastifyAdapter({ ...createHttpLogger(config.logLevel), bodyLimit: 1024 * 1024, trustProxy: true, routerOptions: { maxParamLength: 1000 } }),
     { logger, bufferLogs: true },
   );
   await configureApp(app, config);

@@ -56,7 +56,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, database: { url: db.url, embedded: db.embedded } }),
-    new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
+    new FastifyAdapter({ bodyLimit: 1024 * 1024, routerOptions: { maxParamLength: 1000 } }),
     { logger: false, abortOnError: false },
   );
   await configureApp(app, config, { docsUi: false });

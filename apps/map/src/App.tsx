@@ -17,6 +17,9 @@ const SignUpPage = lazy(() => import('./account/SignUpPage').then((m) => ({ defa
 const EmailLinkPage = lazy(() =>
   import('./account/EmailLinkPage').then((m) => ({ default: m.EmailLinkPage })),
 );
+const AccountSettingsPage = lazy(() =>
+  import('./account/AccountSettingsPage').then((m) => ({ default: m.AccountSettingsPage })),
+);
 const ProposalsPage = lazy(() =>
   import('./proposals/ProposalsPage').then((m) => ({ default: m.ProposalsPage })),
 );
@@ -50,6 +53,7 @@ export function App() {
               <Route path="/signin/link" component={EmailLinkPage} />
               <Route path="/signin" component={SignInPage} />
               <Route path="/signup" component={SignUpPage} />
+              <Route path="/account" component={AccountSettingsPage} />
               <Route path="/proposals" component={ProposalsPage} />
               <Route path="/proposals/new" component={NewProposalPage} />
               <Route path="/proposals/:id">

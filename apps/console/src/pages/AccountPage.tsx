@@ -1,12 +1,14 @@
-import type { SessionUser } from '@plaza/shared/contracts';
+import type { NotificationSettings, SessionUser } from '@plaza/shared/contracts';
 import { useT } from '@plaza/web/i18n';
 import { StatusMessage, TextField } from '@plaza/web/ui';
 import { useMemo, useState } from 'react';
+import { apiRequest } from '../api/client';
 import { ROLE_LABELS } from '../admin/role-labels';
 import { ApiFormView } from '../forms/ApiFormView';
 import { useApiForm, type FormFields } from '../forms/useApiForm';
 import { authApi } from '../session/auth-api';
 import { Page } from '../shell/Page';
+import { NotificationSettingsSection } from './NotificationSettingsSection';
 
 /** Who is signed in, and a new password (staff invited by email choose their first one here). */
 export function AccountPage({ user }: { user: SessionUser }) {
@@ -22,9 +24,15 @@ export function AccountPage({ user }: { user: SessionUser }) {
         <dd>{user.roles.map((role) => t(ROLE_LABELS[role])).join(', ')}</dd>
       </dl>
       <PasswordForm />
+      <NotificationSettingsSection className="card" load={loadNotificationSettings} save={saveNotificationSettings} />
     </Page>
   );
 }
+
+const NOTIFICATION_SETTINGS = '/api/v1/account/notifications';
+const loadNotificationSettings = (signal: AbortSignal) => apiRequest<NotificationSettings>(NOTIFICATION_SETTINGS, { signal });
+const saveNotificationSettings = (json: NotificationSettings) =>
+  apiRequest<NotificationSettings>(NOTIFICATION_SETTINGS, { method: 'PATCH', json });
 
 function PasswordForm() {
   const { t } = useT();

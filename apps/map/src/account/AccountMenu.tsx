@@ -99,6 +99,12 @@ export function AccountMenu() {
               {t('account.signOutEverywhere')}
             </button>
           </li>
+          {/* Last, so the sign-out items keep their place for keyboard users who know the menu. */}
+          <li>
+            <Link href={appHref('/account')} onClick={() => setOpen(false)}>
+              {t('account.settings.link')}
+            </Link>
+          </li>
         </ul>
       </div>
     );

@@ -165,7 +165,8 @@ export interface BlockView {
 
 export interface NotificationView {
   id: string;
-  kind: 'content_hidden' | 'review_outcome';
+  /** `report_update` / `proposal_update`: written by the notifications feature for reporters, authors and followers. */
+  kind: 'content_hidden' | 'review_outcome' | 'report_update' | 'proposal_update';
   createdAt: string;
   readAt: string | null;
   data: Record<string, unknown>;

@@ -13,3 +13,4 @@ export * from './discussion';
 export * from './report-status-labels';
 export * from './deliveries';
 export * from './dispatch';
+export * from './notification-settings';

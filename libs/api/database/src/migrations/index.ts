@@ -6,6 +6,7 @@ import { Cases1795400000000 } from './1795400000000-Cases';
 import { Proposals1795500000000 } from './1795500000000-Proposals';
 import { Outbox1795600000000 } from './1795600000000-Outbox';
 import { DepartmentDispatch1795900000000 } from './1795900000000-DepartmentDispatch';
+import { NotificationPreferences1796100000000 } from './1796100000000-NotificationPreferences';
 
 /** Every migration, in order. Listed explicitly so the bundle and the tests run the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Proposals1795500000000,
   Outbox1795600000000,
   DepartmentDispatch1795900000000,
+  NotificationPreferences1796100000000,
 ];

@@ -2,6 +2,7 @@ import type { Messages } from '../catalog';
 import { casesEn } from './cases.en';
 import { deliveriesEn } from './deliveries.en';
 import { participationEn } from './participation.en';
+import { notificationsEn } from './notifications.en';
 import { proposalsEn } from './proposals.en';
 import { dispatchEn } from './dispatch.en';
 
@@ -11,6 +12,7 @@ export const en: Messages = {
   ...participationEn,
   ...proposalsEn,
   ...dispatchEn,
+  ...notificationsEn,
   'app.name': 'Plaza',
   'app.tagline': 'City reports',
   'a11y.skipToContent': 'Skip to main content',

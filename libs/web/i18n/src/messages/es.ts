@@ -1,6 +1,7 @@
 import { casesEs } from './cases.es';
 import { deliveriesEs } from './deliveries.es';
 import { participationEs } from './participation.es';
+import { notificationsEs } from './notifications.es';
 import { proposalsEs } from './proposals.es';
 import { dispatchEs } from './dispatch.es';
 
@@ -11,6 +12,7 @@ export const es = {
   ...participationEs,
   ...proposalsEs,
   ...dispatchEs,
+  ...notificationsEs,
   'app.name': 'Plaza',
   'app.tagline': 'Avisos de la ciudad',
   'a11y.skipToContent': 'Saltar al contenido principal',

@@ -1,0 +1,97 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { UnsubscribeLinks } from '@plaza/api/outbox';
+import { DataSource, type EntityManager } from 'typeorm';
+import { mailLocale } from './update-mail';
+
+export const UNSUBSCRIBE_KINDS = {
+  /** A follower stops following one report or proposal (the follow row goes). */
+  follow: 'follow',
+  /** A report's reporter stops its updates (they may have no account to sign in to). */
+  reportUpdates: 'report-updates',
+  /** A proposal's author stops its updates. */
+  proposalUpdates: 'proposal-updates',
+} as const;
+
+type FollowType = 'report' | 'proposal';
+
+/** `report:<id>:<userId>`: ids only, so the signed link says nothing about anyone. */
+export function followSubject(type: FollowType, targetId: string, userId: string): string {
+  return `${type}:${targetId}:${userId}`;
+}
+
+export function parseFollowSubject(subject: string): { type: FollowType; targetId: string; userId: string } | null {
+  const match = /^(report|proposal):(\d{1,18}):([0-9a-f-]{36})$/.exec(subject);
+  return match ? { type: match[1] as FollowType, targetId: match[2]!, userId: match[3]! } : null;
+}
+
+const ID = /^\d{1,18}$/;
+
+/** Registers what the signed unsubscribe links in update mails describe and stop. */
+@Injectable()
+export class UpdateUnsubscribeKinds implements OnModuleInit {
+  constructor(
+    private readonly links: UnsubscribeLinks,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    this.links.register(UNSUBSCRIBE_KINDS.follow, {
+      describe: async (subject, locale) => {
+        const follow = parseFollowSubject(subject);
+        if (!follow) return null;
+        const label = await this.label(this.db.manager, follow.type, follow.targetId);
+        if (!label) return null;
+        return mailLocale(locale) === 'es' ? `Dejar de seguir ${label.es}` : `Stop following ${label.en}`;
+      },
+      unsubscribe: async (manager, subject) => {
+        const follow = parseFollowSubject(subject);
+        if (!follow) return;
+        await manager.query(`DELETE FROM follows WHERE target_type = $1 AND target_id = $2 AND user_id = $3`, [follow.type, follow.targetId, follow.userId]);
+      },
+    });
+    this.links.register(UNSUBSCRIBE_KINDS.reportUpdates, {
+      describe: async (subject, locale) => {
+        const label = ID.test(subject) ? await this.label(this.db.manager, 'report', subject) : null;
+        if (!label) return null;
+        return mailLocale(locale) === 'es' ? `Dejar de recibir novedades sobre ${label.es}` : `Stop updates about ${label.en}`;
+      },
+      unsubscribe: async (manager, subject) => {
+        if (!ID.test(subject)) return;
+        // The reporter's own follow goes too, or the same mails would keep coming as a follower's.
+        await manager.query(
+          `WITH r AS (UPDATE reports SET reporter_updates_opt_out = true WHERE id = $1 RETURNING id, reporter_email, to_jsonb(reports.*)->>'reporter_user_id' AS user_id)
+           DELETE FROM follows f USING r, users u
+            WHERE f.target_type = 'report' AND f.target_id = r.id AND u.id = f.user_id
+              AND (u.id::text = r.user_id OR lower(u.email) = lower(r.reporter_email))`,
+          [subject],
+        );
+      },
+    });
+    this.links.register(UNSUBSCRIBE_KINDS.proposalUpdates, {
+      describe: async (subject, locale) => {
+        const label = ID.test(subject) ? await this.label(this.db.manager, 'proposal', subject) : null;
+        if (!label) return null;
+        return mailLocale(locale) === 'es' ? `Dejar de recibir novedades sobre ${label.es}` : `Stop updates about ${label.en}`;
+      },
+      unsubscribe: async (manager, subject) => {
+        if (!ID.test(subject)) return;
+        await manager.query(
+          `WITH p AS (UPDATE proposals SET author_updates_opt_out = true WHERE id = $1 RETURNING id, author_id)
+           DELETE FROM follows f USING p WHERE f.target_type = 'proposal' AND f.target_id = p.id AND f.user_id = p.author_id`,
+          [subject],
+        );
+      },
+    });
+  }
+
+  /** How the page names the item: its public reference and title, nothing about people. */
+  private async label(manager: EntityManager, type: FollowType, id: string): Promise<{ es: string; en: string } | null> {
+    if (type === 'report') {
+      const [row] = await manager.query(`SELECT ref, title FROM reports WHERE id = $1 AND status <> 'hidden'`, [id]);
+      return row ? { es: `el aviso ${row.ref} («${row.title}»)`, en: `report ${row.ref} (“${row.title}”)` } : null;
+    }
+    const [row] = await manager.query(`SELECT title FROM proposals WHERE id = $1 AND status <> 'hidden'`, [id]);
+    return row ? { es: `la propuesta «${row.title}»`, en: `the proposal “${row.title}”` } : null;
+  }
+}
