@@ -1,6 +1,7 @@
 // Shared by the case (moderation console) integration tests: reports to work on, and short calls.
 import { DataSource } from 'typeorm';
 import type { TestApp, TestResponse } from './create-test-app';
+import { confirmByMail } from './report-confirmation';
 import { withSession, type TestSession } from './sessions';
 
 export const CHAMBERI = { lat: 40.4345, lon: -3.7038 };
@@ -20,11 +21,16 @@ export function citizenReport(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** Files a report through the public form, as a citizen would, and answers its reference. */
+/**
+ * Files a report through the public form, as an anonymous citizen would, and follows the
+ * confirmation link mailed to them (without it the report reaches nobody); answers its reference.
+ */
 export async function fileReport(t: TestApp, overrides: Record<string, unknown> = {}): Promise<string> {
   const response = await t.inject({ method: 'POST', url: '/api/v1/reports', payload: citizenReport(overrides) });
   if (response.statusCode !== 201) throw new Error(`Filing failed: ${response.statusCode} ${response.body}`);
-  return response.json().properties.ref;
+  const ref: string = response.json().properties.ref;
+  await confirmByMail(t, ref);
+  return ref;
 }
 
 export function call(

@@ -1,3 +1,4 @@
+import { confirmByMail } from './report-confirmation';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp, type TestResponse } from './create-test-app';
 import { DEMO, seedAccounts, sessionCookieOf, signIn, withSession, type TestSession } from './sessions';
@@ -81,6 +82,7 @@ describe('discussion, flags, moderation and follows (integration)', () => {
       },
     });
     reportRef = report.json().properties.ref;
+    await confirmByMail(t, reportRef);
   });
   afterAll(async () => {
     await t?.close();
@@ -421,6 +423,7 @@ describe('discussion, flags, moderation and follows (integration)', () => {
         consent: true,
       },
     });
+    await confirmByMail(t, otherReport.json().properties.ref);
     const rUrl = `/api/v1/reports/${otherReport.json().properties.ref}/follow`;
     const state = (session: TestSession | null) => t.inject({ method: 'GET', url: rUrl, headers: withSession(session) });
     expect((await state(english)).json()).toEqual({ followers: 0, following: false });

@@ -1,3 +1,4 @@
+import { confirmByMail } from './report-confirmation';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp, type TestResponse } from './create-test-app';
@@ -123,6 +124,7 @@ describe('RSS and Atom feeds (integration)', () => {
       },
     });
     expect(res.statusCode).toBe(201);
+    await confirmByMail(t, res.json().properties.ref);
     return res.json().properties.ref as string;
   };
   const get = (url: string, headers: Record<string, string> = {}) =>

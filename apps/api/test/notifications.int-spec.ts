@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { call, caseUrl, citizenReport, departmentId } from './cases-fixtures';
 import { createTestApp, type TestApp } from './create-test-app';
 import { DEMO, seedAccounts, signIn, withSession, type TestSession } from './sessions';
+import { confirmByMail } from './report-confirmation';
 
 interface KeptMail {
   to: string;
@@ -49,6 +50,8 @@ describe('notifications to reporters and followers (integration)', () => {
     });
     expect(response.statusCode).toBe(201);
     const ref: string = response.json().properties.ref;
+    // Filed without a session: the reporter confirms by the mailed link, as on the map.
+    await confirmByMail(t, ref);
     const [row] = await db.query(`SELECT status FROM reports WHERE ref = $1`, [ref]);
     if (row.status === 'unconfirmed') expect((await call(t, manager, 'POST', caseUrl(ref, '/publish'), {})).statusCode).toBe(200);
     return ref;
@@ -165,6 +168,7 @@ describe('notifications to reporters and followers (integration)', () => {
     expect((await call(t, cleaning, 'POST', caseUrl(ref, '/start'), { message: 'Empezamos hoy.' })).statusCode).toBe(200);
     expect(await newMails()).toEqual([]);
     const other = await fileReport('lucia@example.org', 'es');
+    await newMails(); // the link that confirmed it
     expect((await call(t, cleaning, 'POST', caseUrl(other, '/acknowledge'), {})).statusCode).toBe(200);
     expect((await newMails()).map((m) => m.to)).toEqual(['lucia@example.org']);
   });

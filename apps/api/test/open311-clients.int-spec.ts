@@ -45,7 +45,7 @@ describe('Open311 clients and the round trip through the console (integration)',
     expect(created.statusCode).toBe(201);
     const { client, key } = created.json();
     expect(key).toMatch(/^plaza_o311_[A-Za-z0-9_-]{43}$/);
-    expect(client).toMatchObject({ name: 'App vecinal', contactEmail: 'dev@app.example', active: true, lastUsedAt: null });
+    expect(client).toMatchObject({ name: 'App vecinal', contactEmail: 'dev@app.example', active: true, verifiesReporters: false, lastUsedAt: null });
 
     const listed = await call(t, admin, 'GET', '/api/v1/admin/api-clients');
     expect(listed.json().map((c: { id: string }) => c.id)).toContain(client.id);
@@ -61,7 +61,10 @@ describe('Open311 clients and the round trip through the console (integration)',
   });
 
   it('files with an issued key, follows the console’s moves in JSON and XML, and stops at revocation', async () => {
-    const { client, key } = (await call(t, admin, 'POST', '/api/v1/admin/api-clients', { name: 'Round trip', contactEmail: 'rt@app.example' })).json();
+    const { client, key } = (
+      await call(t, admin, 'POST', '/api/v1/admin/api-clients', { name: 'Round trip', contactEmail: 'rt@app.example', verifiesReporters: true })
+    ).json();
+    expect(client.verifiesReporters).toBe(true);
     const filed = await post({
       api_key: key,
       service_code: 'farola',

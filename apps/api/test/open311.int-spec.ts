@@ -3,6 +3,7 @@ import { DEMO_OPEN311_KEY, seedDemoOpen311Client } from '@plaza/api/seed';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp, type TestResponse } from './create-test-app';
+import { confirmByMail, confirmationTokenFor, confirmReport } from './report-confirmation';
 
 const SOL = { lat: 40.4169, lon: -3.7035 }; // Puerta del Sol, Centro
 const RETIRO = { lat: 40.4153, lon: -3.6844 };
@@ -105,6 +106,7 @@ describe('Open311 GeoReport v2 (integration)', () => {
       },
     });
     expect(res.statusCode).toBe(201);
+    await confirmByMail(t, res.json().properties.ref);
     return res.json().properties.ref as string;
   };
   /** What the console does when a department closes a case: a status change with a public answer. */
@@ -125,9 +127,13 @@ describe('Open311 GeoReport v2 (integration)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     db = t.app.get(DataSource);
-    ({ key: apiKey } = await t.app
+    const { client, key } = await t.app
       .get(ApiClientsService)
-      .create({ name: 'Test client', contactEmail: 'dev@client.example' }));
+      .create({ name: 'Test client', contactEmail: 'dev@client.example' });
+    apiKey = key;
+    // An app whose users sign in with a verified email: its requests are service requests at once.
+    // Clients that do not vouch for their users are covered by 'asks reporters of clients…' below.
+    await db.query(`UPDATE api_clients SET verifies_reporters = true WHERE id = $1`, [client.id]);
   });
   afterAll(async () => {
     await t?.close();
@@ -409,15 +415,54 @@ describe('Open311 GeoReport v2 (integration)', () => {
     await expect(clients.create({ name: '', contactEmail: 'nope' })).rejects.toThrow();
   });
 
-  it('accepts the demo key once the demo seed has registered it', async () => {
+  it('accepts the demo key once the demo seed has registered it; its reporters confirm by email', async () => {
     expect((await post('xml', validRequest({ api_key: DEMO_OPEN311_KEY }))).statusCode).toBe(403);
     expect(await db.transaction((manager) => seedDemoOpen311Client(manager))).toBe(true);
     expect(await db.transaction((manager) => seedDemoOpen311Client(manager))).toBe(false);
     const res = await post('xml', validRequest({ api_key: DEMO_OPEN311_KEY }));
     expect(res.statusCode).toBe(200);
+    // The demo key is public: it must not let anyone skip the confirmation of the reporter's email.
     const [created] = requestsOf(res, 'xml');
-    const [row] = await db.query(`SELECT source FROM reports WHERE ref = $1`, [created.service_request_id]);
+    expect(created.service_request_id).toBeUndefined();
+    expect(created.token).toBe(res.headers['open311-token']);
+    const [row] = await db.query(
+      `SELECT r.source FROM reports r JOIN open311_submissions s ON s.report_id = r.id WHERE s.token = $1`,
+      [created.token],
+    );
     expect(row.source).toBe('open311:Demo Open311 client');
+  });
+
+  it('asks reporters of clients that do not verify them to confirm by email, answering a token until then', async () => {
+    const { key } = await t.app
+      .get(ApiClientsService)
+      .create({ name: 'Kiosk app', contactEmail: 'kiosk@client.example' });
+    const [verifies] = await db.query(`SELECT verifies_reporters FROM api_clients WHERE name = 'Kiosk app'`);
+    expect(verifies.verifies_reporters).toBe(false); // the default
+    const email = 'kiosk.reporter@example.org';
+    const res = await post('json', validRequest({ api_key: key, email }));
+    expect(res.statusCode).toBe(200);
+    const token = res.headers['open311-token'];
+    const [answer] = requestsOf(res, 'json');
+    expect(answer).toEqual({ token, service_notice: expect.stringMatching(/confirmación/), account_id: 'acct-9' });
+    expect(Object.keys(answer)).not.toContain('service_request_id');
+    // The spec's deferred answer: the token resolves to no id yet, and the request is nowhere.
+    const pending = requestsOf(await get(`${BASE}/tokens/${token}.json`), 'json');
+    expect(pending).toEqual([{ service_request_id: null, token }]);
+    const [{ ref }] = await db.query(
+      `SELECT r.ref FROM reports r JOIN open311_submissions s ON s.report_id = r.id WHERE s.token = $1`,
+      [token],
+    );
+    expect((await get(`${BASE}/requests/${ref}.json`)).statusCode).toBe(404);
+    const listed = requestsOf(await get(`${BASE}/requests.json?service_code=farola`), 'json');
+    expect(listed.map((r) => r.service_request_id)).not.toContain(ref);
+
+    // The reporter gets the same mail as on the map, in the request's language.
+    const [mail] = await db.query(`SELECT subject, locale FROM mail_messages WHERE to_address = $1`, [email]);
+    expect(mail).toEqual({ subject: `Confirma tu aviso ${ref}`, locale: 'es' });
+    expect((await confirmReport(t, await confirmationTokenFor(t, ref))).statusCode).toBe(200);
+
+    expect(requestsOf(await get(`${BASE}/tokens/${token}.json`), 'json')).toEqual([{ service_request_id: ref, token }]);
+    expect((await get(`${BASE}/requests/${ref}.json`)).statusCode).toBe(200);
   });
 
   it('answers an unknown format with a 404 in XML, the required format', async () => {

@@ -1,3 +1,4 @@
+import { confirmByMail } from './report-confirmation';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
 import { createTestApp, multipart, type TestApp, type TestResponse } from './create-test-app';
@@ -302,6 +303,7 @@ describe('proposals API (integration)', () => {
       },
     });
     const ref = report.json().properties.ref;
+    await confirmByMail(t, ref);
     const link = (s: TestSession, reportRef: string) =>
       t.inject({ method: 'POST', url: `/api/v1/staff/proposals/${id}/reports`, headers: withSession(s), payload: { reportRef } });
     expectProblem(await link(cleaning, ref), 403);

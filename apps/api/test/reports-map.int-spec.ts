@@ -1,5 +1,6 @@
 // What the public map adds to the report API: date filters, grid clusters, supports, place
 // search, map settings and the server-rendered social preview of report pages.
+import { confirmByMail } from './report-confirmation';
 import sharp from 'sharp';
 import { ReportPreviewService } from '@plaza/api/reports';
 import { DataSource } from 'typeorm';
@@ -34,6 +35,7 @@ describe('public map API (integration, real PostGIS)', () => {
     const res = await inject({ method: 'POST', url: '/api/v1/reports', payload: report(overrides) });
     expect(res.statusCode).toBe(201);
     refs[name] = res.json().properties.ref;
+    await confirmByMail(t, refs[name] as string);
     return refs[name] as string;
   };
   const backdate = (ref: string, iso: string) =>
@@ -282,6 +284,7 @@ describe('public map API (integration, real PostGIS)', () => {
       const created = await inject({ method: 'POST', url: '/api/v1/reports', ...(await multipart(form)) });
       expect(created.statusCode).toBe(201);
       const { ref, photos } = created.json().properties;
+      await confirmByMail(t, ref);
 
       const preview = t.app.get(ReportPreviewService);
       const page = await preview.render(`/reports/${ref}`, 'en', template);

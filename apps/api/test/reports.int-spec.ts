@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { createTestApp, multipart, type InjectOptions, type TestApp } from './create-test-app';
+import { confirmByMail } from './report-confirmation';
 
 const SOL = { lat: 40.4169, lon: -3.7035 }; // Puerta del Sol, Centro
 const validReport = (overrides: Record<string, unknown> = {}) => ({
@@ -43,6 +44,10 @@ describe('reports API (integration, real PostGIS)', () => {
     const report = created.json();
     expect(report.properties).toMatchObject({ status: 'confirmed', area: 'Centro', department: 'Vías Públicas', category: 'bache' });
     expect(report.properties.ref).toMatch(/^\d{4}-\d{6}$/);
+    // Filed without a session: nobody sees it until the reporter follows the link mailed to them.
+    expect(report.awaitingConfirmation).toBe(true);
+    expect((await inject({ method: 'GET', url: `/api/v1/reports/${report.properties.ref}` })).statusCode).toBe(404);
+    await confirmByMail(t, report.properties.ref);
 
     const list = await inject({ method: 'GET', url: `/api/v1/reports?bbox=-3.71,40.41,-3.70,40.42` });
     expect(list.statusCode).toBe(200);
@@ -176,7 +181,10 @@ describe('reports API (integration, real PostGIS)', () => {
   });
 
   it('paginates with a keyset cursor without repeats', async () => {
-    for (let i = 0; i < 3; i += 1) await inject({ method: 'POST', url: '/api/v1/reports', payload: validReport({ title: `Paginación ${i}` }) });
+    for (let i = 0; i < 5; i += 1) {
+      const created = await inject({ method: 'POST', url: '/api/v1/reports', payload: validReport({ title: `Paginación ${i}` }) });
+      await confirmByMail(t, created.json().properties.ref);
+    }
     const seen: string[] = [];
     let url = '/api/v1/reports?limit=2';
     for (let page = 0; page < 20 && url; page += 1) {
@@ -189,8 +197,11 @@ describe('reports API (integration, real PostGIS)', () => {
   });
 
   it('suggests open reports nearby as possible duplicates', async () => {
-    await inject({ method: 'POST', url: '/api/v1/reports', payload: validReport({ category: 'contenedor', title: 'Contenedor lleno' }) });
-    const near = await inject({ method: 'GET', url: `/api/v1/reports/nearby?lat=${SOL.lat + 0.0005}&lon=${SOL.lon}&category=contenedor` });
+    const created = await inject({ method: 'POST', url: '/api/v1/reports', payload: validReport({ category: 'contenedor', title: 'Contenedor lleno' }) });
+    const nearbyUrl = `/api/v1/reports/nearby?lat=${SOL.lat + 0.0005}&lon=${SOL.lon}&category=contenedor`;
+    expect((await inject({ method: 'GET', url: nearbyUrl })).json()).toEqual([]); // not confirmed yet
+    await confirmByMail(t, created.json().properties.ref);
+    const near = await inject({ method: 'GET', url: nearbyUrl });
     expect(near.statusCode).toBe(200);
     const [first] = near.json();
     expect(first).toMatchObject({ category: 'contenedor', title: 'Contenedor lleno' });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { launchBrowser, openPage, startPlaza, type IsolatedContext, type PlazaServer } from '@plaza/e2e/support';
+import { confirmReportByMail, launchBrowser, openPage, startPlaza, type IsolatedContext, type PlazaServer } from '@plaza/e2e/support';
 import type { CaseDetail, Holiday } from '@plaza/shared/contracts';
 import { addBusinessDays, isBusinessDay, localDate } from '@plaza/shared/moderation';
 import { axeCollector, heading1, signInWithPassword, statusWith } from './console-helpers';
@@ -99,6 +99,8 @@ async function createReport(input: typeof REPORT): Promise<string> {
   const created = (await response.json()) as { properties?: { ref?: string }; ref?: string };
   const reference = created.properties?.ref ?? created.ref ?? '';
   if (!reference) throw new Error(`no ref in ${JSON.stringify(created)}`);
+  // Filed without a session: it reaches the console once its reporter follows the mailed link.
+  await confirmReportByMail(baseUrl(), reference);
   return reference;
 }
 
@@ -117,7 +119,9 @@ async function createReportWithPhoto(input: typeof REPORT): Promise<string> {
   const response = await fetch(`${baseUrl()}/api/v1/reports`, { method: 'POST', headers: { accept: 'application/json' }, body: form });
   if (!response.ok) throw new Error(`creating the report failed: ${response.status} ${await response.text()}`);
   const created = (await response.json()) as { properties?: { ref?: string } };
-  return created.properties?.ref ?? '';
+  const reference = created.properties?.ref ?? '';
+  await confirmReportByMail(baseUrl(), reference);
+  return reference;
 }
 
 describe('moderation console in Chromium', () => {

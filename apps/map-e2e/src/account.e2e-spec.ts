@@ -146,6 +146,12 @@ describe('citizen accounts in Chromium', () => {
       await page.getByRole('button', { name: 'Continuar' }).click();
       await expect(page.getByLabel('Nombre', { exact: true }).inputValue()).resolves.toBe('Marta Ruiz Gil');
       await expect(page.locator('#nr-email').inputValue()).resolves.toBe(email);
+      // Signed in, the report needs no email confirmation: it is public at once, linked as today.
+      await page.getByLabel(/^He leído la información sobre protección de datos/).check();
+      await page.getByRole('button', { name: 'Enviar el aviso' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Aviso enviado' }).waitFor();
+      await expect(page.getByText('Ya aparece en el mapa.', { exact: false }).count()).resolves.toBe(1);
+      await expect(page.getByRole('link', { name: 'Ver el aviso' }).count()).resolves.toBe(1);
       await signOutFromHeader(page, 'Marta', 'Salir');
       audit.assertClean();
     });

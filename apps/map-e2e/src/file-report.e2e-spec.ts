@@ -3,6 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
+import { confirmationLinkFor, confirmationMailsFor, confirmReportByMail } from '@plaza/e2e/support';
 import { axeAudit, focused, PHONE, tabTo, usePlaza } from './harness';
 
 const MADRID_BBOX = '-3.89,40.31,-3.52,40.64';
@@ -20,7 +21,7 @@ async function reportsTitled(page: Page, title: string): Promise<Array<{ ref: st
 describe('filing a report in Chromium', () => {
   const plaza = usePlaza();
 
-  it('files a report with a photo by touch on a phone, then opens its page', async () => {
+  it('files a report with a photo by touch on a phone, confirms it from the mailed link, then opens its page', async () => {
     await plaza.withPage(PHONE, async ({ page }) => {
       const audit = axeAudit(page);
       const title = 'Farola fundida en la plaza (táctil)';
@@ -70,11 +71,23 @@ describe('filing a report in Chromium', () => {
       await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBe(360);
       await page.getByRole('button', { name: 'Enviar el aviso' }).tap();
 
-      await page.getByRole('heading', { level: 1, name: 'Aviso enviado' }).waitFor();
+      // Not signed in: the report waits for the reporter to confirm their email.
+      await page.getByRole('heading', { level: 1, name: 'Revisa tu correo' }).waitFor();
       const ref = (await page.locator('.sent__ref strong').textContent())?.trim() ?? '';
       expect(ref).toMatch(/^\d{4}-\d{6}$/);
-      await expect(page.getByText('Ya aparece en el mapa.', { exact: false }).count()).resolves.toBe(1);
-      await audit.check('/new/sent (es, móvil)');
+      await expect(page.getByText('El aviso todavía no es público', { exact: false }).count()).resolves.toBe(1);
+      await expect(page.getByRole('link', { name: 'Ver el aviso' }).count()).resolves.toBe(0);
+      await audit.check('/new/sent, revisa tu correo (es, móvil)');
+      expect((await page.request.get(`/api/v1/reports/${ref}`)).status()).toBe(404);
+
+      // The link in the mail opens the map's confirmation page: the report is public now.
+      const link = await confirmationLinkFor(plaza.baseUrl(), ref);
+      expect(new URL(link).origin).toBe(plaza.baseUrl());
+      await page.goto(link);
+      await page.getByRole('heading', { level: 1, name: 'Aviso confirmado' }).waitFor();
+      await page.getByRole('status').filter({ hasText: 'El aviso ya aparece en el mapa' }).waitFor();
+      await expect(page.locator('.sent__ref strong').textContent()).resolves.toBe(ref);
+      await audit.check('/confirm/{token} (es, móvil)');
 
       await page.getByRole('link', { name: 'Ver el aviso' }).tap();
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
@@ -155,9 +168,20 @@ describe('filing a report in Chromium', () => {
       await tabTo(page, (el) => el.name === 'Send the report');
       await page.keyboard.press('Enter');
 
-      await page.getByRole('heading', { level: 1, name: 'Report sent' }).waitFor();
-      await expect(focused(page)).resolves.toMatchObject({ tag: 'h1', name: 'Report sent' });
-      await audit.check('/new/sent (en)');
+      await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();
+      await expect(focused(page)).resolves.toMatchObject({ tag: 'h1', name: 'Check your email' });
+      await audit.check('/new/sent, check your email (en)');
+      const ref = (await page.locator('.sent__ref strong').textContent())?.trim() ?? '';
+      // The mail is written in the language the report was filed in.
+      const [mail] = await confirmationMailsFor(plaza.baseUrl(), ref);
+      expect(mail?.subject).toBe(`Confirm your report ${ref}`);
+
+      await page.goto(await confirmationLinkFor(plaza.baseUrl(), ref));
+      await page.getByRole('heading', { level: 1, name: 'Report confirmed' }).waitFor();
+      await audit.check('/confirm/{token} (en)');
+      // Following the link twice is harmless, and the page says so.
+      await page.reload();
+      await page.getByRole('status').filter({ hasText: 'This report had already been confirmed.' }).waitFor();
       await tabTo(page, (el) => el.name === 'Open the report');
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
@@ -187,6 +211,7 @@ describe('filing a report in Chromium', () => {
       });
       expect(existing.status()).toBe(201);
       const ref = ((await existing.json()) as { properties: { ref: string } }).properties.ref;
+      await confirmReportByMail(plaza.baseUrl(), ref);
 
       await page.goto('/new');
       // Searching a known place puts the pin on it.
@@ -278,17 +303,18 @@ describe('filing a report in Chromium', () => {
       });
       await page.getByRole('button', { name: 'Enviar el aviso' }).click();
       await page.getByRole('alert').filter({ hasText: /^No hemos podido enviar el aviso/ }).waitFor();
-      const filed = await reportsTitled(page, title);
-      expect(filed).toHaveLength(1);
 
       // Trying again sends the same Idempotency-Key, and the API answers with the same report.
       await page.getByRole('button', { name: 'Reintentar el envío' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Aviso enviado' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Revisa tu correo' }).waitFor();
       expect(keys).toHaveLength(2);
       expect(keys[0]).toMatch(/^web-[A-Za-z0-9_-]{24}$/);
       expect(keys[1]).toBe(keys[0]);
-      await expect(page.locator('.sent__ref strong').textContent()).resolves.toBe(filed[0]?.ref);
-      await expect(reportsTitled(page, title)).resolves.toHaveLength(1);
+      const ref = (await page.locator('.sent__ref strong').textContent())?.trim() ?? '';
+      // One report, one mail: the retry did not file or mail again.
+      await expect(confirmationMailsFor(plaza.baseUrl(), ref)).resolves.toHaveLength(1);
+      await confirmReportByMail(plaza.baseUrl(), ref);
+      await expect(reportsTitled(page, title)).resolves.toEqual([{ ref, supports: 0 }]);
     });
   });
 });

@@ -3,13 +3,15 @@
 import { describe, expect, it } from '@jest/globals';
 import type { APIRequestContext } from 'playwright-core';
 import sharp from 'sharp';
+import { confirmReportByMail } from '@plaza/e2e/support';
 import { axeAudit, focused, PHONE, usePlaza } from './harness';
 
 interface Feature {
   properties: { ref: string; title: string; status: string; reporterName: string | null; photos: Array<{ thumbnailUrl: string }> };
 }
 
-async function fileWithPhoto(request: APIRequestContext, fields: Record<string, string>): Promise<Feature> {
+/** Filed anonymously through the API, then confirmed from the mailed link, as its reporter would. */
+async function fileWithPhoto(baseUrl: string, request: APIRequestContext, fields: Record<string, string>): Promise<Feature> {
   const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#0f766e' } }).jpeg().toBuffer();
   const response = await request.post('/api/v1/reports', {
     multipart: {
@@ -25,7 +27,9 @@ async function fileWithPhoto(request: APIRequestContext, fields: Record<string, 
     },
   });
   expect(response.status()).toBe(201);
-  return (await response.json()) as Feature;
+  const feature = (await response.json()) as Feature;
+  await confirmReportByMail(baseUrl, feature.properties.ref);
+  return feature;
 }
 
 describe('report pages in Chromium', () => {
@@ -95,7 +99,7 @@ describe('report pages in Chromium', () => {
 
   it('puts Open Graph and Twitter tags, escaped, with an absolute photo URL, in the raw HTML', async () => {
     await plaza.withPage({}, async ({ page }) => {
-      const report = await fileWithPhoto(page.request, {
+      const report = await fileWithPhoto(plaza.baseUrl(), page.request, {
         title: 'Rama "rota" <peligrosa> & suelta',
         'reporter[name]': 'Núria Vidal',
         'reporter[showName]': 'false',
@@ -150,7 +154,7 @@ describe('report pages in Chromium', () => {
 
   it('lets a neighbour say "me too" once from this browser, and fits a phone', async () => {
     await plaza.withPage(PHONE, async ({ page }) => {
-      const report = await fileWithPhoto(page.request, { title: 'Árbol inclinado', 'reporter[name]': 'Pere', 'reporter[showName]': 'true' });
+      const report = await fileWithPhoto(plaza.baseUrl(), page.request, { title: 'Árbol inclinado', 'reporter[name]': 'Pere', 'reporter[showName]': 'true' });
       const { ref } = report.properties;
       await page.goto(`/reports/${ref}`);
       await page.getByRole('heading', { level: 1, name: 'Árbol inclinado' }).waitFor();

@@ -12,6 +12,7 @@ const NewReportPage = lazy(() =>
   import('./new-report/NewReportPage').then((m) => ({ default: m.NewReportPage })),
 );
 const SentPage = lazy(() => import('./new-report/SentPage').then((m) => ({ default: m.SentPage })));
+const ConfirmPage = lazy(() => import('./confirm/ConfirmPage').then((m) => ({ default: m.ConfirmPage })));
 const SignInPage = lazy(() => import('./account/SignInPage').then((m) => ({ default: m.SignInPage })));
 const SignUpPage = lazy(() => import('./account/SignUpPage').then((m) => ({ default: m.SignUpPage })));
 const EmailLinkPage = lazy(() =>
@@ -50,6 +51,7 @@ export function App() {
               </Route>
               <Route path="/new" component={NewReportPage} />
               <Route path="/new/sent/:ref">{(params) => <SentPage reference={params.ref} />}</Route>
+              <Route path="/confirm/:token">{(params) => <ConfirmPage key={params.token} token={params.token} />}</Route>
               <Route path="/signin/link" component={EmailLinkPage} />
               <Route path="/signin" component={SignInPage} />
               <Route path="/signup" component={SignUpPage} />

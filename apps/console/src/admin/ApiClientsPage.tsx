@@ -1,6 +1,6 @@
 import type { AdminApiClient, CreatedApiClient } from '@plaza/shared/contracts';
 import { useT } from '@plaza/web/i18n';
-import { Button, DataTable, Dialog, StatusMessage, TextField, type Column } from '@plaza/web/ui';
+import { Button, CheckboxField, DataTable, Dialog, StatusMessage, TextField, type Column } from '@plaza/web/ui';
 import { useMemo, useState } from 'react';
 import { ApiFormView } from '../forms/ApiFormView';
 import { useApiForm, type FormFields } from '../forms/useApiForm';
@@ -9,6 +9,7 @@ import { adminApi } from './admin-api';
 import { ConfirmDialog } from './ConfirmDialog';
 import { LoadStatus } from './LoadStatus';
 import { useLoad } from './useLoad';
+import { YesNo } from './YesNo';
 
 /**
  * Open311 client applications: issue a key (shown once, in a dialog, then gone — Plaza keeps only
@@ -29,6 +30,7 @@ export function ApiClientsPage() {
     { id: 'email', header: t('admin.apiClients.contactEmail'), cell: (c) => c.contactEmail },
     { id: 'created', header: t('admin.apiClients.createdAt'), cell: (c) => when(c.createdAt) },
     { id: 'used', header: t('admin.apiClients.lastUsedAt'), cell: (c) => when(c.lastUsedAt) },
+    { id: 'verifies', header: t('admin.apiClients.verifiesReporters'), cell: (c) => <YesNo value={c.verifiesReporters} /> },
     { id: 'status', header: t('admin.apiClients.status'), cell: (c) => (c.active ? t('admin.apiClients.active') : t('admin.apiClients.revoked')) },
     {
       id: 'actions',
@@ -118,16 +120,18 @@ function ApiClientForm({ onCreated, onCancel }: { onCreated(created: CreatedApiC
   const { t } = useT();
   const [name, setName] = useState('');
   const [contactEmail, setContactEmail] = useState('');
+  const [verifiesReporters, setVerifiesReporters] = useState(false);
   const fields: FormFields = useMemo(
     () => ({
       name: { id: 'api-client-name', label: t('admin.field.name') },
       contactEmail: { id: 'api-client-email', label: t('admin.apiClients.contactEmail') },
+      verifiesReporters: { id: 'api-client-verifies', label: t('admin.apiClients.verifiesReporters') },
     }),
     [t],
   );
   const form = useApiForm(fields);
   const submit = async () => {
-    const created = await form.run(() => adminApi.createApiClient({ name: name.trim(), contactEmail: contactEmail.trim() }));
+    const created = await form.run(() => adminApi.createApiClient({ name: name.trim(), contactEmail: contactEmail.trim(), verifiesReporters }));
     if (created) onCreated(created);
   };
   return (
@@ -154,6 +158,14 @@ function ApiClientForm({ onCreated, onCancel }: { onCreated(created: CreatedApiC
         value={contactEmail}
         onChange={(event) => setContactEmail(event.target.value)}
         error={form.error('api-client-email')}
+      />
+      <CheckboxField
+        id="api-client-verifies"
+        label={t('admin.apiClients.verifiesReporters')}
+        hint={t('admin.apiClients.verifiesReportersHint')}
+        checked={verifiesReporters}
+        onChange={(event) => setVerifiesReporters(event.target.checked)}
+        error={form.error('api-client-verifies')}
       />
     </ApiFormView>
   );

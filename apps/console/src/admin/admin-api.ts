@@ -34,6 +34,7 @@ export interface DepartmentDispatchInput {
 export interface ApiClientInput {
   name: string;
   contactEmail: string;
+  verifiesReporters: boolean;
 }
 export type CategoryInput = Omit<AdminCategory, 'group' | 'defaultDepartmentId' | 'code' | 'icon'> & {
   code?: string;

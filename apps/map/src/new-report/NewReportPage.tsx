@@ -17,7 +17,7 @@ import { EMPTY_DRAFT, formErrorsFromApi, STEPS, validateStep, type FormError, ty
 import { Duplicates } from './Duplicates';
 import { LocationStep } from './LocationStep';
 import { areaAt } from './point-in-areas';
-import { SubmissionAttempt, submitReport } from './submit';
+import { sentPath, SubmissionAttempt, submitReport } from './submit';
 
 // Kept for the page's lifetime: opening a suggested duplicate and coming back keeps the draft.
 let saved: { draft: ReportDraft; step: Step } | null = null;
@@ -118,9 +118,10 @@ export function NewReportPage() {
     setSending('sending');
     setGeneral([]);
     try {
-      const report = await submitReport(draft, attempt.current.keyFor(draft));
+      const csrf = session.status === 'signedIn' ? session.session.csrfToken : null;
+      const report = await submitReport(draft, attempt.current.keyFor(draft), csrf);
       saved = null;
-      go(`/new/sent/${encodeURIComponent(report.properties.ref)}`, { state: { status: report.properties.status } });
+      go(sentPath(report), { state: { status: report.properties.status } });
     } catch (error) {
       if (!(error instanceof ApiError) || isRetryable(error)) {
         // Nothing is lost; sending again reuses the Idempotency-Key, so no duplicate is filed.

@@ -1,29 +1,33 @@
 import { useT } from '@plaza/web/i18n';
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'wouter';
+import { Link, useSearch } from 'wouter';
 import { ApiError, getJson } from '../api/http';
 import { appHref } from '../shell/app-href';
 import { lastExploreHref } from '../shell/last-explore';
 import { useFocusOnArrival } from '../shell/page-focus';
 
-/** The confirmation: the reference to keep, and whether the report is public yet. */
+/**
+ * The confirmation: the reference to keep, and whether the report is public yet. A reporter who
+ * was not signed in is asked to check their email first: nothing is public until they confirm.
+ */
 export function SentPage({ reference }: { reference: string }) {
   const { t } = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnArrival(heading);
+  const awaitingEmail = new URLSearchParams(useSearch()).get('confirm') === 'email';
   // The form passes the new status along; after a reload the API says whether the report is public.
   const [published, setPublished] = useState<boolean | null>(() => {
     const status = (history.state as { status?: unknown } | null)?.status;
     return typeof status === 'string' ? status !== 'unconfirmed' : null;
   });
   useEffect(() => {
-    if (published !== null) return;
+    if (published !== null || awaitingEmail) return;
     getJson(`/api/v1/reports/${encodeURIComponent(reference)}`).then(
       () => setPublished(true),
       (error: unknown) => setPublished(error instanceof ApiError && error.status === 404 ? false : null),
     );
-  }, [reference, published]);
-  const title = t('sent.title');
+  }, [reference, published, awaitingEmail]);
+  const title = awaitingEmail ? t('sent.checkEmail.title') : t('sent.title');
   useEffect(() => {
     document.title = `${title} · ${t('app.name')}`;
   }, [title, t]);
@@ -37,7 +41,14 @@ export function SentPage({ reference }: { reference: string }) {
         {t('sent.refLabel')} <strong>{reference}</strong>
       </p>
       <p>{t('sent.keepRef')}</p>
-      {published === true && (
+      {awaitingEmail && (
+        <>
+          <p>{t('sent.checkEmail.body')}</p>
+          <p>{t('sent.checkEmail.notPublic')}</p>
+          <p>{t('sent.checkEmail.expiry')}</p>
+        </>
+      )}
+      {!awaitingEmail && published === true && (
         <>
           <p>{t('sent.published')}</p>
           <p>
@@ -47,7 +58,7 @@ export function SentPage({ reference }: { reference: string }) {
           </p>
         </>
       )}
-      {published === false && <p>{t('sent.moderation')}</p>}
+      {!awaitingEmail && published === false && <p>{t('sent.moderation')}</p>}
       <ul className="sent__next">
         <li>
           <Link href={appHref('/new')}>{t('sent.another')}</Link>

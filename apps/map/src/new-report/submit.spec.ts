@@ -1,5 +1,5 @@
 import { EMPTY_DRAFT } from './draft';
-import { SubmissionAttempt, toFormData } from './submit';
+import { sentPath, SubmissionAttempt, toFormData } from './submit';
 
 const draft = { ...EMPTY_DRAFT, location: { lat: 40.4169, lon: -3.7035 }, category: 'bache', title: 'Bache', description: 'Hondo', name: 'Ana', email: 'ana@example.org', consent: true };
 
@@ -37,5 +37,15 @@ describe('toFormData', () => {
       'reporter[showName]': 'true',
       consent: 'true',
     });
+  });
+});
+
+describe('sentPath', () => {
+  const filed = (awaitingConfirmation: boolean) =>
+    ({ type: 'Feature', id: '2026-000042', geometry: { type: 'Point', coordinates: [0, 0] }, properties: { ref: '2026-000042' }, awaitingConfirmation }) as never;
+
+  it('asks an anonymous reporter to check their email, and shows a signed-in one the plain confirmation', () => {
+    expect(sentPath(filed(true))).toBe('/new/sent/2026-000042?confirm=email');
+    expect(sentPath(filed(false))).toBe('/new/sent/2026-000042');
   });
 });

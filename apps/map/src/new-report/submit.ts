@@ -1,4 +1,4 @@
-import type { ReportFeature } from '@plaza/shared/contracts';
+import { CSRF_HEADER, type FiledReportFeature } from '@plaza/shared/contracts';
 import { randomToken, request } from '../api/http';
 import type { ReportDraft } from './draft';
 
@@ -44,10 +44,25 @@ export function toFormData(draft: ReportDraft): FormData {
   return form;
 }
 
-export function submitReport(draft: ReportDraft, idempotencyKey: string): Promise<ReportFeature> {
-  return request<ReportFeature>('/api/v1/reports', {
+/**
+ * Sends the report. With the session's CSRF token the API files it for the signed-in citizen and
+ * publishes it at once; without a session it waits for the confirmation link mailed to the reporter.
+ */
+export function submitReport(draft: ReportDraft, idempotencyKey: string, csrfToken: string | null): Promise<FiledReportFeature> {
+  return request<FiledReportFeature>('/api/v1/reports', {
     method: 'POST',
     body: toFormData(draft),
-    headers: { 'Idempotency-Key': idempotencyKey },
+    headers: {
+      'Idempotency-Key': idempotencyKey,
+      // The page's language, not the browser's: the confirmation mail is written in it.
+      ...(document.documentElement.lang ? { 'Accept-Language': document.documentElement.lang } : {}),
+      ...(csrfToken ? { [CSRF_HEADER]: csrfToken } : {}),
+    },
   });
+}
+
+/** Where the form goes once the report is filed: the reference, and whether the reporter must check their email. */
+export function sentPath(report: FiledReportFeature): string {
+  const path = `/new/sent/${encodeURIComponent(report.properties.ref)}`;
+  return report.awaitingConfirmation ? `${path}?confirm=email` : path;
 }

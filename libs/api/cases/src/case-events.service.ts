@@ -1,3 +1,4 @@
+import { filedReport } from '@plaza/api/database';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
@@ -159,8 +160,8 @@ export class CaseEventsService implements OnModuleDestroy {
   private changesAfter(since: string, limit: number): Promise<CaseChange[]> {
     return this.db.query(
       `SELECT ${iso('updated_at')} AS id, ref, department_id AS "departmentId", status, ${iso('updated_at')} AS at,
-              CASE WHEN created_at = updated_at THEN 'created' ELSE 'changed' END AS kind
-         FROM reports WHERE updated_at > $1::timestamptz ORDER BY updated_at LIMIT $2`,
+              CASE WHEN created_at = updated_at OR confirmed_by_reporter_at = updated_at THEN 'created' ELSE 'changed' END AS kind
+         FROM reports WHERE updated_at > $1::timestamptz AND ${filedReport('reports')} ORDER BY updated_at LIMIT $2`,
       [since, limit],
     );
   }

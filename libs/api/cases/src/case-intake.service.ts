@@ -43,6 +43,7 @@ export class CaseIntakeService {
     };
     let status = '';
     const { report: created } = await this.reports.create(report as CreateReportDto, [], null, locale, {
+      reporter: { kind: 'staff' },
       source: input.channel,
       withinTransaction: async (manager, reportId) => {
         await this.writes.setFiledOnBehalf(manager, reportId, user.id, input.channelDetails?.trim() || null);

@@ -1,3 +1,4 @@
+import { filedReport } from '@plaza/api/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthErrors, type AuthUser } from '@plaza/api/auth';
@@ -112,7 +113,7 @@ export class CaseWorkService {
   async templateFill(user: AuthUser, ref: string, rawTemplateId: unknown): Promise<FilledTemplate> {
     if (typeof rawTemplateId !== 'string') throw CaseErrors.field('templateId', 'required', 'templateId is required');
     const templateId = requireUuid(rawTemplateId, CaseErrors.templateNotFound);
-    const [row] = await this.db.query(`SELECT id::text AS id, department_id AS "departmentId", category_id AS "categoryId" FROM reports WHERE ref = $1`, [ref]);
+    const [row] = await this.db.query(`SELECT id::text AS id, department_id AS "departmentId", category_id AS "categoryId" FROM reports WHERE ref = $1 AND ${filedReport('reports')}`, [ref]);
     if (!row) throw CaseErrors.notFound(ref);
     assertCanSee(user, row.departmentId);
     const template = await findTemplate(this.db.manager, templateId, row.categoryId);

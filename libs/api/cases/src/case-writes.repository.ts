@@ -1,3 +1,4 @@
+import { filedReport } from '@plaza/api/database';
 import { Injectable } from '@nestjs/common';
 import type { CasePriority, NoteVisibility, ReportStatus } from '@plaza/shared/contracts';
 import type { EntityManager } from 'typeorm';
@@ -50,7 +51,7 @@ export class CaseWritesRepository {
          FROM reports r
          JOIN categories c ON c.id = r.category_id
          LEFT JOIN departments d ON d.id = r.department_id
-        WHERE r.ref = $1
+        WHERE r.ref = $1 AND ${filedReport('r')}
         FOR UPDATE OF r`,
       [ref],
     );

@@ -1,3 +1,4 @@
+import { filedReport } from '@plaza/api/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
@@ -123,7 +124,7 @@ export class CasesRepository {
                                         'name', coalesce(rd.name ->> $1::text, rd.name ->> 'es'))
                                  FROM departments rd WHERE rd.id = r.referred_department_id)) END AS referral
          ${CASE_FROM}
-        WHERE r.ref = $2`,
+        WHERE r.ref = $2 AND ${filedReport('r')}`,
       [locale, ref],
     );
     return rows[0] ?? null;
@@ -193,7 +194,7 @@ export class CasesRepository {
               ${iso('r.created_at')} AS "createdAt"
          FROM reports r JOIN categories c ON c.id = r.category_id,
               (SELECT ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography AS g) p
-        WHERE r.id <> $1 AND r.category_id = $4 AND r.status <> 'hidden'
+        WHERE r.id <> $1 AND r.category_id = $4 AND r.status <> 'hidden' AND ${filedReport('r')}
           AND ST_DWithin(r.location::geography, p.g, 250)
         ORDER BY r.location::geography <-> p.g
         LIMIT 8`,
@@ -229,8 +230,9 @@ export class CasesRepository {
   }
 }
 
+// Every inbox read goes through here: a report still awaiting its reporter's email is no case yet.
 function scopeClause(scope: string[] | null, params: unknown[]): string {
-  if (scope === null) return 'true';
+  if (scope === null) return filedReport('r');
   params.push(scope);
-  return `r.department_id = ANY($${params.length}::uuid[])`;
+  return `${filedReport('r')} AND r.department_id = ANY($${params.length}::uuid[])`;
 }

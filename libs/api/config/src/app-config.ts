@@ -1,6 +1,7 @@
 import type { MapConfig } from './map-config';
 import type { ParticipationConfig } from './participation-config';
 import type { DeliveryConfig } from './delivery-config';
+import type { ReportConfirmationConfig } from './report-confirmation-config';
 
 /** Everything the API reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -34,6 +35,8 @@ export interface AppConfig {
   mailFrom: DeliveryConfig['mailFrom'];
   appSecret: DeliveryConfig['appSecret'];
   outbox: DeliveryConfig['outbox'];
+  /** Hours an anonymous reporter has to confirm (REPORT_CONFIRMATION_TTL_HOURS): see report-confirmation-config.ts. */
+  reportConfirmationTtlHours: ReportConfirmationConfig['reportConfirmationTtlHours'];
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -65,3 +65,16 @@ describe('loadConfig: delivery', () => {
     expect(() => loadConfig({ OUTBOX_WORKER: 'sometimes' })).toThrow(/OUTBOX_WORKER/);
   });
 });
+
+describe('loadConfig: confirmation of anonymous reports', () => {
+  it('gives anonymous reporters 72 hours by default, or what REPORT_CONFIRMATION_TTL_HOURS says', () => {
+    expect(loadConfig({}).reportConfirmationTtlHours).toBe(72);
+    expect(loadConfig({ REPORT_CONFIRMATION_TTL_HOURS: '24' }).reportConfirmationTtlHours).toBe(24);
+  });
+
+  it('refuses a TTL that is not a whole number of hours from 1 to 720', () => {
+    for (const bad of ['0', '1.5', 'abc', '721', '-3']) {
+      expect(() => loadConfig({ REPORT_CONFIRMATION_TTL_HOURS: bad })).toThrow(/REPORT_CONFIRMATION_TTL_HOURS/);
+    }
+  });
+});

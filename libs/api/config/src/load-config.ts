@@ -3,6 +3,7 @@ import type { AppConfig } from './app-config';
 import { readMapConfig } from './map-config';
 import { readParticipationConfig } from './participation-config';
 import { readDeliveryConfig } from './delivery-config';
+import { readReportConfirmationConfig } from './report-confirmation-config';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -38,6 +39,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const map = readMapConfig(env, problems);
   const participation = readParticipationConfig(env, problems);
   const delivery = readDeliveryConfig(env, problems);
+  const reportConfirmation = readReportConfirmationConfig(env, problems);
 
   const logLevelRaw = env['LOG_LEVEL']?.trim() || 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevelRaw)) {
@@ -71,6 +73,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     ...map,
     ...participation,
     ...delivery,
+    ...reportConfirmation,
   };
 }
 

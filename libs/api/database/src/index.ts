@@ -3,3 +3,4 @@ export * from './database-url';
 export * from './data-source-options';
 export * from './run-migrations';
 export * from './migrations';
+export * from './report-visibility';

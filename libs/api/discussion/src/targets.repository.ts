@@ -1,3 +1,4 @@
+import { filedReport } from '@plaza/api/database';
 import { Injectable } from '@nestjs/common';
 import { PUBLIC_REPORT_STATUSES, type FlagTargetType } from '@plaza/shared/contracts';
 import type { EntityManager } from 'typeorm';
@@ -43,7 +44,8 @@ export class TargetsRepository {
     }
     if (publicId.length > 40) return null;
     const [row] = await manager.query(
-      `SELECT id::text AS id, department_id AS "departmentId", status = ANY($2::text[]) AS visible FROM reports WHERE ref = $1`,
+      `SELECT id::text AS id, department_id AS "departmentId", status = ANY($2::text[]) AS visible
+         FROM reports WHERE ref = $1 AND ${filedReport('reports')}`,
       [publicId, PUBLIC_REPORT_STATUSES],
     );
     return row ? { type, publicId, authorId: null, ...row } : null;
@@ -56,7 +58,7 @@ export class TargetsRepository {
       const [row] = await manager.query(
         `SELECT id::text AS id, NULL::uuid AS "authorId", status = ANY($2::text[]) AS visible,
                 left(title || ' — ' || description, 200) AS excerpt
-           FROM reports WHERE ref = $1 AND (status = ANY($2::text[]) OR status = 'hidden')`,
+           FROM reports WHERE ref = $1 AND (status = ANY($2::text[]) OR status = 'hidden') AND ${filedReport('reports')}`,
         [publicId, PUBLIC_REPORT_STATUSES],
       );
       return row ? { type, publicId, ...row } : null;

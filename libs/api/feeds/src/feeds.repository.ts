@@ -1,3 +1,4 @@
+import { filedReport } from '@plaza/api/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PUBLIC_REPORT_STATUSES, type Locale, type ReportStatus } from '@plaza/shared/contracts';
@@ -61,7 +62,7 @@ export class FeedsRepository {
   /** The newest public reports matching every given filter. */
   async latestReports(query: ReportsQuery, locale: Locale): Promise<FeedReportRow[]> {
     const params: unknown[] = [locale, PUBLIC_REPORT_STATUSES];
-    const where = ['r.status = ANY($2::text[])'];
+    const where = ['r.status = ANY($2::text[])', filedReport('r')];
     if (query.areaId) {
       params.push(query.areaId);
       where.push(`r.area_id = $${params.length}`);
@@ -88,7 +89,7 @@ export class FeedsRepository {
   }
 
   async findPublicReport(ref: string, locale: Locale): Promise<FeedReportRow | null> {
-    const rows = await this.db.query(`${REPORT_SELECT} WHERE r.ref = $3 AND r.status = ANY($2::text[])`, [
+    const rows = await this.db.query(`${REPORT_SELECT} WHERE r.ref = $3 AND r.status = ANY($2::text[]) AND ${filedReport('r')}`, [
       locale,
       PUBLIC_REPORT_STATUSES,
       ref,

@@ -8,12 +8,14 @@ export interface ApiClientView {
   name: string;
   contactEmail: string;
   active: boolean;
+  /** Trusted to have verified its users' email addresses: its requests skip the reporter's confirmation. */
+  verifiesReporters: boolean;
   createdAt: string;
   lastUsedAt: string | null;
 }
 
 const CLIENT_COLUMNS = `
-  id, name, contact_email AS "contactEmail", active,
+  id, name, contact_email AS "contactEmail", active, verifies_reporters AS "verifiesReporters",
   to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt",
   to_char(last_used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "lastUsedAt"`;
 
@@ -23,14 +25,14 @@ export class ApiClientsRepository {
 
   /** Null when a client of that name (case-insensitively) already exists. */
   async insert(
-    row: { name: string; contactEmail: string; keyHash: string },
+    row: { name: string; contactEmail: string; keyHash: string; verifiesReporters: boolean },
     manager: EntityManager = this.db.manager,
   ): Promise<ApiClientView | null> {
     const rows = await manager.query(
-      `INSERT INTO api_clients (name, contact_email, key_hash) VALUES ($1, $2, $3)
+      `INSERT INTO api_clients (name, contact_email, key_hash, verifies_reporters) VALUES ($1, $2, $3, $4)
        ON CONFLICT DO NOTHING
        RETURNING ${CLIENT_COLUMNS}`,
-      [row.name, row.contactEmail, row.keyHash],
+      [row.name, row.contactEmail, row.keyHash, row.verifiesReporters],
     );
     return rows[0] ?? null;
   }

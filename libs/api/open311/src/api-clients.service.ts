@@ -8,6 +8,8 @@ import { ApiClientsRepository, type ApiClientView } from './api-clients.reposito
 export interface NewApiClient {
   name: string;
   contactEmail: string;
+  /** Default false: a client's requests then wait for the reporter's email confirmation, like the map's. */
+  verifiesReporters?: boolean;
 }
 
 /**
@@ -32,7 +34,7 @@ export class ApiClientsService {
     ];
     if (problems.length) throw DomainError.validation(problems);
     const key = generateApiKey();
-    const client = await this.clients.insert({ name, contactEmail, keyHash: hashApiKey(key) }, manager);
+    const client = await this.clients.insert({ name, contactEmail, keyHash: hashApiKey(key), verifiesReporters: input.verifiesReporters === true }, manager);
     if (!client)
       throw new DomainError(
         'API_CLIENT.NAME_TAKEN',

@@ -74,9 +74,10 @@ export class Open311RequestsService {
   }
 
   async token(token: string): Promise<Open311Document> {
-    const ref = /^[0-9a-f]{32}$/.test(token) ? await this.open311.refOfToken(token) : null;
-    if (!ref) throw Open311Error.notFound(`token "${token}" was not found.`, 'token');
-    return { root: 'service_requests', body: [{ service_request_id: ref, token }] };
+    const found = /^[0-9a-f]{32}$/.test(token) ? await this.open311.refOfToken(token) : null;
+    if (!found) throw Open311Error.notFound(`token "${token}" was not found.`, 'token');
+    // Not yet a service request while its reporter has not confirmed their email: no id yet.
+    return { root: 'service_requests', body: [{ service_request_id: found.ref, token }] };
   }
 
   /** mySociety's extension: public timeline events as `request_update`s, oldest first, 90 days and 1000 at most. */
@@ -118,12 +119,26 @@ export class Open311RequestsService {
     });
     const dto = parseInput(CreateReportDto, input);
     const token = randomBytes(16).toString('hex');
+    const verifies = await this.open311.clientVerifiesReporters(client.id);
     const { report } = await this.reports.create(dto, [], null, locale, {
+      // As on the map: a reporter nobody vouches for confirms by email before the request exists.
+      reporter: verifies ? { kind: 'verified_client' } : { kind: 'anonymous' },
       source: `open311:${client.name}`,
       withinTransaction: (manager, reportId) =>
         this.open311.insertSubmission(manager, { reportId, clientId: client.id, token, ...extras }),
     });
     const text = open311Text(locale);
+    if (report.awaitingConfirmation) {
+      // GeoReport v2's deferred answer: a token instead of an id, resolved by tokens/{token}
+      // once the reporter has confirmed (and a 404 if they never do and it expires).
+      return {
+        token,
+        document: {
+          root: 'service_requests',
+          body: [{ token, service_notice: text.awaitingConfirmation, account_id: extras.accountId }],
+        },
+      };
+    }
     const notice = [
       report.properties.status === 'unconfirmed' ? text.moderation : text.published,
       report.properties.department ? text.target(report.properties.department, category.targetDays) : null,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { filedReport } from '@plaza/api/database';
 import type { Locale, LocalizedText, ReportStatus } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SubmissionExtras } from './open311-submission';
@@ -71,7 +72,7 @@ export class Open311Repository {
 
   async requests(filter: RequestFilter, locale: Locale): Promise<RequestRow[]> {
     const params: unknown[] = [locale, filter.statuses];
-    const where = ['r.status = ANY($2::text[])'];
+    const where = ['r.status = ANY($2::text[])', filedReport('r')];
     const add = (sql: (n: number) => string, value: unknown): void => {
       params.push(value);
       where.push(sql(params.length));
@@ -118,19 +119,27 @@ export class Open311Repository {
               to_char(e.at AT TIME ZONE 'UTC', ${W3C}) AS at, e.message
          FROM report_events e
          JOIN reports r ON r.id = e.report_id
-        WHERE e.is_public AND r.status = ANY($1::text[]) AND e.at >= $2 AND e.at <= $3
+        WHERE e.is_public AND r.status = ANY($1::text[]) AND ${filedReport('r')} AND e.at >= $2 AND e.at <= $3
         ORDER BY e.at, e.id
         LIMIT $4`,
       [statuses, start, end, limit],
     );
   }
 
-  async refOfToken(token: string): Promise<string | null> {
+  /** The request a token stands for; its ref stays null while the reporter has not confirmed it. */
+  async refOfToken(token: string): Promise<{ ref: string | null } | null> {
     const rows = await this.db.query(
-      `SELECT r.ref FROM open311_submissions s JOIN reports r ON r.id = s.report_id WHERE s.token = $1`,
+      `SELECT CASE WHEN ${filedReport('r')} THEN r.ref END AS ref
+         FROM open311_submissions s JOIN reports r ON r.id = s.report_id WHERE s.token = $1`,
       [token],
     );
-    return rows[0]?.ref ?? null;
+    return rows[0] ?? null;
+  }
+
+  /** Whether the client answers for its users' email addresses (their requests need no confirmation mail). */
+  async clientVerifiesReporters(clientId: string): Promise<boolean> {
+    const [row] = await this.db.query(`SELECT verifies_reporters FROM api_clients WHERE id = $1`, [clientId]);
+    return row?.verifies_reporters === true;
   }
 
   async insertSubmission(

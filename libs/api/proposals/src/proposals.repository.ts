@@ -1,3 +1,4 @@
+import { filedReport } from '@plaza/api/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
@@ -254,7 +255,7 @@ export class ProposalsRepository {
 
   /** Public proposals a public report is linked to ("this report is part of proposal 42"). */
   async proposalsLinkedTo(ref: string, publicReportStatuses: readonly string[], locale: string): Promise<SummaryRow[] | null> {
-    const [report] = await this.db.query(`SELECT id FROM reports WHERE ref = $1 AND status = ANY($2::text[])`, [ref, publicReportStatuses]);
+    const [report] = await this.db.query(`SELECT id FROM reports WHERE ref = $1 AND status = ANY($2::text[]) AND ${filedReport('reports')}`, [ref, publicReportStatuses]);
     if (!report) return null;
     return this.db.query(
       `SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM}
@@ -314,7 +315,7 @@ export class ProposalsRepository {
   async linkedReports(id: string, publicStatuses: readonly string[], manager: EntityManager): Promise<LinkedReport[]> {
     return manager.query(
       `SELECT r.ref, r.title, r.status FROM proposal_report_links l JOIN reports r ON r.id = l.report_id
-        WHERE l.proposal_id = $1 AND r.status = ANY($2::text[]) ORDER BY l.created_at, r.ref`,
+        WHERE l.proposal_id = $1 AND r.status = ANY($2::text[]) AND ${filedReport('r')} ORDER BY l.created_at, r.ref`,
       [id, publicStatuses],
     );
   }
@@ -390,7 +391,7 @@ export class ProposalsRepository {
   }
 
   async findReportId(ref: string, manager: EntityManager): Promise<string | null> {
-    const [row] = await manager.query(`SELECT id::text AS id FROM reports WHERE ref = $1`, [ref]);
+    const [row] = await manager.query(`SELECT id::text AS id FROM reports WHERE ref = $1 AND ${filedReport('reports')}`, [ref]);
     return row?.id ?? null;
   }
 

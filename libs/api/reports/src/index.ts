@@ -3,3 +3,4 @@ export * from './reports.service';
 export * from './reports.repository';
 export * from './report-preview.service';
 export { CreateReportDto } from './dto/create-report.dto';
+export * from './confirmation-expiry.job';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { filedReport } from '@plaza/api/database';
 import { PUBLIC_REPORT_STATUSES, type PlaceView } from '@plaza/shared/contracts';
 import { DataSource } from 'typeorm';
 
@@ -43,7 +44,7 @@ export class PlacesRepository {
                        (${fold('r.address')} LIKE ${fold('$1')} || '%') AS prefix
                   FROM reports r
                   LEFT JOIN areas a ON a.id = r.area_id
-                 WHERE r.address IS NOT NULL AND r.status = ANY($3::text[])
+                 WHERE r.address IS NOT NULL AND r.status = ANY($3::text[]) AND ${filedReport('r')}
                    AND ${fold('r.address')} LIKE '%' || ${fold('$1')} || '%'
                  ORDER BY ${fold('r.address')}, r.id DESC) addresses
          ORDER BY prefix DESC, name

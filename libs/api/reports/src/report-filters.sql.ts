@@ -1,3 +1,4 @@
+import { filedReport } from '@plaza/api/database';
 import { PUBLIC_REPORT_STATUSES } from '@plaza/shared/contracts';
 import type { ReportFilters } from './dto/report-filters.query';
 
@@ -11,7 +12,10 @@ export function reportFilterClauses(filters: ReportFilters, params: unknown[]): 
     params.push(value);
     return `$${params.length}`;
   };
-  const clauses = [`r.status = ANY(${next(filters.statuses.length ? filters.statuses : PUBLIC_REPORT_STATUSES)}::text[])`];
+  const clauses = [
+    filedReport('r'),
+    `r.status = ANY(${next(filters.statuses.length ? filters.statuses : PUBLIC_REPORT_STATUSES)}::text[])`,
+  ];
   if (filters.bbox) {
     const [minLon, minLat, maxLon, maxLat] = filters.bbox;
     clauses.push(`r.location && ST_MakeEnvelope(${next(minLon)}, ${next(minLat)}, ${next(maxLon)}, ${next(maxLat)}, 4326)`);

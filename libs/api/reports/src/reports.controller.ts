@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Access } from '@plaza/api/auth';
+import { Access, OptionalUser, type AuthUser } from '@plaza/api/auth';
 import { DomainError, parseInput, RequestLocale } from '@plaza/api/http';
 import {
   SUPPORT_TOKEN_PATTERN,
   type Locale,
   type NearbyReportView,
   type ReportClusters,
+  type ReportConfirmationResult,
   type ReportDetailFeature,
   type SupportResult,
 } from '@plaza/shared/contracts';
@@ -30,11 +31,12 @@ export class ReportsController {
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiBody({ type: CreateReportDto })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key return the same report' })
-  @ApiCreatedResponse({ description: 'The report as a GeoJSON Feature, with its `ref`' })
+  @ApiCreatedResponse({ description: 'The report as a GeoJSON Feature, with its `ref`, and `awaitingConfirmation` (true when filed without a session: invisible until the link mailed to the reporter is followed)' })
   async create(
     @Req() request: FastifyRequest,
     @Body() body: unknown,
     @RequestLocale() locale: Locale,
+    @OptionalUser() user: AuthUser | null,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
     if (!request.isMultipart() && !isJson(request.headers['content-type'])) {
@@ -43,10 +45,23 @@ export class ReportsController {
     const { fields, photos } = request.isMultipart() ? await readMultipartReport(request) : { fields: body, photos: [] };
     const input = parseInput(CreateReportDto, fields);
     const key = request.headers['idempotency-key'];
-    const result = await this.reports.create(input, photos, typeof key === 'string' ? key : null, locale);
+    // Signed in (with the session's CSRF token): linked to the account, public at once. Anonymous:
+    // invisible until the reporter follows the link mailed to them.
+    const result = await this.reports.create(input, photos, typeof key === 'string' ? key : null, locale, {
+      reporter: user ? { kind: 'user', userId: user.id } : { kind: 'anonymous' },
+    });
     if (result.replayed) void reply.header('idempotent-replayed', 'true');
     void reply.header('location', `/api/v1/reports/${result.report.properties.ref}`);
     return result.report;
+  }
+
+  @Post('confirm/:token')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Confirm an anonymous report with the token mailed to its reporter (no sign-in); idempotent',
+  })
+  confirm(@Param('token') token: string): Promise<ReportConfirmationResult> {
+    return this.reports.confirm(token);
   }
 
   @Get()

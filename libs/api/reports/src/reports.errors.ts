@@ -11,6 +11,18 @@ export const ReportErrors = {
       { field: 'lat', code: 'outside_areas', message: 'This point is outside the city.' },
       { field: 'lon', code: 'outside_areas', message: 'This point is outside the city.' },
     ]),
+  confirmationNotFound: () =>
+    new DomainError(
+      'REPORT.CONFIRMATION_NOT_FOUND',
+      'not_found',
+      'This confirmation link is not valid: it may be mistyped, or its report was deleted after the link expired.',
+    ),
+  confirmationExpired: () =>
+    new DomainError(
+      'REPORT.CONFIRMATION_EXPIRED',
+      'not_found',
+      'This confirmation link has expired: the report was not confirmed in time and will be deleted. File it again.',
+    ),
   notFound: (ref: string) => new DomainError('REPORT.NOT_FOUND', 'not_found', `No public report with reference ${ref}.`),
   invalidPhoto: (index: number, reason: string) =>
     DomainError.validation(

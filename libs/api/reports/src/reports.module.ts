@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '@plaza/api/catalog';
 import { MediaModule } from '@plaza/api/media';
 import { ClustersRepository } from './clusters.repository';
+import { ConfirmationExpiryJob } from './confirmation-expiry.job';
 import { MapSettingsController } from './map-settings.controller';
 import { PlacesController } from './places.controller';
 import { PlacesRepository } from './places.repository';
@@ -14,7 +15,7 @@ import { SupportsRepository } from './supports.repository';
 @Module({
   imports: [CatalogModule, MediaModule],
   controllers: [ReportsController, PlacesController, MapSettingsController],
-  providers: [ReportsRepository, ReportsService, ClustersRepository, SupportsRepository, PlacesRepository, ReportPreviewService],
-  exports: [ReportsService, ReportsRepository, ReportPreviewService],
+  providers: [ReportsRepository, ReportsService, ClustersRepository, SupportsRepository, PlacesRepository, ReportPreviewService, ConfirmationExpiryJob],
+  exports: [ReportsService, ReportsRepository, ReportPreviewService, ConfirmationExpiryJob],
 })
 export class ReportsModule {}

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Locale, NearbyReportView, ReportStatus, TimelineEntryView } from '@plaza/shared/contracts';
 import { PUBLIC_REPORT_STATUSES } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { filedReport } from '@plaza/api/database';
 import { TimelineListeners } from '@plaza/api/events';
 import type { ReportListQuery } from './dto/list-reports.query';
 import { reportFilterClauses } from './report-filters.sql';
@@ -22,6 +23,21 @@ export interface NewReportRow {
   reporterPhone: string | null;
   reporterShowName: boolean;
   source: string;
+  /** The signed-in citizen who filed it, if any. */
+  reporterUserId: string | null;
+  /** The language mails to the reporter are written in. */
+  reporterLocale: 'es' | 'en';
+  /** Set for an anonymous reporter: the report stays invisible until this token comes back. */
+  confirmation: { tokenHash: string; ttlHours: number } | null;
+}
+
+/** A report found by its confirmation token, locked for the confirmation. */
+export interface ConfirmationTarget {
+  id: string;
+  ref: string;
+  status: ReportStatus;
+  pending: boolean;
+  expired: boolean;
 }
 
 export interface NewPhotoRow {
@@ -83,8 +99,13 @@ export class ReportsRepository {
   async insert(manager: EntityManager, row: NewReportRow): Promise<{ id: string; ref: string }> {
     const [inserted] = await manager.query(
       `INSERT INTO reports (title, description, category_id, location, address, area_id, department_id, status,
-                            reporter_name, reporter_email, reporter_phone, reporter_show_name, consent_at, source)
-       VALUES ($1, $2, $3, ST_SetSRID(ST_MakePoint($4, $5), 4326), $6, $7, $8, $9, $10, $11, $12, $13, now(), $14)
+                            reporter_name, reporter_email, reporter_phone, reporter_show_name, consent_at, source,
+                            reporter_user_id, reporter_locale,
+                            confirmation_pending_since, confirmation_token_hash, confirmation_expires_at)
+       VALUES ($1, $2, $3, ST_SetSRID(ST_MakePoint($4, $5), 4326), $6, $7, $8, $9, $10, $11, $12, $13, now(), $14,
+               $15, $16,
+               CASE WHEN $17::text IS NULL THEN NULL ELSE now() END, $17::text,
+               CASE WHEN $17::text IS NULL THEN NULL ELSE now() + make_interval(hours => $18::int) END)
        RETURNING id::text, ref`,
       [
         row.title,
@@ -101,9 +122,63 @@ export class ReportsRepository {
         row.reporterPhone,
         row.reporterShowName,
         row.source,
+        row.reporterUserId,
+        row.reporterLocale,
+        row.confirmation?.tokenHash ?? null,
+        row.confirmation?.ttlHours ?? 0,
       ],
     );
     return inserted;
+  }
+
+  /** Whether a report still waits for its reporter (an idempotent replay answers the same). */
+  async isAwaitingConfirmation(manager: EntityManager, id: string): Promise<boolean> {
+    const [row] = await manager.query(`SELECT confirmation_pending_since IS NOT NULL AS pending FROM reports WHERE id = $1`, [id]);
+    return row?.pending === true;
+  }
+
+  /** The report a confirmation token belongs to, locked until the caller's transaction ends. */
+  async lockByConfirmationToken(manager: EntityManager, tokenHash: string): Promise<ConfirmationTarget | null> {
+    const rows = await manager.query(
+      `SELECT id::text AS id, ref, status, confirmation_pending_since IS NOT NULL AS pending,
+              confirmation_pending_since IS NOT NULL AND confirmation_expires_at <= now() AS expired
+         FROM reports WHERE confirmation_token_hash = $1
+         FOR UPDATE`,
+      [tokenHash],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The reporter vouched for their email: from now on the report exists for everyone it should. */
+  async markConfirmed(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(
+      `UPDATE reports SET confirmation_pending_since = NULL, confirmed_by_reporter_at = now(), updated_at = now()
+        WHERE id = $1`,
+      [id],
+    );
+  }
+
+  /**
+   * Deletes every report whose confirmation link expired unused, in one statement, and answers
+   * the photo files it held. One statement is atomic and idempotent: replicas running it at the
+   * same time delete each report once, and a confirmation that locked the row first wins.
+   */
+  async deleteExpiredUnconfirmed(): Promise<{ reports: number; photoKeys: string[] }> {
+    const [row] = await this.db.query(
+      `WITH doomed AS (
+         SELECT id FROM reports
+          WHERE confirmation_pending_since IS NOT NULL AND confirmation_expires_at <= now()
+          FOR UPDATE SKIP LOCKED
+       ), photos AS (
+         DELETE FROM report_photos WHERE report_id IN (SELECT id FROM doomed)
+         RETURNING storage_key, thumbnail_key
+       ), gone AS (
+         DELETE FROM reports WHERE id IN (SELECT id FROM doomed) RETURNING id
+       )
+       SELECT (SELECT count(*)::int FROM gone) AS reports,
+              coalesce((SELECT array_agg(k) FROM photos, LATERAL unnest(ARRAY[storage_key, thumbnail_key]) k), '{}') AS "photoKeys"`,
+    );
+    return { reports: row.reports, photoKeys: row.photoKeys };
   }
 
   async insertPhotos(manager: EntityManager, reportId: string, photos: NewPhotoRow[]): Promise<void> {
@@ -156,7 +231,7 @@ export class ReportsRepository {
   async findPublicFeature(ref: string, locale: Locale, mediaBase: string): Promise<{ id: string; feature: Record<string, unknown> } | null> {
     const rows = await this.db.query(
       `SELECT r.id::text AS id, ${FEATURE_SQL} AS feature ${FEATURE_FROM}
-        WHERE r.ref = $3 AND r.status = ANY($4::text[])`,
+        WHERE r.ref = $3 AND r.status = ANY($4::text[]) AND ${filedReport('r')}`,
       [locale, mediaBase, ref, PUBLIC_REPORT_STATUSES],
     );
     return rows[0] ?? null;
@@ -193,7 +268,7 @@ export class ReportsRepository {
          JOIN categories c ON c.id = r.category_id,
               (SELECT ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography AS g) p
         WHERE ST_DWithin(r.location::geography, p.g, $3)
-          AND r.status = ANY($4::text[])
+          AND r.status = ANY($4::text[]) AND ${filedReport('r')}
           AND ($5::text IS NULL OR c.code = $5)
         ORDER BY r.location::geography <-> p.g
         LIMIT $6`,

@@ -1,11 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { newSecretToken, tokenHash } from '@plaza/api/auth';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import { CatalogRepository } from '@plaza/api/catalog';
+import { MAILER, type Mailer } from '@plaza/api/mail';
 import { InvalidPhotoError, PHOTO_STORAGE, processPhoto, type PhotoStorage } from '@plaza/api/media';
 import {
+  PUBLIC_REPORT_STATUSES,
   REPORT_LIMITS,
+  type FiledReportFeature,
   type Locale,
+  type ReportConfirmationResult,
+  type ReportStatus,
   type NearbyReportView,
   type ReportClusters,
   type ReportDetailFeature,
@@ -13,6 +19,7 @@ import {
   type SupportResult,
 } from '@plaza/shared/contracts';
 import { ClustersRepository } from './clusters.repository';
+import { confirmationMail } from './confirmation-mail';
 import type { ClusterQuery } from './dto/cluster.query';
 import { SupportsRepository } from './supports.repository';
 import type { CreateReportDto } from './dto/create-report.dto';
@@ -22,13 +29,25 @@ import { ReportsRepository, type NewPhotoRow } from './reports.repository';
 import type { EntityManager } from 'typeorm';
 
 export interface CreateReportResult {
-  report: ReportFeature;
+  report: FiledReportFeature;
   /** True when an Idempotency-Key matched an earlier request and its report is returned again. */
   replayed: boolean;
 }
 
-/** How a report arrived, for channels other than the map (Open311 clients). */
+/**
+ * Who vouches for the reporter's email address. Only an anonymous reporter is asked to confirm it:
+ * a session proves it already, staff filing on behalf took the details themselves, and an Open311
+ * client marked `verifies_reporters` answers for its own users.
+ */
+export type ReporterIdentity =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; userId: string }
+  | { kind: 'staff' }
+  | { kind: 'verified_client' };
+
+/** How a report arrived, and from whom. */
 export interface CreateReportOptions {
+  reporter: ReporterIdentity;
   /** Recorded as the report's channel; `web` when absent. */
   source?: string;
   /** Runs inside the report's transaction, after it is inserted, so the channel's own rows commit with it. */
@@ -47,6 +66,7 @@ export class ReportsService {
     private readonly supports: SupportsRepository,
     @Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(MAILER) private readonly mailer: Mailer,
   ) {}
 
   private get mediaBase(): string {
@@ -58,7 +78,7 @@ export class ReportsService {
     photos: Buffer[],
     idempotencyKey: string | null,
     locale: Locale,
-    options: CreateReportOptions = {},
+    options: CreateReportOptions,
   ): Promise<CreateReportResult> {
     if (idempotencyKey !== null && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
       throw ReportErrors.invalidIdempotencyKey();
@@ -82,14 +102,18 @@ export class ReportsService {
             if (claim.requestHash !== requestHash(input, photos) || !claim.resourceId) {
               throw ReportErrors.idempotencyKeyReused();
             }
+            // The first answer again, and no second mail: the reporter already has their link.
             const feature = await this.reports.findFeatureById(manager, claim.resourceId, locale, this.mediaBase);
-            return { report: feature as unknown as ReportFeature, replayed: true };
+            const awaitingConfirmation = await this.reports.isAwaitingConfirmation(manager, claim.resourceId);
+            return { report: { ...(feature as unknown as ReportFeature), awaitingConfirmation }, replayed: true };
           }
         }
         const placement = await this.catalog.place(input.lon, input.lat, category.id, manager);
         if (!placement) throw ReportErrors.outsideAreas();
         const status = category.requiresModeration ? 'unconfirmed' : 'confirmed';
-        const { id } = await this.reports.insert(manager, {
+        const reporterLocale = mailLocale(locale);
+        const token = options.reporter.kind === 'anonymous' ? newSecretToken() : null;
+        const { id, ref } = await this.reports.insert(manager, {
           title: input.title.trim(),
           description: input.description.trim(),
           categoryId: category.id,
@@ -104,22 +128,38 @@ export class ReportsService {
           reporterPhone: input.reporter.phone?.trim() || null,
           reporterShowName: input.reporter.showName,
           source: options.source ?? 'web',
+          reporterUserId: options.reporter.kind === 'user' ? options.reporter.userId : null,
+          reporterLocale,
+          confirmation: token ? { tokenHash: tokenHash(token), ttlHours: this.config.reportConfirmationTtlHours } : null,
         });
         await this.reports.insertPhotos(manager, id, stored);
-        await this.reports.insertEvent(manager, {
-          reportId: id,
-          actorKind: 'citizen',
-          from: null,
-          to: status,
-          message: null,
-          isPublic: true,
-        });
+        if (token) {
+          // Nothing happens for the city until the reporter confirms: the first timeline entry
+          // (and whatever listens to it) waits for them, see confirm().
+          await this.mailer.send(
+            confirmationMail({
+              to: input.reporter.email.trim().toLowerCase(),
+              locale: reporterLocale,
+              reportId: id,
+              name: input.reporter.name.trim(),
+              ref,
+              title: input.title.trim(),
+              // Opens the map in the language the mail is written in.
+              url: `${this.config.publicUrl}/confirm/${token}?lang=${reporterLocale}`,
+              ttlHours: this.config.reportConfirmationTtlHours,
+              moderated: category.requiresModeration,
+            }),
+            manager,
+          );
+        } else {
+          await this.reports.insertEvent(manager, filedEvent(id, status));
+        }
         await options.withinTransaction?.(manager, id);
         if (idempotencyKey !== null) {
           await this.reports.completeIdempotencyKey(manager, IDEMPOTENCY_SCOPE, idempotencyKey, id);
         }
         const feature = await this.reports.findFeatureById(manager, id, locale, this.mediaBase);
-        return { report: feature as unknown as ReportFeature, replayed: false };
+        return { report: { ...(feature as unknown as ReportFeature), awaitingConfirmation: token !== null }, replayed: false };
       });
       if (result.replayed) await this.removePhotos(stored);
       return result;
@@ -127,6 +167,29 @@ export class ReportsService {
       await this.removePhotos(stored);
       throw error;
     }
+  }
+
+  /**
+   * The reporter followed the link mailed to them: the report is filed now, public or in the
+   * moderation queue as its category says. Following the link again changes nothing.
+   */
+  async confirm(token: string): Promise<ReportConfirmationResult> {
+    if (!CONFIRMATION_TOKEN.test(token)) throw ReportErrors.confirmationNotFound();
+    return this.reports.transaction(async (manager) => {
+      const target = await this.reports.lockByConfirmationToken(manager, tokenHash(token));
+      if (!target) throw ReportErrors.confirmationNotFound();
+      if (target.expired) throw ReportErrors.confirmationExpired();
+      if (target.pending) {
+        await this.reports.markConfirmed(manager, target.id);
+        await this.reports.insertEvent(manager, filedEvent(target.id, target.status));
+      }
+      return {
+        ref: target.ref,
+        status: target.status,
+        public: PUBLIC_REPORT_STATUSES.includes(target.status),
+        alreadyConfirmed: !target.pending,
+      };
+    });
   }
 
   async list(query: ReportListQuery, locale: Locale): Promise<string> {
@@ -195,6 +258,19 @@ export class ReportsService {
   private async removePhotos(rows: NewPhotoRow[]): Promise<void> {
     await Promise.all(rows.flatMap((r) => [this.storage.remove(r.storageKey), this.storage.remove(r.thumbnailKey)]));
   }
+}
+
+// newSecretToken(): 32 random bytes in base64url.
+const CONFIRMATION_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/** The first entry of a report's timeline: filed by its reporter, public from the start. */
+function filedEvent(reportId: string, status: ReportStatus) {
+  return { reportId, actorKind: 'citizen' as const, from: null, to: status, message: null, isPublic: true };
+}
+
+/** Mail is written in Spanish or English; the other languages of the site read the Spanish one. */
+function mailLocale(locale: Locale): 'es' | 'en' {
+  return locale === 'en' ? 'en' : 'es';
 }
 
 function requestHash(input: CreateReportDto, photos: Buffer[]): string {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { filedReport } from '@plaza/api/database';
 import { PUBLIC_REPORT_STATUSES } from '@plaza/shared/contracts';
 import { DataSource } from 'typeorm';
 
@@ -16,7 +17,7 @@ export class SupportsRepository {
   async add(ref: string, tokenHash: string): Promise<{ supports: number; counted: boolean } | null> {
     const [row] = await this.db.query(
       `WITH target AS (
-         SELECT id, support_count FROM reports WHERE ref = $1 AND status = ANY($3::text[])
+         SELECT id, support_count FROM reports WHERE ref = $1 AND status = ANY($3::text[]) AND ${filedReport('reports')}
        ), inserted AS (
          INSERT INTO report_supports (report_id, token_hash)
          SELECT id, $2 FROM target

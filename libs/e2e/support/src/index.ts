@@ -3,3 +3,4 @@ export { expectNoSeriousAxeViolations, formatAxe, launchBrowser, openPage, serio
 export type { AxeFinding, IsolatedContext } from './browser';
 export { freePort, startPlaza, workspaceRoot } from './plaza-server';
 export type { PlazaServer } from './plaza-server';
+export { confirmationLinkFor, confirmationMailsFor, confirmReportByMail } from './report-confirmation';

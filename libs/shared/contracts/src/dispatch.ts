@@ -23,6 +23,8 @@ export interface AdminApiClient {
   name: string;
   contactEmail: string;
   active: boolean;
+  /** Its requests skip the reporter's email confirmation (the app verified its users). */
+  verifiesReporters: boolean;
   createdAt: string;
   lastUsedAt: string | null;
 }

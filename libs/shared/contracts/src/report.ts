@@ -63,6 +63,24 @@ export interface ReportFeature {
   properties: ReportProperties;
 }
 
+/**
+ * Answer of `POST /api/v1/reports`: the report, and whether it waits for its reporter. A report
+ * filed without a session is seen by nobody until the link mailed to its reporter is followed.
+ */
+export interface FiledReportFeature extends ReportFeature {
+  awaitingConfirmation: boolean;
+}
+
+/** Answer of `POST /api/v1/reports/confirm/{token}` (no session needed: the token is the proof). */
+export interface ReportConfirmationResult {
+  ref: string;
+  status: ReportStatus;
+  /** On the public map now; false while the city moderates it before publication. */
+  public: boolean;
+  /** The link had already been followed: nothing changed this time. */
+  alreadyConfirmed: boolean;
+}
+
 export interface ReportDetailFeature extends ReportFeature {
   properties: ReportProperties & { timeline: TimelineEntryView[] };
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDefined, IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsDefined, IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class CreateApiClientDto {
   @ApiProperty({ example: 'App municipal de avisos', description: 'Unique, case-insensitively' })
@@ -15,4 +15,14 @@ export class CreateApiClientDto {
   @IsEmail()
   @MaxLength(254)
   contactEmail!: string;
+
+  @ApiProperty({
+    required: false,
+    default: false,
+    description:
+      'True only for an application that has itself verified its users\' email addresses: its requests are then filed without the reporter\'s email confirmation',
+  })
+  @IsOptional()
+  @IsBoolean()
+  verifiesReporters?: boolean;
 }

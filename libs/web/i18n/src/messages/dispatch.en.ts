@@ -34,6 +34,9 @@ export const dispatchEn: Record<keyof typeof dispatchEs, string> = {
   'admin.apiClients.create': 'Create client and key',
   'admin.apiClients.contactEmail': 'Client’s contact email',
   'admin.apiClients.contactEmailHint': 'Who to tell if the key leaks or the API changes.',
+  'admin.apiClients.verifiesReporters': 'Verifies its users',
+  'admin.apiClients.verifiesReportersHint':
+    'Only for an application that has itself confirmed its users’ email addresses: its requests are then filed without the reporter’s email confirmation. Leave unticked for any other app.',
   'admin.apiClients.createdAt': 'Created',
   'admin.apiClients.lastUsedAt': 'Last used',
   'admin.apiClients.never': 'Never',

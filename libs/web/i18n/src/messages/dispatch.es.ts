@@ -32,6 +32,9 @@ export const dispatchEs = {
   'admin.apiClients.create': 'Crear cliente y su clave',
   'admin.apiClients.contactEmail': 'Correo de contacto del cliente',
   'admin.apiClients.contactEmailHint': 'A quién avisar si la clave se filtra o la API cambia.',
+  'admin.apiClients.verifiesReporters': 'Verifica a sus usuarios',
+  'admin.apiClients.verifiesReportersHint':
+    'Solo para una aplicación que ya confirma el correo de sus usuarios: sus avisos se registran sin pedir confirmación por correo. Déjalo sin marcar para cualquier otra.',
   'admin.apiClients.createdAt': 'Alta',
   'admin.apiClients.lastUsedAt': 'Último uso',
   'admin.apiClients.never': 'Nunca',

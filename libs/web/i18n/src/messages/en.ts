@@ -1,6 +1,7 @@
 import type { Messages } from '../catalog';
 import { casesEn } from './cases.en';
 import { deliveriesEn } from './deliveries.en';
+import { confirmationEn } from './confirmation.en';
 import { participationEn } from './participation.en';
 import { notificationsEn } from './notifications.en';
 import { proposalsEn } from './proposals.en';
@@ -9,6 +10,7 @@ import { dispatchEn } from './dispatch.en';
 export const en: Messages = {
   ...casesEn,
   ...deliveriesEn,
+  ...confirmationEn,
   ...participationEn,
   ...proposalsEn,
   ...dispatchEn,

@@ -1,5 +1,6 @@
 import { casesEs } from './cases.es';
 import { deliveriesEs } from './deliveries.es';
+import { confirmationEs } from './confirmation.es';
 import { participationEs } from './participation.es';
 import { notificationsEs } from './notifications.es';
 import { proposalsEs } from './proposals.es';
@@ -9,6 +10,7 @@ import { dispatchEs } from './dispatch.es';
 export const es = {
   ...casesEs,
   ...deliveriesEs,
+  ...confirmationEs,
   ...participationEs,
   ...proposalsEs,
   ...dispatchEs,
