@@ -20,6 +20,7 @@ import { ReportsModule } from '@plaza/api/reports';
 import { ProposalsModule } from '@plaza/api/proposals';
 import { DiscussionModule } from '@plaza/api/discussion';
 import { NotificationsModule } from '@plaza/api/notifications';
+import { AlertsModule } from '@plaza/api/alerts';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -53,6 +54,7 @@ export class AppModule {
         DeliveriesModule,
         DispatchModule,
         NotificationsModule,
+        AlertsModule,
       ],
     };
   }

@@ -30,6 +30,10 @@ const NewProposalPage = lazy(() =>
 const UnsubscribePage = lazy(() =>
   import('./unsubscribe/UnsubscribePage').then((m) => ({ default: m.UnsubscribePage })),
 );
+const AlertsPage = lazy(() => import('./alerts/AlertsPage').then((m) => ({ default: m.AlertsPage })));
+const ConfirmAlertPage = lazy(() =>
+  import('./alerts/ConfirmAlertPage').then((m) => ({ default: m.ConfirmAlertPage })),
+);
 const ProposalPage = lazy(() =>
   import('./proposals/ProposalPage').then((m) => ({ default: m.ProposalPage })),
 );
@@ -63,6 +67,10 @@ export function App() {
               </Route>
               <Route path="/unsubscribe/:token">
                 {(params) => <UnsubscribePage key={params.token} token={params.token} />}
+              </Route>
+              <Route path="/alerts" component={AlertsPage} />
+              <Route path="/alerts/confirm/:token">
+                {(params) => <ConfirmAlertPage key={params.token} token={params.token} />}
               </Route>
               <Route component={NotFoundPage} />
             </Switch>

@@ -70,6 +70,19 @@ export function ReportPage({ reference }: { reference: string }) {
 
   return (
     <main id="main" tabIndex={-1} className="page-content report-page">
+      {/* Feed readers discover this report's public updates (docs/feeds.md); React puts these in <head>. */}
+      <link
+        rel="alternate"
+        type="application/rss+xml"
+        title={t('alerts.feeds.report', { ref: p.ref })}
+        href={`/feeds/reports/${encodeURIComponent(p.ref)}.rss`}
+      />
+      <link
+        rel="alternate"
+        type="application/atom+xml"
+        title={t('alerts.feeds.report', { ref: p.ref })}
+        href={`/feeds/reports/${encodeURIComponent(p.ref)}.atom`}
+      />
       {back}
       <article aria-labelledby="report-title">
         <header className="report-page__header">

@@ -39,6 +39,9 @@ export function SiteHeader({ locale, onLocaleChange }: SiteHeaderProps) {
         <Link href={appHref('/proposals')} className="site-header__link">
           {t('nav.proposals')}
         </Link>
+        <Link href={appHref('/alerts')} className="site-header__link">
+          {t('nav.alerts')}
+        </Link>
         <AccountMenu />
         <LanguageSwitch className="lang-switch" locale={locale} onChange={onLocaleChange} />
       </div>

@@ -14,3 +14,4 @@ export * from './report-status-labels';
 export * from './deliveries';
 export * from './dispatch';
 export * from './notification-settings';
+export * from './alerts';

@@ -6,6 +6,7 @@ import { Cases1795400000000 } from './1795400000000-Cases';
 import { Proposals1795500000000 } from './1795500000000-Proposals';
 import { Outbox1795600000000 } from './1795600000000-Outbox';
 import { ReportConfirmation1795700000000 } from './1795700000000-ReportConfirmation';
+import { Alerts1795800000000 } from './1795800000000-Alerts';
 import { DepartmentDispatch1795900000000 } from './1795900000000-DepartmentDispatch';
 import { NotificationPreferences1796100000000 } from './1796100000000-NotificationPreferences';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   Proposals1795500000000,
   Outbox1795600000000,
   ReportConfirmation1795700000000,
+  Alerts1795800000000,
   DepartmentDispatch1795900000000,
   NotificationPreferences1796100000000,
 ];

@@ -6,6 +6,7 @@ import { participationEn } from './participation.en';
 import { notificationsEn } from './notifications.en';
 import { proposalsEn } from './proposals.en';
 import { dispatchEn } from './dispatch.en';
+import { alertsEn } from './alerts.en';
 
 export const en: Messages = {
   ...casesEn,
@@ -15,6 +16,7 @@ export const en: Messages = {
   ...proposalsEn,
   ...dispatchEn,
   ...notificationsEn,
+  ...alertsEn,
   'app.name': 'Plaza',
   'app.tagline': 'City reports',
   'a11y.skipToContent': 'Skip to main content',

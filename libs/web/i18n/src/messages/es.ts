@@ -5,6 +5,7 @@ import { participationEs } from './participation.es';
 import { notificationsEs } from './notifications.es';
 import { proposalsEs } from './proposals.es';
 import { dispatchEs } from './dispatch.es';
+import { alertsEs } from './alerts.es';
 
 // Spanish is the reference catalogue: its keys define `MessageKey`, so a missing key elsewhere is a type error.
 export const es = {
@@ -15,6 +16,7 @@ export const es = {
   ...proposalsEs,
   ...dispatchEs,
   ...notificationsEs,
+  ...alertsEs,
   'app.name': 'Plaza',
   'app.tagline': 'Avisos de la ciudad',
   'a11y.skipToContent': 'Saltar al contenido principal',

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
+import {
+  createRedisAttemptStore,
+  MemoryAttemptStore,
+  RedisAttemptStore,
+  TooManyAttemptsError,
+  type AttemptStore,
+} from '@plaza/api/auth';
+
+const HOUR = 3_600_000;
+
+/** docs/alerts.md and docs/security.md list these. */
+export const ALERT_LIMITS_PER_HOUR = {
+  /** Subscription requests from one address: stops a script filling the table. */
+  ip: 20,
+  /** Confirmation mails to one mailbox: nobody can mail-bomb a stranger through the form. */
+  email: 5,
+} as const;
+
+/**
+ * Rate limits of the anonymous subscription form, on the same counters as sign-in (Redis when
+ * REDIS_URL is set, so every replica counts together). Keys are hashes: no address in clear.
+ */
+@Injectable()
+export class AlertsThrottle implements OnApplicationShutdown {
+  private store: Promise<AttemptStore> | null = null;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** 429 when the client address asks too often. */
+  async hitIp(ip: string): Promise<void> {
+    const count = await (await this.counters()).increment(this.key('ip', ip), HOUR);
+    if (count.count > ALERT_LIMITS_PER_HOUR.ip)
+      throw new TooManyAttemptsError(Math.ceil(count.resetInMs / 1000));
+  }
+
+  /** False when this mailbox got enough confirmations: the request still answers 202 and sends nothing. */
+  async mailAllowed(email: string): Promise<boolean> {
+    const count = await (await this.counters()).increment(this.key('email', email), HOUR);
+    return count.count <= ALERT_LIMITS_PER_HOUR.email;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const store = await this.store;
+    if (store instanceof RedisAttemptStore) await store.onModuleDestroy();
+  }
+
+  private counters(): Promise<AttemptStore> {
+    this.store ??= this.config.redisUrl
+      ? createRedisAttemptStore(this.config.redisUrl, this.config.redisPrefix)
+      : Promise.resolve(new MemoryAttemptStore());
+    return this.store;
+  }
+
+  private key(kind: string, value: string): string {
+    return `rl:alert-${kind}:${createHash('sha256').update(`plaza-rate-limit\0${value}`).digest('base64url')}`;
+  }
+}

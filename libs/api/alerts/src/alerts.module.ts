@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { AlertDigest } from './alert-digest';
+import { AlertSubscriptionsRepository } from './alert-subscriptions.repository';
+import { ALERTS_CONFIG, readAlertsConfig } from './alerts-config';
+import { AlertsClock } from './alerts-clock';
+import { AlertsController } from './alerts.controller';
+import { AlertsService } from './alerts.service';
+import { AlertsThrottle } from './alerts-throttle';
+import { InstantAlerts } from './instant-alerts';
+
+/** Local alerts by email (docs/alerts.md). */
+@Module({
+  controllers: [AlertsController],
+  providers: [
+    { provide: ALERTS_CONFIG, useFactory: () => readAlertsConfig(process.env) },
+    AlertsClock,
+    AlertsThrottle,
+    AlertSubscriptionsRepository,
+    AlertsService,
+    InstantAlerts,
+    AlertDigest,
+  ],
+  exports: [AlertDigest, AlertsClock],
+})
+export class AlertsModule {}

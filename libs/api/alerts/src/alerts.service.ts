@@ -1,0 +1,181 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { newSecretToken, normalizeEmail, tokenHash } from '@plaza/api/auth';
+import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
+import { DomainError } from '@plaza/api/http';
+import { MAILER, type Mailer } from '@plaza/api/mail';
+import { UnsubscribeLinks } from '@plaza/api/outbox';
+import type { AlertConfirmResult, AlertSubscribeResult, FieldError, Locale } from '@plaza/shared/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { confirmationMail } from './alert-mails';
+import { AlertSubscriptionsRepository, targetOf } from './alert-subscriptions.repository';
+import { describeTarget } from './alert-texts';
+import { AlertsClock } from './alerts-clock';
+import { AlertsThrottle } from './alerts-throttle';
+import type { CreateAlertDto } from './dto/create-alert.dto';
+import { subscriptionIdOf } from './unsubscribe-subject';
+
+/** The unsubscribe kind of every alert mail; the subject is the subscription's id (unsubscribe-subject.ts). */
+export const ALERT_UNSUBSCRIBE_KIND = 'alert';
+
+/** A confirmation link works this long; unconfirmed subscriptions are deleted after it. */
+export const CONFIRMATION_TTL_MS = 7 * 24 * 3_600_000;
+
+const SCOPE_FIELDS = { area: ['area'], radius: ['lat', 'lon', 'radius'], category: ['category'] } as const;
+
+@Injectable()
+export class AlertsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(MAILER) private readonly mailer: Mailer,
+    private readonly subscriptions: AlertSubscriptionsRepository,
+    private readonly links: UnsubscribeLinks,
+    private readonly clock: AlertsClock,
+    private readonly throttle: AlertsThrottle,
+  ) {}
+
+  onModuleInit(): void {
+    this.links.register(ALERT_UNSUBSCRIBE_KIND, {
+      describe: async (subject, locale) => {
+        const id = subscriptionIdOf(subject);
+        const row = id ? await this.subscriptions.byId(this.db.manager, id) : null;
+        // Still described once stopped (the target is kept, only the address is erased).
+        if (!row) return null;
+        const lang = locale as Locale;
+        const what = describeTarget(targetOf(row, lang), lang);
+        return lang === 'en'
+          ? `Email alerts about new reports ${what}`
+          : `Alertas por correo de avisos nuevos ${what}`;
+      },
+      unsubscribe: async (manager, subject) => {
+        const id = subscriptionIdOf(subject);
+        if (id) await this.subscriptions.unsubscribe(manager, id, this.clock.now());
+      },
+    });
+  }
+
+  /**
+   * Files the subscription and mails the confirmation link, in one transaction. The answer is the
+   * same whether the address was new, pending or already confirmed, so the form tells nobody who
+   * is subscribed to what.
+   */
+  async subscribe(input: CreateAlertDto, locale: Locale, ip: string): Promise<AlertSubscribeResult> {
+    refuseOtherScopeFields(input);
+    await this.throttle.hitIp(ip);
+    const email = normalizeEmail(input.email);
+    const mailAllowed = await this.throttle.mailAllowed(email);
+
+    await this.db.transaction(async (manager) => {
+      const { areaId, categoryId } = await this.resolveTarget(manager, input);
+      const token = newSecretToken();
+      const now = this.clock.now();
+      const { row, created } = await this.subscriptions.insertOrFind(manager, {
+        email,
+        locale,
+        scope: input.scope,
+        frequency: input.frequency,
+        areaId,
+        categoryId,
+        point: input.scope === 'radius' ? { lat: input.lat!, lon: input.lon!, radius: input.radius! } : null,
+        tokenHash: tokenHash(token),
+        now,
+      });
+      // Already confirmed: nothing to do, and nothing to mail.
+      if (row.confirmedAt || !mailAllowed) return;
+      if (!created) await this.subscriptions.renewToken(manager, row.id, tokenHash(token), now, locale);
+      await this.sendConfirmation(manager, { ...row, locale }, email, token);
+    });
+    return { status: 'confirmation_sent' };
+  }
+
+  async confirm(token: string, locale: Locale): Promise<AlertConfirmResult> {
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw unknownToken();
+    return this.db.transaction(async (manager) => {
+      const row = await this.subscriptions.byTokenHash(manager, tokenHash(token));
+      const now = this.clock.now();
+      if (!row) throw unknownToken();
+      if (!row.confirmedAt && now.getTime() - row.confirmationSentAt.getTime() > CONFIRMATION_TTL_MS)
+        throw unknownToken();
+      await this.subscriptions.confirm(manager, row.id, now);
+      return {
+        status: 'confirmed',
+        scope: row.scope,
+        frequency: row.frequency,
+        description: describeTarget(targetOf(row, locale), locale),
+      };
+    });
+  }
+
+  private async resolveTarget(
+    manager: EntityManager,
+    input: CreateAlertDto,
+  ): Promise<{ areaId: string | null; categoryId: string | null }> {
+    if (input.scope === 'area') {
+      const area = await this.subscriptions.areaByCode(manager, input.area!);
+      if (!area)
+        throw DomainError.validation([
+          { field: 'area', code: 'unknown', message: `There is no area "${input.area}".` },
+        ]);
+      return { areaId: area.id, categoryId: null };
+    }
+    if (input.scope === 'category') {
+      const category = await this.subscriptions.categoryByCode(manager, input.category!);
+      if (!category) {
+        throw DomainError.validation([
+          { field: 'category', code: 'unknown', message: `There is no category "${input.category}".` },
+        ]);
+      }
+      return { areaId: null, categoryId: category.id };
+    }
+    return { areaId: null, categoryId: null };
+  }
+
+  private async sendConfirmation(
+    manager: EntityManager,
+    row: Parameters<typeof targetOf>[0] & {
+      id: string;
+      locale: Locale;
+      frequency: CreateAlertDto['frequency'];
+    },
+    email: string,
+    token: string,
+  ): Promise<void> {
+    const mail = confirmationMail({
+      email,
+      locale: row.locale,
+      target: targetOf(row, row.locale),
+      frequency: row.frequency,
+      confirmUrl: `${this.config.publicUrl}/alerts/confirm/${token}`,
+    });
+    // One mail per token: a retried transaction never mails the same link twice.
+    await this.mailer.send(
+      { ...mail, dedupeKey: `alert-confirm:${row.id}:${tokenHash(token).slice(0, 16)}` },
+      manager,
+    );
+  }
+}
+
+function refuseOtherScopeFields(input: CreateAlertDto): void {
+  const allowed: readonly string[] = SCOPE_FIELDS[input.scope];
+  const errors: FieldError[] = Object.values(SCOPE_FIELDS)
+    .flat()
+    .filter(
+      (field) =>
+        !allowed.includes(field) && (input as unknown as Record<string, unknown>)[field] !== undefined,
+    )
+    .map((field) => ({
+      field,
+      code: 'not_allowed',
+      message: `${field} does not apply to scope "${input.scope}".`,
+    }));
+  if (errors.length) throw DomainError.validation(errors);
+}
+
+function unknownToken(): DomainError {
+  return new DomainError(
+    'ALERT.UNKNOWN_TOKEN',
+    'not_found',
+    'This confirmation link is not valid any more: it expired, or the alert was cancelled. Subscribe again.',
+  );
+}
