@@ -69,7 +69,8 @@ describe('Open311 clients and send methods in Chromium', () => {
     const row = p.getByRole('row').filter({ has: p.getByRole('rowheader', { name: CLIENT.name, exact: true }) });
     await row.waitFor();
     await expect(row.getByRole('cell').nth(0).textContent()).resolves.toBe(CLIENT.email);
-    await expect(row.getByRole('cell').nth(3).textContent()).resolves.toBe('Activo');
+    await expect(row.getByRole('cell').nth(3).textContent()).resolves.toBe('No'); // does not verify its users
+    await expect(row.getByRole('cell').nth(4).textContent()).resolves.toBe('Activo');
     // Gone for good: not in the page, not in what the API lists.
     await p.reload();
     await row.waitFor();
