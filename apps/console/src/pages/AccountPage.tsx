@@ -8,7 +8,7 @@ import { ApiFormView } from '../forms/ApiFormView';
 import { useApiForm, type FormFields } from '../forms/useApiForm';
 import { authApi } from '../session/auth-api';
 import { Page } from '../shell/Page';
-import { NotificationSettingsSection } from './NotificationSettingsSection';
+import { NotificationSettingsSection } from '@plaza/web/account';
 
 /** Who is signed in, and a new password (staff invited by email choose their first one here). */
 export function AccountPage({ user }: { user: SessionUser }) {

@@ -4,7 +4,7 @@ import { Redirect } from 'wouter';
 import { appHref } from '../shell/app-href';
 import { AccountPage } from './AccountPage';
 import { notificationSettingsApi } from './notification-settings-api';
-import { NotificationSettingsSection } from './NotificationSettingsSection';
+import { NotificationSettingsSection } from '@plaza/web/account';
 import { useSession } from './SessionProvider';
 
 /** /account: what a signed-in citizen can set about their account (for now, update emails). */

@@ -3,7 +3,8 @@ import { useT, type Translator } from '@plaza/web/i18n';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { loadAreas } from '../api/catalog';
 import { appHref, handleInternalClick } from '../shell/app-href';
-import { areasLayer, labelPopupClose, tileLayer, translateControls } from '../map/base-layers';
+import { areasLayer, labelPopupClose, translateControls } from '../map/base-layers';
+import { useTiles } from '../map/use-base-map';
 import L from '../map/leaflet';
 import { countIcon, proposalIcon, reportIcon } from '../map/markers';
 import { statusKey } from '../status';
@@ -217,15 +218,7 @@ export function ExploreMap({ ref, initialView, data, proposals, categories, tile
   }, []);
 
   // Tiles arrive with the settings; swapping them never touches markers.
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map) return;
-    const layer = tileLayer(tiles).addTo(map);
-    layer.bringToBack();
-    return () => {
-      layer.remove();
-    };
-  }, [tiles]);
+  useTiles(mapRef, tiles);
 
   // Reports: kept in step with the data by ref, so an open popup survives a reload of the same view.
   useEffect(() => {

@@ -1,7 +1,8 @@
 import type { BBoxTuple, TileSettings } from '@plaza/shared/contracts';
 import { useT } from '@plaza/web/i18n';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
-import { areasLayer, labelPopupClose, tileLayer, translateControls } from '../map/base-layers';
+import { areasLayer } from '../map/base-layers';
+import { useTiles, useTranslatedControls } from '../map/use-base-map';
 import L from '../map/leaflet-global';
 
 export interface LocationPickerHandle {
@@ -80,25 +81,9 @@ export function LocationPicker({ ref, id, value, initialView, areas, tiles, desc
     if (areas && areasRef.current && areasRef.current.getLayers().length === 0) areasRef.current.addData(areas);
   }, [areas]);
 
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map) return;
-    const layer = tileLayer(tiles).addTo(map);
-    layer.bringToBack();
-    return () => {
-      layer.remove();
-    };
-  }, [tiles]);
+  useTiles(mapRef, tiles);
 
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map) return;
-    const zoom = translateControls(map, i18n);
-    map.on('popupopen', (event: L.PopupEvent) => labelPopupClose(event.popup, i18n));
-    return () => {
-      zoom.remove();
-    };
-  }, [i18n]);
+  useTranslatedControls(mapRef, i18n, { popups: true });
 
   // The pin follows the draft: created on first placement, moved afterwards.
   useEffect(() => {

@@ -8,19 +8,36 @@ interface PhotoPickerProps {
   photos: File[];
   error: string | null;
   onChange(photos: File[]): void;
+  /** How many files at most: a report's photo limit unless said (proposal images have their own). */
+  max?: number;
+  /** The control's label: "Photos" unless said. */
+  label?: string;
+  /** The form field name the files go under. */
+  name?: string;
 }
 
 const ACCEPTED = REPORT_LIMITS.photoAcceptedTypes as readonly string[];
 
-/** Up to the photo limit, checked here for type and size (the API checks the content), with previews. */
-export function PhotoPicker({ id, photos, error, onChange }: PhotoPickerProps) {
+/**
+ * Up to `max` pictures, checked here for type and size (the API checks the content), each with a
+ * preview and a remove button. Reports and proposals share it: the API runs both through the same
+ * photo pipeline, with the same accepted types and size limit.
+ */
+export function PhotoPicker({
+  id,
+  photos,
+  error,
+  onChange,
+  max = REPORT_LIMITS.photosMax,
+  label,
+  name = 'photos',
+}: PhotoPickerProps) {
   const { t } = useT();
   const [problem, setProblem] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const previews = useMemo(() => photos.map((photo) => URL.createObjectURL(photo)), [photos]);
   useEffect(() => () => previews.forEach((url) => URL.revokeObjectURL(url)), [previews]);
   const message = error ?? problem;
-  const max = REPORT_LIMITS.photosMax;
 
   const add = (files: FileList | null) => {
     if (!files) return;
@@ -28,7 +45,8 @@ export function PhotoPicker({ id, photos, error, onChange }: PhotoPickerProps) {
     const refused: string[] = [];
     for (const file of files) {
       if (!ACCEPTED.includes(file.type)) refused.push(t('photos.badType', { name: file.name }));
-      else if (file.size > REPORT_LIMITS.photoBytesMax) refused.push(t('photos.tooBig', { name: file.name, mb: REPORT_LIMITS.photoBytesMax / 1024 / 1024 }));
+      else if (file.size > REPORT_LIMITS.photoBytesMax)
+        refused.push(t('photos.tooBig', { name: file.name, mb: REPORT_LIMITS.photoBytesMax / 1024 / 1024 }));
       else accepted.push(file);
     }
     const room = max - photos.length;
@@ -42,7 +60,7 @@ export function PhotoPicker({ id, photos, error, onChange }: PhotoPickerProps) {
   return (
     <div className={`ui-field photo-picker${message ? ' ui-field--invalid' : ''}`}>
       <label htmlFor={id} className="ui-field__label">
-        {t('photos.label')}
+        {label ?? t('photos.label')}
       </label>
       <p id={hintId(id)} className="ui-field__hint">
         {t('photos.hint', { max, mb: REPORT_LIMITS.photoBytesMax / 1024 / 1024 })}
@@ -55,14 +73,16 @@ export function PhotoPicker({ id, photos, error, onChange }: PhotoPickerProps) {
       <input
         ref={input}
         id={id}
-        name="photos"
+        name={name}
         type="file"
         multiple
         accept={ACCEPTED.join(',')}
         className="ui-field__file"
         disabled={photos.length >= max}
         aria-invalid={message ? true : undefined}
-        aria-describedby={[describedBy(id, { hint: true, error: message }), `${id}-count`].filter(Boolean).join(' ')}
+        aria-describedby={[describedBy(id, { hint: true, error: message }), `${id}-count`]
+          .filter(Boolean)
+          .join(' ')}
         onChange={(event) => add(event.target.files)}
       />
       <p id={`${id}-count`} role="status" className="photo-picker__count">
@@ -72,7 +92,10 @@ export function PhotoPicker({ id, photos, error, onChange }: PhotoPickerProps) {
         <ul className="photo-picker__previews">
           {photos.map((photo, index) => (
             <li key={`${photo.name}-${photo.lastModified}-${index}`} className="photo-picker__preview">
-              <img src={previews[index]} alt={t('photos.previewAlt', { index: index + 1, name: photo.name })} />
+              <img
+                src={previews[index]}
+                alt={t('photos.previewAlt', { index: index + 1, name: photo.name })}
+              />
               <Button
                 variant="danger"
                 onClick={() => {

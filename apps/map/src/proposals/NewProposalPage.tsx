@@ -1,4 +1,10 @@
-import type { PlaceView, ProposalDetail, ProposalTheme, SessionView } from '@plaza/shared/contracts';
+import {
+  PROPOSAL_LIMITS,
+  type PlaceView,
+  type ProposalDetail,
+  type ProposalTheme,
+  type SessionView,
+} from '@plaza/shared/contracts';
 import { useT } from '@plaza/web/i18n';
 import { Button, CheckboxField, SelectField, TextAreaField, TextField } from '@plaza/web/ui';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
@@ -12,7 +18,7 @@ import { areaAt } from '../new-report/point-in-areas';
 import { appHref, go } from '../shell/app-href';
 import { useFocusOnArrival } from '../shell/page-focus';
 import { proposalApi, useLoad, useSession } from './api';
-import { ImagePicker } from './ImagePicker';
+import { PhotoPicker } from '../new-report/PhotoPicker';
 import { serverErrors, toBody, validateDraft, type DraftErrors, type ProposalDraft } from './proposal-form';
 import { SignInLink } from './SignInLink';
 import './proposals.css';
@@ -76,7 +82,10 @@ function ProposalForm({ session }: { session: SessionView }) {
     () =>
       (areas?.features ?? [])
         .map((f) => f.properties as { code?: unknown; name?: unknown } | null)
-        .filter((p): p is { code: string; name: string } => typeof p?.code === 'string' && typeof p.name === 'string')
+        .filter(
+          (p): p is { code: string; name: string } =>
+            typeof p?.code === 'string' && typeof p.name === 'string',
+        )
         .sort((a, b) => a.name.localeCompare(b.name)),
     [areas],
   );
@@ -102,7 +111,9 @@ function ProposalForm({ session }: { session: SessionView }) {
   };
 
   const focusFirstError = (found: DraftErrors) => {
-    const first = (['title', 'summary', 'description', 'theme', 'location', 'area', 'images'] as const).find((f) => found[f]);
+    const first = (['title', 'summary', 'description', 'theme', 'location', 'area', 'images'] as const).find(
+      (f) => found[f],
+    );
     if (first) requestAnimationFrame(() => document.getElementById(`np-${first}`)?.focus());
   };
 
@@ -119,7 +130,10 @@ function ProposalForm({ session }: { session: SessionView }) {
       const created = await request<ProposalDetail>('/api/v1/proposals', {
         method: 'POST',
         body,
-        headers: { ...(json ? { 'Content-Type': 'application/json' } : {}), 'X-CSRF-Token': session.csrfToken },
+        headers: {
+          ...(json ? { 'Content-Type': 'application/json' } : {}),
+          'X-CSRF-Token': session.csrfToken,
+        },
       });
       go(`/proposals/${created.id}`);
     } catch (error) {
@@ -200,7 +214,12 @@ function ProposalForm({ session }: { session: SessionView }) {
           initialView={{ lat: CITY_CENTRE[0], lon: CITY_CENTRE[1], zoom: CITY_ZOOM }}
           areas={areas}
           tiles={settings.data?.tiles ?? null}
-          describedBy={['np-location-hint', errors.location ? 'np-location-error' : null, 'np-location-keys', 'np-location-where']
+          describedBy={[
+            'np-location-hint',
+            errors.location ? 'np-location-error' : null,
+            'np-location-keys',
+            'np-location-where',
+          ]
             .filter(Boolean)
             .join(' ')}
           invalid={Boolean(errors.location)}
@@ -238,9 +257,12 @@ function ProposalForm({ session }: { session: SessionView }) {
           />
         )}
       </fieldset>
-      <ImagePicker
+      <PhotoPicker
         id="np-images"
-        images={draft.images}
+        name="images"
+        label={t('newProposal.images')}
+        max={PROPOSAL_LIMITS.imagesMax}
+        photos={draft.images}
         error={message('images') ?? null}
         onChange={(images) => set({ images })}
       />

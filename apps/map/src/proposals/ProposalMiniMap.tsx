@@ -1,7 +1,7 @@
 import type { TileSettings } from '@plaza/shared/contracts';
 import { useT } from '@plaza/web/i18n';
 import { useEffect, useRef } from 'react';
-import { tileLayer, translateControls } from '../map/base-layers';
+import { useTiles, useTranslatedControls } from '../map/use-base-map';
 import L from '../map/leaflet-global';
 import { proposalIcon } from '../map/markers';
 
@@ -35,23 +35,9 @@ export function ProposalMiniMap({
     };
   }, [lat, lon]);
 
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map) return;
-    const layer = tileLayer(tiles).addTo(map);
-    return () => {
-      layer.remove();
-    };
-  }, [tiles]);
+  useTiles(mapRef, tiles);
 
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map) return;
-    const zoom = translateControls(map, i18n);
-    return () => {
-      zoom.remove();
-    };
-  }, [i18n]);
+  useTranslatedControls(mapRef, i18n);
 
   return (
     <div ref={containerRef} className="mini-map" role="region" aria-label={i18n.t('proposal.mapLabel')} />

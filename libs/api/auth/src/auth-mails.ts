@@ -1,4 +1,4 @@
-import type { OutgoingMail } from '@plaza/api/mail';
+import { renderEmail, type OutgoingMail } from '@plaza/api/mail';
 
 /** Mail is written in Spanish or English; the other languages read the Spanish one. */
 type MailLocale = 'es' | 'en';
@@ -67,23 +67,14 @@ export function invitationMail(m: LinkMail): OutgoingMail {
 }
 
 function render(m: LinkMail, content: { subject: string; lines: string[]; button: string }): OutgoingMail {
-  const text = [...content.lines.slice(0, 2), '', m.url, '', ...content.lines.slice(2), '', '— Plaza'].join(
-    '\n',
-  );
-  const html = [
-    `<!doctype html><html lang="${mailLocale(m.locale)}"><body style="font-family:sans-serif;line-height:1.5">`,
-    ...content.lines.slice(0, 2).map((line) => `<p>${escapeHtml(line)}</p>`),
-    `<p><a href="${escapeHtml(m.url)}" style="display:inline-block;padding:.6em 1.2em;background:#0b5394;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(content.button)}</a></p>`,
-    `<p style="font-size:.9em">${escapeHtml(m.url)}</p>`,
-    ...content.lines.slice(2).map((line) => `<p>${escapeHtml(line)}</p>`),
-    '<p>— Plaza</p></body></html>',
-  ].join('\n');
-  return { to: m.to, subject: content.subject, text, html, locale: mailLocale(m.locale) };
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
+  const locale = mailLocale(m.locale);
+  // The link sits after the first two lines (greeting, what it does), before the "if not you" advice.
+  const { html, text } = renderEmail({
+    locale,
+    heading: content.subject,
+    paragraphs: content.lines.slice(0, 2),
+    action: { label: content.button, url: m.url },
+    footer: content.lines.slice(2).join(' '),
+  });
+  return { to: m.to, subject: content.subject, text, html, locale };
 }

@@ -1,4 +1,4 @@
-import type { OutgoingMail } from '@plaza/api/mail';
+import { renderEmail, type OutgoingMail } from '@plaza/api/mail';
 import type { FlagTarget } from './targets.repository';
 
 const REASONS: Record<string, { es: string; en: string }> = {
@@ -31,18 +31,34 @@ export function hiddenMail(m: {
   const reason = (REASONS[m.reason] ?? REASONS['other'] as { es: string; en: string })[lang];
   const what = WHAT[m.target.type][lang];
   const link = `${m.publicUrl}/account/notifications`;
-  if (lang === 'en') {
-    return {
-      to: m.email,
-      locale: 'en',
-      subject: m.provisional ? 'Your content is hidden until we review it' : 'We have hidden your content',
-      text: `Hello,\n\nWe have ${m.provisional ? 'temporarily ' : ''}hidden ${what} on Plaza. Reason: ${reason}.\n\nIf you think this is a mistake you can ask for a review once, from ${link} (decision ${m.decisionId}).\n\nThe city's participation team`,
-    };
-  }
-  return {
-    to: m.email,
-    locale: 'es',
-    subject: m.provisional ? 'Tu contenido está oculto hasta que lo revisemos' : 'Hemos ocultado tu contenido',
-    text: `Hola:\n\nHemos ocultado ${m.provisional ? 'provisionalmente ' : ''}${what} en Plaza. Motivo: ${reason}.\n\nSi crees que es un error, puedes pedir una revisión una vez desde ${link} (decisión ${m.decisionId}).\n\nEl equipo de participación del Ayuntamiento`,
-  };
+  const content =
+    lang === 'en'
+      ? {
+          subject: m.provisional ? 'Your content is hidden until we review it' : 'We have hidden your content',
+          paragraphs: [
+            'Hello,',
+            `We have ${m.provisional ? 'temporarily ' : ''}hidden ${what} on Plaza. Reason: ${reason}.`,
+            `If you think this is a mistake you can ask for a review once (decision ${m.decisionId}).`,
+          ],
+          action: 'See why and ask for a review',
+          footer: "The city's participation team",
+        }
+      : {
+          subject: m.provisional ? 'Tu contenido está oculto hasta que lo revisemos' : 'Hemos ocultado tu contenido',
+          paragraphs: [
+            'Hola:',
+            `Hemos ocultado ${m.provisional ? 'provisionalmente ' : ''}${what} en Plaza. Motivo: ${reason}.`,
+            `Si crees que es un error, puedes pedir una revisión una vez (decisión ${m.decisionId}).`,
+          ],
+          action: 'Ver el motivo y pedir una revisión',
+          footer: 'El equipo de participación del Ayuntamiento',
+        };
+  const { html, text } = renderEmail({
+    locale: lang,
+    heading: content.subject,
+    paragraphs: content.paragraphs,
+    action: { label: content.action, url: link },
+    footer: content.footer,
+  });
+  return { to: m.email, locale: lang, subject: content.subject, text, html };
 }

@@ -6,8 +6,9 @@ import { useEffect, useState } from 'react';
 type State = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; settings: NotificationSettings };
 
 /**
- * The account-wide switch for update emails. A change is saved at once and said in a live region;
- * a failed save puts the box back as it was and says so as an alert.
+ * The account-wide switch for update emails, on the map's and the console's account pages. A change
+ * is saved at once and said in a live region; a failed save puts the box back as it was and says so
+ * as an alert.
  */
 export function NotificationSettingsSection({
   load,
