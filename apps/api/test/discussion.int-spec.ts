@@ -241,6 +241,16 @@ describe('discussion, flags, moderation and follows (integration)', () => {
     );
     const notice = notifications.find((n: { kind: string }) => n.kind === 'content_hidden');
     expect(notice.readAt).toBeNull();
+    // Read with the decision as it stands and the thread to open, so the author's page can link and offer the review.
+    const threadOf = { type: 'proposal', id: String(proposalId), title: 'Peatonalizar la plaza del barrio' };
+    expect(notice.moderation).toEqual({
+      decision: expect.objectContaining({ id: decisionId, targetType: 'comment', targetId, kind: 'hidden', reason: 'spam', note: 'Publicidad.', liftedAt: null, review: null }),
+      thread: threadOf,
+      excerpt: 'Compra relojes baratos en example.com',
+    });
+    // Someone else's notifications never carry it.
+    const others = (await t.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: withSession(author) })).json();
+    expect(others.some((n: { moderation?: { decision: { id: string } } | null }) => n.moderation?.decision.id === decisionId)).toBe(false);
     expectProblem(await t.inject({ method: 'POST', url: `/api/v1/me/notifications/${notice.id}/read`, headers: withSession(author) }), 404);
     expect((await t.inject({ method: 'POST', url: `/api/v1/me/notifications/${notice.id}/read`, headers: withSession(english) })).statusCode).toBe(204);
     const reread = (await t.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: withSession(english) })).json();
@@ -273,6 +283,12 @@ describe('discussion, flags, moderation and follows (integration)', () => {
     );
     const restored = (await thread(url)).json().comments.find((c: { id: number }) => c.id === target.id);
     expect(restored).toMatchObject({ state: 'visible', body: 'Compra relojes baratos en example.com' });
+    const told = (await t.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: withSession(english) })).json();
+    const outcome = told.find((n: { kind: string }) => n.kind === 'review_outcome');
+    expect(outcome).toMatchObject({ data: { decisionId, outcome: 'reversed' }, moderation: { thread: threadOf } });
+    expect(outcome.moderation.decision).toMatchObject({ liftedAt: expect.any(String), review: { message: 'It was a joke between neighbours.', outcome: 'reversed' } });
+    // The earlier notice now shows the review as asked and answered too.
+    expect(told.find((n: { id: string }) => n.id === notice.id).moderation.decision.review.outcome).toBe('reversed');
     const audit = await db.query(`SELECT action FROM audit_log WHERE entity_type = 'comment' AND entity_id = $1 ORDER BY seq`, [targetId]);
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['moderation.hide', 'moderation.review']);
   });

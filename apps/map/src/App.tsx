@@ -21,6 +21,9 @@ const EmailLinkPage = lazy(() =>
 const AccountSettingsPage = lazy(() =>
   import('./account/AccountSettingsPage').then((m) => ({ default: m.AccountSettingsPage })),
 );
+const NotificationsPage = lazy(() =>
+  import('./account/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
+);
 const ProposalsPage = lazy(() =>
   import('./proposals/ProposalsPage').then((m) => ({ default: m.ProposalsPage })),
 );
@@ -59,6 +62,7 @@ export function App() {
               <Route path="/signin/link" component={EmailLinkPage} />
               <Route path="/signin" component={SignInPage} />
               <Route path="/signup" component={SignUpPage} />
+              <Route path="/account/notifications" component={NotificationsPage} />
               <Route path="/account" component={AccountSettingsPage} />
               <Route path="/proposals" component={ProposalsPage} />
               <Route path="/proposals/new" component={NewProposalPage} />

@@ -4,6 +4,8 @@ import { Link, useLocation } from 'wouter';
 import { appHref } from '../shell/app-href';
 import { currentPathForNext, firstName } from './safe-next';
 import { useSession } from './SessionProvider';
+import { UnreadBadge } from './UnreadBadge';
+import { useUnreadCount } from './unread-count';
 
 /**
  * The header's account corner: "Sign in" for visitors; for a signed-in citizen, their first name
@@ -22,6 +24,7 @@ export function AccountMenu() {
   const signInLink = useRef<HTMLAnchorElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const justSignedOut = useRef(false);
+  const unread = useUnreadCount();
 
   // After signing out the menu button is gone: focus goes to what replaced it, not to <body>.
   useEffect(() => {
@@ -81,12 +84,21 @@ export function AccountMenu() {
           aria-controls="account-menu-list"
           onClick={() => setOpen((value) => !value)}
         >
-          <span className="visually-hidden">{t('account.menu')} </span>
+          <span className="visually-hidden">
+            {t('account.menu')}
+            {/* Said before the name (the menu keeps its "… Name" accessible name); shown as a badge after it. */}
+            {unread ? `, ${t('inbox.unread', { count: unread })},` : ''}{' '}
+          </span>
           {firstName(state.session.user.name)}
           {/* Decoration only: the expanded state is aria-expanded's job. */}
           <span className="account-menu__caret" aria-hidden="true">
             {open ? '▴' : '▾'}
           </span>
+          {unread ? (
+            <span className="inbox-count" aria-hidden="true">
+              {unread}
+            </span>
+          ) : null}
         </button>
         <ul id="account-menu-list" className="account-menu__list" hidden={!open}>
           <li>
@@ -103,6 +115,12 @@ export function AccountMenu() {
           <li>
             <Link href={appHref('/account')} onClick={() => setOpen(false)}>
               {t('account.settings.link')}
+            </Link>
+          </li>
+          <li>
+            <Link href={appHref('/account/notifications')} onClick={() => setOpen(false)}>
+              {t('inbox.link')}
+              <UnreadBadge count={unread} />
             </Link>
           </li>
         </ul>

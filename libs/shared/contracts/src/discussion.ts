@@ -170,4 +170,17 @@ export interface NotificationView {
   createdAt: string;
   readAt: string | null;
   data: Record<string, unknown>;
+  /**
+   * `content_hidden` / `review_outcome`: the decision as it stands now (asked for a review yet? outcome?) and
+   * where the content lives, read with the notification so the author's page can link to it and offer the review.
+   */
+  moderation?: NotificationModeration | null;
+}
+
+export interface NotificationModeration {
+  decision: ModerationDecisionView;
+  /** The page to open: the proposal or report itself, or for a comment the thread it was posted in. */
+  thread: { type: 'proposal' | 'report'; id: string; title: string } | null;
+  /** For a comment, the start of its text, so the author knows which one (only ever shown to them). */
+  excerpt: string | null;
 }

@@ -7,6 +7,7 @@ import { notificationsEn } from './notifications.en';
 import { proposalsEn } from './proposals.en';
 import { dispatchEn } from './dispatch.en';
 import { alertsEn } from './alerts.en';
+import { inboxEn } from './inbox.en';
 
 export const en: Messages = {
   ...casesEn,
@@ -17,6 +18,7 @@ export const en: Messages = {
   ...dispatchEn,
   ...notificationsEn,
   ...alertsEn,
+  ...inboxEn,
   'app.name': 'Plaza',
   'app.tagline': 'City reports',
   'a11y.skipToContent': 'Skip to main content',

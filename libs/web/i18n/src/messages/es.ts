@@ -6,6 +6,7 @@ import { notificationsEs } from './notifications.es';
 import { proposalsEs } from './proposals.es';
 import { dispatchEs } from './dispatch.es';
 import { alertsEs } from './alerts.es';
+import { inboxEs } from './inbox.es';
 
 // Spanish is the reference catalogue: its keys define `MessageKey`, so a missing key elsewhere is a type error.
 export const es = {
@@ -17,6 +18,7 @@ export const es = {
   ...dispatchEs,
   ...notificationsEs,
   ...alertsEs,
+  ...inboxEs,
   'app.name': 'Plaza',
   'app.tagline': 'Avisos de la ciudad',
   'a11y.skipToContent': 'Saltar al contenido principal',
