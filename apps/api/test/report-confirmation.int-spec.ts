@@ -141,7 +141,7 @@ describe('confirmation of anonymous reports (integration)', () => {
   });
 
   it('publishes a signed-in citizen’s report at once, linked to their account, without a mail', async () => {
-    const email = 'signed.in@example.org';
+    const email = DEMO.citizen;
     const created = await file({ reporter: { name: 'Vecina', email, showName: false } }, withSession(citizen));
     expect(created.statusCode).toBe(201);
     expect(created.json().awaitingConfirmation).toBe(false);
@@ -156,6 +156,18 @@ describe('confirmation of anonymous reports (integration)', () => {
     const forged = await file({ reporter: { name: 'Vecina', email, showName: false } }, { cookie: citizen.cookie });
     expect(forged.json().awaitingConfirmation).toBe(true);
     expect(await mailsTo(email)).toHaveLength(1);
+  });
+
+  it('asks a signed-in citizen who types another address to confirm it, like anyone else', async () => {
+    const email = 'not.mine@example.org';
+    const created = await file({ reporter: { name: 'Vecina', email, showName: false } }, withSession(citizen));
+    expect(created.statusCode).toBe(201);
+    expect(created.json().awaitingConfirmation).toBe(true);
+    const ref: string = created.json().properties.ref;
+    expect((await get(`/api/v1/reports/${ref}`)).statusCode).toBe(404);
+    expect(await mailsTo(email)).toHaveLength(1);
+    const [row] = await db.query(`SELECT reporter_user_id AS "userId" FROM reports WHERE ref = $1`, [ref]);
+    expect(row.userId).toBeNull();
   });
 
   it('asks nothing of a citizen whose report staff filed on their behalf', async () => {

@@ -52,7 +52,8 @@ export class DeliveriesService {
   retry(actor: AuditActor, id: string): Promise<DeliveryView> {
     return this.change(actor, id, 'delivery.retry', ['failed', 'pending', 'dismissed'], (manager, now) =>
       manager.query(
-        `UPDATE outbox_messages SET status = 'pending', next_attempt_at = $2, retried_at = $2, failed_at = NULL, dismissed_at = NULL
+        `UPDATE outbox_messages SET status = 'pending', next_attempt_at = $2, retried_at = $2, failed_at = NULL, dismissed_at = NULL,
+                locked_until = NULL, lease_id = NULL
           WHERE id = $1 RETURNING ${COLUMNS}`,
         [id, now],
       ),
@@ -62,7 +63,11 @@ export class DeliveriesService {
   /** Stops retrying: the message stays for the record but is never sent. */
   dismiss(actor: AuditActor, id: string): Promise<DeliveryView> {
     return this.change(actor, id, 'delivery.dismiss', ['failed', 'pending'], (manager, now) =>
-      manager.query(`UPDATE outbox_messages SET status = 'dismissed', dismissed_at = $2 WHERE id = $1 RETURNING ${COLUMNS}`, [id, now]),
+      // Clearing the lease also fences off a worker that still holds this message in a batch.
+      manager.query(
+        `UPDATE outbox_messages SET status = 'dismissed', dismissed_at = $2, locked_until = NULL, lease_id = NULL WHERE id = $1 RETURNING ${COLUMNS}`,
+        [id, now],
+      ),
     );
   }
 

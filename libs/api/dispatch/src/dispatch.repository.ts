@@ -30,6 +30,8 @@ export interface PendingPull {
   externalToken: string | null;
   externalStatus: 'open' | 'closed' | null;
   externalStatusNotes: string | null;
+  /** The external system's own `updated_datetime` of the state last applied, when it sends one. */
+  externalUpdatedAt?: string | null;
 }
 
 const DISPATCH_CASE_COLUMNS = `
@@ -157,7 +159,7 @@ export class DispatchRepository {
     const [row] = await manager.query(
       `SELECT x.id AS "dispatchId", x.report_id::text AS "reportId", x.external_id AS "externalId",
               x.external_token AS "externalToken", x.external_status AS "externalStatus",
-              x.external_status_notes AS "externalStatusNotes"
+              x.external_status_notes AS "externalStatusNotes", x.external_updated_at AS "externalUpdatedAt"
          FROM report_dispatches x WHERE x.id = $1 FOR UPDATE`,
       [dispatchId],
     );

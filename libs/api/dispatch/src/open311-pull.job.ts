@@ -48,7 +48,10 @@ export class Open311PullJob implements OnApplicationBootstrap, OnModuleDestroy {
   // Runs where the outbox worker runs (OUTBOX_WORKER): the processes that talk to the outside.
   onApplicationBootstrap(): void {
     if (!this.config.outbox.worker) return;
-    this.timer = setInterval(() => void this.runOnce().catch((error) => this.logger.error(error)), PULL_INTERVAL_MS);
+    // A round slower than the interval is not followed by a queue of rounds: the tick is skipped.
+    this.timer = setInterval(() => {
+      if (!this.running) void this.runOnce().catch((error) => this.logger.error(error));
+    }, PULL_INTERVAL_MS);
     this.timer.unref?.();
   }
 
@@ -116,6 +119,9 @@ export class Open311PullJob implements OnApplicationBootstrap, OnModuleDestroy {
     const change = await this.db.transaction(async (manager) => {
       const stored: PendingPull | null = await this.dispatches.lockPull(manager, dispatchId);
       if (!stored) return null;
+      // Two replicas may pull the same request: one that fetched before the external change must
+      // not undo what the other, fresher one already applied (it would reopen a closed case).
+      if (olderThan(pulled.updatedDatetime, stored.externalUpdatedAt ?? null)) return null;
       const [{ ref }] = await manager.query(`SELECT ref FROM reports WHERE id = $1`, [stored.reportId]);
       const current = await this.writes.lock(manager, ref);
       if (!current) return null;
@@ -155,4 +161,12 @@ export class Open311PullJob implements OnApplicationBootstrap, OnModuleDestroy {
     this.caseEvents.publish({ id: change.at, at: change.at, kind: 'changed', ref: change.ref, departmentId: change.departmentId, status: change.status });
     return true;
   }
+}
+
+/** True when both times are known and the pulled one is strictly older than the one applied. */
+function olderThan(pulled: string | null, applied: string | null): boolean {
+  if (!pulled || !applied) return false;
+  const a = Date.parse(pulled);
+  const b = Date.parse(applied);
+  return Number.isFinite(a) && Number.isFinite(b) && a < b;
 }

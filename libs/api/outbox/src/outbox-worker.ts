@@ -54,6 +54,8 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private running: Promise<number> | null = null;
   private again = false;
   private started = false;
+  /** Set by stop(): the round in progress hands back what it has not started delivering. */
+  private stopping = false;
   private unsubscribe: (() => void) | null = null;
 
   constructor(
@@ -91,6 +93,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
   start(): void {
     if (this.started) return;
     this.started = true;
+    this.stopping = false;
     this.unsubscribe = this.signal.subscribe(() => this.wake());
     this.schedule(0);
   }
@@ -98,6 +101,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
   /** Stops polling and waits for the round in progress, so shutdown never cuts a recorded outcome. */
   async stop(): Promise<void> {
     this.started = false;
+    this.stopping = true;
     this.unsubscribe?.();
     this.unsubscribe = null;
     if (this.timer) clearTimeout(this.timer);
@@ -110,7 +114,15 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
    * Rounds never overlap within one worker (the embedded database is a single session).
    */
   async runOnce(): Promise<number> {
+    // An explicit round (tests, tools) runs in full, even on a worker that was stopped before.
+    this.stopping = false;
+    return this.exclusiveRound(false);
+  }
+
+  private async exclusiveRound(fromTimer: boolean): Promise<number> {
     while (this.running) await this.running.catch(() => undefined);
+    // A timer round that waited behind another must not start once the worker is stopping.
+    if (fromTimer && !this.started) return 0;
     this.running = this.round();
     try {
       return await this.running;
@@ -140,7 +152,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
     let attempted = 0;
     try {
       this.again = false;
-      attempted = await this.runOnce();
+      attempted = await this.exclusiveRound(true);
     } catch (error) {
       this.logger.error(`Outbox round failed: ${(error as Error).message}`);
     }
@@ -155,13 +167,40 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
     for (;;) {
       const leaseId = randomUUID();
       const claimed = await this.claim(leaseId);
-      for (const message of claimed) {
+      for (const [index, message] of claimed.entries()) {
+        if (this.stopping) {
+          await this.release(claimed.slice(index), leaseId);
+          return attempted;
+        }
+        // A batch is delivered one message after another, and a slow SMTP or Open311 peer can
+        // outlast the batch's lease: renew it per message, and skip a message whose lease another
+        // worker has taken over (or that staff dismissed) instead of sending it a second time.
+        if (!(await this.renewLease(message.id, leaseId))) continue;
         const outcome = await this.deliver(message);
         await this.record(message, leaseId, outcome);
+        attempted += 1;
       }
-      attempted += claimed.length;
-      if (claimed.length < this.settings.batchSize) return attempted;
+      if (claimed.length < this.settings.batchSize || this.stopping) return attempted;
     }
+  }
+
+  private async renewLease(id: string, leaseId: string): Promise<boolean> {
+    const lockedUntil = new Date(this.clock.now().getTime() + this.settings.leaseMs);
+    const result: Array<{ id: string }> | [Array<{ id: string }>, number] = await this.db.query(
+      `UPDATE outbox_messages SET locked_until = $3 WHERE id = $1 AND lease_id = $2 AND status = 'pending' RETURNING id`,
+      [id, leaseId, lockedUntil],
+    );
+    return unwrapRows(result).length === 1;
+  }
+
+  /** Claimed but never attempted (shutdown): free at once, and the attempt it was counted as undone. */
+  private async release(messages: ClaimedMessage[], leaseId: string): Promise<void> {
+    if (messages.length === 0) return;
+    await this.db.query(
+      `UPDATE outbox_messages SET locked_until = NULL, lease_id = NULL, attempts = greatest(attempts - 1, 0)
+        WHERE id = ANY($1::uuid[]) AND lease_id = $2 AND status = 'pending'`,
+      [messages.map((m) => m.id), leaseId],
+    );
   }
 
   private async claim(leaseId: string): Promise<ClaimedMessage[]> {
@@ -204,13 +243,18 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
+  /**
+   * A sent message keeps only its envelope (channel, dedupe key, result): its content, which may
+   * hold names, addresses or phones, has done its job and is not kept past delivery.
+   */
   private async record(message: ClaimedMessage, leaseId: string, outcome: Outcome): Promise<void> {
     const now = this.clock.now();
     if (outcome.ok) {
       await this.db.query(
         `UPDATE outbox_messages
-            SET status = 'sent', sent_at = $3, result = $4, last_error = NULL, locked_until = NULL, lease_id = NULL
-          WHERE id = $1 AND lease_id = $2`,
+            SET status = 'sent', sent_at = $3, result = $4, last_error = NULL, locked_until = NULL, lease_id = NULL,
+                payload = '{}'::jsonb
+          WHERE id = $1 AND lease_id = $2 AND status = 'pending'`,
         [message.id, leaseId, now, outcome.result],
       );
       return;
@@ -220,12 +264,13 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const deadline = new Date(new Date(message.window_start).getTime() + this.settings.retryWindowMs);
     const giveUp = outcome.permanent || next > deadline;
     if (giveUp) {
-      this.logger.warn(`Outbox message ${message.id} (${message.channel}) failed after ${message.attempts} attempts: ${outcome.error}`);
+      // The error stays in last_error for staff; a refusal often quotes the recipient's address, which logs must not carry.
+      this.logger.warn(`Outbox message ${message.id} (${message.channel}) failed after ${message.attempts} attempts`);
     }
     await this.db.query(
       `UPDATE outbox_messages
           SET status = $3, last_error = $4, next_attempt_at = $5, failed_at = $6, locked_until = NULL, lease_id = NULL
-        WHERE id = $1 AND lease_id = $2`,
+        WHERE id = $1 AND lease_id = $2 AND status = 'pending'`,
       [message.id, leaseId, giveUp ? 'failed' : 'pending', outcome.error, next, giveUp ? now : null],
     );
   }

@@ -56,7 +56,7 @@ export class Outbox implements OnModuleInit {
     if (inline) {
       const result = await handler.deliverInTransaction!(manager, input.payload, { id, attempt: 1, dedupeKey: input.dedupeKey });
       await manager.query(
-        `UPDATE outbox_messages SET status = 'sent', attempts = 1, last_attempt_at = $2, sent_at = $2, result = $3 WHERE id = $1`,
+        `UPDATE outbox_messages SET status = 'sent', attempts = 1, last_attempt_at = $2, sent_at = $2, result = $3, payload = '{}'::jsonb WHERE id = $1`,
         [id, now, typeof result === 'string' ? result.slice(0, 500) : null],
       );
       return true;

@@ -45,10 +45,13 @@ export class ReportsController {
     const { fields, photos } = request.isMultipart() ? await readMultipartReport(request) : { fields: body, photos: [] };
     const input = parseInput(CreateReportDto, fields);
     const key = request.headers['idempotency-key'];
-    // Signed in (with the session's CSRF token): linked to the account, public at once. Anonymous:
-    // invisible until the reporter follows the link mailed to them.
+    // Signed in (with the session's CSRF token) and reporting under the account's own address:
+    // linked to the account, public at once. Anyone else, including a signed-in citizen who types
+    // another address, waits for the link mailed to that address: an address is only ever used
+    // once its owner has shown it is theirs.
+    const ownAddress = user !== null && user.email.toLowerCase() === input.reporter.email.trim().toLowerCase();
     const result = await this.reports.create(input, photos, typeof key === 'string' ? key : null, locale, {
-      reporter: user ? { kind: 'user', userId: user.id } : { kind: 'anonymous' },
+      reporter: user && ownAddress ? { kind: 'user', userId: user.id } : { kind: 'anonymous' },
     });
     if (result.replayed) void reply.header('idempotent-replayed', 'true');
     void reply.header('location', `/api/v1/reports/${result.report.properties.ref}`);

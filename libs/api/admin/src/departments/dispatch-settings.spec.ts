@@ -33,6 +33,12 @@ describe('department send method settings', () => {
     });
   });
 
+  it('reads null in a NOT NULL setting as "leave it as it is", never as a value to write', () => {
+    const columns = dispatchColumns({ sendMethod: null, open311SendReporter: null } as unknown as Parameters<typeof dispatchColumns>[0]);
+    expect(columns.send_method).toBeUndefined();
+    expect(columns.open311_send_reporter).toBeUndefined();
+  });
+
   it('refuses service codes for malformed categories or empty codes', () => {
     expect(fieldOf(() => dispatchColumns({ open311ServiceCodes: { 'Not A Code': 'X' } }))).toBe('open311ServiceCodes');
     expect(fieldOf(() => dispatchColumns({ open311ServiceCodes: { farola: ' ' } }))).toBe('open311ServiceCodes');

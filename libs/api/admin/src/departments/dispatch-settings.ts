@@ -34,7 +34,8 @@ export function dispatchColumns(input: DepartmentDispatchDto): DispatchColumns {
     }
   }
   return {
-    send_method: input.sendMethod,
+    // These two columns are NOT NULL: a null in the body means "leave as is", like an absent field.
+    send_method: input.sendMethod ?? undefined,
     open311_endpoint: blankToNull(input.open311Endpoint)?.replace(/\/+$/, ''),
     open311_api_key: blankToNull(input.open311ApiKey),
     open311_jurisdiction_id: blankToNull(input.open311JurisdictionId),
@@ -42,7 +43,7 @@ export function dispatchColumns(input: DepartmentDispatchDto): DispatchColumns {
       codes === undefined || codes === null
         ? undefined
         : JSON.stringify(Object.fromEntries(Object.entries(codes).map(([k, v]) => [k, String(v).trim()]))),
-    open311_send_reporter: input.open311SendReporter,
+    open311_send_reporter: input.open311SendReporter ?? undefined,
   };
 }
 
