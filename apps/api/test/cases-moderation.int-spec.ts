@@ -274,6 +274,9 @@ describe('moderation console: inbox, case view and the community manager’s mov
     expectProblem(await call(t, manager, 'POST', '/api/v1/staff/cases', { ...base, reporter: { name: 'X', showName: false } }), 422, 'reporter.email');
     expectProblem(await call(t, manager, 'POST', '/api/v1/staff/cases', { ...base, channel: 'fax', reporter: { name: 'X', phone: '600000000', showName: false } }), 422, 'channel');
     expectProblem(await call(t, manager, 'POST', '/api/v1/staff/cases', { ...base, lat: 48.85, lon: 2.35, reporter: { name: 'X', phone: '600000000', showName: false } }), 422, 'lat');
+    // The public form's own rules apply (the DTO picks them from CreateReportDto).
+    expectProblem(await call(t, manager, 'POST', '/api/v1/staff/cases', { ...base, title: 'x', reporter: { name: 'X', phone: '600000000', showName: false } }), 422, 'title');
+    expectProblem(await call(t, manager, 'POST', '/api/v1/staff/cases', { ...base, lat: 'north', reporter: { name: 'X', phone: '600000000', showName: false } }), 422, 'lat');
     expectProblem(await call(t, cleaning, 'POST', '/api/v1/staff/cases', base), 403);
   });
 

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { CreateReportDto } from '@plaza/api/reports';
 import { INTAKE_CHANNELS, REPORT_LIMITS, type FileOnBehalfRequest, type IntakeChannel } from '@plaza/shared/contracts';
 import { Type } from 'class-transformer';
 import {
@@ -6,16 +7,12 @@ import {
   IsDefined,
   IsEmail,
   IsIn,
-  IsLatitude,
-  IsLongitude,
   IsNotEmpty,
-  IsNumber,
   IsObject,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 
@@ -46,45 +43,15 @@ export class OnBehalfReporterDto {
   showName!: boolean;
 }
 
-export class FileOnBehalfDto implements FileOnBehalfRequest {
-  @ApiProperty({ example: 'farola' })
-  @IsDefined()
-  @IsString()
-  @IsNotEmpty()
-  category!: string;
-
-  @ApiProperty({ minLength: REPORT_LIMITS.titleMin, maxLength: REPORT_LIMITS.titleMax })
-  @IsDefined()
-  @IsString()
-  @MinLength(REPORT_LIMITS.titleMin)
-  @MaxLength(REPORT_LIMITS.titleMax)
-  title!: string;
-
-  @ApiProperty({ minLength: REPORT_LIMITS.descriptionMin, maxLength: REPORT_LIMITS.descriptionMax })
-  @IsDefined()
-  @IsString()
-  @MinLength(REPORT_LIMITS.descriptionMin)
-  @MaxLength(REPORT_LIMITS.descriptionMax)
-  description!: string;
-
-  @ApiProperty()
-  @IsDefined()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @IsLatitude()
-  lat!: number;
-
-  @ApiProperty()
-  @IsDefined()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @IsLongitude()
-  lon!: number;
-
-  @ApiPropertyOptional({ maxLength: REPORT_LIMITS.addressMax })
-  @IsOptional()
-  @IsString()
-  @MaxLength(REPORT_LIMITS.addressMax)
-  address?: string;
-
+/**
+ * What a citizen who phoned, wrote or posted would have typed in the public form, validated by the
+ * form's own rules (picked from CreateReportDto), plus how it reached the city. The reporter's
+ * email is optional here: not everyone who phones has one.
+ */
+export class FileOnBehalfDto
+  extends PickType(CreateReportDto, ['category', 'title', 'description', 'lat', 'lon', 'address'] as const)
+  implements FileOnBehalfRequest
+{
   @ApiProperty({ type: OnBehalfReporterDto })
   @IsDefined()
   @IsObject()
