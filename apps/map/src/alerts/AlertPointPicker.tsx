@@ -2,7 +2,7 @@ import type { TileSettings } from '@plaza/shared/contracts';
 import { useT } from '@plaza/web/i18n';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { areasLayer } from '../map/base-layers';
-import { useTiles, useTranslatedControls } from '../map/use-base-map';
+import { pickPointsOnMap, useAreaOutlines, useTiles, useTranslatedControls } from '../map/use-base-map';
 import L from '../map/leaflet-global';
 
 export interface AlertPointPickerHandle {
@@ -61,16 +61,11 @@ export function AlertPointPicker({
     });
     mapRef.current = map;
     areasRef.current = areasLayer().addTo(map);
-    const mark = (at: L.LatLng) => live.current({ lat: round6(at.lat), lon: round6(at.lng) });
-    map.on('click', (event: L.LeafletMouseEvent) => mark(event.latlng));
-    container.addEventListener('keydown', (event) => {
-      if (event.target !== container || (event.key !== 'Enter' && event.key !== ' ')) return;
-      event.preventDefault();
-      mark(map.getCenter());
-    });
+    const stopPicking = pickPointsOnMap(map, container, (at) => live.current({ lat: round6(at.lat), lon: round6(at.lng) }));
     const resize = new ResizeObserver(() => map.invalidateSize());
     resize.observe(container);
     return () => {
+      stopPicking();
       resize.disconnect();
       map.remove();
       mapRef.current = null;
@@ -78,10 +73,7 @@ export function AlertPointPicker({
     };
   }, []);
 
-  useEffect(() => {
-    if (areas && areasRef.current && areasRef.current.getLayers().length === 0)
-      areasRef.current.addData(areas);
-  }, [areas]);
+  useAreaOutlines(areasRef, areas);
 
   useTiles(mapRef, tiles);
 

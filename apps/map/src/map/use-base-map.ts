@@ -39,3 +39,37 @@ export function useTranslatedControls(
     };
   }, [mapRef, i18n, popups]);
 }
+
+/** District outlines arrive after the map: added once, when they first come. */
+export function useAreaOutlines(
+  areasRef: RefObject<L.GeoJSON | null>,
+  areas: GeoJSON.FeatureCollection | null | undefined,
+): void {
+  useEffect(() => {
+    if (areas && areasRef.current && areasRef.current.getLayers().length === 0)
+      areasRef.current.addData(areas);
+  }, [areasRef, areas]);
+}
+
+/**
+ * Point picking on a map: a tap picks where it lands; Enter or Space on the map itself (not on a
+ * marker or a control) picks the centre, under the crosshair. Returns the clean-up.
+ */
+export function pickPointsOnMap(
+  map: L.Map,
+  container: HTMLElement,
+  pick: (at: L.LatLng) => void,
+): () => void {
+  const onClick = (event: L.LeafletMouseEvent) => pick(event.latlng);
+  const onKey = (event: KeyboardEvent) => {
+    if (event.target !== container || (event.key !== 'Enter' && event.key !== ' ')) return;
+    event.preventDefault();
+    pick(map.getCenter());
+  };
+  map.on('click', onClick);
+  container.addEventListener('keydown', onKey);
+  return () => {
+    map.off('click', onClick);
+    container.removeEventListener('keydown', onKey);
+  };
+}

@@ -2,7 +2,7 @@ import type { BBoxTuple, TileSettings } from '@plaza/shared/contracts';
 import { useT } from '@plaza/web/i18n';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { areasLayer } from '../map/base-layers';
-import { useTiles, useTranslatedControls } from '../map/use-base-map';
+import { pickPointsOnMap, useAreaOutlines, useTiles, useTranslatedControls } from '../map/use-base-map';
 import L from '../map/leaflet-global';
 
 export interface LocationPickerHandle {
@@ -59,17 +59,14 @@ export function LocationPicker({ ref, id, value, initialView, areas, tiles, desc
     mapRef.current = map;
     areasRef.current = areasLayer().addTo(map);
 
-    const place = (latlng: L.LatLng) => live.current.onChange({ lat: round6(latlng.lat), lon: round6(latlng.lng) });
-    map.on('click', (event: L.LeafletMouseEvent) => place(event.latlng));
-    // Enter or Space on the map itself (not on the pin or a control) drops the pin at the crosshair.
-    container.addEventListener('keydown', (event) => {
-      if (event.target !== container || (event.key !== 'Enter' && event.key !== ' ')) return;
-      event.preventDefault();
-      place(map.getCenter());
-    });
+    // A tap drops the pin there; Enter or Space on the map itself drops it at the crosshair.
+    const stopPicking = pickPointsOnMap(map, container, (at) =>
+      live.current.onChange({ lat: round6(at.lat), lon: round6(at.lng) }),
+    );
     const resize = new ResizeObserver(() => map.invalidateSize());
     resize.observe(container);
     return () => {
+      stopPicking();
       resize.disconnect();
       map.remove();
       mapRef.current = null;
@@ -77,9 +74,7 @@ export function LocationPicker({ ref, id, value, initialView, areas, tiles, desc
     };
   }, []);
 
-  useEffect(() => {
-    if (areas && areasRef.current && areasRef.current.getLayers().length === 0) areasRef.current.addData(areas);
-  }, [areas]);
+  useAreaOutlines(areasRef, areas);
 
   useTiles(mapRef, tiles);
 
