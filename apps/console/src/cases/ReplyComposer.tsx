@@ -188,7 +188,8 @@ export function ReplyComposer({ id, detail, heading, actions, busy, error, initi
   );
 }
 
-function findingText(t: ReturnType<typeof useT>['t'], finding: StyleFinding): string {
+/** A style-guide finding in the reader's words: the case replies and the proposal answers say the same. */
+export function findingText(t: ReturnType<typeof useT>['t'], finding: StyleFinding): string {
   switch (finding.rule) {
     case 'greeting':
       return t('cases.style.greeting');

@@ -5,13 +5,14 @@ import {
   type ProposalDetail,
   type ProposalOutcome,
 } from '@plaza/shared/contracts';
-import { checkStyle, fillTemplate, passesStyle, type StyleFinding } from '@plaza/shared/moderation';
-import { useT, type Translator } from '@plaza/web/i18n';
+import { checkStyle, fillTemplate, passesStyle } from '@plaza/shared/moderation';
+import { useT } from '@plaza/web/i18n';
 import { AlertMessage, Button, SelectField, StatusMessage, TextAreaField, TextField } from '@plaza/web/ui';
 import { useEffect, useMemo, useState } from 'react';
 import { LoadStatus } from '../admin/LoadStatus';
 import { useLoad } from '../admin/useLoad';
 import { casesApi } from '../cases/cases-api';
+import { findingText } from '../cases/ReplyComposer';
 import { requestErrorMessage } from '../forms/error-messages';
 import { Page } from '../shell/Page';
 import { ConsoleLink } from '../shell/links';
@@ -277,25 +278,6 @@ function AnswerForm({
       </form>
     </section>
   );
-}
-
-function findingText(t: Translator['t'], finding: StyleFinding): string {
-  switch (finding.rule) {
-    case 'greeting':
-      return t('cases.style.greeting');
-    case 'closing':
-      return t('cases.style.closing');
-    case 'too_short':
-      return t('cases.style.tooShort', finding.params);
-    case 'too_long':
-      return t('cases.style.tooLong', finding.params);
-    case 'jargon':
-      return t('cases.style.jargon', finding.params);
-    case 'shouting':
-      return t('cases.style.shouting', finding.params);
-    case 'readability':
-      return t('cases.style.readability', finding.params);
-  }
 }
 
 function ProgressForm({ next, busy, onSubmit }: { next: 'in_execution' | 'completed'; busy: boolean; onSubmit(status: 'in_execution' | 'completed', message: string): void }) {
