@@ -1,5 +1,6 @@
-// `npm test`: unit tests, the integration suite on every database this machine offers (the real
-// server in DATABASE_URL, then the embedded PGlite), and the browser tests against a built site.
+// `npm test`: unit tests, the integration suite on the real server in DATABASE_URL plus a smoke
+// subset on the embedded PGlite (the whole suite on PGlite when no server is configured), and the
+// browser tests against a built site.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { workspaceRoot } from './swc-options.mjs';
@@ -22,13 +23,26 @@ run('typecheck', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--n
 run('project graph (for the module-boundary lint rule)', ['node_modules/nx/dist/bin/nx.js', 'show', 'projects'], { NX_DAEMON: 'false' });
 run('lint (module boundaries included)', ['node_modules/eslint/bin/eslint.js', 'apps', 'libs', 'infra']);
 run('unit tests', [...jest, '--selectProjects', 'unit']);
+// The same code runs on both databases; what can differ is the engine underneath (PGlite's single
+// session, its PostGIS build, the socket bridge). This subset exercises exactly that: boot and
+// migrations, a report's life from filing to a department closing it, and the spatial reads.
+const EMBEDDED_SMOKE = [
+  'embedded-database', // boot on PGlite, data kept across a restart
+  'migrations', // every migration up and down
+  'reports', // filing, validation, idempotency, photos
+  'reports-map', // viewport, clusters, nearby: the PostGIS queries
+  'cases-departments', // routing to a department, status moves, closing
+];
+const smokePattern = `apps/api/test/(${EMBEDDED_SMOKE.join('|')})\\.int-spec\\.ts$`;
+// PGlite is one process per database and heavy to start: one worker keeps memory and CPU in check.
+const embedded = [...jest, '--selectProjects', 'integration', '--runInBand'];
 if (process.env.DATABASE_URL) {
   run('integration tests on PostgreSQL (DATABASE_URL)', [...jest, '--selectProjects', 'integration'], { TEST_DB: 'server' });
+  run('integration smoke tests on embedded PGlite + PostGIS', [...embedded, `--testPathPatterns=${smokePattern}`], { TEST_DB: 'embedded' });
 } else {
-  console.log('\n(DATABASE_URL unset: the integration suite runs on the embedded database only)');
+  console.log('\n(DATABASE_URL unset: the whole integration suite runs on the embedded database)');
+  run('integration tests on embedded PGlite + PostGIS', embedded, { TEST_DB: 'embedded' });
 }
-// PGlite is one process per database and heavy to start: one worker keeps memory and CPU in check.
-run('integration tests on embedded PGlite + PostGIS', [...jest, '--selectProjects', 'integration', '--runInBand'], { TEST_DB: 'embedded' });
 if (existsSync('/usr/bin/chromium') || process.env.CHROMIUM_PATH) {
   run('build the API and the web apps', ['infra/scripts/build-api.mjs']);
   run('build the web apps', ['infra/scripts/build-web.mjs']);
