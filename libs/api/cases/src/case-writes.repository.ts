@@ -2,7 +2,8 @@ import { filedReport } from '@plaza/api/database';
 import { Injectable } from '@nestjs/common';
 import type { CasePriority, NoteVisibility, ReportStatus } from '@plaza/shared/contracts';
 import type { EntityManager } from 'typeorm';
-import { TimelineListeners } from '@plaza/api/events';
+import { FollowsRepository } from '@plaza/api/participation-data';
+import { ReportTimeline } from '@plaza/api/report-records';
 import { iso } from './case-sql';
 
 /** A case locked for a move: what the moves decide on, and what the audit trail records. */
@@ -39,7 +40,10 @@ export interface NewEvent {
 /** Every write the console's moves make, always inside the move's transaction. */
 @Injectable()
 export class CaseWritesRepository {
-  constructor(private readonly timeline: TimelineListeners) {}
+  constructor(
+    private readonly timeline: ReportTimeline,
+    private readonly follows: FollowsRepository,
+  ) {}
 
   async lock(manager: EntityManager, ref: string): Promise<LockedCase | null> {
     const rows: LockedCase[] = await manager.query(
@@ -72,35 +76,9 @@ export class CaseWritesRepository {
     await manager.query(`UPDATE reports SET status = $2 WHERE id = $1`, [reportId, status]);
   }
 
-  async insertEvent(manager: EntityManager, e: NewEvent): Promise<string> {
-    const [row] = await manager.query(
-      `INSERT INTO report_events (report_id, actor_kind, actor_id, from_status, to_status, message, is_public,
-                                  approved_by, department_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id::text AS id`,
-      [
-        e.reportId,
-        e.actorId ? 'staff' : 'system',
-        e.actorId,
-        e.from,
-        e.to,
-        e.message,
-        e.isPublic,
-        e.approvedBy ?? null,
-        e.departmentId ?? null,
-      ],
-    );
-    await this.timeline.reportEventWritten(manager, {
-      eventId: row.id,
-      reportId: e.reportId,
-      actorKind: e.actorId ? 'staff' : 'system',
-      actorId: e.actorId,
-      from: e.from,
-      to: e.to,
-      message: e.message,
-      isPublic: e.isPublic,
-      departmentId: e.departmentId ?? null,
-    });
-    return row.id;
+  /** A console move's entry on the report's timeline: by staff, or by the system when no one is named. */
+  insertEvent(manager: EntityManager, e: NewEvent): Promise<string> {
+    return this.timeline.append(manager, { ...e, actorKind: e.actorId ? 'staff' : 'system' });
   }
 
   async setText(manager: EntityManager, reportId: string, title: string, description: string): Promise<void> {
@@ -159,14 +137,7 @@ export class CaseWritesRepository {
   /** The duplicate points to the original; its followers follow the original from now on. */
   async markDuplicate(manager: EntityManager, duplicateId: string, originalId: string): Promise<number> {
     await manager.query(`UPDATE reports SET duplicate_of_id = $2 WHERE id = $1`, [duplicateId, originalId]);
-    const moved: unknown[] = await manager.query(
-      `INSERT INTO follows (target_type, target_id, user_id, created_at)
-       SELECT 'report', $2, user_id, created_at FROM follows WHERE target_type = 'report' AND target_id = $1
-       ON CONFLICT DO NOTHING RETURNING user_id`,
-      [duplicateId, originalId],
-    );
-    await manager.query(`DELETE FROM follows WHERE target_type = 'report' AND target_id = $1`, [duplicateId]);
-    return moved.length;
+    return this.follows.moveReportFollowers(manager, duplicateId, originalId);
   }
 
   async insertNote(

@@ -15,6 +15,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { CASE_FROM, iso, OPEN_STATUSES_SQL, SUMMARY_SQL } from './case-sql';
 import type { InboxFilter } from './dto/inbox.query';
 
+export interface CaseKeysRow {
+  id: string;
+  departmentId: string | null;
+  categoryId: string;
+}
+
 /** A summary as SQL builds it, before the clock is computed. */
 export interface SummaryRow {
   ref: string;
@@ -70,6 +76,15 @@ const SEARCH_VECTOR = `to_tsvector('spanish', r.title || ' ' || r.description ||
 @Injectable()
 export class CasesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** A case's internal id, department and category by its ref. */
+  async keys(ref: string): Promise<CaseKeysRow | null> {
+    const [row] = await this.db.query<CaseKeysRow[]>(
+      `SELECT id::text AS id, department_id AS "departmentId", category_id AS "categoryId" FROM reports WHERE ref = $1 AND ${filedReport('reports')}`,
+      [ref],
+    );
+    return row ?? null;
+  }
 
   async inbox(filter: InboxFilter, scope: string[] | null, locale: Locale): Promise<SummaryRow[]> {
     const params: unknown[] = [locale];

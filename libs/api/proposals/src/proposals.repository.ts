@@ -12,7 +12,6 @@ import type {
   ProposalTimelineEntry,
 } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { TimelineListeners } from '@plaza/api/events';
 import type { ProposalListQuery } from './dto/list-proposals.query';
 
 export interface ProposalRow {
@@ -87,10 +86,7 @@ type SummaryRow = Record<string, unknown>;
 /** All proposal SQL. */
 @Injectable()
 export class ProposalsRepository {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly timelineListeners: TimelineListeners,
-  ) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
@@ -142,15 +138,6 @@ export class ProposalsRepository {
         [proposalId, position, image.storageKey, image.thumbnailKey, image.width, image.height, image.bytes],
       );
     }
-  }
-
-  async insertEvent(manager: EntityManager, e: ProposalEventInput): Promise<void> {
-    const [row] = await manager.query(
-      `INSERT INTO proposal_events (proposal_id, actor_kind, actor_id, from_status, to_status, message)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text AS id`,
-      [e.proposalId, e.actorKind, e.actorId, e.from, e.to, e.message],
-    );
-    await this.timelineListeners.proposalEventWritten(manager, { ...e, eventId: row.id });
   }
 
   /** The row with a lock, for a change made in the caller's transaction. */

@@ -24,11 +24,13 @@ import type { EvaluateProposalDto, OfficialAnswerDto, ProposalProgressDto } from
 import { ProposalImages } from './proposal-images';
 import { ProposalErrors } from './proposals.errors';
 import { ProposalsRepository, toSummary, type ProposalRow } from './proposals.repository';
+import { ProposalTimeline } from '@plaza/api/proposal-records';
 
 @Injectable()
 export class ProposalsService {
   constructor(
     private readonly proposals: ProposalsRepository,
+    private readonly timeline: ProposalTimeline,
     private readonly images: ProposalImages,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -72,7 +74,7 @@ export class ProposalsService {
           showName: input.showName,
         });
         await this.proposals.insertImages(manager, id, stored);
-        await this.proposals.insertEvent(manager, { proposalId: id, actorKind: 'author', actorId: user.id, from: null, to: 'published', message: null });
+        await this.timeline.append(manager, { proposalId: id, actorKind: 'author', actorId: user.id, from: null, to: 'published', message: null });
         return this.detail(manager, id, locale, user);
       });
     } catch (error) {
@@ -281,7 +283,7 @@ export class ProposalsService {
     if (!check.ok) throw this.refusal(check.reason, row.status, to);
     await this.proposals.setStatus(manager, row.id, to, departmentId);
     const by = actor === 'community_manager' || actor === 'department_staff' ? 'staff' : actor;
-    await this.proposals.insertEvent(manager, { proposalId: row.id, actorKind: by, actorId, from: row.status, to, message });
+    await this.timeline.append(manager, { proposalId: row.id, actorKind: by, actorId, from: row.status, to, message });
     row.status = to;
   }
 

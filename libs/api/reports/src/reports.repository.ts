@@ -4,7 +4,6 @@ import type { Locale, NearbyReportView, ReportStatus, TimelineEntryView } from '
 import { PUBLIC_REPORT_STATUSES } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { filedReport } from '@plaza/api/database';
-import { TimelineListeners } from '@plaza/api/events';
 import type { ReportListQuery } from './dto/list-reports.query';
 import { reportFilterClauses } from './report-filters.sql';
 
@@ -87,10 +86,7 @@ const FEATURE_FROM = `
 
 @Injectable()
 export class ReportsRepository {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly timeline: TimelineListeners,
-  ) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
@@ -189,18 +185,6 @@ export class ReportsRepository {
         [reportId, position, photo.storageKey, photo.thumbnailKey, photo.width, photo.height, photo.bytes],
       );
     }
-  }
-
-  async insertEvent(
-    manager: EntityManager,
-    event: { reportId: string; actorKind: 'citizen' | 'staff' | 'system'; from: ReportStatus | null; to: ReportStatus; message: string | null; isPublic: boolean },
-  ): Promise<void> {
-    const [row] = await manager.query(
-      `INSERT INTO report_events (report_id, actor_kind, from_status, to_status, message, is_public)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text AS id`,
-      [event.reportId, event.actorKind, event.from, event.to, event.message, event.isPublic],
-    );
-    await this.timeline.reportEventWritten(manager, { ...event, eventId: row.id, actorId: null, departmentId: null });
   }
 
   /** One page of public reports as GeoJSON text, newest first, keyset-paginated on the id. */
