@@ -37,6 +37,21 @@ export interface NewEvent {
   departmentId?: string | null;
 }
 
+/** A reply draft locked for its approval or rejection. */
+export interface LockedDraft {
+  id: string;
+  state: string;
+  body: string;
+  proposedStatus: ReportStatus | null;
+  authorId: string;
+  departmentId: string | null;
+}
+
+interface IdCodeRow {
+  id: string;
+  code: string;
+}
+
 /** Every write the console's moves make, always inside the move's transaction. */
 @Injectable()
 export class CaseWritesRepository {
@@ -46,7 +61,7 @@ export class CaseWritesRepository {
   ) {}
 
   async lock(manager: EntityManager, ref: string): Promise<LockedCase | null> {
-    const rows: LockedCase[] = await manager.query(
+    const rows = await manager.query<LockedCase[]>(
       `SELECT r.id::text AS id, r.ref, r.status, r.title, r.description, r.category_id AS "categoryId",
               c.code AS "categoryCode", r.area_id AS "areaId", r.department_id AS "departmentId",
               coalesce(d.trusted_to_publish, false) AS "departmentTrusted", r.priority,
@@ -65,15 +80,15 @@ export class CaseWritesRepository {
   /** Marks the case changed; the returned time identifies the change on the live stream. */
   async touch(manager: EntityManager, reportId: string): Promise<string> {
     // TypeORM answers an UPDATE … RETURNING with [rows, affected].
-    const [rows] = (await manager.query(
+    const [rows] = await manager.query<[Array<{ at: string }>, number]>(
       `UPDATE reports SET updated_at = clock_timestamp() WHERE id = $1 RETURNING ${iso('updated_at')} AS at`,
       [reportId],
-    )) as [Array<{ at: string }>, number];
+    );
     return rows[0]!.at;
   }
 
   async setStatus(manager: EntityManager, reportId: string, status: ReportStatus): Promise<void> {
-    await manager.query(`UPDATE reports SET status = $2 WHERE id = $1`, [reportId, status]);
+    await manager.query<unknown[]>(`UPDATE reports SET status = $2 WHERE id = $1`, [reportId, status]);
   }
 
   /** A console move's entry on the report's timeline: by staff, or by the system when no one is named. */
@@ -82,11 +97,11 @@ export class CaseWritesRepository {
   }
 
   async setText(manager: EntityManager, reportId: string, title: string, description: string): Promise<void> {
-    await manager.query(`UPDATE reports SET title = $2, description = $3 WHERE id = $1`, [reportId, title, description]);
+    await manager.query<unknown[]>(`UPDATE reports SET title = $2, description = $3 WHERE id = $1`, [reportId, title, description]);
   }
 
   async photo(manager: EntityManager, reportId: string, photoId: string): Promise<{ id: string; hidden: boolean } | null> {
-    const [row] = await manager.query(`SELECT id, hidden FROM report_photos WHERE id = $1 AND report_id = $2`, [
+    const [row] = await manager.query<{ id: string; hidden: boolean }[]>(`SELECT id, hidden FROM report_photos WHERE id = $1 AND report_id = $2`, [
       photoId,
       reportId,
     ]);
@@ -94,7 +109,7 @@ export class CaseWritesRepository {
   }
 
   async setPhotoHidden(manager: EntityManager, photoId: string, hidden: boolean): Promise<void> {
-    await manager.query(`UPDATE report_photos SET hidden = $2 WHERE id = $1`, [photoId, hidden]);
+    await manager.query<unknown[]>(`UPDATE report_photos SET hidden = $2 WHERE id = $1`, [photoId, hidden]);
   }
 
   async setPlacement(
@@ -103,7 +118,7 @@ export class CaseWritesRepository {
     placement: { categoryId: string; areaId: string | null; departmentId: string | null; lon: number; lat: number; address: string | null },
   ): Promise<void> {
     // Changing the category fires reports_due_at, which restarts the clock with the new target.
-    await manager.query(
+    await manager.query<unknown[]>(
       `UPDATE reports SET category_id = $2, area_id = $3, department_id = $4,
                           location = ST_SetSRID(ST_MakePoint($5, $6), 4326), address = $7
         WHERE id = $1`,
@@ -112,7 +127,7 @@ export class CaseWritesRepository {
   }
 
   async assign(manager: EntityManager, reportId: string, departmentId: string): Promise<void> {
-    await manager.query(
+    await manager.query<unknown[]>(
       `UPDATE reports SET department_id = $2, referred_at = NULL, referral_reason = NULL, referred_by = NULL,
                           referred_department_id = NULL
         WHERE id = $1`,
@@ -120,23 +135,23 @@ export class CaseWritesRepository {
     );
   }
 
-  async activeDepartment(manager: EntityManager, id: string): Promise<{ id: string; code: string } | null> {
-    const [row] = await manager.query(`SELECT id, code FROM departments WHERE id = $1 AND active`, [id]);
+  async activeDepartment(manager: EntityManager, id: string): Promise<IdCodeRow | null> {
+    const [row] = await manager.query<IdCodeRow[]>(`SELECT id, code FROM departments WHERE id = $1 AND active`, [id]);
     return row ?? null;
   }
 
-  async activeCategory(manager: EntityManager, code: string): Promise<{ id: string; code: string } | null> {
-    const [row] = await manager.query(`SELECT id, code FROM categories WHERE code = $1 AND active`, [code]);
+  async activeCategory(manager: EntityManager, code: string): Promise<IdCodeRow | null> {
+    const [row] = await manager.query<IdCodeRow[]>(`SELECT id, code FROM categories WHERE code = $1 AND active`, [code]);
     return row ?? null;
   }
 
   async setPriority(manager: EntityManager, reportId: string, priority: CasePriority): Promise<void> {
-    await manager.query(`UPDATE reports SET priority = $2 WHERE id = $1`, [reportId, priority]);
+    await manager.query<unknown[]>(`UPDATE reports SET priority = $2 WHERE id = $1`, [reportId, priority]);
   }
 
   /** The duplicate points to the original; its followers follow the original from now on. */
   async markDuplicate(manager: EntityManager, duplicateId: string, originalId: string): Promise<number> {
-    await manager.query(`UPDATE reports SET duplicate_of_id = $2 WHERE id = $1`, [duplicateId, originalId]);
+    await manager.query<unknown[]>(`UPDATE reports SET duplicate_of_id = $2 WHERE id = $1`, [duplicateId, originalId]);
     return this.follows.moveReportFollowers(manager, duplicateId, originalId);
   }
 
@@ -144,11 +159,11 @@ export class CaseWritesRepository {
     manager: EntityManager,
     note: { reportId: string; authorId: string; body: string; visibility: NoteVisibility },
   ): Promise<string> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<{ id: string }[]>(
       `INSERT INTO internal_notes (report_id, author_id, body, visibility) VALUES ($1, $2, $3, $4) RETURNING id`,
       [note.reportId, note.authorId, note.body, note.visibility],
     );
-    return row.id;
+    return row!.id;
   }
 
   async referBack(
@@ -156,7 +171,7 @@ export class CaseWritesRepository {
     reportId: string,
     referral: { reason: string; by: string; departmentId: string | null },
   ): Promise<void> {
-    await manager.query(
+    await manager.query<unknown[]>(
       `UPDATE reports SET referred_at = now(), referral_reason = $2, referred_by = $3, referred_department_id = $4
         WHERE id = $1`,
       [reportId, referral.reason, referral.by, referral.departmentId],
@@ -164,7 +179,7 @@ export class CaseWritesRepository {
   }
 
   async setScheduledFor(manager: EntityManager, reportId: string, date: string | null): Promise<void> {
-    await manager.query(`UPDATE reports SET scheduled_for = $2 WHERE id = $1`, [reportId, date]);
+    await manager.query<unknown[]>(`UPDATE reports SET scheduled_for = $2 WHERE id = $1`, [reportId, date]);
   }
 
   async insertDraft(
@@ -178,20 +193,20 @@ export class CaseWritesRepository {
       templateId: string | null;
     },
   ): Promise<string> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<{ id: string }[]>(
       `INSERT INTO reply_drafts (report_id, author_id, department_id, body, proposed_status, template_id)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [draft.reportId, draft.authorId, draft.departmentId, draft.body, draft.proposedStatus, draft.templateId],
     );
-    return row.id;
+    return row!.id;
   }
 
   async lockDraft(
     manager: EntityManager,
     reportId: string,
     draftId: string,
-  ): Promise<{ id: string; state: string; body: string; proposedStatus: ReportStatus | null; authorId: string; departmentId: string | null } | null> {
-    const [row] = await manager.query(
+  ): Promise<LockedDraft | null> {
+    const [row] = await manager.query<LockedDraft[]>(
       `SELECT id, state, body, proposed_status AS "proposedStatus", author_id AS "authorId", department_id AS "departmentId"
          FROM reply_drafts WHERE id = $1 AND report_id = $2 FOR UPDATE`,
       [draftId, reportId],
@@ -204,7 +219,7 @@ export class CaseWritesRepository {
     draftId: string,
     decision: { state: 'approved' | 'rejected'; by: string; body?: string; reason?: string; eventId?: string },
   ): Promise<void> {
-    await manager.query(
+    await manager.query<unknown[]>(
       `UPDATE reply_drafts SET state = $2, decided_by = $3, decided_at = now(), body = coalesce($4, body),
                                rejection_reason = $5, published_event_id = $6
         WHERE id = $1`,
@@ -213,7 +228,7 @@ export class CaseWritesRepository {
   }
 
   async setFiledOnBehalf(manager: EntityManager, reportId: string, filedBy: string, channelDetails: string | null): Promise<void> {
-    await manager.query(`UPDATE reports SET filed_by = $2, channel_details = $3 WHERE id = $1`, [
+    await manager.query<unknown[]>(`UPDATE reports SET filed_by = $2, channel_details = $3 WHERE id = $1`, [
       reportId,
       filedBy,
       channelDetails,

@@ -24,6 +24,6 @@ export class DepartmentTrustRepository {
   }
 
   async set(manager: EntityManager, id: string, trusted: boolean): Promise<void> {
-    await manager.query(`UPDATE departments SET trusted_to_publish = $2, updated_at = now() WHERE id = $1`, [id, trusted]);
+    await manager.query<unknown[]>(`UPDATE departments SET trusted_to_publish = $2, updated_at = now() WHERE id = $1`, [id, trusted]);
   }
 }

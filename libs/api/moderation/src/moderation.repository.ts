@@ -184,22 +184,22 @@ export class ModerationRepository {
   }
 
   async confirmDecision(manager: EntityManager, id: string, reason: string, note: string | null, decidedBy: string): Promise<void> {
-    await manager.query(
+    await manager.query<unknown[]>(
       `UPDATE moderation_decisions SET kind = 'hidden', reason = $2, note = $3, decided_by = $4, decided_at = clock_timestamp() WHERE id = $1`,
       [id, reason, note, decidedBy],
     );
   }
 
   async liftDecision(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`UPDATE moderation_decisions SET lifted_at = clock_timestamp() WHERE id = $1`, [id]);
+    await manager.query<unknown[]>(`UPDATE moderation_decisions SET lifted_at = clock_timestamp() WHERE id = $1`, [id]);
   }
 
   async requestReview(manager: EntityManager, id: string, message: string): Promise<void> {
-    await manager.query(`UPDATE moderation_decisions SET review_requested_at = clock_timestamp(), review_message = $2 WHERE id = $1`, [id, message]);
+    await manager.query<unknown[]>(`UPDATE moderation_decisions SET review_requested_at = clock_timestamp(), review_message = $2 WHERE id = $1`, [id, message]);
   }
 
   async recordReview(manager: EntityManager, id: string, outcome: 'upheld' | 'reversed', note: string, reviewer: string): Promise<void> {
-    await manager.query(
+    await manager.query<unknown[]>(
       `UPDATE moderation_decisions SET review_outcome = $2, review_note = $3, reviewed_by = $4, reviewed_at = clock_timestamp() WHERE id = $1`,
       [id, outcome, note, reviewer],
     );

@@ -18,6 +18,6 @@ export class NotificationSettingsRepository {
   }
 
   async setEmailNotifications(userId: string, on: boolean): Promise<void> {
-    await this.db.query(`UPDATE users SET email_notifications = $2, updated_at = now() WHERE id = $1`, [userId, on]);
+    await this.db.query<unknown[]>(`UPDATE users SET email_notifications = $2, updated_at = now() WHERE id = $1`, [userId, on]);
   }
 }

@@ -64,26 +64,26 @@ export class CommentsRepository {
       [c.type, c.targetId, c.parentId, c.authorId, c.body, c.staffRole, c.staffDepartmentId],
     );
     if (c.type === 'proposal') {
-      await manager.query(`UPDATE proposals SET comment_count = comment_count + 1 WHERE id = $1`, [c.targetId]);
+      await manager.query<unknown[]>(`UPDATE proposals SET comment_count = comment_count + 1 WHERE id = $1`, [c.targetId]);
     }
     return row!.id;
   }
 
   async edit(manager: EntityManager, id: string, body: string): Promise<void> {
-    await manager.query(`UPDATE comments SET body = $2, edited_at = clock_timestamp() WHERE id = $1`, [id, body]);
+    await manager.query<unknown[]>(`UPDATE comments SET body = $2, edited_at = clock_timestamp() WHERE id = $1`, [id, body]);
   }
 
   /** Deleting keeps the row (and its replies): the thread keeps its shape behind a placeholder. */
   async markDeleted(manager: EntityManager, row: CommentRow): Promise<void> {
-    await manager.query(`UPDATE comments SET deleted_at = clock_timestamp() WHERE id = $1`, [row.id]);
+    await manager.query<unknown[]>(`UPDATE comments SET deleted_at = clock_timestamp() WHERE id = $1`, [row.id]);
     if (row.targetType === 'proposal') {
-      await manager.query(`UPDATE proposals SET comment_count = greatest(comment_count - 1, 0) WHERE id = $1`, [row.targetId]);
+      await manager.query<unknown[]>(`UPDATE proposals SET comment_count = greatest(comment_count - 1, 0) WHERE id = $1`, [row.targetId]);
     }
   }
 
   /** Moderation hides a comment (provisionally while flags await a moderator). */
   async hide(manager: EntityManager, id: string, reason: string, provisional: boolean): Promise<void> {
-    await manager.query(`UPDATE comments SET hidden_at = clock_timestamp(), hidden_reason = $2, hidden_provisional = $3 WHERE id = $1`, [
+    await manager.query<unknown[]>(`UPDATE comments SET hidden_at = clock_timestamp(), hidden_reason = $2, hidden_provisional = $3 WHERE id = $1`, [
       id,
       reason,
       provisional,
@@ -91,10 +91,10 @@ export class CommentsRepository {
   }
 
   async confirmHidden(manager: EntityManager, id: string, reason: string): Promise<void> {
-    await manager.query(`UPDATE comments SET hidden_reason = $2, hidden_provisional = false WHERE id = $1`, [id, reason]);
+    await manager.query<unknown[]>(`UPDATE comments SET hidden_reason = $2, hidden_provisional = false WHERE id = $1`, [id, reason]);
   }
 
   async restore(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`UPDATE comments SET hidden_at = NULL, hidden_reason = NULL, hidden_provisional = false WHERE id = $1`, [id]);
+    await manager.query<unknown[]>(`UPDATE comments SET hidden_at = NULL, hidden_reason = NULL, hidden_provisional = false WHERE id = $1`, [id]);
   }
 }

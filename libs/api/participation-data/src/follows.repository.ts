@@ -36,7 +36,7 @@ export class FollowsRepository {
 
   /** An unsubscribe link stops one follow. */
   async remove(manager: EntityManager, type: ThreadType, id: string, userId: string): Promise<void> {
-    await manager.query(`DELETE FROM follows WHERE target_type = $1 AND target_id = $2 AND user_id = $3`, [type, id, userId]);
+    await manager.query<unknown[]>(`DELETE FROM follows WHERE target_type = $1 AND target_id = $2 AND user_id = $3`, [type, id, userId]);
   }
 
   /** A duplicate report's followers follow the original from now on; returns how many moved. */
@@ -47,7 +47,7 @@ export class FollowsRepository {
        ON CONFLICT DO NOTHING RETURNING user_id`,
       [fromReportId, toReportId],
     );
-    await manager.query(`DELETE FROM follows WHERE target_type = 'report' AND target_id = $1`, [fromReportId]);
+    await manager.query<unknown[]>(`DELETE FROM follows WHERE target_type = 'report' AND target_id = $1`, [fromReportId]);
     return moved.length;
   }
 }

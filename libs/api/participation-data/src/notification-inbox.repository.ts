@@ -28,12 +28,12 @@ export class NotificationInboxRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async notify(manager: EntityManager, userId: string, kind: NotificationView['kind'], data: Record<string, unknown>): Promise<void> {
-    await manager.query(`INSERT INTO notifications (user_id, kind, data) VALUES ($1, $2, $3::jsonb)`, [userId, kind, JSON.stringify(data)]);
+    await manager.query<unknown[]>(`INSERT INTO notifications (user_id, kind, data) VALUES ($1, $2, $3::jsonb)`, [userId, kind, JSON.stringify(data)]);
   }
 
   /** Once per person and timeline entry (`data.eventId`), like the update mail it goes with. */
   async notifyOnce(manager: EntityManager, userId: string, kind: 'report_update' | 'proposal_update', data: Record<string, unknown>): Promise<void> {
-    await manager.query(
+    await manager.query<unknown[]>(
       `INSERT INTO notifications (user_id, kind, data)
        SELECT $1, $2, $3::jsonb
         WHERE NOT EXISTS (SELECT 1 FROM notifications WHERE user_id = $1 AND kind = $2 AND data->>'eventId' = $3::jsonb->>'eventId')`,

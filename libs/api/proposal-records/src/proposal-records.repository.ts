@@ -21,12 +21,12 @@ export class ProposalRecordsRepository {
 
   /** Moderation hides a proposal, remembering the status to restore. */
   async hide(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`UPDATE proposals SET status_before_hidden = status, status = 'hidden', updated_at = now() WHERE id = $1`, [id]);
+    await manager.query<unknown[]>(`UPDATE proposals SET status_before_hidden = status, status = 'hidden', updated_at = now() WHERE id = $1`, [id]);
   }
 
   /** Moderation restores a hidden proposal to `to`; nothing happens when it is not hidden. */
   async restoreHidden(manager: EntityManager, id: string, to: ProposalStatus): Promise<void> {
-    await manager.query(`UPDATE proposals SET status = $2, status_before_hidden = NULL, updated_at = now() WHERE id = $1 AND status = 'hidden'`, [
+    await manager.query<unknown[]>(`UPDATE proposals SET status = $2, status_before_hidden = NULL, updated_at = now() WHERE id = $1 AND status = 'hidden'`, [
       id,
       to,
     ]);
@@ -40,7 +40,7 @@ export class ProposalRecordsRepository {
 
   /** The author stops a proposal's updates; their own follow of it goes too. */
   async stopAuthorUpdates(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(
+    await manager.query<unknown[]>(
       `WITH p AS (UPDATE proposals SET author_updates_opt_out = true WHERE id = $1 RETURNING id, author_id)
        DELETE FROM follows f USING p WHERE f.target_type = 'proposal' AND f.target_id = p.id AND f.user_id = p.author_id`,
       [id],

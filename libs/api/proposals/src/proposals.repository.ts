@@ -132,7 +132,7 @@ export class ProposalsRepository {
 
   async insertImages(manager: EntityManager, proposalId: string, images: NewImage[]): Promise<void> {
     for (const [position, image] of images.entries()) {
-      await manager.query(
+      await manager.query<unknown[]>(
         `INSERT INTO proposal_images (proposal_id, position, storage_key, thumbnail_key, width, height, bytes)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [proposalId, position, image.storageKey, image.thumbnailKey, image.width, image.height, image.bytes],
@@ -154,7 +154,7 @@ export class ProposalsRepository {
   }
 
   async setStatus(manager: EntityManager, id: string, status: ProposalStatus, departmentId?: string | null): Promise<void> {
-    await manager.query(
+    await manager.query<unknown[]>(
       `UPDATE proposals SET status = $2, department_id = coalesce($3, department_id), updated_at = now() WHERE id = $1`,
       [id, status, departmentId ?? null],
     );
@@ -370,7 +370,7 @@ export class ProposalsRepository {
     manager: EntityManager,
     a: { proposalId: string; outcome: ProposalOutcome; templateId: string; body: string; departmentId: string | null; authorId: string },
   ): Promise<void> {
-    await manager.query(
+    await manager.query<unknown[]>(
       `INSERT INTO proposal_answers (proposal_id, outcome, template_id, body, department_id, author_id)
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [a.proposalId, a.outcome, a.templateId, a.body, a.departmentId, a.authorId],

@@ -34,17 +34,17 @@ export class ReportRecordsRepository {
   }
 
   async setStatus(manager: EntityManager, id: string, status: ReportStatus): Promise<void> {
-    await manager.query(`UPDATE reports SET status = $2 WHERE id = $1`, [id, status]);
+    await manager.query<unknown[]>(`UPDATE reports SET status = $2 WHERE id = $1`, [id, status]);
   }
 
   /** Moderation hides a report (its timeline entry is the caller's). */
   async hide(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`UPDATE reports SET status = 'hidden', updated_at = now() WHERE id = $1`, [id]);
+    await manager.query<unknown[]>(`UPDATE reports SET status = 'hidden', updated_at = now() WHERE id = $1`, [id]);
   }
 
   /** Moderation restores a hidden report to `to`; nothing happens when it is not hidden. */
   async restoreHidden(manager: EntityManager, id: string, to: ReportStatus): Promise<void> {
-    await manager.query(`UPDATE reports SET status = $2, updated_at = now() WHERE id = $1 AND status = 'hidden'`, [id, to]);
+    await manager.query<unknown[]>(`UPDATE reports SET status = $2, updated_at = now() WHERE id = $1 AND status = 'hidden'`, [id, to]);
   }
 
   /** The public reference and title of a report that is not hidden (how unsubscribe pages name it). */
@@ -55,7 +55,7 @@ export class ReportRecordsRepository {
 
   /** The reporter stops a report's updates; their own follow of it goes too. */
   async stopReporterUpdates(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(
+    await manager.query<unknown[]>(
       `WITH r AS (UPDATE reports SET reporter_updates_opt_out = true WHERE id = $1 RETURNING id, reporter_email, to_jsonb(reports.*)->>'reporter_user_id' AS user_id)
        DELETE FROM follows f USING r, users u
         WHERE f.target_type = 'report' AND f.target_id = r.id AND u.id = f.user_id
