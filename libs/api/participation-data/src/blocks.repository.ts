@@ -15,7 +15,7 @@ interface BlockedRow {
 export class BlocksRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async isBlocked(manager: EntityManager, userId: string): Promise<boolean> {
+  async isBlocked(userId: string, manager: EntityManager = this.db.manager): Promise<boolean> {
     return (await manager.query<unknown[]>(`SELECT 1 FROM user_blocks WHERE user_id = $1`, [userId])).length > 0;
   }
 

@@ -39,7 +39,7 @@ export class CommentsService {
 
   post(user: AuthUser, type: ThreadType, publicId: string, body: string, parentId: number | undefined, locale: string): Promise<CommentView> {
     return this.comments.transaction(async (manager) => {
-      if (await this.blocks.isBlocked(manager, user.id)) throw DiscussionErrors.blocked();
+      if (await this.blocks.isBlocked(user.id, manager)) throw DiscussionErrors.blocked();
       const thread = await this.visibleThread(manager, type, publicId);
       let parent: CommentRow | null = null;
       if (parentId !== undefined) {

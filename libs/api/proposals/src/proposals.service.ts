@@ -24,6 +24,7 @@ import type { EvaluateProposalDto, OfficialAnswerDto, ProposalProgressDto } from
 import { ProposalImages } from './proposal-images';
 import { ProposalErrors } from './proposals.errors';
 import { ProposalsRepository, toSummary, type ProposalRow } from './proposals.repository';
+import { BlocksRepository } from '@plaza/api/participation-data';
 import { ProposalTimeline } from '@plaza/api/proposal-records';
 
 @Injectable()
@@ -31,6 +32,7 @@ export class ProposalsService {
   constructor(
     private readonly proposals: ProposalsRepository,
     private readonly timeline: ProposalTimeline,
+    private readonly blocks: BlocksRepository,
     private readonly images: ProposalImages,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -46,7 +48,7 @@ export class ProposalsService {
 
   async create(user: AuthUser, input: CreateProposalDto, imageBuffers: Buffer[], locale: string): Promise<ProposalDetail | HiddenProposalView> {
     if ((input.lat === undefined) !== (input.lon === undefined)) throw ProposalErrors.halfPoint();
-    if (await this.proposals.isBlocked(user.id)) throw ProposalErrors.blocked();
+    if (await this.blocks.isBlocked(user.id)) throw ProposalErrors.blocked();
     // Images are re-encoded before the transaction: CPU work must not hold the (single, embedded) connection.
     const stored = await this.images.store(imageBuffers);
     try {
