@@ -1,30 +1,10 @@
-import { filedReport } from '@plaza/api/database';
 import { Injectable } from '@nestjs/common';
 import type { CasePriority, NoteVisibility, ReportStatus } from '@plaza/shared/contracts';
 import type { EntityManager } from 'typeorm';
 import { FollowsRepository } from '@plaza/api/participation-data';
-import { ReportTimeline } from '@plaza/api/report-records';
-import { iso } from './case-sql';
+import { ReportRecordsRepository, ReportTimeline, type CasePlacement, type LockedCase } from '@plaza/api/report-records';
 
-/** A case locked for a move: what the moves decide on, and what the audit trail records. */
-export interface LockedCase {
-  id: string;
-  ref: string;
-  status: ReportStatus;
-  title: string;
-  description: string;
-  categoryId: string;
-  categoryCode: string;
-  areaId: string | null;
-  departmentId: string | null;
-  departmentTrusted: boolean;
-  priority: CasePriority;
-  lon: number;
-  lat: number;
-  address: string | null;
-  duplicateOfId: string | null;
-  referredAt: string | null;
-}
+export type { LockedCase } from '@plaza/api/report-records';
 
 export interface NewEvent {
   reportId: string;
@@ -52,43 +32,29 @@ interface IdCodeRow {
   code: string;
 }
 
-/** Every write the console's moves make, always inside the move's transaction. */
+/**
+ * Every write the console's moves make, always inside the move's transaction. Writes to a report
+ * go through the reports' own repository (report-records); drafts and notes are the cases' own.
+ */
 @Injectable()
 export class CaseWritesRepository {
   constructor(
     private readonly timeline: ReportTimeline,
     private readonly follows: FollowsRepository,
+    private readonly records: ReportRecordsRepository,
   ) {}
 
-  async lock(manager: EntityManager, ref: string): Promise<LockedCase | null> {
-    const rows = await manager.query<LockedCase[]>(
-      `SELECT r.id::text AS id, r.ref, r.status, r.title, r.description, r.category_id AS "categoryId",
-              c.code AS "categoryCode", r.area_id AS "areaId", r.department_id AS "departmentId",
-              coalesce(d.trusted_to_publish, false) AS "departmentTrusted", r.priority,
-              ST_X(r.location) AS lon, ST_Y(r.location) AS lat, r.address,
-              r.duplicate_of_id::text AS "duplicateOfId", ${iso('r.referred_at')} AS "referredAt"
-         FROM reports r
-         JOIN categories c ON c.id = r.category_id
-         LEFT JOIN departments d ON d.id = r.department_id
-        WHERE r.ref = $1 AND ${filedReport('r')}
-        FOR UPDATE OF r`,
-      [ref],
-    );
-    return rows[0] ?? null;
+  lock(manager: EntityManager, ref: string): Promise<LockedCase | null> {
+    return this.records.lockCase(manager, ref);
   }
 
   /** Marks the case changed; the returned time identifies the change on the live stream. */
-  async touch(manager: EntityManager, reportId: string): Promise<string> {
-    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
-    const [rows] = await manager.query<[Array<{ at: string }>, number]>(
-      `UPDATE reports SET updated_at = clock_timestamp() WHERE id = $1 RETURNING ${iso('updated_at')} AS at`,
-      [reportId],
-    );
-    return rows[0]!.at;
+  touch(manager: EntityManager, reportId: string): Promise<string> {
+    return this.records.touch(manager, reportId);
   }
 
-  async setStatus(manager: EntityManager, reportId: string, status: ReportStatus): Promise<void> {
-    await manager.query<unknown[]>(`UPDATE reports SET status = $2 WHERE id = $1`, [reportId, status]);
+  setStatus(manager: EntityManager, reportId: string, status: ReportStatus): Promise<void> {
+    return this.records.setStatus(manager, reportId, status);
   }
 
   /** A console move's entry on the report's timeline: by staff, or by the system when no one is named. */
@@ -96,43 +62,24 @@ export class CaseWritesRepository {
     return this.timeline.append(manager, { ...e, actorKind: e.actorId ? 'staff' : 'system' });
   }
 
-  async setText(manager: EntityManager, reportId: string, title: string, description: string): Promise<void> {
-    await manager.query<unknown[]>(`UPDATE reports SET title = $2, description = $3 WHERE id = $1`, [reportId, title, description]);
+  setText(manager: EntityManager, reportId: string, title: string, description: string): Promise<void> {
+    return this.records.setText(manager, reportId, title, description);
   }
 
-  async photo(manager: EntityManager, reportId: string, photoId: string): Promise<{ id: string; hidden: boolean } | null> {
-    const [row] = await manager.query<{ id: string; hidden: boolean }[]>(`SELECT id, hidden FROM report_photos WHERE id = $1 AND report_id = $2`, [
-      photoId,
-      reportId,
-    ]);
-    return row ?? null;
+  photo(manager: EntityManager, reportId: string, photoId: string): Promise<{ id: string; hidden: boolean } | null> {
+    return this.records.photo(manager, reportId, photoId);
   }
 
-  async setPhotoHidden(manager: EntityManager, photoId: string, hidden: boolean): Promise<void> {
-    await manager.query<unknown[]>(`UPDATE report_photos SET hidden = $2 WHERE id = $1`, [photoId, hidden]);
+  setPhotoHidden(manager: EntityManager, photoId: string, hidden: boolean): Promise<void> {
+    return this.records.setPhotoHidden(manager, photoId, hidden);
   }
 
-  async setPlacement(
-    manager: EntityManager,
-    reportId: string,
-    placement: { categoryId: string; areaId: string | null; departmentId: string | null; lon: number; lat: number; address: string | null },
-  ): Promise<void> {
-    // Changing the category fires reports_due_at, which restarts the clock with the new target.
-    await manager.query<unknown[]>(
-      `UPDATE reports SET category_id = $2, area_id = $3, department_id = $4,
-                          location = ST_SetSRID(ST_MakePoint($5, $6), 4326), address = $7
-        WHERE id = $1`,
-      [reportId, placement.categoryId, placement.areaId, placement.departmentId, placement.lon, placement.lat, placement.address],
-    );
+  setPlacement(manager: EntityManager, reportId: string, placement: CasePlacement): Promise<void> {
+    return this.records.setPlacement(manager, reportId, placement);
   }
 
-  async assign(manager: EntityManager, reportId: string, departmentId: string): Promise<void> {
-    await manager.query<unknown[]>(
-      `UPDATE reports SET department_id = $2, referred_at = NULL, referral_reason = NULL, referred_by = NULL,
-                          referred_department_id = NULL
-        WHERE id = $1`,
-      [reportId, departmentId],
-    );
+  assign(manager: EntityManager, reportId: string, departmentId: string): Promise<void> {
+    return this.records.assign(manager, reportId, departmentId);
   }
 
   async activeDepartment(manager: EntityManager, id: string): Promise<IdCodeRow | null> {
@@ -145,13 +92,13 @@ export class CaseWritesRepository {
     return row ?? null;
   }
 
-  async setPriority(manager: EntityManager, reportId: string, priority: CasePriority): Promise<void> {
-    await manager.query<unknown[]>(`UPDATE reports SET priority = $2 WHERE id = $1`, [reportId, priority]);
+  setPriority(manager: EntityManager, reportId: string, priority: CasePriority): Promise<void> {
+    return this.records.setPriority(manager, reportId, priority);
   }
 
   /** The duplicate points to the original; its followers follow the original from now on. */
   async markDuplicate(manager: EntityManager, duplicateId: string, originalId: string): Promise<number> {
-    await manager.query<unknown[]>(`UPDATE reports SET duplicate_of_id = $2 WHERE id = $1`, [duplicateId, originalId]);
+    await this.records.markDuplicateOf(manager, duplicateId, originalId);
     return this.follows.moveReportFollowers(manager, duplicateId, originalId);
   }
 
@@ -166,20 +113,12 @@ export class CaseWritesRepository {
     return row!.id;
   }
 
-  async referBack(
-    manager: EntityManager,
-    reportId: string,
-    referral: { reason: string; by: string; departmentId: string | null },
-  ): Promise<void> {
-    await manager.query<unknown[]>(
-      `UPDATE reports SET referred_at = now(), referral_reason = $2, referred_by = $3, referred_department_id = $4
-        WHERE id = $1`,
-      [reportId, referral.reason, referral.by, referral.departmentId],
-    );
+  referBack(manager: EntityManager, reportId: string, referral: { reason: string; by: string; departmentId: string | null }): Promise<void> {
+    return this.records.referBack(manager, reportId, referral);
   }
 
-  async setScheduledFor(manager: EntityManager, reportId: string, date: string | null): Promise<void> {
-    await manager.query<unknown[]>(`UPDATE reports SET scheduled_for = $2 WHERE id = $1`, [reportId, date]);
+  setScheduledFor(manager: EntityManager, reportId: string, date: string | null): Promise<void> {
+    return this.records.setScheduledFor(manager, reportId, date);
   }
 
   async insertDraft(
@@ -227,11 +166,8 @@ export class CaseWritesRepository {
     );
   }
 
-  async setFiledOnBehalf(manager: EntityManager, reportId: string, filedBy: string, channelDetails: string | null): Promise<void> {
-    await manager.query<unknown[]>(`UPDATE reports SET filed_by = $2, channel_details = $3 WHERE id = $1`, [
-      reportId,
-      filedBy,
-      channelDetails,
-    ]);
+  setFiledOnBehalf(manager: EntityManager, reportId: string, filedBy: string, channelDetails: string | null): Promise<void> {
+    return this.records.setFiledOnBehalf(manager, reportId, filedBy, channelDetails);
   }
+
 }
