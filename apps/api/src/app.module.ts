@@ -18,7 +18,8 @@ import { MediaModule } from '@plaza/api/media';
 import { Open311Module } from '@plaza/api/open311';
 import { ReportsModule } from '@plaza/api/reports';
 import { ProposalsModule } from '@plaza/api/proposals';
-import { DiscussionModule } from '@plaza/api/discussion';
+import { ParticipationModule } from '@plaza/api/participation';
+import { ModerationModule } from '@plaza/api/moderation';
 import { NotificationsModule } from '@plaza/api/notifications';
 import { AlertsModule } from '@plaza/api/alerts';
 
@@ -50,7 +51,8 @@ export class AppModule {
         Open311Module,
         CasesModule,
         ProposalsModule,
-        DiscussionModule,
+        ParticipationModule,
+        ModerationModule,
         DeliveriesModule,
         DispatchModule,
         NotificationsModule,

@@ -1,16 +1,11 @@
-import { filedReport } from '@plaza/api/database';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
-import type { CaseStreamEvent } from '@plaza/shared/contracts';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { iso } from './case-sql';
+import { CaseChangesRepository, type CaseChange } from './case-changes.repository';
 
-/** One change as the stream sends it; `id` (the change time) lets a reconnecting client catch up. */
-export interface CaseChange extends CaseStreamEvent {
-  id: string;
-}
+export type { CaseChange } from './case-changes.repository';
 
 type Listener = (change: CaseChange) => void;
 
@@ -39,11 +34,14 @@ export class CaseEventsService implements OnModuleDestroy {
   private publisher: Redis | null = null;
   private subscriber: Redis | null = null;
   private readonly channel: string;
+  private readonly changes: CaseChangesRepository;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectDataSource() db: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
+    // Built here, not injected: each replica of the stream is constructed from the data source alone.
+    this.changes = new CaseChangesRepository(db);
     this.channel = `${config.redisPrefix}cases`;
     if (config.redisUrl) this.connectRedis(config.redisUrl);
   }
@@ -83,7 +81,7 @@ export class CaseEventsService implements OnModuleDestroy {
   /** Changes after `since` (an id this stream gave out), for a client that reconnects. */
   async changesSince(since: string): Promise<CaseChange[]> {
     if (Number.isNaN(Date.parse(since))) return [];
-    return this.changesAfter(since, REPLAY_LIMIT);
+    return this.changes.changesAfter(since, REPLAY_LIMIT);
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -138,14 +136,12 @@ export class CaseEventsService implements OnModuleDestroy {
     this.polling = true;
     try {
       if (this.since === null) {
-        const [row] = await this.db.query(`SELECT ${iso('now()')} AS now`);
-        this.since = row.now as string;
+        this.since = await this.changes.now();
         return;
       }
       // Look a little behind the last change seen: a transaction that began earlier may commit later.
       const lookBehind = new Date(Date.parse(this.since) - 10_000).toISOString();
-      const changes = await this.changesAfter(lookBehind, REPLAY_LIMIT);
-      for (const change of changes) {
+      for (const change of await this.changes.changesAfter(lookBehind, REPLAY_LIMIT)) {
         this.deliver(change);
         if (change.id > this.since) this.since = change.id;
       }
@@ -155,15 +151,6 @@ export class CaseEventsService implements OnModuleDestroy {
     } finally {
       this.polling = false;
     }
-  }
-
-  private changesAfter(since: string, limit: number): Promise<CaseChange[]> {
-    return this.db.query(
-      `SELECT ${iso('updated_at')} AS id, ref, department_id AS "departmentId", status, ${iso('updated_at')} AS at,
-              CASE WHEN created_at = updated_at OR confirmed_by_reporter_at = updated_at THEN 'created' ELSE 'changed' END AS kind
-         FROM reports WHERE updated_at > $1::timestamptz AND ${filedReport('reports')} ORDER BY updated_at LIMIT $2`,
-      [since, limit],
-    );
   }
 
   private forgetOld(): void {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@plaza/api/audit';
 import type { AuthUser } from '@plaza/api/auth';
 import { DomainError } from '@plaza/api/http';
+import { ReportRecordsRepository } from '@plaza/api/report-records';
 import { ReportsService, type CreateReportDto } from '@plaza/api/reports';
 import type { BulkMoveResult, CaseMoveResult, Locale } from '@plaza/shared/contracts';
 import { assertCanModerate } from './case-access';
@@ -19,6 +20,7 @@ export class CaseIntakeService {
   constructor(
     private readonly reports: ReportsService,
     private readonly writes: CaseWritesRepository,
+    private readonly records: ReportRecordsRepository,
     private readonly audit: AuditService,
     private readonly events: CaseEventsService,
     private readonly view: CaseViewService,
@@ -47,10 +49,10 @@ export class CaseIntakeService {
       source: input.channel,
       withinTransaction: async (manager, reportId) => {
         await this.writes.setFiledOnBehalf(manager, reportId, user.id, input.channelDetails?.trim() || null);
-        const [row] = await manager.query(`SELECT ref, status FROM reports WHERE id = $1`, [reportId]);
+        const row = (await this.records.refAndStatus(manager, reportId))!;
         status = row.status;
         if (input.publish && status === 'unconfirmed') {
-          await manager.query(`UPDATE reports SET status = 'confirmed' WHERE id = $1`, [reportId]);
+          await this.records.setStatus(manager, reportId, 'confirmed');
           await this.writes.insertEvent(manager, { reportId, actorId: user.id, from: 'unconfirmed', to: 'confirmed', message: null, isPublic: true });
           status = 'confirmed';
         }

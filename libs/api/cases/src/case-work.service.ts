@@ -1,4 +1,3 @@
-import { filedReport } from '@plaza/api/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthErrors, type AuthUser } from '@plaza/api/auth';
@@ -10,7 +9,8 @@ import { CaseMoveRunner, type CaseMove, type MoveOutcome } from './case-move-run
 import { CaseWritesRepository } from './case-writes.repository';
 import { CaseErrors, requireUuid } from './cases.errors';
 import type { ApproveDraftDto, InternalNoteDto, PublicReplyDto, ReasonDto, ResolveDto, ScheduleDto, StatusMoveDto } from './dto/moves.dto';
-import { findTemplate, placeholderValues, replyText } from './reply-text';
+import { CasesRepository } from './cases.repository';
+import { ReplyText } from './reply-text';
 
 /**
  * Moves of everyone who works a case: public replies (mediated when a department is not trusted
@@ -23,11 +23,13 @@ export class CaseWorkService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly runner: CaseMoveRunner,
     private readonly writes: CaseWritesRepository,
+    private readonly cases: CasesRepository,
+    private readonly replies: ReplyText,
   ) {}
 
   reply(user: AuthUser, ref: string, input: PublicReplyDto, locale: Locale): Promise<CaseMoveResult> {
     return this.runner.run(user, ref, locale, async (move) => {
-      const { text, templateId } = await replyText(move.manager, input, move.current.id, move.current.categoryId);
+      const { text, templateId } = await this.replies.replyText(move.manager, input, move.current.id, move.current.categoryId);
       return this.speak(move, text, templateId, input.status ?? null, 'case.reply');
     });
   }
@@ -35,7 +37,7 @@ export class CaseWorkService {
   resolve(user: AuthUser, ref: string, input: ResolveDto, locale: Locale): Promise<CaseMoveResult> {
     return this.runner.run(user, ref, locale, async (move) => {
       this.assertWorks(move);
-      const { text, templateId } = await replyText(move.manager, input, move.current.id, move.current.categoryId);
+      const { text, templateId } = await this.replies.replyText(move.manager, input, move.current.id, move.current.categoryId);
       return this.speak(move, text, templateId, input.status, 'case.resolve');
     });
   }
@@ -113,11 +115,11 @@ export class CaseWorkService {
   async templateFill(user: AuthUser, ref: string, rawTemplateId: unknown): Promise<FilledTemplate> {
     if (typeof rawTemplateId !== 'string') throw CaseErrors.field('templateId', 'required', 'templateId is required');
     const templateId = requireUuid(rawTemplateId, CaseErrors.templateNotFound);
-    const [row] = await this.db.query(`SELECT id::text AS id, department_id AS "departmentId", category_id AS "categoryId" FROM reports WHERE ref = $1 AND ${filedReport('reports')}`, [ref]);
+    const row = await this.cases.keys(ref);
     if (!row) throw CaseErrors.notFound(ref);
     assertCanSee(user, row.departmentId);
-    const template = await findTemplate(this.db.manager, templateId, row.categoryId);
-    const filled = fillTemplate(template.body, await placeholderValues(this.db.manager, row.id, template.locale));
+    const template = await this.replies.findTemplate(this.db.manager, templateId, row.categoryId);
+    const filled = fillTemplate(template.body, await this.replies.placeholderValues(this.db.manager, row.id, template.locale));
     return { templateId: template.id, locale: template.locale, body: filled.text, styleNotes: template.styleNotes };
   }
 

@@ -1,29 +1,10 @@
-import { filedReport } from '@plaza/api/database';
 import { Injectable } from '@nestjs/common';
 import type { CasePriority, NoteVisibility, ReportStatus } from '@plaza/shared/contracts';
 import type { EntityManager } from 'typeorm';
-import { TimelineListeners } from '@plaza/api/events';
-import { iso } from './case-sql';
+import { FollowsRepository } from '@plaza/api/participation-data';
+import { ReportRecordsRepository, ReportTimeline, type CasePlacement, type LockedCase } from '@plaza/api/report-records';
 
-/** A case locked for a move: what the moves decide on, and what the audit trail records. */
-export interface LockedCase {
-  id: string;
-  ref: string;
-  status: ReportStatus;
-  title: string;
-  description: string;
-  categoryId: string;
-  categoryCode: string;
-  areaId: string | null;
-  departmentId: string | null;
-  departmentTrusted: boolean;
-  priority: CasePriority;
-  lon: number;
-  lat: number;
-  address: string | null;
-  duplicateOfId: string | null;
-  referredAt: string | null;
-}
+export type { LockedCase } from '@plaza/api/report-records';
 
 export interface NewEvent {
   reportId: string;
@@ -36,164 +17,108 @@ export interface NewEvent {
   departmentId?: string | null;
 }
 
-/** Every write the console's moves make, always inside the move's transaction. */
+/** A reply draft locked for its approval or rejection. */
+export interface LockedDraft {
+  id: string;
+  state: string;
+  body: string;
+  proposedStatus: ReportStatus | null;
+  authorId: string;
+  departmentId: string | null;
+}
+
+interface IdCodeRow {
+  id: string;
+  code: string;
+}
+
+/**
+ * Every write the console's moves make, always inside the move's transaction. Writes to a report
+ * go through the reports' own repository (report-records); drafts and notes are the cases' own.
+ */
 @Injectable()
 export class CaseWritesRepository {
-  constructor(private readonly timeline: TimelineListeners) {}
+  constructor(
+    private readonly timeline: ReportTimeline,
+    private readonly follows: FollowsRepository,
+    private readonly records: ReportRecordsRepository,
+  ) {}
 
-  async lock(manager: EntityManager, ref: string): Promise<LockedCase | null> {
-    const rows: LockedCase[] = await manager.query(
-      `SELECT r.id::text AS id, r.ref, r.status, r.title, r.description, r.category_id AS "categoryId",
-              c.code AS "categoryCode", r.area_id AS "areaId", r.department_id AS "departmentId",
-              coalesce(d.trusted_to_publish, false) AS "departmentTrusted", r.priority,
-              ST_X(r.location) AS lon, ST_Y(r.location) AS lat, r.address,
-              r.duplicate_of_id::text AS "duplicateOfId", ${iso('r.referred_at')} AS "referredAt"
-         FROM reports r
-         JOIN categories c ON c.id = r.category_id
-         LEFT JOIN departments d ON d.id = r.department_id
-        WHERE r.ref = $1 AND ${filedReport('r')}
-        FOR UPDATE OF r`,
-      [ref],
-    );
-    return rows[0] ?? null;
+  lock(manager: EntityManager, ref: string): Promise<LockedCase | null> {
+    return this.records.lockCase(manager, ref);
   }
 
   /** Marks the case changed; the returned time identifies the change on the live stream. */
-  async touch(manager: EntityManager, reportId: string): Promise<string> {
-    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
-    const [rows] = (await manager.query(
-      `UPDATE reports SET updated_at = clock_timestamp() WHERE id = $1 RETURNING ${iso('updated_at')} AS at`,
-      [reportId],
-    )) as [Array<{ at: string }>, number];
-    return rows[0]!.at;
+  touch(manager: EntityManager, reportId: string): Promise<string> {
+    return this.records.touch(manager, reportId);
   }
 
-  async setStatus(manager: EntityManager, reportId: string, status: ReportStatus): Promise<void> {
-    await manager.query(`UPDATE reports SET status = $2 WHERE id = $1`, [reportId, status]);
+  setStatus(manager: EntityManager, reportId: string, status: ReportStatus): Promise<void> {
+    return this.records.setStatus(manager, reportId, status);
   }
 
-  async insertEvent(manager: EntityManager, e: NewEvent): Promise<string> {
-    const [row] = await manager.query(
-      `INSERT INTO report_events (report_id, actor_kind, actor_id, from_status, to_status, message, is_public,
-                                  approved_by, department_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id::text AS id`,
-      [
-        e.reportId,
-        e.actorId ? 'staff' : 'system',
-        e.actorId,
-        e.from,
-        e.to,
-        e.message,
-        e.isPublic,
-        e.approvedBy ?? null,
-        e.departmentId ?? null,
-      ],
-    );
-    await this.timeline.reportEventWritten(manager, {
-      eventId: row.id,
-      reportId: e.reportId,
-      actorKind: e.actorId ? 'staff' : 'system',
-      actorId: e.actorId,
-      from: e.from,
-      to: e.to,
-      message: e.message,
-      isPublic: e.isPublic,
-      departmentId: e.departmentId ?? null,
-    });
-    return row.id;
+  /** A console move's entry on the report's timeline: by staff, or by the system when no one is named. */
+  insertEvent(manager: EntityManager, e: NewEvent): Promise<string> {
+    return this.timeline.append(manager, { ...e, actorKind: e.actorId ? 'staff' : 'system' });
   }
 
-  async setText(manager: EntityManager, reportId: string, title: string, description: string): Promise<void> {
-    await manager.query(`UPDATE reports SET title = $2, description = $3 WHERE id = $1`, [reportId, title, description]);
+  setText(manager: EntityManager, reportId: string, title: string, description: string): Promise<void> {
+    return this.records.setText(manager, reportId, title, description);
   }
 
-  async photo(manager: EntityManager, reportId: string, photoId: string): Promise<{ id: string; hidden: boolean } | null> {
-    const [row] = await manager.query(`SELECT id, hidden FROM report_photos WHERE id = $1 AND report_id = $2`, [
-      photoId,
-      reportId,
-    ]);
+  photo(manager: EntityManager, reportId: string, photoId: string): Promise<{ id: string; hidden: boolean } | null> {
+    return this.records.photo(manager, reportId, photoId);
+  }
+
+  setPhotoHidden(manager: EntityManager, photoId: string, hidden: boolean): Promise<void> {
+    return this.records.setPhotoHidden(manager, photoId, hidden);
+  }
+
+  setPlacement(manager: EntityManager, reportId: string, placement: CasePlacement): Promise<void> {
+    return this.records.setPlacement(manager, reportId, placement);
+  }
+
+  assign(manager: EntityManager, reportId: string, departmentId: string): Promise<void> {
+    return this.records.assign(manager, reportId, departmentId);
+  }
+
+  async activeDepartment(manager: EntityManager, id: string): Promise<IdCodeRow | null> {
+    const [row] = await manager.query<IdCodeRow[]>(`SELECT id, code FROM departments WHERE id = $1 AND active`, [id]);
     return row ?? null;
   }
 
-  async setPhotoHidden(manager: EntityManager, photoId: string, hidden: boolean): Promise<void> {
-    await manager.query(`UPDATE report_photos SET hidden = $2 WHERE id = $1`, [photoId, hidden]);
-  }
-
-  async setPlacement(
-    manager: EntityManager,
-    reportId: string,
-    placement: { categoryId: string; areaId: string | null; departmentId: string | null; lon: number; lat: number; address: string | null },
-  ): Promise<void> {
-    // Changing the category fires reports_due_at, which restarts the clock with the new target.
-    await manager.query(
-      `UPDATE reports SET category_id = $2, area_id = $3, department_id = $4,
-                          location = ST_SetSRID(ST_MakePoint($5, $6), 4326), address = $7
-        WHERE id = $1`,
-      [reportId, placement.categoryId, placement.areaId, placement.departmentId, placement.lon, placement.lat, placement.address],
-    );
-  }
-
-  async assign(manager: EntityManager, reportId: string, departmentId: string): Promise<void> {
-    await manager.query(
-      `UPDATE reports SET department_id = $2, referred_at = NULL, referral_reason = NULL, referred_by = NULL,
-                          referred_department_id = NULL
-        WHERE id = $1`,
-      [reportId, departmentId],
-    );
-  }
-
-  async activeDepartment(manager: EntityManager, id: string): Promise<{ id: string; code: string } | null> {
-    const [row] = await manager.query(`SELECT id, code FROM departments WHERE id = $1 AND active`, [id]);
+  async activeCategory(manager: EntityManager, code: string): Promise<IdCodeRow | null> {
+    const [row] = await manager.query<IdCodeRow[]>(`SELECT id, code FROM categories WHERE code = $1 AND active`, [code]);
     return row ?? null;
   }
 
-  async activeCategory(manager: EntityManager, code: string): Promise<{ id: string; code: string } | null> {
-    const [row] = await manager.query(`SELECT id, code FROM categories WHERE code = $1 AND active`, [code]);
-    return row ?? null;
-  }
-
-  async setPriority(manager: EntityManager, reportId: string, priority: CasePriority): Promise<void> {
-    await manager.query(`UPDATE reports SET priority = $2 WHERE id = $1`, [reportId, priority]);
+  setPriority(manager: EntityManager, reportId: string, priority: CasePriority): Promise<void> {
+    return this.records.setPriority(manager, reportId, priority);
   }
 
   /** The duplicate points to the original; its followers follow the original from now on. */
   async markDuplicate(manager: EntityManager, duplicateId: string, originalId: string): Promise<number> {
-    await manager.query(`UPDATE reports SET duplicate_of_id = $2 WHERE id = $1`, [duplicateId, originalId]);
-    const moved: unknown[] = await manager.query(
-      `INSERT INTO follows (target_type, target_id, user_id, created_at)
-       SELECT 'report', $2, user_id, created_at FROM follows WHERE target_type = 'report' AND target_id = $1
-       ON CONFLICT DO NOTHING RETURNING user_id`,
-      [duplicateId, originalId],
-    );
-    await manager.query(`DELETE FROM follows WHERE target_type = 'report' AND target_id = $1`, [duplicateId]);
-    return moved.length;
+    await this.records.markDuplicateOf(manager, duplicateId, originalId);
+    return this.follows.moveReportFollowers(manager, duplicateId, originalId);
   }
 
   async insertNote(
     manager: EntityManager,
     note: { reportId: string; authorId: string; body: string; visibility: NoteVisibility },
   ): Promise<string> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<{ id: string }[]>(
       `INSERT INTO internal_notes (report_id, author_id, body, visibility) VALUES ($1, $2, $3, $4) RETURNING id`,
       [note.reportId, note.authorId, note.body, note.visibility],
     );
-    return row.id;
+    return row!.id;
   }
 
-  async referBack(
-    manager: EntityManager,
-    reportId: string,
-    referral: { reason: string; by: string; departmentId: string | null },
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE reports SET referred_at = now(), referral_reason = $2, referred_by = $3, referred_department_id = $4
-        WHERE id = $1`,
-      [reportId, referral.reason, referral.by, referral.departmentId],
-    );
+  referBack(manager: EntityManager, reportId: string, referral: { reason: string; by: string; departmentId: string | null }): Promise<void> {
+    return this.records.referBack(manager, reportId, referral);
   }
 
-  async setScheduledFor(manager: EntityManager, reportId: string, date: string | null): Promise<void> {
-    await manager.query(`UPDATE reports SET scheduled_for = $2 WHERE id = $1`, [reportId, date]);
+  setScheduledFor(manager: EntityManager, reportId: string, date: string | null): Promise<void> {
+    return this.records.setScheduledFor(manager, reportId, date);
   }
 
   async insertDraft(
@@ -207,20 +132,20 @@ export class CaseWritesRepository {
       templateId: string | null;
     },
   ): Promise<string> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<{ id: string }[]>(
       `INSERT INTO reply_drafts (report_id, author_id, department_id, body, proposed_status, template_id)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [draft.reportId, draft.authorId, draft.departmentId, draft.body, draft.proposedStatus, draft.templateId],
     );
-    return row.id;
+    return row!.id;
   }
 
   async lockDraft(
     manager: EntityManager,
     reportId: string,
     draftId: string,
-  ): Promise<{ id: string; state: string; body: string; proposedStatus: ReportStatus | null; authorId: string; departmentId: string | null } | null> {
-    const [row] = await manager.query(
+  ): Promise<LockedDraft | null> {
+    const [row] = await manager.query<LockedDraft[]>(
       `SELECT id, state, body, proposed_status AS "proposedStatus", author_id AS "authorId", department_id AS "departmentId"
          FROM reply_drafts WHERE id = $1 AND report_id = $2 FOR UPDATE`,
       [draftId, reportId],
@@ -233,7 +158,7 @@ export class CaseWritesRepository {
     draftId: string,
     decision: { state: 'approved' | 'rejected'; by: string; body?: string; reason?: string; eventId?: string },
   ): Promise<void> {
-    await manager.query(
+    await manager.query<unknown[]>(
       `UPDATE reply_drafts SET state = $2, decided_by = $3, decided_at = now(), body = coalesce($4, body),
                                rejection_reason = $5, published_event_id = $6
         WHERE id = $1`,
@@ -241,11 +166,8 @@ export class CaseWritesRepository {
     );
   }
 
-  async setFiledOnBehalf(manager: EntityManager, reportId: string, filedBy: string, channelDetails: string | null): Promise<void> {
-    await manager.query(`UPDATE reports SET filed_by = $2, channel_details = $3 WHERE id = $1`, [
-      reportId,
-      filedBy,
-      channelDetails,
-    ]);
+  setFiledOnBehalf(manager: EntityManager, reportId: string, filedBy: string, channelDetails: string | null): Promise<void> {
+    return this.records.setFiledOnBehalf(manager, reportId, filedBy, channelDetails);
   }
+
 }

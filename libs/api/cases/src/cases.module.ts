@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@plaza/api/audit';
 import { AuthModule } from '@plaza/api/auth';
 import { CatalogModule } from '@plaza/api/catalog';
+import { ParticipationDataModule } from '@plaza/api/participation-data';
+import { ReportRecordsModule } from '@plaza/api/report-records';
 import { ReportsModule } from '@plaza/api/reports';
 import { CalendarController } from './calendar.controller';
 import { CaseEventsService } from './case-events.service';
@@ -15,13 +17,16 @@ import { CaseWorkController } from './case-work.controller';
 import { CaseWorkService } from './case-work.service';
 import { CaseWritesRepository } from './case-writes.repository';
 import { CasesRepository } from './cases.repository';
+import { DepartmentTrustRepository } from './department-trust.repository';
 import { DepartmentTrustService } from './department-trust.service';
 import { HolidaysRepository } from './holidays/holidays.repository';
 import { HolidaysService } from './holidays/holidays.service';
+import { ReplyTemplatesRepository } from './reply-templates.repository';
+import { ReplyText } from './reply-text';
 
 /** /api/v1/staff/cases…: the moderation console's inbox, case view and moves; holidays and trust. */
 @Module({
-  imports: [AuthModule, AuditModule, CatalogModule, ReportsModule],
+  imports: [AuthModule, AuditModule, CatalogModule, ReportsModule, ReportRecordsModule, ParticipationDataModule],
   controllers: [CaseReadController, CaseModerationController, CaseWorkController, CalendarController],
   providers: [
     CasesRepository,
@@ -35,6 +40,9 @@ import { HolidaysService } from './holidays/holidays.service';
     HolidaysRepository,
     HolidaysService,
     DepartmentTrustService,
+    DepartmentTrustRepository,
+    ReplyTemplatesRepository,
+    ReplyText,
   ],
   // CaseWritesRepository: other features (external Open311 updates) move cases through the same writes.
   exports: [CaseEventsService, CaseWritesRepository],

@@ -15,6 +15,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { CASE_FROM, iso, OPEN_STATUSES_SQL, SUMMARY_SQL } from './case-sql';
 import type { InboxFilter } from './dto/inbox.query';
 
+export interface CaseKeysRow {
+  id: string;
+  departmentId: string | null;
+  categoryId: string;
+}
+
 /** A summary as SQL builds it, before the clock is computed. */
 export interface SummaryRow {
   ref: string;
@@ -38,6 +44,23 @@ export interface CaseCore {
   lon: number;
   lat: number;
   referral: { reason: string; at: string; by: { id: string; name: string }; department: unknown } | null;
+}
+
+export interface CasePhotoRow {
+  id: string;
+  storageKey: string;
+  thumbnailKey: string;
+  hidden: boolean;
+}
+
+export interface RoutingRow {
+  department: { id: string; code: string; name: string } | null;
+  basis: 'area_rule' | 'category_default';
+}
+
+export interface DuplicatesRow {
+  duplicates: string[];
+  followers: number;
 }
 
 const QUEUE_SQL: Record<CaseQueue, string> = {
@@ -71,6 +94,15 @@ const SEARCH_VECTOR = `to_tsvector('spanish', r.title || ' ' || r.description ||
 export class CasesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** A case's internal id, department and category by its ref. */
+  async keys(ref: string): Promise<CaseKeysRow | null> {
+    const [row] = await this.db.query<CaseKeysRow[]>(
+      `SELECT id::text AS id, department_id AS "departmentId", category_id AS "categoryId" FROM reports WHERE ref = $1 AND ${filedReport('reports')}`,
+      [ref],
+    );
+    return row ?? null;
+  }
+
   async inbox(filter: InboxFilter, scope: string[] | null, locale: Locale): Promise<SummaryRow[]> {
     const params: unknown[] = [locale];
     const where = [scopeClause(scope, params), QUEUE_SQL[filter.queue]];
@@ -88,7 +120,7 @@ export class CasesRepository {
       where.push(`(r.ref ILIKE ${q} || '%' OR r.title ILIKE '%' || ${q} || '%'
                    OR ${SEARCH_VECTOR} @@ plainto_tsquery('spanish', ${q}))`);
     }
-    const rows: Array<{ summary: SummaryRow }> = await this.db.query(
+    const rows = await this.db.query<{ summary: SummaryRow }[]>(
       `SELECT ${SUMMARY_SQL} AS summary ${CASE_FROM}
         WHERE ${where.join(' AND ')}
         ORDER BY ${ORDER_SQL[filter.sort]}
@@ -104,12 +136,12 @@ export class CasesRepository {
     const columns = Object.entries(QUEUE_SQL)
       .map(([queue, sql]) => `count(*) FILTER (WHERE ${sql})::int AS "${queue}"`)
       .join(', ');
-    const [row] = await this.db.query(`SELECT ${columns} FROM reports r WHERE ${scoped}`, params);
-    return row as CaseQueueCounts;
+    const [row] = await this.db.query<CaseQueueCounts[]>(`SELECT ${columns} FROM reports r WHERE ${scoped}`, params);
+    return row!;
   }
 
   async findCore(ref: string, locale: Locale, manager: EntityManager = this.db.manager): Promise<CaseCore | null> {
-    const rows: CaseCore[] = await manager.query(
+    const rows = await manager.query<CaseCore[]>(
       `SELECT r.id::text AS id, ${SUMMARY_SQL} AS summary, r.description,
               json_build_object('name', r.reporter_name, 'email', nullif(r.reporter_email, ''),
                                 'phone', r.reporter_phone, 'showName', r.reporter_show_name) AS reporter,
@@ -130,8 +162,8 @@ export class CasesRepository {
     return rows[0] ?? null;
   }
 
-  photos(reportId: string): Promise<Array<{ id: string; storageKey: string; thumbnailKey: string; hidden: boolean }>> {
-    return this.db.query(
+  photos(reportId: string): Promise<CasePhotoRow[]> {
+    return this.db.query<CasePhotoRow[]>(
       `SELECT id, storage_key AS "storageKey", thumbnail_key AS "thumbnailKey", hidden
          FROM report_photos WHERE report_id = $1 ORDER BY position`,
       [reportId],
@@ -139,7 +171,7 @@ export class CasesRepository {
   }
 
   timeline(reportId: string, locale: Locale): Promise<CaseTimelineEntry[]> {
-    return this.db.query(
+    return this.db.query<CaseTimelineEntry[]>(
       `SELECT e.id::text AS id, ${iso('e.at')} AS at, e.from_status AS "from", e.to_status AS "to", e.message,
               e.is_public AS "isPublic", e.actor_kind AS "actorKind",
               CASE WHEN w.id IS NULL THEN NULL ELSE json_build_object('id', w.id, 'name', w.name) END AS "writtenBy",
@@ -157,7 +189,7 @@ export class CasesRepository {
   }
 
   notes(reportId: string, includeManagerOnly: boolean): Promise<InternalNote[]> {
-    return this.db.query(
+    return this.db.query<InternalNote[]>(
       `SELECT n.id, ${iso('n.created_at')} AS at, json_build_object('id', u.id, 'name', u.name) AS author,
               n.body, n.visibility
          FROM internal_notes n JOIN users u ON u.id = n.author_id
@@ -168,7 +200,7 @@ export class CasesRepository {
   }
 
   drafts(reportId: string, locale: Locale): Promise<DraftReply[]> {
-    return this.db.query(
+    return this.db.query<DraftReply[]>(
       `SELECT rd.id, rd.state, rd.body, rd.proposed_status AS "proposedStatus", rd.template_id AS "templateId",
               json_build_object('id', au.id, 'name', au.name) AS author,
               CASE WHEN d.id IS NULL THEN NULL ELSE json_build_object('id', d.id, 'code', d.code,
@@ -188,7 +220,7 @@ export class CasesRepository {
 
   /** Other reports of the same category close by, any status but hidden: likely duplicates. */
   similarNearby(reportId: string, lon: number, lat: number, categoryId: string): Promise<NearbyReportView[]> {
-    return this.db.query(
+    return this.db.query<NearbyReportView[]>(
       `SELECT r.ref, r.title, c.code AS category, r.status,
               round(ST_Distance(r.location::geography, p.g))::int AS "distanceMeters", r.support_count AS supports,
               ${iso('r.created_at')} AS "createdAt"
@@ -207,8 +239,8 @@ export class CasesRepository {
     areaId: string | null,
     categoryId: string,
     locale: Locale,
-  ): Promise<{ department: { id: string; code: string; name: string } | null; basis: 'area_rule' | 'category_default' }> {
-    const [row] = await this.db.query(
+  ): Promise<RoutingRow> {
+    const [row] = await this.db.query<RoutingRow[]>(
       `SELECT json_build_object('id', d.id, 'code', d.code, 'name', coalesce(d.name ->> $3::text, d.name ->> 'es')) AS department,
               CASE WHEN rr.id IS NULL THEN 'category_default' ELSE 'area_rule' END AS basis
          FROM categories c
@@ -220,13 +252,13 @@ export class CasesRepository {
     return row ?? { department: null, basis: 'category_default' };
   }
 
-  async duplicatesAndFollowers(reportId: string): Promise<{ duplicates: string[]; followers: number }> {
-    const [row] = await this.db.query(
+  async duplicatesAndFollowers(reportId: string): Promise<DuplicatesRow> {
+    const [row] = await this.db.query<DuplicatesRow[]>(
       `SELECT coalesce((SELECT array_agg(ref ORDER BY id) FROM reports WHERE duplicate_of_id = $1), '{}') AS duplicates,
               (SELECT count(*)::int FROM follows WHERE target_type = 'report' AND target_id = $1) AS followers`,
       [reportId],
     );
-    return row;
+    return row!;
   }
 }
 

@@ -2,6 +2,33 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Candidate } from './recipients';
 
+interface ReporterRow {
+  id: string;
+  ref: string;
+  title: string;
+  email: string | null;
+  locale: string;
+  userId: string | null;
+  emailAllowed: boolean;
+}
+
+interface AuthorRow {
+  id: string;
+  title: string;
+  userId: string;
+  email: string;
+  locale: string;
+  active: boolean;
+  emailAllowed: boolean;
+}
+
+interface FollowerRow {
+  userId: string;
+  email: string;
+  locale: string;
+  emailAllowed: boolean;
+}
+
 export interface ReportForNotice {
   id: string;
   ref: string;
@@ -22,7 +49,7 @@ export interface ProposalForNotice {
 @Injectable()
 export class RecipientsRepository {
   async report(manager: EntityManager, reportId: string): Promise<{ report: ReportForNotice; candidates: Candidate[] } | null> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<ReporterRow[]>(
       `SELECT r.id::text AS id, r.ref, r.title, lower(r.reporter_email) AS email,
               coalesce(nullif(to_jsonb(r)->>'reporter_locale', ''), u.locale, 'es') AS locale,
               u.id AS "userId",
@@ -43,7 +70,7 @@ export class RecipientsRepository {
   }
 
   async proposal(manager: EntityManager, proposalId: string): Promise<{ proposal: ProposalForNotice; candidates: Candidate[] } | null> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<AuthorRow[]>(
       `SELECT p.id::text AS id, p.title, u.id AS "userId", u.email, u.locale, u.active,
               NOT p.author_updates_opt_out AND u.email_notifications AS "emailAllowed"
          FROM proposals p JOIN users u ON u.id = p.author_id
@@ -57,7 +84,7 @@ export class RecipientsRepository {
 
   /** The official answer just written with the outcome (the answer row is inserted before the status move). */
   async latestAnswer(manager: EntityManager, proposalId: string, outcome: string): Promise<string | null> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<{ body: string }[]>(
       `SELECT body FROM proposal_answers WHERE proposal_id = $1 AND outcome = $2 ORDER BY created_at DESC, id DESC LIMIT 1`,
       [proposalId, outcome],
     );
@@ -65,7 +92,7 @@ export class RecipientsRepository {
   }
 
   private async followers(manager: EntityManager, type: 'report' | 'proposal', id: string): Promise<Candidate[]> {
-    const rows: Array<{ userId: string; email: string; locale: string; emailAllowed: boolean }> = await manager.query(
+    const rows = await manager.query<FollowerRow[]>(
       `SELECT u.id AS "userId", u.email, u.locale, u.email_notifications AS "emailAllowed"
          FROM follows f JOIN users u ON u.id = f.user_id
         WHERE f.target_type = $1 AND f.target_id = $2 AND u.active
@@ -73,16 +100,5 @@ export class RecipientsRepository {
       [type, id],
     );
     return rows.map((r) => ({ role: 'follower', ...r }));
-  }
-
-  /** An in-app notification for a signed-in recipient (the same list as the moderation notices). */
-  async notifyInApp(manager: EntityManager, userId: string, kind: 'report_update' | 'proposal_update', data: Record<string, unknown>): Promise<void> {
-    // Once per person and timeline entry, like the mail.
-    await manager.query(
-      `INSERT INTO notifications (user_id, kind, data)
-       SELECT $1, $2, $3::jsonb
-        WHERE NOT EXISTS (SELECT 1 FROM notifications WHERE user_id = $1 AND kind = $2 AND data->>'eventId' = $3::jsonb->>'eventId')`,
-      [userId, kind, JSON.stringify(data)],
-    );
   }
 }

@@ -1,6 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnsubscribeLinks } from '@plaza/api/outbox';
+import { FollowsRepository } from '@plaza/api/participation-data';
+import { ProposalRecordsRepository } from '@plaza/api/proposal-records';
+import { ReportRecordsRepository } from '@plaza/api/report-records';
 import { DataSource, type EntityManager } from 'typeorm';
 import { mailLocale } from './update-mail';
 
@@ -33,6 +36,9 @@ export class UpdateUnsubscribeKinds implements OnModuleInit {
   constructor(
     private readonly links: UnsubscribeLinks,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly follows: FollowsRepository,
+    private readonly reports: ReportRecordsRepository,
+    private readonly proposals: ProposalRecordsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -47,7 +53,7 @@ export class UpdateUnsubscribeKinds implements OnModuleInit {
       unsubscribe: async (manager, subject) => {
         const follow = parseFollowSubject(subject);
         if (!follow) return;
-        await manager.query(`DELETE FROM follows WHERE target_type = $1 AND target_id = $2 AND user_id = $3`, [follow.type, follow.targetId, follow.userId]);
+        await this.follows.remove(manager, follow.type, follow.targetId, follow.userId);
       },
     });
     this.links.register(UNSUBSCRIBE_KINDS.reportUpdates, {
@@ -59,13 +65,7 @@ export class UpdateUnsubscribeKinds implements OnModuleInit {
       unsubscribe: async (manager, subject) => {
         if (!ID.test(subject)) return;
         // The reporter's own follow goes too, or the same mails would keep coming as a follower's.
-        await manager.query(
-          `WITH r AS (UPDATE reports SET reporter_updates_opt_out = true WHERE id = $1 RETURNING id, reporter_email, to_jsonb(reports.*)->>'reporter_user_id' AS user_id)
-           DELETE FROM follows f USING r, users u
-            WHERE f.target_type = 'report' AND f.target_id = r.id AND u.id = f.user_id
-              AND (u.id::text = r.user_id OR lower(u.email) = lower(r.reporter_email))`,
-          [subject],
-        );
+        await this.reports.stopReporterUpdates(manager, subject);
       },
     });
     this.links.register(UNSUBSCRIBE_KINDS.proposalUpdates, {
@@ -76,11 +76,7 @@ export class UpdateUnsubscribeKinds implements OnModuleInit {
       },
       unsubscribe: async (manager, subject) => {
         if (!ID.test(subject)) return;
-        await manager.query(
-          `WITH p AS (UPDATE proposals SET author_updates_opt_out = true WHERE id = $1 RETURNING id, author_id)
-           DELETE FROM follows f USING p WHERE f.target_type = 'proposal' AND f.target_id = p.id AND f.user_id = p.author_id`,
-          [subject],
-        );
+        await this.proposals.stopAuthorUpdates(manager, subject);
       },
     });
   }
@@ -88,10 +84,10 @@ export class UpdateUnsubscribeKinds implements OnModuleInit {
   /** How the page names the item: its public reference and title, nothing about people. */
   private async label(manager: EntityManager, type: FollowType, id: string): Promise<{ es: string; en: string } | null> {
     if (type === 'report') {
-      const [row] = await manager.query(`SELECT ref, title FROM reports WHERE id = $1 AND status <> 'hidden'`, [id]);
+      const row = await this.reports.visibleLabel(manager, id);
       return row ? { es: `el aviso ${row.ref} («${row.title}»)`, en: `report ${row.ref} (“${row.title}”)` } : null;
     }
-    const [row] = await manager.query(`SELECT title FROM proposals WHERE id = $1 AND status <> 'hidden'`, [id]);
-    return row ? { es: `la propuesta «${row.title}»`, en: `the proposal “${row.title}”` } : null;
+    const title = await this.proposals.visibleTitle(manager, id);
+    return title !== null ? { es: `la propuesta «${title}»`, en: `the proposal “${title}”` } : null;
   }
 }

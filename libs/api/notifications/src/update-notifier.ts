@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import { TimelineListeners, type ProposalTimelineEvent, type ReportTimelineEvent } from '@plaza/api/events';
 import { MAILER, renderEmail, type Mailer, type OutgoingMail } from '@plaza/api/mail';
 import { UnsubscribeLinks } from '@plaza/api/outbox';
+import { NotificationInboxRepository } from '@plaza/api/participation-data';
 import type { EntityManager } from 'typeorm';
 import { proposalNotice, reportNotice } from './notification-rules';
 import { dedupeKey, selectRecipients, type Recipient } from './recipients';
@@ -20,6 +21,7 @@ export class UpdateNotifier implements OnModuleInit {
   constructor(
     private readonly timeline: TimelineListeners,
     private readonly recipients: RecipientsRepository,
+    private readonly inbox: NotificationInboxRepository,
     private readonly links: UnsubscribeLinks,
     @Inject(MAILER) private readonly mailer: Mailer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -39,7 +41,7 @@ export class UpdateNotifier implements OnModuleInit {
     const subject = { ref: report.ref, title: report.title, url: `${this.config.publicUrl}/reports/${encodeURIComponent(report.ref)}` };
     for (const recipient of selectRecipients(candidates, { userId: event.actorId })) {
       if (recipient.userId) {
-        await this.recipients.notifyInApp(manager, recipient.userId, 'report_update', {
+        await this.inbox.notifyOnce(manager, recipient.userId, 'report_update', {
           eventId: event.eventId,
           ref: report.ref,
           title: report.title,
@@ -66,7 +68,7 @@ export class UpdateNotifier implements OnModuleInit {
     const subject = { id: proposal.id, title: proposal.title, url: `${this.config.publicUrl}/proposals/${proposal.id}` };
     for (const recipient of selectRecipients(candidates, { userId: event.actorId })) {
       if (recipient.userId) {
-        await this.recipients.notifyInApp(manager, recipient.userId, 'proposal_update', {
+        await this.inbox.notifyOnce(manager, recipient.userId, 'proposal_update', {
           eventId: event.eventId,
           id: Number(proposal.id),
           title: proposal.title,

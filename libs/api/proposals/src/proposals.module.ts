@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MediaModule } from '@plaza/api/media';
+import { ParticipationDataModule } from '@plaza/api/participation-data';
+import { ProposalRecordsModule } from '@plaza/api/proposal-records';
 import { ProposalImages } from './proposal-images';
 import { ProposalsStaffController } from './proposals-staff.controller';
 import { ProposalsController, ReportProposalsController } from './proposals.controller';
@@ -9,7 +11,7 @@ import { ThemesAdminController, ThemesController } from './themes.controller';
 import { ThemesRepository } from './themes.repository';
 
 @Module({
-  imports: [MediaModule],
+  imports: [MediaModule, ProposalRecordsModule, ParticipationDataModule],
   controllers: [ProposalsController, ReportProposalsController, ProposalsStaffController, ThemesController, ThemesAdminController],
   providers: [ProposalsRepository, ProposalsService, ProposalImages, ThemesRepository],
   exports: [ProposalsService],

@@ -12,7 +12,6 @@ import type {
   ProposalTimelineEntry,
 } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { TimelineListeners } from '@plaza/api/events';
 import type { ProposalListQuery } from './dto/list-proposals.query';
 
 export interface ProposalRow {
@@ -53,13 +52,73 @@ export interface NewImage {
   bytes: number;
 }
 
-export interface ProposalEventInput {
-  proposalId: string;
-  actorKind: ProposalTimelineEntry['by'];
-  actorId: string | null;
-  from: ProposalStatus | null;
-  to: ProposalStatus;
-  message: string | null;
+/** A proposal's public columns, as the list and the detail read them. */
+export interface SummaryRow {
+  id: string;
+  title: string;
+  summary: string;
+  status: ProposalStatus;
+  supports: number;
+  comments: number;
+  createdAt: Date;
+  updatedAt: Date;
+  authorName: string | null;
+  themeCode: string;
+  themeName: string;
+  areaCode: string | null;
+  areaName: string | null;
+  lon: number | null;
+  lat: number | null;
+  followers: number;
+  thumbnailKey: string | null;
+}
+
+export interface ListRow extends SummaryRow {
+  search_rank: number | null;
+  distance: number | null;
+  /** count(*) OVER (): bigint, as text. */
+  total: string;
+}
+
+/** One proposal with what its page adds to the summary. */
+export interface DetailRow extends SummaryRow {
+  description: string;
+  authorId: string;
+  departmentCode: string | null;
+  departmentName: string | null;
+}
+
+interface IdRow {
+  id: string;
+}
+
+interface SupportsRow {
+  supports: number;
+}
+
+interface AnswerRow {
+  outcome: ProposalOutcome;
+  text: string;
+  at: Date;
+  departmentCode: string | null;
+  departmentName: string | null;
+}
+
+interface ViewerRow {
+  supported: boolean;
+  following: boolean;
+}
+
+interface DecisionRow {
+  reason: string;
+  kind: 'provisional' | 'hidden';
+}
+
+interface StaffDecisionRow extends DecisionRow {
+  note: string | null;
+  decidedAt: Date;
+  previousStatus: ProposalStatus | null;
+  reviewRequested: boolean;
 }
 
 // UPDATE and DELETE … RETURNING are wrapped in a CTE: TypeORM answers those commands as
@@ -82,27 +141,17 @@ const SUMMARY_FROM = `
   JOIN users u ON u.id = p.author_id
   LEFT JOIN areas a ON a.id = p.area_id`;
 
-type SummaryRow = Record<string, unknown>;
-
 /** All proposal SQL. */
 @Injectable()
 export class ProposalsRepository {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly timelineListeners: TimelineListeners,
-  ) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
   }
 
-  async isBlocked(userId: string, manager: EntityManager = this.db.manager): Promise<boolean> {
-    const rows = await manager.query(`SELECT 1 FROM user_blocks WHERE user_id = $1`, [userId]);
-    return rows.length > 0;
-  }
-
   async findTheme(code: string, manager: EntityManager): Promise<{ id: string; departmentId: string | null } | null> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<{ id: string; departmentId: string | null }[]>(
       `SELECT id, department_id AS "departmentId" FROM proposal_themes WHERE code = $1 AND active`,
       [code],
     );
@@ -110,7 +159,7 @@ export class ProposalsRepository {
   }
 
   async areaAt(lon: number, lat: number, manager: EntityManager): Promise<string | null> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<IdRow[]>(
       `SELECT id FROM areas WHERE ST_Covers(geom, ST_SetSRID(ST_MakePoint($1, $2), 4326)) ORDER BY code LIMIT 1`,
       [lon, lat],
     );
@@ -118,12 +167,12 @@ export class ProposalsRepository {
   }
 
   async areaByCode(code: string, manager: EntityManager): Promise<string | null> {
-    const [row] = await manager.query(`SELECT id FROM areas WHERE code = $1`, [code]);
+    const [row] = await manager.query<IdRow[]>(`SELECT id FROM areas WHERE code = $1`, [code]);
     return row?.id ?? null;
   }
 
   async insert(manager: EntityManager, p: NewProposal): Promise<string> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<IdRow[]>(
       `INSERT INTO proposals (title, summary, description, theme_id, location, area_id, department_id, author_id, show_name)
        VALUES ($1, $2, $3, $4,
                CASE WHEN $5::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($5::float8, $6::float8), 4326) END,
@@ -131,12 +180,12 @@ export class ProposalsRepository {
        RETURNING id::text AS id`,
       [p.title, p.summary, p.description, p.themeId, p.lon, p.lat, p.areaId, p.departmentId, p.authorId, p.showName],
     );
-    return row.id;
+    return row!.id;
   }
 
   async insertImages(manager: EntityManager, proposalId: string, images: NewImage[]): Promise<void> {
     for (const [position, image] of images.entries()) {
-      await manager.query(
+      await manager.query<unknown[]>(
         `INSERT INTO proposal_images (proposal_id, position, storage_key, thumbnail_key, width, height, bytes)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [proposalId, position, image.storageKey, image.thumbnailKey, image.width, image.height, image.bytes],
@@ -144,18 +193,9 @@ export class ProposalsRepository {
     }
   }
 
-  async insertEvent(manager: EntityManager, e: ProposalEventInput): Promise<void> {
-    const [row] = await manager.query(
-      `INSERT INTO proposal_events (proposal_id, actor_kind, actor_id, from_status, to_status, message)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text AS id`,
-      [e.proposalId, e.actorKind, e.actorId, e.from, e.to, e.message],
-    );
-    await this.timelineListeners.proposalEventWritten(manager, { ...e, eventId: row.id });
-  }
-
   /** The row with a lock, for a change made in the caller's transaction. */
   async lock(manager: EntityManager, id: string): Promise<ProposalRow | null> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<ProposalRow[]>(
       `SELECT p.id::text AS id, p.status, p.author_id AS "authorId", p.department_id AS "departmentId",
               t.department_id AS "themeDepartmentId", p.support_count AS "supportCount",
               p.status_before_hidden AS "statusBeforeHidden"
@@ -167,7 +207,7 @@ export class ProposalsRepository {
   }
 
   async setStatus(manager: EntityManager, id: string, status: ProposalStatus, departmentId?: string | null): Promise<void> {
-    await manager.query(
+    await manager.query<unknown[]>(
       `UPDATE proposals SET status = $2, department_id = coalesce($3, department_id), updated_at = now() WHERE id = $1`,
       [id, status, departmentId ?? null],
     );
@@ -175,34 +215,34 @@ export class ProposalsRepository {
 
   /** Adds a support; null when this user supports it already (the unique key decides, never a race). */
   async addSupport(manager: EntityManager, id: string, userId: string): Promise<number | null> {
-    const inserted = await manager.query(
+    const inserted = await manager.query<unknown[]>(
       `INSERT INTO proposal_supports (proposal_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
       [id, userId],
     );
     if (inserted.length === 0) return null;
-    const [row] = await manager.query(
+    const [row] = await manager.query<SupportsRow[]>(
       `WITH u AS (UPDATE proposals SET support_count = support_count + 1 WHERE id = $1 RETURNING support_count)
        SELECT support_count AS supports FROM u`,
       [id],
     );
-    return Number(row.supports);
+    return Number(row!.supports);
   }
 
   async removeSupport(manager: EntityManager, id: string, userId: string): Promise<number | null> {
-    const removed = await manager.query(
+    const removed = await manager.query<unknown[]>(
       `WITH d AS (DELETE FROM proposal_supports WHERE proposal_id = $1 AND user_id = $2 RETURNING 1) SELECT 1 FROM d`,
       [id, userId],
     );
     if (removed.length === 0) return null;
-    const [row] = await manager.query(
+    const [row] = await manager.query<SupportsRow[]>(
       `WITH u AS (UPDATE proposals SET support_count = support_count - 1 WHERE id = $1 RETURNING support_count)
        SELECT support_count AS supports FROM u`,
       [id],
     );
-    return Number(row.supports);
+    return Number(row!.supports);
   }
 
-  async list(query: ProposalListQuery, locale: string): Promise<{ rows: SummaryRow[]; total: number }> {
+  async list(query: ProposalListQuery, locale: string): Promise<{ rows: ListRow[]; total: number }> {
     const params: unknown[] = [locale];
     const where: string[] = [];
     const add = (value: unknown) => {
@@ -243,21 +283,21 @@ export class ProposalsRepository {
        LIMIT ${limit} OFFSET ${offset}`;
     const limit = add(query.limit);
     const offset = add(query.offset);
-    const rows: SummaryRow[] = await this.db.query(sql(limit, offset), params);
-    let total = Number(rows[0]?.['total'] ?? 0);
+    const rows = await this.db.query<ListRow[]>(sql(limit, offset), params);
+    let total = Number(rows[0]?.total ?? 0);
     if (rows.length === 0 && query.offset > 0) {
       // Past the last page: the first row still carries the total, so clients learn it.
-      const [first] = await this.db.query(sql(limit, '0'), params.slice(0, -1));
-      total = Number(first?.['total'] ?? 0);
+      const [first] = await this.db.query<ListRow[]>(sql(limit, '0'), params.slice(0, -1));
+      total = Number(first?.total ?? 0);
     }
     return { rows, total };
   }
 
   /** Public proposals a public report is linked to ("this report is part of proposal 42"). */
   async proposalsLinkedTo(ref: string, publicReportStatuses: readonly string[], locale: string): Promise<SummaryRow[] | null> {
-    const [report] = await this.db.query(`SELECT id FROM reports WHERE ref = $1 AND status = ANY($2::text[]) AND ${filedReport('reports')}`, [ref, publicReportStatuses]);
+    const [report] = await this.db.query<IdRow[]>(`SELECT id FROM reports WHERE ref = $1 AND status = ANY($2::text[]) AND ${filedReport('reports')}`, [ref, publicReportStatuses]);
     if (!report) return null;
-    return this.db.query(
+    return this.db.query<SummaryRow[]>(
       `SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM}
          JOIN proposal_report_links l ON l.proposal_id = p.id
         WHERE l.report_id = $2 AND p.status <> 'hidden'
@@ -266,8 +306,8 @@ export class ProposalsRepository {
     );
   }
 
-  async findSummary(id: string, locale: string, manager: EntityManager = this.db.manager): Promise<SummaryRow | null> {
-    const [row] = await manager.query(
+  async findSummary(id: string, locale: string, manager: EntityManager = this.db.manager): Promise<DetailRow | null> {
+    const [row] = await manager.query<DetailRow[]>(
       `SELECT ${SUMMARY_COLUMNS}, p.description, p.author_id AS "authorId",
               d.code AS "departmentCode", coalesce(d.name->>$1, d.name->>'es') AS "departmentName"
        ${SUMMARY_FROM}
@@ -279,7 +319,7 @@ export class ProposalsRepository {
   }
 
   async images(id: string, manager: EntityManager): Promise<ImageRow[]> {
-    return manager.query(
+    return manager.query<ImageRow[]>(
       `SELECT storage_key AS "storageKey", thumbnail_key AS "thumbnailKey", width, height
          FROM proposal_images WHERE proposal_id = $1 ORDER BY position`,
       [id],
@@ -287,50 +327,50 @@ export class ProposalsRepository {
   }
 
   async timeline(id: string, manager: EntityManager): Promise<ProposalTimelineEntry[]> {
-    const rows = await manager.query(
+    const rows = await manager.query<(Omit<ProposalTimelineEntry, 'at'> & { at: Date })[]>(
       `SELECT at, from_status AS "from", to_status AS "to", actor_kind AS "by", message
          FROM proposal_events WHERE proposal_id = $1 ORDER BY id`,
       [id],
     );
-    return rows.map((r: ProposalTimelineEntry & { at: Date }) => ({ ...r, at: new Date(r.at).toISOString() }));
+    return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
   }
 
   async answers(id: string, locale: string, manager: EntityManager): Promise<OfficialAnswer[]> {
-    const rows = await manager.query(
+    const rows = await manager.query<AnswerRow[]>(
       `SELECT pa.outcome, pa.body AS text, pa.created_at AS at,
               d.code AS "departmentCode", coalesce(d.name->>$2, d.name->>'es') AS "departmentName"
          FROM proposal_answers pa LEFT JOIN departments d ON d.id = pa.department_id
         WHERE pa.proposal_id = $1 ORDER BY pa.created_at`,
       [id, locale],
     );
-    return rows.map((r: Record<string, unknown>) => ({
-      outcome: r['outcome'] as ProposalOutcome,
-      text: r['text'] as string,
-      department: r['departmentCode'] ? { code: r['departmentCode'] as string, name: r['departmentName'] as string } : null,
-      at: new Date(r['at'] as string).toISOString(),
+    return rows.map((r) => ({
+      outcome: r.outcome,
+      text: r.text,
+      department: r.departmentCode ? { code: r.departmentCode, name: r.departmentName as string } : null,
+      at: new Date(r.at).toISOString(),
     }));
   }
 
   /** Linked reports that are public (a hidden or unconfirmed report is not shown). */
   async linkedReports(id: string, publicStatuses: readonly string[], manager: EntityManager): Promise<LinkedReport[]> {
-    return manager.query(
+    return manager.query<LinkedReport[]>(
       `SELECT r.ref, r.title, r.status FROM proposal_report_links l JOIN reports r ON r.id = l.report_id
         WHERE l.proposal_id = $1 AND r.status = ANY($2::text[]) AND ${filedReport('r')} ORDER BY l.created_at, r.ref`,
       [id, publicStatuses],
     );
   }
 
-  async viewerState(id: string, userId: string, manager: EntityManager): Promise<{ supported: boolean; following: boolean }> {
-    const [row] = await manager.query(
+  async viewerState(id: string, userId: string, manager: EntityManager): Promise<ViewerRow> {
+    const [row] = await manager.query<ViewerRow[]>(
       `SELECT EXISTS (SELECT 1 FROM proposal_supports WHERE proposal_id = $1 AND user_id = $2) AS supported,
               EXISTS (SELECT 1 FROM follows WHERE target_type = 'proposal' AND target_id = $1 AND user_id = $2) AS following`,
       [id, userId],
     );
-    return { supported: Boolean(row.supported), following: Boolean(row.following) };
+    return { supported: Boolean(row?.supported), following: Boolean(row?.following) };
   }
 
   async hiddenReason(id: string, manager: EntityManager): Promise<{ reason: string; provisional: boolean }> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<DecisionRow[]>(
       `SELECT reason, kind FROM moderation_decisions
         WHERE target_type = 'proposal' AND target_id = $1 AND lifted_at IS NULL`,
       [id],
@@ -340,7 +380,7 @@ export class ProposalsRepository {
 
   /** The decision in force on a proposal, for staff (the note is never public). */
   async moderation(id: string, manager: EntityManager): Promise<StaffProposalDetail['moderation']> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<StaffDecisionRow[]>(
       `SELECT reason, kind, note, decided_at AS "decidedAt", previous_status AS "previousStatus",
               review_requested_at IS NOT NULL AS "reviewRequested"
          FROM moderation_decisions WHERE target_type = 'proposal' AND target_id = $1 AND lifted_at IS NULL`,
@@ -358,12 +398,12 @@ export class ProposalsRepository {
   }
 
   async activeDepartmentExists(id: string, manager: EntityManager): Promise<boolean> {
-    const rows = await manager.query(`SELECT 1 FROM departments WHERE id = $1 AND active`, [id]);
+    const rows = await manager.query<unknown[]>(`SELECT 1 FROM departments WHERE id = $1 AND active`, [id]);
     return rows.length > 0;
   }
 
   async findTemplate(id: string, outcome: ProposalOutcome, manager: EntityManager): Promise<ProposalAnswerTemplate | null> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<ProposalAnswerTemplate[]>(
       `SELECT id, title, locale, outcome, body FROM proposal_answer_templates WHERE id = $1 AND outcome = $2 AND active`,
       [id, outcome],
     );
@@ -371,7 +411,7 @@ export class ProposalsRepository {
   }
 
   listTemplates(locale: string | null, outcome: string | null): Promise<ProposalAnswerTemplate[]> {
-    return this.db.query(
+    return this.db.query<ProposalAnswerTemplate[]>(
       `SELECT id, title, locale, outcome, body FROM proposal_answer_templates
         WHERE active AND ($1::text IS NULL OR locale = $1) AND ($2::text IS NULL OR outcome = $2)
         ORDER BY outcome, locale, title`,
@@ -383,7 +423,7 @@ export class ProposalsRepository {
     manager: EntityManager,
     a: { proposalId: string; outcome: ProposalOutcome; templateId: string; body: string; departmentId: string | null; authorId: string },
   ): Promise<void> {
-    await manager.query(
+    await manager.query<unknown[]>(
       `INSERT INTO proposal_answers (proposal_id, outcome, template_id, body, department_id, author_id)
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [a.proposalId, a.outcome, a.templateId, a.body, a.departmentId, a.authorId],
@@ -391,12 +431,12 @@ export class ProposalsRepository {
   }
 
   async findReportId(ref: string, manager: EntityManager): Promise<string | null> {
-    const [row] = await manager.query(`SELECT id::text AS id FROM reports WHERE ref = $1 AND ${filedReport('reports')}`, [ref]);
+    const [row] = await manager.query<IdRow[]>(`SELECT id::text AS id FROM reports WHERE ref = $1 AND ${filedReport('reports')}`, [ref]);
     return row?.id ?? null;
   }
 
   async link(manager: EntityManager, proposalId: string, reportId: string, userId: string): Promise<boolean> {
-    const rows = await manager.query(
+    const rows = await manager.query<unknown[]>(
       `INSERT INTO proposal_report_links (proposal_id, report_id, linked_by) VALUES ($1, $2, $3)
        ON CONFLICT DO NOTHING RETURNING 1`,
       [proposalId, reportId, userId],
@@ -405,7 +445,7 @@ export class ProposalsRepository {
   }
 
   async unlink(manager: EntityManager, proposalId: string, reportId: string): Promise<boolean> {
-    const rows = await manager.query(
+    const rows = await manager.query<unknown[]>(
       `WITH d AS (DELETE FROM proposal_report_links WHERE proposal_id = $1 AND report_id = $2 RETURNING 1) SELECT 1 FROM d`,
       [proposalId, reportId],
     );
@@ -413,26 +453,24 @@ export class ProposalsRepository {
   }
 }
 
-/** Turns a summary row into the public shape. */
-export function toSummary(row: SummaryRow, mediaBase: string): ProposalSummary {
-  const lon = row['lon'];
-  const lat = row['lat'];
+/** Turns a summary row into the public shape (`distance` when the list was sorted by nearness). */
+export function toSummary(row: SummaryRow & { distance?: number | null }, mediaBase: string): ProposalSummary {
   const summary: ProposalSummary = {
-    id: Number(row['id']),
-    title: row['title'] as string,
-    summary: row['summary'] as string,
-    theme: { code: row['themeCode'] as string, name: row['themeName'] as string },
-    status: row['status'] as ProposalStatus,
-    area: row['areaCode'] ? { code: row['areaCode'] as string, name: row['areaName'] as string } : null,
-    location: lon === null || lon === undefined ? null : [Number(lon), Number(lat)],
-    supports: Number(row['supports']),
-    comments: Number(row['comments']),
-    followers: Number(row['followers']),
-    authorName: (row['authorName'] as string | null) ?? null,
-    createdAt: new Date(row['createdAt'] as string).toISOString(),
-    updatedAt: new Date(row['updatedAt'] as string).toISOString(),
-    thumbnailUrl: row['thumbnailKey'] ? `${mediaBase}${row['thumbnailKey'] as string}` : null,
+    id: Number(row.id),
+    title: row.title,
+    summary: row.summary,
+    theme: { code: row.themeCode, name: row.themeName },
+    status: row.status,
+    area: row.areaCode ? { code: row.areaCode, name: row.areaName as string } : null,
+    location: row.lon === null || row.lon === undefined ? null : [Number(row.lon), Number(row.lat)],
+    supports: Number(row.supports),
+    comments: Number(row.comments),
+    followers: Number(row.followers),
+    authorName: row.authorName ?? null,
+    createdAt: new Date(row.createdAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+    thumbnailUrl: row.thumbnailKey ? `${mediaBase}${row.thumbnailKey}` : null,
   };
-  if (row['distance'] !== undefined && row['distance'] !== null) summary.distance = Math.round(Number(row['distance']));
+  if (row.distance !== undefined && row.distance !== null) summary.distance = Math.round(Number(row.distance));
   return summary;
 }

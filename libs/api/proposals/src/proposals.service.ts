@@ -24,11 +24,15 @@ import type { EvaluateProposalDto, OfficialAnswerDto, ProposalProgressDto } from
 import { ProposalImages } from './proposal-images';
 import { ProposalErrors } from './proposals.errors';
 import { ProposalsRepository, toSummary, type ProposalRow } from './proposals.repository';
+import { BlocksRepository } from '@plaza/api/participation-data';
+import { ProposalTimeline } from '@plaza/api/proposal-records';
 
 @Injectable()
 export class ProposalsService {
   constructor(
     private readonly proposals: ProposalsRepository,
+    private readonly timeline: ProposalTimeline,
+    private readonly blocks: BlocksRepository,
     private readonly images: ProposalImages,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -44,7 +48,7 @@ export class ProposalsService {
 
   async create(user: AuthUser, input: CreateProposalDto, imageBuffers: Buffer[], locale: string): Promise<ProposalDetail | HiddenProposalView> {
     if ((input.lat === undefined) !== (input.lon === undefined)) throw ProposalErrors.halfPoint();
-    if (await this.proposals.isBlocked(user.id)) throw ProposalErrors.blocked();
+    if (await this.blocks.isBlocked(user.id)) throw ProposalErrors.blocked();
     // Images are re-encoded before the transaction: CPU work must not hold the (single, embedded) connection.
     const stored = await this.images.store(imageBuffers);
     try {
@@ -72,7 +76,7 @@ export class ProposalsService {
           showName: input.showName,
         });
         await this.proposals.insertImages(manager, id, stored);
-        await this.proposals.insertEvent(manager, { proposalId: id, actorKind: 'author', actorId: user.id, from: null, to: 'published', message: null });
+        await this.timeline.append(manager, { proposalId: id, actorKind: 'author', actorId: user.id, from: null, to: 'published', message: null });
         return this.detail(manager, id, locale, user);
       });
     } catch (error) {
@@ -281,7 +285,7 @@ export class ProposalsService {
     if (!check.ok) throw this.refusal(check.reason, row.status, to);
     await this.proposals.setStatus(manager, row.id, to, departmentId);
     const by = actor === 'community_manager' || actor === 'department_staff' ? 'staff' : actor;
-    await this.proposals.insertEvent(manager, { proposalId: row.id, actorKind: by, actorId, from: row.status, to, message });
+    await this.timeline.append(manager, { proposalId: row.id, actorKind: by, actorId, from: row.status, to, message });
     row.status = to;
   }
 

@@ -22,7 +22,7 @@ export class ThemesRepository {
   }
 
   async listPublic(locale: string): Promise<ProposalTheme[]> {
-    return this.db.query(
+    return this.db.query<ProposalTheme[]>(
       `SELECT code, coalesce(name->>$1, name->>'es') AS name, department_id AS "departmentId", active
          FROM proposal_themes WHERE active ORDER BY sort_order, code`,
       [locale],
@@ -30,21 +30,21 @@ export class ThemesRepository {
   }
 
   listAll(): Promise<ThemeRecord[]> {
-    return this.db.query(`SELECT ${COLUMNS} FROM proposal_themes ORDER BY sort_order, code`);
+    return this.db.query<ThemeRecord[]>(`SELECT ${COLUMNS} FROM proposal_themes ORDER BY sort_order, code`);
   }
 
   async find(manager: EntityManager, code: string): Promise<ThemeRecord | null> {
-    const [row] = await manager.query(`SELECT ${COLUMNS} FROM proposal_themes WHERE code = $1 FOR UPDATE`, [code]);
+    const [row] = await manager.query<ThemeRecord[]>(`SELECT ${COLUMNS} FROM proposal_themes WHERE code = $1 FOR UPDATE`, [code]);
     return row ?? null;
   }
 
   async departmentExists(manager: EntityManager, id: string): Promise<boolean> {
-    return (await manager.query(`SELECT 1 FROM departments WHERE id = $1`, [id])).length > 0;
+    return (await manager.query<unknown[]>(`SELECT 1 FROM departments WHERE id = $1`, [id])).length > 0;
   }
 
   /** Null when the code is taken. */
   async insert(manager: EntityManager, t: ThemeRecord): Promise<ThemeRecord | null> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<ThemeRecord[]>(
       `INSERT INTO proposal_themes (code, name, department_id, active, sort_order) VALUES ($1, $2::jsonb, $3, $4, $5)
        ON CONFLICT (code) DO NOTHING RETURNING ${COLUMNS}`,
       [t.code, JSON.stringify(t.name), t.departmentId, t.active, t.sortOrder],
@@ -53,11 +53,12 @@ export class ThemesRepository {
   }
 
   async update(manager: EntityManager, t: ThemeRecord): Promise<ThemeRecord> {
-    const [[row]] = await manager.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [[row]] = await manager.query<[ThemeRecord[], number]>(
       `UPDATE proposal_themes SET name = $2::jsonb, department_id = $3, active = $4, sort_order = $5, updated_at = now()
         WHERE code = $1 RETURNING ${COLUMNS}`,
       [t.code, JSON.stringify(t.name), t.departmentId, t.active, t.sortOrder],
     );
-    return row;
+    return row!;
   }
 }

@@ -27,7 +27,7 @@ export class ClustersRepository {
   async cells(query: ClusterQuery): Promise<ReportClusterCell[]> {
     const params: unknown[] = [query.cellDegrees];
     const where = reportFilterClauses(query, params);
-    const rows: CellRow[] = await this.db.query(
+    const rows = await this.db.query<CellRow[]>(
       `SELECT count(*)::int AS count,
               avg(ST_X(r.location))::float8 AS lon, avg(ST_Y(r.location))::float8 AS lat,
               min(ST_X(r.location))::float8 AS "minLon", min(ST_Y(r.location))::float8 AS "minLat",

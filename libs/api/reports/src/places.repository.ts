@@ -27,7 +27,7 @@ export class PlacesRepository {
 
   async search(text: string, limit: number): Promise<PlaceView[]> {
     const needle = text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-    const rows: PlaceRow[] = await this.db.query(
+    const rows = await this.db.query<PlaceRow[]>(
       `(SELECT 'area' AS kind, a.name, NULL AS area,
                ST_Y(p.g)::float8 AS lat, ST_X(p.g)::float8 AS lon,
                ST_XMin(a.geom)::float8 AS "minLon", ST_YMin(a.geom)::float8 AS "minLat",

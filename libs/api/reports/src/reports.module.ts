@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@plaza/api/catalog';
 import { MediaModule } from '@plaza/api/media';
+import { ReportRecordsModule } from '@plaza/api/report-records';
 import { ClustersRepository } from './clusters.repository';
 import { ConfirmationExpiryJob } from './confirmation-expiry.job';
 import { MapSettingsController } from './map-settings.controller';
@@ -13,7 +14,7 @@ import { ReportsService } from './reports.service';
 import { SupportsRepository } from './supports.repository';
 
 @Module({
-  imports: [CatalogModule, MediaModule],
+  imports: [CatalogModule, MediaModule, ReportRecordsModule],
   controllers: [ReportsController, PlacesController, MapSettingsController],
   providers: [ReportsRepository, ReportsService, ClustersRepository, SupportsRepository, PlacesRepository, ReportPreviewService, ConfirmationExpiryJob],
   exports: [ReportsService, ReportsRepository, ReportPreviewService, ConfirmationExpiryJob],

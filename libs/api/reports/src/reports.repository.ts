@@ -4,7 +4,6 @@ import type { Locale, NearbyReportView, ReportStatus, TimelineEntryView } from '
 import { PUBLIC_REPORT_STATUSES } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { filedReport } from '@plaza/api/database';
-import { TimelineListeners } from '@plaza/api/events';
 import type { ReportListQuery } from './dto/list-reports.query';
 import { reportFilterClauses } from './report-filters.sql';
 
@@ -38,6 +37,44 @@ export interface ConfirmationTarget {
   status: ReportStatus;
   pending: boolean;
   expired: boolean;
+}
+
+/** JSON that PostgreSQL built (`json_agg(...)::text`), served as it is without parsing. */
+export type JsonText = string;
+
+/** A GeoJSON Feature of a public report, as PostgreSQL built it (parsed by the driver). */
+export type ReportFeature = Record<string, unknown>;
+
+/** One page of the public list. */
+export interface FeaturePage {
+  /** A JSON array of GeoJSON Features. */
+  features: JsonText;
+  lastId: string | null;
+  count: number;
+}
+
+interface InsertedReportRow {
+  id: string;
+  ref: string;
+}
+
+interface PendingRow {
+  pending: boolean;
+}
+
+interface ExpiredRow {
+  reports: number;
+  photoKeys: string[];
+}
+
+interface FeatureRow {
+  id: string;
+  feature: ReportFeature;
+}
+
+interface IdempotencyRow {
+  requestHash: string;
+  resourceId: string | null;
 }
 
 export interface NewPhotoRow {
@@ -87,17 +124,14 @@ const FEATURE_FROM = `
 
 @Injectable()
 export class ReportsRepository {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly timeline: TimelineListeners,
-  ) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
   }
 
-  async insert(manager: EntityManager, row: NewReportRow): Promise<{ id: string; ref: string }> {
-    const [inserted] = await manager.query(
+  async insert(manager: EntityManager, row: NewReportRow): Promise<InsertedReportRow> {
+    const [inserted] = await manager.query<InsertedReportRow[]>(
       `INSERT INTO reports (title, description, category_id, location, address, area_id, department_id, status,
                             reporter_name, reporter_email, reporter_phone, reporter_show_name, consent_at, source,
                             reporter_user_id, reporter_locale,
@@ -128,18 +162,18 @@ export class ReportsRepository {
         row.confirmation?.ttlHours ?? 0,
       ],
     );
-    return inserted;
+    return inserted!;
   }
 
   /** Whether a report still waits for its reporter (an idempotent replay answers the same). */
   async isAwaitingConfirmation(manager: EntityManager, id: string): Promise<boolean> {
-    const [row] = await manager.query(`SELECT confirmation_pending_since IS NOT NULL AS pending FROM reports WHERE id = $1`, [id]);
+    const [row] = await manager.query<PendingRow[]>(`SELECT confirmation_pending_since IS NOT NULL AS pending FROM reports WHERE id = $1`, [id]);
     return row?.pending === true;
   }
 
   /** The report a confirmation token belongs to, locked until the caller's transaction ends. */
   async lockByConfirmationToken(manager: EntityManager, tokenHash: string): Promise<ConfirmationTarget | null> {
-    const rows = await manager.query(
+    const rows = await manager.query<ConfirmationTarget[]>(
       `SELECT id::text AS id, ref, status, confirmation_pending_since IS NOT NULL AS pending,
               confirmation_pending_since IS NOT NULL AND confirmation_expires_at <= now() AS expired
          FROM reports WHERE confirmation_token_hash = $1
@@ -151,7 +185,7 @@ export class ReportsRepository {
 
   /** The reporter vouched for their email: from now on the report exists for everyone it should. */
   async markConfirmed(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(
+    await manager.query<unknown[]>(
       `UPDATE reports SET confirmation_pending_since = NULL, confirmed_by_reporter_at = now(), updated_at = now()
         WHERE id = $1`,
       [id],
@@ -164,7 +198,7 @@ export class ReportsRepository {
    * same time delete each report once, and a confirmation that locked the row first wins.
    */
   async deleteExpiredUnconfirmed(): Promise<{ reports: number; photoKeys: string[] }> {
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<ExpiredRow[]>(
       `WITH doomed AS (
          SELECT id FROM reports
           WHERE confirmation_pending_since IS NOT NULL AND confirmation_expires_at <= now()
@@ -178,12 +212,12 @@ export class ReportsRepository {
        SELECT (SELECT count(*)::int FROM gone) AS reports,
               coalesce((SELECT array_agg(k) FROM photos, LATERAL unnest(ARRAY[storage_key, thumbnail_key]) k), '{}') AS "photoKeys"`,
     );
-    return { reports: row.reports, photoKeys: row.photoKeys };
+    return { reports: row!.reports, photoKeys: row!.photoKeys };
   }
 
   async insertPhotos(manager: EntityManager, reportId: string, photos: NewPhotoRow[]): Promise<void> {
     for (const [position, photo] of photos.entries()) {
-      await manager.query(
+      await manager.query<unknown[]>(
         `INSERT INTO report_photos (report_id, position, storage_key, thumbnail_key, width, height, bytes)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [reportId, position, photo.storageKey, photo.thumbnailKey, photo.width, photo.height, photo.bytes],
@@ -191,24 +225,12 @@ export class ReportsRepository {
     }
   }
 
-  async insertEvent(
-    manager: EntityManager,
-    event: { reportId: string; actorKind: 'citizen' | 'staff' | 'system'; from: ReportStatus | null; to: ReportStatus; message: string | null; isPublic: boolean },
-  ): Promise<void> {
-    const [row] = await manager.query(
-      `INSERT INTO report_events (report_id, actor_kind, from_status, to_status, message, is_public)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text AS id`,
-      [event.reportId, event.actorKind, event.from, event.to, event.message, event.isPublic],
-    );
-    await this.timeline.reportEventWritten(manager, { ...event, eventId: row.id, actorId: null, departmentId: null });
-  }
-
   /** One page of public reports as GeoJSON text, newest first, keyset-paginated on the id. */
   async listFeatures(
     query: ReportListQuery,
     locale: Locale,
     mediaBase: string,
-  ): Promise<{ features: string; lastId: string | null; count: number }> {
+  ): Promise<FeaturePage> {
     const params: unknown[] = [locale, mediaBase];
     const where = reportFilterClauses(query, params);
     if (query.afterId) {
@@ -216,7 +238,7 @@ export class ReportsRepository {
       where.push(`r.id < $${params.length}::bigint`);
     }
     params.push(query.limit);
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<FeaturePage[]>(
       `SELECT coalesce(json_agg(f.feature ORDER BY f.id DESC), '[]'::json)::text AS features,
               min(f.id)::text AS "lastId", count(*)::int AS count
          FROM (SELECT r.id, ${FEATURE_SQL} AS feature ${FEATURE_FROM}
@@ -225,11 +247,11 @@ export class ReportsRepository {
                 LIMIT $${params.length}) f`,
       params,
     );
-    return row;
+    return row!;
   }
 
-  async findPublicFeature(ref: string, locale: Locale, mediaBase: string): Promise<{ id: string; feature: Record<string, unknown> } | null> {
-    const rows = await this.db.query(
+  async findPublicFeature(ref: string, locale: Locale, mediaBase: string): Promise<FeatureRow | null> {
+    const rows = await this.db.query<FeatureRow[]>(
       `SELECT r.id::text AS id, ${FEATURE_SQL} AS feature ${FEATURE_FROM}
         WHERE r.ref = $3 AND r.status = ANY($4::text[]) AND ${filedReport('r')}`,
       [locale, mediaBase, ref, PUBLIC_REPORT_STATUSES],
@@ -237,17 +259,17 @@ export class ReportsRepository {
     return rows[0] ?? null;
   }
 
-  async findFeatureById(manager: EntityManager, id: string, locale: Locale, mediaBase: string): Promise<Record<string, unknown>> {
-    const [row] = await manager.query(`SELECT ${FEATURE_SQL} AS feature ${FEATURE_FROM} WHERE r.id = $3`, [
+  async findFeatureById(manager: EntityManager, id: string, locale: Locale, mediaBase: string): Promise<ReportFeature> {
+    const [row] = await manager.query<Omit<FeatureRow, 'id'>[]>(`SELECT ${FEATURE_SQL} AS feature ${FEATURE_FROM} WHERE r.id = $3`, [
       locale,
       mediaBase,
       id,
     ]);
-    return row.feature;
+    return row!.feature;
   }
 
   async publicTimeline(reportId: string): Promise<TimelineEntryView[]> {
-    return this.db.query(
+    return this.db.query<TimelineEntryView[]>(
       `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
               CASE actor_kind WHEN 'staff' THEN 'city' ELSE actor_kind END AS actor,
               from_status AS "from", to_status AS "to", message
@@ -260,7 +282,7 @@ export class ReportsRepository {
 
   /** Public reports near a point, closest first: the report form's "is this already reported?". */
   async nearby(lon: number, lat: number, radiusMeters: number, category: string | null, limit: number): Promise<NearbyReportView[]> {
-    return this.db.query(
+    return this.db.query<NearbyReportView[]>(
       `SELECT r.ref, r.title, c.code AS category, r.status,
               round(ST_Distance(r.location::geography, p.g))::int AS "distanceMeters", r.support_count AS supports,
               to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
@@ -283,22 +305,22 @@ export class ReportsRepository {
     key: string,
     requestHash: string,
   ): Promise<{ claimed: true } | { claimed: false; requestHash: string; resourceId: string | null }> {
-    const inserted = await manager.query(
+    const inserted = await manager.query<{ key: string }[]>(
       `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
        ON CONFLICT DO NOTHING RETURNING key`,
       [scope, key, requestHash],
     );
     if (inserted.length > 0) return { claimed: true };
-    const [existing] = await manager.query(
+    const [existing] = await manager.query<IdempotencyRow[]>(
       `SELECT request_hash AS "requestHash", resource_id::text AS "resourceId" FROM idempotency_keys
         WHERE scope = $1 AND key = $2`,
       [scope, key],
     );
-    return { claimed: false, requestHash: existing.requestHash, resourceId: existing.resourceId };
+    return { claimed: false, requestHash: existing!.requestHash, resourceId: existing!.resourceId };
   }
 
   async completeIdempotencyKey(manager: EntityManager, scope: string, key: string, resourceId: string): Promise<void> {
-    await manager.query(`UPDATE idempotency_keys SET resource_id = $3 WHERE scope = $1 AND key = $2`, [scope, key, resourceId]);
+    await manager.query<unknown[]>(`UPDATE idempotency_keys SET resource_id = $3 WHERE scope = $1 AND key = $2`, [scope, key, resourceId]);
   }
 }
 

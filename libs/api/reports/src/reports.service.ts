@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import { CatalogRepository } from '@plaza/api/catalog';
 import { MAILER, type Mailer } from '@plaza/api/mail';
 import { InvalidPhotoError, PHOTO_STORAGE, processPhoto, type PhotoStorage } from '@plaza/api/media';
+import { ReportTimeline, type NewReportEvent } from '@plaza/api/report-records';
 import {
   PUBLIC_REPORT_STATUSES,
   REPORT_LIMITS,
@@ -61,6 +62,7 @@ const NEARBY_RADIUS_METERS = 150;
 export class ReportsService {
   constructor(
     private readonly reports: ReportsRepository,
+    private readonly timeline: ReportTimeline,
     private readonly catalog: CatalogRepository,
     private readonly clusterCells: ClustersRepository,
     private readonly supports: SupportsRepository,
@@ -152,7 +154,7 @@ export class ReportsService {
             manager,
           );
         } else {
-          await this.reports.insertEvent(manager, filedEvent(id, status));
+          await this.timeline.append(manager, filedEvent(id, status));
         }
         await options.withinTransaction?.(manager, id);
         if (idempotencyKey !== null) {
@@ -181,7 +183,7 @@ export class ReportsService {
       if (target.expired) throw ReportErrors.confirmationExpired();
       if (target.pending) {
         await this.reports.markConfirmed(manager, target.id);
-        await this.reports.insertEvent(manager, filedEvent(target.id, target.status));
+        await this.timeline.append(manager, filedEvent(target.id, target.status));
       }
       return {
         ref: target.ref,
@@ -264,8 +266,8 @@ export class ReportsService {
 const CONFIRMATION_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** The first entry of a report's timeline: filed by its reporter, public from the start. */
-function filedEvent(reportId: string, status: ReportStatus) {
-  return { reportId, actorKind: 'citizen' as const, from: null, to: status, message: null, isPublic: true };
+function filedEvent(reportId: string, status: ReportStatus): NewReportEvent {
+  return { reportId, actorKind: 'citizen', actorId: null, from: null, to: status, message: null, isPublic: true };
 }
 
 /** Mail is written in Spanish or English; the other languages of the site read the Spanish one. */

@@ -4,6 +4,12 @@ import { filedReport } from '@plaza/api/database';
 import { PUBLIC_REPORT_STATUSES } from '@plaza/shared/contracts';
 import { DataSource } from 'typeorm';
 
+interface SupportRow {
+  before: number | null;
+  after: number | null;
+  found: boolean;
+}
+
 /** Anonymous supports ("me too"): one row per report and browser token hash, and a counter on the report. */
 @Injectable()
 export class SupportsRepository {
@@ -15,7 +21,7 @@ export class SupportsRepository {
    * reports can be supported. Null when there is no such public report.
    */
   async add(ref: string, tokenHash: string): Promise<{ supports: number; counted: boolean } | null> {
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<SupportRow[]>(
       `WITH target AS (
          SELECT id, support_count FROM reports WHERE ref = $1 AND status = ANY($3::text[]) AND ${filedReport('reports')}
        ), inserted AS (

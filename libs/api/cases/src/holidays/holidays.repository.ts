@@ -10,7 +10,7 @@ export class HolidaysRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   list(filter: { from?: string | null; to?: string | null; scope?: HolidayScope | null }): Promise<Holiday[]> {
-    return this.db.query(
+    return this.db.query<Holiday[]>(
       `${HOLIDAY_SELECT}
         WHERE ($1::date IS NULL OR date >= $1::date) AND ($2::date IS NULL OR date <= $2::date)
           AND ($3::text IS NULL OR scope = $3)
@@ -21,7 +21,7 @@ export class HolidaysRepository {
 
   /** Holiday dates around today, enough for any clock the console shows. */
   async datesAround(): Promise<Set<string>> {
-    const rows: Array<{ date: string }> = await this.db.query(
+    const rows = await this.db.query<{ date: string }[]>(
       `SELECT DISTINCT to_char(date, 'YYYY-MM-DD') AS date FROM holidays
         WHERE date BETWEEN current_date - 730 AND current_date + 730`,
     );
@@ -29,13 +29,13 @@ export class HolidaysRepository {
   }
 
   async find(manager: EntityManager, id: string): Promise<Holiday | null> {
-    const [row] = await manager.query(`${HOLIDAY_SELECT} WHERE id = $1`, [id]);
+    const [row] = await manager.query<Holiday[]>(`${HOLIDAY_SELECT} WHERE id = $1`, [id]);
     return row ?? null;
   }
 
   /** Null when that date already has a holiday of that scope. */
   async insert(manager: EntityManager, input: { date: string; name: string; scope: HolidayScope }): Promise<string | null> {
-    const rows: Array<{ id: string }> = await manager.query(
+    const rows = await manager.query<{ id: string }[]>(
       `INSERT INTO holidays (date, name, scope) VALUES ($1, $2, $3)
        ON CONFLICT (date, scope) DO NOTHING RETURNING id`,
       [input.date, input.name, input.scope],
@@ -44,12 +44,12 @@ export class HolidaysRepository {
   }
 
   async delete(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`DELETE FROM holidays WHERE id = $1`, [id]);
+    await manager.query<unknown[]>(`DELETE FROM holidays WHERE id = $1`, [id]);
   }
 
   /** The calendar changed: open cases get their due dates again (closed ones keep their history). */
   async recomputeOpenDueDates(manager: EntityManager): Promise<void> {
-    await manager.query(
+    await manager.query<unknown[]>(
       `UPDATE reports r SET due_at = plaza_business_due(r.created_at, c.target_days)
          FROM categories c
         WHERE c.id = r.category_id

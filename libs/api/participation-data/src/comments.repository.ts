@@ -38,7 +38,7 @@ export class CommentsRepository {
 
   /** The whole thread in posting order (a thread is small; the cap guards against abuse). */
   thread(manager: EntityManager, type: ThreadType, targetId: string, locale: string): Promise<CommentRow[]> {
-    return manager.query(
+    return manager.query<CommentRow[]>(
       `SELECT ${columns(3)} FROM comments c LEFT JOIN departments d ON d.id = c.staff_department_id
         WHERE c.target_type = $1 AND c.target_id = $2 ORDER BY c.id LIMIT 2000`,
       [type, targetId, locale],
@@ -46,7 +46,7 @@ export class CommentsRepository {
   }
 
   async find(manager: EntityManager, id: string, locale: string, lock = false): Promise<CommentRow | null> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<CommentRow[]>(
       `SELECT ${columns(2)} FROM comments c LEFT JOIN departments d ON d.id = c.staff_department_id
         WHERE c.id = $1 ${lock ? 'FOR UPDATE OF c' : ''}`,
       [id, locale],
@@ -58,30 +58,43 @@ export class CommentsRepository {
     manager: EntityManager,
     c: { type: ThreadType; targetId: string; parentId: string | null; authorId: string; body: string; staffRole: string | null; staffDepartmentId: string | null },
   ): Promise<string> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<{ id: string }[]>(
       `INSERT INTO comments (target_type, target_id, parent_id, author_id, body, staff_role, staff_department_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::text AS id`,
       [c.type, c.targetId, c.parentId, c.authorId, c.body, c.staffRole, c.staffDepartmentId],
     );
     if (c.type === 'proposal') {
-      await manager.query(`UPDATE proposals SET comment_count = comment_count + 1 WHERE id = $1`, [c.targetId]);
+      await manager.query<unknown[]>(`UPDATE proposals SET comment_count = comment_count + 1 WHERE id = $1`, [c.targetId]);
     }
-    return row.id;
+    return row!.id;
   }
 
   async edit(manager: EntityManager, id: string, body: string): Promise<void> {
-    await manager.query(`UPDATE comments SET body = $2, edited_at = clock_timestamp() WHERE id = $1`, [id, body]);
+    await manager.query<unknown[]>(`UPDATE comments SET body = $2, edited_at = clock_timestamp() WHERE id = $1`, [id, body]);
   }
 
   /** Deleting keeps the row (and its replies): the thread keeps its shape behind a placeholder. */
   async markDeleted(manager: EntityManager, row: CommentRow): Promise<void> {
-    await manager.query(`UPDATE comments SET deleted_at = clock_timestamp() WHERE id = $1`, [row.id]);
+    await manager.query<unknown[]>(`UPDATE comments SET deleted_at = clock_timestamp() WHERE id = $1`, [row.id]);
     if (row.targetType === 'proposal') {
-      await manager.query(`UPDATE proposals SET comment_count = greatest(comment_count - 1, 0) WHERE id = $1`, [row.targetId]);
+      await manager.query<unknown[]>(`UPDATE proposals SET comment_count = greatest(comment_count - 1, 0) WHERE id = $1`, [row.targetId]);
     }
   }
 
-  async isBlocked(manager: EntityManager, userId: string): Promise<boolean> {
-    return (await manager.query(`SELECT 1 FROM user_blocks WHERE user_id = $1`, [userId])).length > 0;
+  /** Moderation hides a comment (provisionally while flags await a moderator). */
+  async hide(manager: EntityManager, id: string, reason: string, provisional: boolean): Promise<void> {
+    await manager.query<unknown[]>(`UPDATE comments SET hidden_at = clock_timestamp(), hidden_reason = $2, hidden_provisional = $3 WHERE id = $1`, [
+      id,
+      reason,
+      provisional,
+    ]);
+  }
+
+  async confirmHidden(manager: EntityManager, id: string, reason: string): Promise<void> {
+    await manager.query<unknown[]>(`UPDATE comments SET hidden_reason = $2, hidden_provisional = false WHERE id = $1`, [id, reason]);
+  }
+
+  async restore(manager: EntityManager, id: string): Promise<void> {
+    await manager.query<unknown[]>(`UPDATE comments SET hidden_at = NULL, hidden_reason = NULL, hidden_provisional = false WHERE id = $1`, [id]);
   }
 }

@@ -1,5 +1,5 @@
 import { renderEmail, type OutgoingMail } from '@plaza/api/mail';
-import type { FlagTarget } from './targets.repository';
+import type { FlagTarget } from '@plaza/api/participation-data';
 
 const REASONS: Record<string, { es: string; en: string }> = {
   spam: { es: 'publicidad o spam', en: 'advertising or spam' },

@@ -12,19 +12,32 @@ import type {
   FlagTargetType,
   FlaggedTarget,
   ModerationDecisionView,
-  NotificationView,
 } from '@plaza/shared/contracts';
 import type { EntityManager } from 'typeorm';
-import { DiscussionErrors, isUuid } from './discussion.errors';
+import {
+  BlocksRepository,
+  DiscussionErrors,
+  isUuid,
+  NotificationInboxRepository,
+  TargetsRepository,
+  toDecisionView,
+  type DecisionRow,
+  type FlagTarget,
+} from '@plaza/api/participation-data';
+import { ReportRecordsRepository } from '@plaza/api/report-records';
+import { ContentVisibility } from './content-visibility.service';
 import { hiddenMail } from './moderation-mails';
-import { ModerationRepository, toDecisionView, type DecisionRow } from './moderation.repository';
-import { TargetsRepository, type FlagTarget } from './targets.repository';
+import { ModerationRepository } from './moderation.repository';
 
 @Injectable()
 export class ModerationService {
   constructor(
     private readonly moderation: ModerationRepository,
     private readonly targets: TargetsRepository,
+    private readonly content: ContentVisibility,
+    private readonly blocked: BlocksRepository,
+    private readonly inbox: NotificationInboxRepository,
+    private readonly reports: ReportRecordsRepository,
     private readonly audit: AuditService,
     @Inject(MAILER) private readonly mailer: Mailer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -59,7 +72,7 @@ export class ModerationService {
       let decisionId: string;
       if (live) {
         await this.moderation.confirmDecision(manager, live.id, reason, note, user.id);
-        await this.moderation.confirmHidden(manager, type, target.id, reason);
+        await this.content.confirmHidden(manager, type, target.id, reason);
         decisionId = live.id;
         if (target.authorId) await this.tellAuthor(manager, target, decisionId, reason, false);
       } else {
@@ -87,7 +100,7 @@ export class ModerationService {
       const live = await this.moderation.liveDecision(manager, type, target.id);
       if (live?.kind === 'provisional') {
         await this.moderation.liftDecision(manager, live.id);
-        await this.moderation.restoreContent(manager, type, target.id, live.previousStatus, user.id);
+        await this.content.restore(manager, type, target.id, live.previousStatus, user.id);
       }
       await this.audit.record(manager, {
         actor: user,
@@ -129,7 +142,7 @@ export class ModerationService {
   }
 
   blocks(): Promise<BlockedUserView[]> {
-    return this.moderation.blocks();
+    return this.blocked.list();
   }
 
   async pendingReviews(): Promise<ModerationDecisionView[]> {
@@ -149,11 +162,11 @@ export class ModerationService {
       await this.moderation.recordReview(manager, decision.id, outcome, note.trim(), user.id);
       if (outcome === 'reversed' && !decision.liftedAt) {
         await this.moderation.liftDecision(manager, decision.id);
-        await this.moderation.restoreContent(manager, decision.targetType, decision.targetId, decision.previousStatus, user.id);
+        await this.content.restore(manager, decision.targetType, decision.targetId, decision.previousStatus, user.id);
       }
       const publicId = await this.publicIdOf(manager, decision);
       if (decision.authorId) {
-        await this.moderation.notify(manager, decision.authorId, 'review_outcome', {
+        await this.inbox.notify(manager, decision.authorId, 'review_outcome', {
           decisionId: decision.id,
           targetType: decision.targetType,
           targetId: publicId,
@@ -178,13 +191,13 @@ export class ModerationService {
       const roles = isUuid(userId) ? await this.moderation.userRoles(manager, userId) : null;
       if (!roles) throw DiscussionErrors.userNotFound();
       if (roles.some((role) => role !== 'citizen')) throw DiscussionErrors.staffNotBlockable();
-      const blockedAt = await this.moderation.block(manager, userId, justification.trim(), user.id);
+      const blockedAt = await this.blocked.block(manager, userId, justification.trim(), user.id);
       if (!blockedAt) throw DiscussionErrors.alreadyBlocked();
       let hiddenItems = 0;
       if (hideContent) {
         for (const item of await this.moderation.visibleContentOf(manager, userId)) {
           if (await this.moderation.liveDecision(manager, item.type, item.id)) continue;
-          const previous = await this.moderation.hideContent(manager, item.type, item.id, 'author_blocked', false, user.id);
+          const previous = await this.content.hide(manager, item.type, item.id, 'author_blocked', false, user.id);
           await this.moderation.insertDecision(manager, {
             type: item.type,
             id: item.id,
@@ -212,18 +225,10 @@ export class ModerationService {
 
   unblock(user: AuthUser, userId: string): Promise<void> {
     return this.moderation.transaction(async (manager) => {
-      const removed = isUuid(userId) ? await this.moderation.unblock(manager, userId) : null;
+      const removed = isUuid(userId) ? await this.blocked.unblock(manager, userId) : null;
       if (!removed) throw DiscussionErrors.notBlocked();
       await this.audit.record(manager, { actor: user, action: 'user.unblock', entityType: 'user', entityId: userId, before: removed });
     });
-  }
-
-  notifications(user: AuthUser): Promise<NotificationView[]> {
-    return this.moderation.notifications(user.id);
-  }
-
-  async markRead(user: AuthUser, id: string): Promise<void> {
-    if (!isUuid(id) || !(await this.moderation.markRead(user.id, id))) throw DiscussionErrors.notificationNotFound();
   }
 
   // ---- helpers ----
@@ -242,7 +247,7 @@ export class ModerationService {
     note: string | null,
     actorId: string | null,
   ): Promise<string> {
-    const previous = await this.moderation.hideContent(manager, target.type, target.id, reason, kind === 'provisional', actorId);
+    const previous = await this.content.hide(manager, target.type, target.id, reason, kind === 'provisional', actorId);
     const id = await this.moderation.insertDecision(manager, {
       type: target.type,
       id: target.id,
@@ -260,7 +265,7 @@ export class ModerationService {
   /** A notification row now; the mail goes through the Mailer in the same transaction. */
   private async tellAuthor(manager: EntityManager, target: FlagTarget, decisionId: string, reason: string, provisional: boolean): Promise<void> {
     if (!target.authorId) return;
-    await this.moderation.notify(manager, target.authorId, 'content_hidden', {
+    await this.inbox.notify(manager, target.authorId, 'content_hidden', {
       decisionId,
       targetType: target.type,
       targetId: target.publicId,
@@ -280,7 +285,6 @@ export class ModerationService {
 
   private async publicIdOf(manager: EntityManager, row: DecisionRow): Promise<string> {
     if (row.targetType !== 'report') return row.targetId;
-    const [report] = await manager.query(`SELECT ref FROM reports WHERE id = $1`, [row.targetId]);
-    return report?.ref ?? row.targetId;
+    return (await this.reports.refAndStatus(manager, row.targetId))?.ref ?? row.targetId;
   }
 }

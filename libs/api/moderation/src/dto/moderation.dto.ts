@@ -1,44 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  COMMENT_LIMITS,
   FLAG_REASONS,
   FLAG_TARGET_TYPES,
   type BlockUserInput,
-  type EditCommentInput,
   type FlagInput,
   type FlagReason,
   type FlagTargetType,
   type HideInput,
-  type NewCommentInput,
   type ReviewOutcomeInput,
   type ReviewRequestInput,
 } from '@plaza/shared/contracts';
-import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-
-export class NewCommentDto implements NewCommentInput {
-  @ApiProperty({ minLength: COMMENT_LIMITS.bodyMin, maxLength: COMMENT_LIMITS.bodyMax })
-  @IsDefined()
-  @IsString()
-  @MinLength(COMMENT_LIMITS.bodyMin)
-  @MaxLength(COMMENT_LIMITS.bodyMax)
-  body!: string;
-
-  @ApiPropertyOptional({ description: 'A top-level comment of the same thread' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
-  parentId?: number;
-}
-
-export class EditCommentDto implements EditCommentInput {
-  @ApiProperty({ minLength: COMMENT_LIMITS.bodyMin, maxLength: COMMENT_LIMITS.bodyMax })
-  @IsDefined()
-  @IsString()
-  @MinLength(COMMENT_LIMITS.bodyMin)
-  @MaxLength(COMMENT_LIMITS.bodyMax)
-  body!: string;
-}
+import { IsBoolean, IsDefined, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class FlagDto implements FlagInput {
   @ApiProperty({ enum: FLAG_TARGET_TYPES })

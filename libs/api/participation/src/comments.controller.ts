@@ -4,7 +4,7 @@ import { Access, CurrentUser, OptionalUser, type AuthUser } from '@plaza/api/aut
 import { parseInput, RequestLocale } from '@plaza/api/http';
 import type { CommentThread, CommentView, Locale } from '@plaza/shared/contracts';
 import { CommentsService } from './comments.service';
-import { EditCommentDto, NewCommentDto } from './dto/discussion.dto';
+import { EditCommentDto, NewCommentDto } from './dto/comment.dto';
 
 @ApiTags('discussion')
 @Access('public')

@@ -3,9 +3,16 @@ import type { AuthUser } from '@plaza/api/auth';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import type { CommentAuthor, CommentThread, CommentView, HiddenReason } from '@plaza/shared/contracts';
 import type { EntityManager } from 'typeorm';
-import { DiscussionErrors, isNumericId } from './discussion.errors';
-import { CommentsRepository, type CommentRow } from './comments.repository';
-import { TargetsRepository, type Thread, type ThreadType } from './targets.repository';
+import {
+  BlocksRepository,
+  CommentsRepository,
+  DiscussionErrors,
+  isNumericId,
+  TargetsRepository,
+  type CommentRow,
+  type Thread,
+  type ThreadType,
+} from '@plaza/api/participation-data';
 
 const STAFF_ROLES = ['admin', 'community_manager', 'department_staff'] as const;
 
@@ -14,6 +21,7 @@ export class CommentsService {
   constructor(
     private readonly comments: CommentsRepository,
     private readonly targets: TargetsRepository,
+    private readonly blocks: BlocksRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -31,7 +39,7 @@ export class CommentsService {
 
   post(user: AuthUser, type: ThreadType, publicId: string, body: string, parentId: number | undefined, locale: string): Promise<CommentView> {
     return this.comments.transaction(async (manager) => {
-      if (await this.comments.isBlocked(manager, user.id)) throw DiscussionErrors.blocked();
+      if (await this.blocks.isBlocked(user.id, manager)) throw DiscussionErrors.blocked();
       const thread = await this.visibleThread(manager, type, publicId);
       let parent: CommentRow | null = null;
       if (parentId !== undefined) {
@@ -90,14 +98,8 @@ export class CommentsService {
     return thread;
   }
 
-  private async threadOf(manager: EntityManager, row: CommentRow): Promise<Thread> {
-    const [meta] = await manager.query(
-      row.targetType === 'proposal'
-        ? `SELECT id::text AS "publicId", author_id AS "authorId", department_id AS "departmentId" FROM proposals WHERE id = $1`
-        : `SELECT ref AS "publicId", NULL::uuid AS "authorId", department_id AS "departmentId" FROM reports WHERE id = $1`,
-      [row.targetId],
-    );
-    return { type: row.targetType, id: row.targetId, visible: true, ...meta };
+  private threadOf(manager: EntityManager, row: CommentRow): Promise<Thread> {
+    return this.targets.threadOf(manager, row.targetType, row.targetId);
   }
 
   private async one(manager: EntityManager, thread: Thread, id: string, locale: string, viewer: AuthUser): Promise<CommentView> {

@@ -3,8 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentUser, type AuthUser } from '@plaza/api/auth';
 import { DomainError, parseInput } from '@plaza/api/http';
 import { FLAG_TARGET_TYPES, type BlockedUserView, type BlockView, type FlagCount, type FlagTargetType, type FlaggedTarget, type ModerationDecisionView } from '@plaza/shared/contracts';
-import { DiscussionErrors } from './discussion.errors';
-import { BlockUserDto, HideDto, ReviewOutcomeDto } from './dto/discussion.dto';
+import { DiscussionErrors } from '@plaza/api/participation-data';
+import { BlockUserDto, HideDto, ReviewOutcomeDto } from './dto/moderation.dto';
 import { ModerationService } from './moderation.service';
 
 /** The community manager's moderation: the flag queue, hiding, reviews and blocks. */

@@ -1,0 +1,3 @@
+export * from './proposal-records.module';
+export * from './proposal-records.repository';
+export * from './proposal-timeline.repository';

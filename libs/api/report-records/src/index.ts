@@ -1,0 +1,3 @@
+export * from './report-records.module';
+export * from './report-records.repository';
+export * from './report-timeline.repository';

@@ -1,0 +1,42 @@
+import { jest } from '@jest/globals';
+import type { DataSource } from 'typeorm';
+import { ClustersRepository } from './clusters.repository';
+import type { ClusterQuery } from './dto/cluster.query';
+import type { ReportListQuery } from './dto/list-reports.query';
+import { ReportsRepository } from './reports.repository';
+
+// The map's hot-path SQL, snapshotted so a review sees every change to what PostgreSQL runs.
+// Run with `-u` after a deliberate change and commit the snapshot with it.
+
+function recordingDataSource(rows: unknown[]): { db: DataSource; calls: Array<{ sql: string; params: unknown[] }> } {
+  const calls: Array<{ sql: string; params: unknown[] }> = [];
+  const query = jest.fn(async (sql: string, params: unknown[] = []) => {
+    calls.push({ sql: sql.replace(/[ \t]+$/gm, ''), params });
+    return rows;
+  });
+  return { db: { query } as unknown as DataSource, calls };
+}
+
+const filters = {
+  bbox: [-3.75, 40.38, -3.65, 40.45] as [number, number, number, number],
+  categories: ['potholes'],
+  statuses: [],
+  from: new Date('2026-01-01T00:00:00Z'),
+  until: null,
+};
+
+describe('hot-path SQL', () => {
+  it('lists a page of public reports as GeoJSON text (viewport and list)', async () => {
+    const { db, calls } = recordingDataSource([{ features: '[]', lastId: null, count: 0 }]);
+    const query: ReportListQuery = { ...filters, limit: 50, afterId: '1200' };
+    await new ReportsRepository(db).listFeatures(query, 'es', 'https://plaza.test/api/v1/media/');
+    expect(calls).toMatchSnapshot();
+  });
+
+  it('aggregates the viewport into grid clusters', async () => {
+    const { db, calls } = recordingDataSource([]);
+    const query: ClusterQuery = { ...filters, zoom: 13, cellDegrees: 0.01 };
+    await new ClustersRepository(db).cells(query);
+    expect(calls).toMatchSnapshot();
+  });
+});
