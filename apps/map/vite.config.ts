@@ -17,6 +17,7 @@ export default defineConfig({
       '@plaza/web/i18n': `${workspace}libs/web/i18n/src/index.ts`,
       '@plaza/web/ui': `${workspace}libs/web/ui/src/index.ts`,
       '@plaza/web/account': `${workspace}libs/web/account/src/index.ts`,
+      '@plaza/web/api-client': `${workspace}libs/web/api-client/src/index.ts`,
       '@plaza/shared/contracts': `${workspace}libs/shared/contracts/src/index.ts`,
     },
   },

@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useSearch } from 'wouter';
 import { appHref, go } from '../shell/app-href';
 import { AccountPage } from './AccountPage';
-import { authApi, AuthApiError } from './auth-api';
+import { ApiError } from '@plaza/web/api-client';
+import { authApi } from './auth-api';
 import { accountFormErrors } from './form-errors';
 import { safeNextPath } from './safe-next';
 import { useSession } from './SessionProvider';
@@ -32,7 +33,7 @@ export function EmailLinkPage() {
         go(safeNextPath(session.next), { replace: true });
       })
       .catch((failure: unknown) => {
-        const expired = failure instanceof AuthApiError && [400, 401, 404, 410, 422].includes(failure.status);
+        const expired = failure instanceof ApiError && [400, 401, 404, 410, 422].includes(failure.status);
         setError(
           expired
             ? t('account.link.invalid')

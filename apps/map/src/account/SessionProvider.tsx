@@ -9,7 +9,8 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { authApi, AuthApiError, rememberSession } from './auth-api';
+import { ApiError } from '@plaza/web/api-client';
+import { authApi, rememberSession } from './auth-api';
 
 /** Why there is no session: said once, on the next page. */
 export type SignedOutReason = 'signedOut' | 'signedOutEverywhere' | null;
@@ -65,7 +66,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await (everywhere ? authApi.logoutEverywhere() : authApi.logout());
     } catch (error) {
       // Already signed out on the server is what we wanted anyway.
-      if (!(error instanceof AuthApiError && error.status === 401)) throw error;
+      if (!(error instanceof ApiError && error.status === 401)) throw error;
     }
     meRequest.current?.abort();
     rememberSession(null);

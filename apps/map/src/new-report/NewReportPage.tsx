@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { useSession } from '../account/SessionProvider';
 import { forgetCategories, loadAreas, useCategories, useMapSettings } from '../api/catalog';
-import { ApiError, isRetryable } from '../api/http';
+import { ApiError, isRetryable } from '@plaza/web/api-client';
 import { CITY_CENTRE, CITY_ZOOM } from '../map/base-layers';
 import { appHref, go } from '../shell/app-href';
 import { lastExploreHref, lastExploreView } from '../shell/last-explore';

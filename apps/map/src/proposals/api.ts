@@ -1,5 +1,6 @@
-import type {
-  CommentThread,
+import {
+  CSRF_HEADER,
+  type CommentThread,
   CommentView,
   FlagInput,
   FlagResult,
@@ -14,7 +15,7 @@ import type {
 } from '@plaza/shared/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { useSession as useSiteSession } from '../account/SessionProvider';
-import { ApiError, getJson, request } from '../api/http';
+import { ApiError, apiRequest, getJson } from '@plaza/web/api-client';
 
 export const PAGE_SIZE = 20;
 
@@ -34,14 +35,7 @@ export function sendJson<T>(
   session: SessionView,
   body?: unknown,
 ): Promise<T> {
-  return request<T>(url, {
-    method,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    headers: {
-      'X-CSRF-Token': session.csrfToken,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-  });
+  return apiRequest<T>(url, { method, json: body, headers: { [CSRF_HEADER]: session.csrfToken } });
 }
 
 export const proposalApi = {
