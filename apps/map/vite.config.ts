@@ -18,6 +18,8 @@ export default defineConfig({
       '@plaza/web/ui': `${workspace}libs/web/ui/src/index.ts`,
       '@plaza/web/account': `${workspace}libs/web/account/src/index.ts`,
       '@plaza/web/api-client': `${workspace}libs/web/api-client/src/index.ts`,
+      '@plaza/web/session': `${workspace}libs/web/session/src/index.ts`,
+      '@plaza/web/feature-sign-in': `${workspace}libs/web/feature-sign-in/src/index.ts`,
       '@plaza/shared/contracts': `${workspace}libs/shared/contracts/src/index.ts`,
     },
   },

@@ -8,7 +8,7 @@ import { appHref } from '../shell/app-href';
 import { AccountPage } from './AccountPage';
 import { notificationsApi } from './notifications-api';
 import { NotificationItem } from './NotificationItem';
-import { useSession } from './SessionProvider';
+import { useSession } from '@plaza/web/session';
 
 type State = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; items: NotificationView[] };
 

@@ -3,7 +3,7 @@ import { useDocumentTitle, useT, type TranslationKey } from '@plaza/web/i18n';
 import { AlertMessage, Button, ErrorSummary, focusControl } from '@plaza/web/ui';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { useSession } from '../account/SessionProvider';
+import { useSession } from '@plaza/web/session';
 import { forgetCategories, loadAreas, useCategories, useMapSettings } from '../api/catalog';
 import { ApiError, isRetryable } from '@plaza/web/api-client';
 import { CITY_CENTRE, CITY_ZOOM } from '../map/base-layers';
