@@ -1,9 +1,9 @@
 // The shared sign-in pages, set up for the public site: citizens, with a sign-up page.
 import { EmailLinkPage, SignInPage, SignUpPage, type SignInConfig } from '@plaza/web/feature-sign-in';
 import { safeNextPath } from '@plaza/web/session';
-import { AccountPage } from './account/AccountPage';
-import { useMapSettings } from './api/catalog';
-import { appHref, go } from './shell/app-href';
+import { AccountPage } from '@plaza/map/ui';
+import { useMapSettings } from '@plaza/map/data-access';
+import { appHref, go } from '@plaza/map/util';
 
 const MAP_SIGN_IN: SignInConfig = {
   Frame: AccountPage,
