@@ -1,45 +1,45 @@
+import {
+  hasSupported,
+  searchPlaces,
+  supportReport,
+  threadApi,
+} from '@plaza/map/data-access';
+import { ExplorePage } from '@plaza/map/feature-explore';
+import { MapUiApiProvider, type MapUiApi } from '@plaza/map/ui';
 import { I18nProvider, useLocaleState, useT } from '@plaza/web/i18n';
+import { SessionProvider } from '@plaza/web/session';
 import { lazy, Suspense } from 'react';
 import { Route, Switch } from 'wouter';
-import { SessionProvider } from './account/SessionProvider';
-import { ExplorePage } from './explore/ExplorePage';
 import { NotFoundPage } from './shell/NotFoundPage';
 import { SiteHeader } from './shell/SiteHeader';
 
-// The map is what most visitors load; the report page and the form come on demand.
-const ReportPage = lazy(() => import('./report/ReportPage').then((m) => ({ default: m.ReportPage })));
-const NewReportPage = lazy(() =>
-  import('./new-report/NewReportPage').then((m) => ({ default: m.NewReportPage })),
-);
-const SentPage = lazy(() => import('./new-report/SentPage').then((m) => ({ default: m.SentPage })));
-const ConfirmPage = lazy(() => import('./confirm/ConfirmPage').then((m) => ({ default: m.ConfirmPage })));
-const SignInPage = lazy(() => import('./account/SignInPage').then((m) => ({ default: m.SignInPage })));
-const SignUpPage = lazy(() => import('./account/SignUpPage').then((m) => ({ default: m.SignUpPage })));
-const EmailLinkPage = lazy(() =>
-  import('./account/EmailLinkPage').then((m) => ({ default: m.EmailLinkPage })),
-);
+// The map is what most visitors load; every other page comes on demand.
+const ReportPage = lazy(() => import('@plaza/map/feature-report').then((m) => ({ default: m.ReportPage })));
+const NewReportPage = lazy(() => import('@plaza/map/feature-new-report').then((m) => ({ default: m.NewReportPage })));
+const SentPage = lazy(() => import('@plaza/map/feature-new-report').then((m) => ({ default: m.SentPage })));
+const ConfirmPage = lazy(() => import('@plaza/map/feature-new-report').then((m) => ({ default: m.ConfirmPage })));
+const SignInPage = lazy(() => import('./sign-in-routes').then((m) => ({ default: m.MapSignInPage })));
+const SignUpPage = lazy(() => import('./sign-in-routes').then((m) => ({ default: m.MapSignUpPage })));
+const EmailLinkPage = lazy(() => import('./sign-in-routes').then((m) => ({ default: m.MapEmailLinkPage })));
 const AccountSettingsPage = lazy(() =>
-  import('./account/AccountSettingsPage').then((m) => ({ default: m.AccountSettingsPage })),
+  import('@plaza/map/feature-account').then((m) => ({ default: m.AccountSettingsPage })),
 );
 const NotificationsPage = lazy(() =>
-  import('./account/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
+  import('@plaza/map/feature-account').then((m) => ({ default: m.NotificationsPage })),
 );
-const ProposalsPage = lazy(() =>
-  import('./proposals/ProposalsPage').then((m) => ({ default: m.ProposalsPage })),
-);
+const UnsubscribePage = lazy(() => import('@plaza/map/feature-account').then((m) => ({ default: m.UnsubscribePage })));
+const ProposalsPage = lazy(() => import('@plaza/map/feature-proposals').then((m) => ({ default: m.ProposalsPage })));
 const NewProposalPage = lazy(() =>
-  import('./proposals/NewProposalPage').then((m) => ({ default: m.NewProposalPage })),
+  import('@plaza/map/feature-proposals').then((m) => ({ default: m.NewProposalPage })),
 );
-const UnsubscribePage = lazy(() =>
-  import('./unsubscribe/UnsubscribePage').then((m) => ({ default: m.UnsubscribePage })),
-);
-const AlertsPage = lazy(() => import('./alerts/AlertsPage').then((m) => ({ default: m.AlertsPage })));
+const ProposalPage = lazy(() => import('@plaza/map/feature-proposals').then((m) => ({ default: m.ProposalPage })));
+const AlertsPage = lazy(() => import('@plaza/map/feature-alerts').then((m) => ({ default: m.AlertsPage })));
 const ConfirmAlertPage = lazy(() =>
-  import('./alerts/ConfirmAlertPage').then((m) => ({ default: m.ConfirmAlertPage })),
+  import('@plaza/map/feature-alerts').then((m) => ({ default: m.ConfirmAlertPage })),
 );
-const ProposalPage = lazy(() =>
-  import('./proposals/ProposalPage').then((m) => ({ default: m.ProposalPage })),
-);
+
+// The shared widgets' calls (comments, follow, flag, "me too", place search), wired once.
+const MAP_UI_API: MapUiApi = { thread: threadApi, searchPlaces, supportReport, hasSupported };
 
 export function App() {
   const [locale, setLocale] = useLocaleState();
@@ -47,6 +47,7 @@ export function App() {
     <I18nProvider locale={locale}>
       {/* Outside the routes: the header and the pages share one idea of who is signed in. */}
       <SessionProvider>
+        <MapUiApiProvider api={MAP_UI_API}>
         <div className="page">
           <SkipLink />
           <SiteHeader locale={locale} onLocaleChange={setLocale} />
@@ -80,6 +81,7 @@ export function App() {
             </Switch>
           </Suspense>
         </div>
+        </MapUiApiProvider>
       </SessionProvider>
     </I18nProvider>
   );

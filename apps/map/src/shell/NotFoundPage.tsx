@@ -1,7 +1,7 @@
 import { useT } from '@plaza/web/i18n';
 import { useEffect } from 'react';
 import { Link } from 'wouter';
-import { appHref } from './app-href';
+import { appHref } from '@plaza/map/util';
 
 export function NotFoundPage() {
   const { t } = useT();

@@ -1,7 +1,7 @@
 import { LanguageSwitch, useT, type Locale } from '@plaza/web/i18n';
 import { Link, useLocation } from 'wouter';
-import { AccountMenu } from '../account/AccountMenu';
-import { appHref } from './app-href';
+import { AccountMenu } from './AccountMenu';
+import { appHref } from '@plaza/map/util';
 
 interface SiteHeaderProps {
   locale: Locale;

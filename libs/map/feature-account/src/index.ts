@@ -1,0 +1,3 @@
+export { AccountSettingsPage } from './AccountSettingsPage';
+export { NotificationsPage } from './NotificationsPage';
+export { UnsubscribePage } from './UnsubscribePage';

@@ -1,0 +1,3 @@
+export { NewReportPage } from './NewReportPage';
+export { SentPage } from './SentPage';
+export { ConfirmPage } from './ConfirmPage';

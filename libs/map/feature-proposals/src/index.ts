@@ -1,0 +1,3 @@
+export { ProposalsPage } from './ProposalsPage';
+export { NewProposalPage } from './NewProposalPage';
+export { ProposalPage } from './ProposalPage';

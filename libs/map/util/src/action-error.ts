@@ -1,0 +1,28 @@
+import type { TranslationKey } from '@plaza/web/i18n';
+import { apiErrorCode, apiErrorStatus } from './api-error-like';
+
+// The API explains refusals in English; the page says them in the visitor's language by code.
+const KNOWN: Record<string, TranslationKey> = {
+  'PROPOSAL.ALREADY_SUPPORTED': 'proposal.alreadySupported',
+  'PROPOSAL.NOT_SUPPORTED': 'proposal.notSupported',
+  'PROPOSAL.OWN_PROPOSAL': 'proposal.ownProposal',
+  'PROPOSAL.NOT_COLLECTING_SUPPORTS': 'proposal.supportClosed',
+  'PROPOSAL.TRANSITION_NOT_ALLOWED': 'proposal.withdrawRefused',
+  'COMMENT.EDIT_WINDOW_CLOSED': 'comments.editClosed',
+  'USER.BLOCKED': 'comments.blocked',
+};
+
+/** The message key for a failed action; `fallback` covers refusals without a specific message. */
+export function actionErrorKey(
+  error: unknown,
+  fallback: TranslationKey = 'proposal.actionFailed',
+): TranslationKey {
+  const status = apiErrorStatus(error);
+  if (status !== null) {
+    const code = apiErrorCode(error);
+    const known = code ? KNOWN[code] : undefined;
+    if (known) return known;
+    if (status === 401 || status === 403) return 'proposal.sessionExpired';
+  }
+  return fallback;
+}
