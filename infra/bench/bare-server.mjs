@@ -1,9 +1,9 @@
 // The anchors of `npm run bench`: a bare Fastify + pg server running one SQL statement per request,
 // on the same database as the API. What Plaza's endpoints are measured against.
 //
-//   GET  /viewport?bbox=…&limit=…   the API's GET /api/v1/reports body, byte for byte, with the SQL
-//                                   that measured fastest for street viewports (named prepared
-//                                   statement; bbox hits through the GiST index, then a top-N sort)
+//   GET  /viewport?bbox=…&limit=…   the API's GET /api/v1/reports body, byte for byte: the API's
+//                                   statement as a named prepared statement (`&plan=gist` forces
+//                                   the GiST index and a top-N sort instead)
 //   GET  /cells?bbox=…&zoom=…       the clusters body from the cell table of cells.sql (whole cells
 //                                   overlapping the bbox, summed over public statuses at read time)
 //   POST /reports                   one statement: the report (placed, routed, awaiting its
@@ -48,9 +48,25 @@ const FEATURE_SQL = `
     )
   )`;
 
-// `r.id + 0` keeps the planner off a backwards walk of the primary key: the bbox's hits come from
-// the GiST index and a top-N heap sort keeps the newest.
+// The API's own statement (libs/api/reports listFeatures): the planner chooses between a backwards
+// walk of the primary key (newest first, stops at 500 hits: cheapest where the box is dense, as
+// the newest rows sit together at the end of the heap) and the GiST index with a top-N sort.
 const VIEWPORT_SQL = `
+  SELECT coalesce(json_agg(f.feature ORDER BY f.id DESC), '[]'::json)::text AS features,
+         min(f.id)::text AS "lastId", count(*)::int AS count
+    FROM (SELECT r.id, ${FEATURE_SQL} AS feature
+            FROM reports r
+            JOIN categories c ON c.id = r.category_id
+            LEFT JOIN areas a ON a.id = r.area_id
+            LEFT JOIN departments d ON d.id = r.department_id
+           WHERE r.confirmation_pending_since IS NULL AND r.status = ANY($7::text[])
+             AND r.location && ST_MakeEnvelope($3, $4, $5, $6, 4326)
+           ORDER BY r.id DESC
+           LIMIT $8) f`;
+
+// `?plan=gist`: `r.id + 0` keeps the planner off the primary key: the bbox's hits come from the
+// GiST index and a top-N heap sort keeps the newest (cheapest where the box is sparse).
+const VIEWPORT_GIST_SQL = `
   SELECT coalesce(json_agg(f.feature ORDER BY f.id DESC), '[]'::json)::text AS features,
          min(f.id)::text AS "lastId", count(*)::int AS count
     FROM (SELECT r.id, ${FEATURE_SQL} AS feature
@@ -130,9 +146,10 @@ app.get('/viewport', async (request, reply) => {
   const bbox = parseBbox(request.query.bbox);
   if (!bbox) return reply.code(400).send({ error: 'bbox' });
   const limit = Math.min(500, Number(request.query.limit ?? 200));
+  const gist = request.query.plan === 'gist';
   const { rows: [page] } = await pool.query({
-    name: 'viewport',
-    text: VIEWPORT_SQL,
+    name: gist ? 'viewport-gist' : 'viewport',
+    text: gist ? VIEWPORT_GIST_SQL : VIEWPORT_SQL,
     values: [request.query.lang === 'en' ? 'en' : 'es', mediaBase, ...bbox, PUBLIC_STATUSES, limit],
   });
   const nextCursor = page.count === limit && page.lastId ? Buffer.from(`r:${page.lastId}`).toString('base64url') : null;

@@ -5,7 +5,8 @@
 //
 // Sections (all by default; --only picks some):
 //   viewport  street viewports (≤ 500 features, 200 places in the centre): the API's GET /api/v1/reports
-//             beside bare-server.mjs (Fastify + pg, same bytes): saturation, a fixed 200 req/s, one connection
+//             beside bare-server.mjs (Fastify + pg, same statement prepared, same bytes): saturation, a
+//             fixed 200 req/s, one connection; and the bare server forced to the GiST plan
 //   clusters  GET /api/v1/reports/clusters for the screen (1280 × 800) at zooms 11–16 (whole city at
 //             11–12, then centred on each district) beside the cell table of cells.sql, one connection
 //   create    POST /api/v1/reports (text, anonymous reporter, Idempotency-Key) beside bare-server.mjs's
@@ -63,7 +64,7 @@ function row(section, scenario, { plaza = '', anchor = '', ratio = '', p50 = '',
 }
 const fmtRate = (n) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 const fmtMs = (n) => (n === undefined || Number.isNaN(n) ? '–' : n >= 100 ? `${n.toFixed(0)}` : n >= 10 ? n.toFixed(1) : n.toFixed(2));
-const pair = (a, b) => (b === undefined ? `${fmtMs(a)} ms` : `${fmtMs(a)} / ${fmtMs(b)} ms`);
+const pair = (a, b) => (b === undefined ? `${fmtMs(a)} ms` : a === undefined ? `– / ${fmtMs(b)} ms` : `${fmtMs(a)} / ${fmtMs(b)} ms`);
 function percentile(sorted, q) {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
@@ -73,14 +74,14 @@ function percentile(sorted, q) {
  * One autocannon run. Latencies are recorded per response (autocannon's own summary has no p95);
  * req/s counts 2xx responses only.
  */
-function load({ url, connections = CONNECTIONS, duration = SECONDS, overallRate, requests, method, body, headers, timeout = 30 }) {
+function load({ url, connections = CONNECTIONS, duration = SECONDS, amount, overallRate, requests, method, body, headers, timeout = 30 }) {
   return new Promise((resolve, reject) => {
     const latencies = [];
     const codes = {};
     let bytes = 0;
     const started = performance.now();
     const instance = autocannon(
-      { url, connections, duration, overallRate, requests, method, body, headers, timeout },
+      { url, connections, duration, amount, overallRate, requests, method, body, headers, timeout },
       (error) => {
         if (error) return reject(error);
         const seconds = (performance.now() - started) / 1000;
@@ -229,6 +230,14 @@ await runSection('viewport', async (inTime) => {
       note: [label.startsWith('saturation') ? `${same}/${compared} bodies identical, ${(a.avgBytes / 1024).toFixed(0)} KB` : '', errors(a), errors(b)].filter(Boolean).join('; '),
     });
   }
+  // The other plan for the same rows, for the record: GiST index and top-N sort.
+  if (inTime()) {
+    const g = await load({ url: bare.base, connections: 1, requests: cycle(boxes.map((b) => ({ method: 'GET', path: `/viewport?bbox=${b}&limit=500&plan=gist` }))) });
+    row('street viewport', 'one connection, anchor forced to GiST + top-N', {
+      anchor: `${fmtRate(g.rps)} req/s`, p50: pair(undefined, g.p50), p95: pair(undefined, g.p95), p99: pair(undefined, g.p99),
+      note: 'bare server only: /viewport?plan=gist',
+    });
+  }
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -267,14 +276,18 @@ await runSection('clusters', async (inTime) => {
     if (!inTime()) break;
     const centres = zoom <= 12 ? [{ lon: -3.7038, lat: 40.4168 }] : places;
     const bboxes = centres.map((p) => screenBbox(p.lon, p.lat, zoom));
-    const a = await load({ url: api.base, connections: 1, duration: seconds, requests: cycle(bboxes.map((b) => ({ method: 'GET', path: `/api/v1/reports/clusters?bbox=${b}&zoom=${zoom}` }))) });
-    const b = await load({ url: bare.base, connections: 1, duration: seconds, requests: cycle(bboxes.map((b2) => ({ method: 'GET', path: `/cells?bbox=${b2}&zoom=${zoom}` }))) });
+    // A request may take seconds: as many as fit in `seconds` (from one timed probe), at least 5.
+    const probeStarted = performance.now();
     const sample = await (await fetch(`${api.base}/api/v1/reports/clusters?bbox=${bboxes[0]}&zoom=${zoom}`)).json();
+    const probeMs = performance.now() - probeStarted;
+    const amount = Math.max(5, Math.min(2000, Math.floor((seconds * 1000) / probeMs)));
+    const a = await load({ url: api.base, connections: 1, amount, duration: undefined, timeout: 60, requests: cycle(bboxes.map((b) => ({ method: 'GET', path: `/api/v1/reports/clusters?bbox=${b}&zoom=${zoom}` }))) });
+    const b = await load({ url: bare.base, connections: 1, duration: seconds, requests: cycle(bboxes.map((b2) => ({ method: 'GET', path: `/cells?bbox=${b2}&zoom=${zoom}` }))) });
     console.log(`   zoom ${zoom}: API p50 ${fmtMs(a.p50)} p95 ${fmtMs(a.p95)} ms (${a.ok} req) · cells p50 ${fmtMs(b.p50)} p95 ${fmtMs(b.p95)} ms (${b.ok} req) ${errors(a)} ${errors(b)}`);
     row('clusters', `zoom ${zoom}, ${zoom <= 12 ? 'whole city' : '21 district centres'}, one connection`, {
       plaza: `${fmtRate(a.rps)} req/s`, anchor: `${fmtRate(b.rps)} req/s`, ratio: (a.rps / b.rps).toFixed(3),
       p50: pair(a.p50, b.p50), p95: pair(a.p95, b.p95), p99: pair(a.p99, b.p99),
-      note: [`${sample.cells.length} cells, ${sample.total.toLocaleString('en')} reports in view`, zoom === 11 ? triggerNote : '', errors(a), errors(b)].filter(Boolean).join('; '),
+      note: [`${a.ok} / ${b.ok} requests; ${sample.cells.length} cells, ${sample.total.toLocaleString('en')} reports in view`, zoom === 11 ? triggerNote : '', errors(a), errors(b)].filter(Boolean).join('; '),
     });
   }
   if (!values['keep-cells']) await sql('DROP SCHEMA bench_cells CASCADE');

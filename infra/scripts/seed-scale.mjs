@@ -228,7 +228,7 @@ try {
     let have = 0;
     let drawn = 0;
     while (have < N) {
-      const batch = Math.ceil((N - have) * 1.25) + 100;
+      const batch = Math.ceil((N - have) * 1.05) + 100; // about 2% fall outside the city
       drawn += batch;
       await q(
         `INSERT INTO seed_scale.points (geom, area_id)
