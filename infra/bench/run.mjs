@@ -3,6 +3,8 @@
 //   npm run seed:scale -- --reports 1000000 --database-url postgres://postgres@127.0.0.1:5432/test_scale
 //   npm run bench -- --database-url postgres://postgres@127.0.0.1:5432/test_scale [--only viewport,clusters]
 //
+// The database is --database-url, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test_scale.
+//
 // Sections (all by default; --only picks some):
 //   viewport  street viewports (≤ 500 features, 200 places in the centre): the API's GET /api/v1/reports
 //             beside bare-server.mjs (Fastify + pg, same statement prepared, same bytes): saturation, a
@@ -145,6 +147,7 @@ const { rows: [facts] } = await sql(`
   SELECT (SELECT count(*) FROM reports)::int AS reports, pg_size_pretty(pg_database_size(current_database())) AS size,
          (SELECT version()) AS version`);
 console.log(`bench on ${new URL(dbUrl).pathname.slice(1)}: ${facts.reports.toLocaleString('en')} reports, ${facts.size}`);
+if (facts.reports < 100_000) console.warn(`   only ${facts.reports} reports: seed the database first (npm run seed:scale) for city-scale figures`);
 if (!values['no-build']) {
   buildApi();
   if (only.includes('transfer')) {
