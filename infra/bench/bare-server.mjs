@@ -1,0 +1,211 @@
+// The anchors of `npm run bench`: a bare Fastify + pg server running one SQL statement per request,
+// on the same database as the API. What Plaza's endpoints are measured against.
+//
+//   GET  /viewport?bbox=…&limit=…   the API's GET /api/v1/reports body, byte for byte: the API's
+//                                   statement as a named prepared statement (`&plan=gist` forces
+//                                   the GiST index and a top-N sort instead)
+//   GET  /cells?bbox=…&zoom=…       the clusters body from the cell table of cells.sql (whole cells
+//                                   overlapping the bbox, summed over public statuses at read time)
+//   POST /reports                   one statement: the report (placed, routed, awaiting its
+//                                   reporter's confirmation) + its idempotency key + its outbox row
+//
+//   DATABASE_URL=… PORT=… MEDIA_BASE=http://host/api/v1/media/ node infra/bench/bare-server.mjs
+import { createHash, randomBytes } from 'node:crypto';
+import Fastify from 'fastify';
+import pg from 'pg';
+
+const PUBLIC_STATUSES = ['confirmed', 'investigating', 'action_scheduled', 'in_progress', 'fixed', 'closed', 'duplicate',
+  'not_responsible', 'unable_to_fix', 'internal_referral'];
+const CELL_PIXELS = 60;
+const mediaBase = process.env.MEDIA_BASE ?? 'http://127.0.0.1/api/v1/media/';
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 10), application_name: 'plaza-bench-bare' });
+
+// The public feature exactly as libs/api/reports builds it ($1 locale, $2 media base).
+const FEATURE_SQL = `
+  json_build_object(
+    'type', 'Feature',
+    'id', r.ref,
+    'geometry', json_build_object('type', 'Point', 'coordinates',
+      json_build_array(round(ST_X(r.location)::numeric, 6), round(ST_Y(r.location)::numeric, 6))),
+    'properties', json_build_object(
+      'ref', r.ref,
+      'title', r.title,
+      'description', r.description,
+      'category', c.code,
+      'status', r.status,
+      'area', a.name,
+      'department', coalesce(d.name ->> $1::text, d.name ->> 'es'),
+      'address', r.address,
+      'reporterName', CASE WHEN r.reporter_show_name THEN r.reporter_name END,
+      'createdAt', to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'updatedAt', to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'supports', r.support_count,
+      'photos', coalesce((
+        SELECT json_agg(json_build_object(
+                 'url', $2::text || p.storage_key,
+                 'thumbnailUrl', $2::text || p.thumbnail_key) ORDER BY p.position)
+          FROM report_photos p WHERE p.report_id = r.id AND NOT p.hidden), '[]'::json)
+    )
+  )`;
+
+// The API's own statement (libs/api/reports listFeatures): the planner chooses between a backwards
+// walk of the primary key (newest first, stops at 500 hits: cheapest where the box is dense, as
+// the newest rows sit together at the end of the heap) and the GiST index with a top-N sort.
+const VIEWPORT_SQL = `
+  SELECT coalesce(json_agg(f.feature ORDER BY f.id DESC), '[]'::json)::text AS features,
+         min(f.id)::text AS "lastId", count(*)::int AS count
+    FROM (SELECT r.id, ${FEATURE_SQL} AS feature
+            FROM reports r
+            JOIN categories c ON c.id = r.category_id
+            LEFT JOIN areas a ON a.id = r.area_id
+            LEFT JOIN departments d ON d.id = r.department_id
+           WHERE r.confirmation_pending_since IS NULL AND r.status = ANY($7::text[])
+             AND r.location && ST_MakeEnvelope($3, $4, $5, $6, 4326)
+           ORDER BY r.id DESC
+           LIMIT $8) f`;
+
+// `?plan=gist`: `r.id + 0` keeps the planner off the primary key: the bbox's hits come from the
+// GiST index and a top-N heap sort keeps the newest (cheapest where the box is sparse).
+const VIEWPORT_GIST_SQL = `
+  SELECT coalesce(json_agg(f.feature ORDER BY f.id DESC), '[]'::json)::text AS features,
+         min(f.id)::text AS "lastId", count(*)::int AS count
+    FROM (SELECT r.id, ${FEATURE_SQL} AS feature
+            FROM (SELECT h.id FROM reports h
+                   WHERE h.location && ST_MakeEnvelope($3, $4, $5, $6, 4326)
+                     AND h.confirmation_pending_since IS NULL AND h.status = ANY($7::text[])
+                   ORDER BY h.id + 0 DESC LIMIT $8) top
+            JOIN reports r ON r.id = top.id
+            JOIN categories c ON c.id = r.category_id
+            LEFT JOIN areas a ON a.id = r.area_id
+            LEFT JOIN departments d ON d.id = r.department_id) f`;
+
+// One index range per column of cells in the view (primary key zoom, cx, cy, …), so a request reads
+// only the cells it returns, whatever the zoom.
+const CELLS_SQL = `
+  SELECT sum(c.n)::int AS count, (sum(c.sx) / sum(c.n))::float8 AS lon, (sum(c.sy) / sum(c.n))::float8 AS lat,
+         min(c.min_x)::float8 AS "minLon", min(c.min_y)::float8 AS "minLat", max(c.max_x)::float8 AS "maxLon", max(c.max_y)::float8 AS "maxLat"
+    FROM generate_series(floor($2 / $6::float8)::int, floor($4 / $6::float8)::int) gx
+    CROSS JOIN LATERAL (
+      SELECT * FROM bench_cells.cells
+       WHERE zoom = $1 AND cx = gx AND cy BETWEEN floor($3 / $6::float8)::int AND floor($5 / $6::float8)::int
+         AND status = ANY($7::text[])) c
+   GROUP BY c.cx, c.cy
+  HAVING sum(c.n) > 0
+   ORDER BY count DESC`;
+
+const CREATE_SQL = `
+  WITH place AS (
+    SELECT c.id AS category_id, c.code, c.requires_moderation, a.id AS area_id, a.name AS area_name,
+           coalesce(rr.department_id, c.default_department_id) AS department_id
+      FROM categories c
+      JOIN areas a ON ST_Covers(a.geom, ST_SetSRID(ST_MakePoint($4, $5), 4326))
+      LEFT JOIN routing_rules rr ON rr.area_id = a.id AND rr.category_id = c.id
+     WHERE c.code = $3 AND c.active
+     ORDER BY a.code LIMIT 1
+  ), rep AS (
+    INSERT INTO reports (title, description, category_id, location, address, area_id, department_id, status,
+                         reporter_name, reporter_email, reporter_show_name, consent_at, source, reporter_locale,
+                         confirmation_pending_since, confirmation_token_hash, confirmation_expires_at)
+    SELECT $1, $2, p.category_id, ST_SetSRID(ST_MakePoint($4, $5), 4326), $6, p.area_id, p.department_id,
+           CASE WHEN p.requires_moderation THEN 'unconfirmed' ELSE 'confirmed' END,
+           $7, $8, $9, now(), 'web', 'es', now(), $10, now() + interval '72 hours'
+      FROM place p
+    RETURNING id, ref, title, description, status, address, location, created_at, updated_at, department_id
+  ), k AS (
+    INSERT INTO idempotency_keys (scope, key, request_hash, resource_id)
+    SELECT 'reports.create', $11, $12, id FROM rep
+  ), o AS (
+    INSERT INTO outbox_messages (channel, dedupe_key, payload)
+    SELECT 'email', 'report-confirmation:' || rep.id,
+           jsonb_build_object('to', $8::text, 'ref', rep.ref, 'title', rep.title, 'url', $13::text)
+      FROM rep
+  )
+  SELECT json_build_object(
+           'type', 'Feature', 'id', rep.ref,
+           'geometry', json_build_object('type', 'Point', 'coordinates',
+             json_build_array(round(ST_X(rep.location)::numeric, 6), round(ST_Y(rep.location)::numeric, 6))),
+           'properties', json_build_object(
+             'ref', rep.ref, 'title', rep.title, 'description', rep.description, 'category', p.code,
+             'status', rep.status, 'area', p.area_name, 'department', coalesce(d.name ->> 'es', ''),
+             'address', rep.address, 'reporterName', NULL,
+             'createdAt', to_char(rep.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+             'updatedAt', to_char(rep.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+             'supports', 0, 'photos', '[]'::json),
+           'awaitingConfirmation', true)::text AS feature
+    FROM rep CROSS JOIN place p LEFT JOIN departments d ON d.id = rep.department_id`;
+
+function parseBbox(raw) {
+  const parts = String(raw ?? '').split(',').map(Number);
+  return parts.length === 4 && parts.every(Number.isFinite) ? parts : null;
+}
+const round6 = (v) => Math.round(v * 1e6) / 1e6;
+
+const app = Fastify({ logger: false });
+
+app.get('/viewport', async (request, reply) => {
+  const bbox = parseBbox(request.query.bbox);
+  if (!bbox) return reply.code(400).send({ error: 'bbox' });
+  const limit = Math.min(500, Number(request.query.limit ?? 200));
+  const gist = request.query.plan === 'gist';
+  const { rows: [page] } = await pool.query({
+    name: gist ? 'viewport-gist' : 'viewport',
+    text: gist ? VIEWPORT_GIST_SQL : VIEWPORT_SQL,
+    values: [request.query.lang === 'en' ? 'en' : 'es', mediaBase, ...bbox, PUBLIC_STATUSES, limit],
+  });
+  const nextCursor = page.count === limit && page.lastId ? Buffer.from(`r:${page.lastId}`).toString('base64url') : null;
+  reply.header('content-type', 'application/geo+json; charset=utf-8');
+  return `{"type":"FeatureCollection","features":${page.features},"nextCursor":${JSON.stringify(nextCursor)}}`;
+});
+
+app.get('/cells', async (request, reply) => {
+  const bbox = parseBbox(request.query.bbox);
+  const zoom = Number(request.query.zoom);
+  if (!bbox || !Number.isInteger(zoom)) return reply.code(400).send({ error: 'bbox, zoom' });
+  const size = (CELL_PIXELS * 360) / (256 * 2 ** zoom);
+  const { rows } = await pool.query({ name: 'cells', text: CELLS_SQL, values: [zoom, ...bbox, size, PUBLIC_STATUSES] });
+  const cells = rows.map((r) => ({
+    lon: round6(r.lon), lat: round6(r.lat), count: r.count,
+    bbox: [round6(r.minLon), round6(r.minLat), round6(r.maxLon), round6(r.maxLat)],
+  }));
+  return { total: cells.reduce((s, c) => s + c.count, 0), zoom, cellDegrees: size, cells };
+});
+
+app.post('/reports', async (request, reply) => {
+  const body = request.body ?? {};
+  const key = request.headers['idempotency-key'];
+  const token = randomBytes(32).toString('base64url');
+  const email = String(body.reporter?.email ?? '').trim().toLowerCase();
+  try {
+    const { rows } = await pool.query({
+      name: 'create',
+      text: CREATE_SQL,
+      values: [
+        String(body.title ?? '').trim(), String(body.description ?? '').trim(), String(body.category ?? ''),
+        Number(body.lon), Number(body.lat), body.address ?? null,
+        String(body.reporter?.name ?? '').trim(), email, body.reporter?.showName === true,
+        createHash('sha256').update(token).digest('hex'),
+        typeof key === 'string' ? key : randomBytes(16).toString('hex'),
+        createHash('sha256').update(JSON.stringify(body)).digest('hex'),
+        `${mediaBase.replace(/\/api\/v1\/media\/$/, '')}/confirm/${token}`,
+      ],
+    });
+    if (!rows[0]) return reply.code(422).send({ error: 'outside the city or unknown category' });
+    reply.code(201).header('content-type', 'application/json; charset=utf-8');
+    return rows[0].feature;
+  } catch (error) {
+    if (error.code === '23505') return reply.code(409).send({ error: 'idempotency key reused' });
+    throw error;
+  }
+});
+
+app.get('/health', async () => ({ ok: true }));
+
+await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
+process.send?.({ ready: true, port: app.server.address().port });
+const stop = async () => {
+  await app.close();
+  await pool.end();
+  process.exit(0);
+};
+process.once('SIGTERM', () => void stop());
+process.once('SIGINT', () => void stop());

@@ -1,0 +1,477 @@
+// City-scale benchmark: Plaza's API beside anchors on the same seeded database, one table.
+//
+//   npm run seed:scale -- --reports 1000000 --database-url postgres://postgres@127.0.0.1:5432/test_scale
+//   npm run bench -- --database-url postgres://postgres@127.0.0.1:5432/test_scale [--only viewport,clusters]
+//
+// The database is --database-url, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test_scale.
+//
+// Sections (all by default; --only picks some):
+//   viewport  street viewports (≤ 500 features, 200 places in the centre): the API's GET /api/v1/reports
+//             beside bare-server.mjs (Fastify + pg, same statement prepared, same bytes): saturation, a
+//             fixed 200 req/s, one connection; and the bare server forced to the GiST plan
+//   clusters  GET /api/v1/reports/clusters for the screen (1280 × 800) at zooms 11–16 (whole city at
+//             11–12, then centred on each district) beside the cell table of cells.sql, one connection
+//   create    POST /api/v1/reports (text, anonymous reporter, Idempotency-Key) beside bare-server.mjs's
+//             one statement (report + idempotency key + outbox row); accepted vs stored
+//   photos    a report with one 12 MP JPEG: accepted latency and processing throughput
+//   transfer  first visit to the map in Chromium, cold cache: bytes transferred (other origins blocked)
+// The API's resident memory is sampled all along (peak per section and overall).
+//
+// Everything runs on loopback; each load run lasts --seconds (default 10; clusters and photos cap
+// their own); rows the bench writes are deleted at the end of their section, and the cell table
+// with its trigger is dropped (--keep-cells keeps it). The load generator shares the machine's
+// cores with the API and PostgreSQL: read ratios, and absolute figures as lower bounds.
+import { fork, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { workspaceRoot } from '../scripts/swc-options.mjs';
+import { buildApi, startApi } from './lib/api-process.mjs';
+
+const SECTIONS = ['viewport', 'clusters', 'create', 'photos', 'transfer'];
+const { values } = parseArgs({
+  options: {
+    'database-url': { type: 'string' },
+    only: { type: 'string' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    'section-timeout': { type: 'string', default: '420' },
+    'no-build': { type: 'boolean', default: false },
+    'keep-cells': { type: 'boolean', default: false },
+  },
+});
+const dbUrl = values['database-url'] ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test_scale';
+const only = values.only ? values.only.split(',').map((s) => s.trim()) : SECTIONS;
+for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`unknown section "${s}" (${SECTIONS.join(', ')})`);
+const SECONDS = Number(values.seconds);
+const CONNECTIONS = Number(values.connections);
+const SECTION_BUDGET_MS = Number(values['section-timeout']) * 1000;
+const RUN = Date.now().toString(36);
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+const db = new pg.Pool({ connectionString: dbUrl, max: 2, application_name: 'plaza-bench' });
+const sql = (text, params) => db.query(text, params);
+
+const rows = [];
+function row(section, scenario, { plaza = '', anchor = '', ratio = '', p50 = '', p95 = '', p99 = '', note = '' }) {
+  rows.push({ section, scenario, plaza, anchor, ratio, p50, p95, p99, note });
+}
+const fmtRate = (n) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+const fmtMs = (n) => (n === undefined || Number.isNaN(n) ? '–' : n >= 100 ? `${n.toFixed(0)}` : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+const pair = (a, b) => (b === undefined ? `${fmtMs(a)} ms` : a === undefined ? `– / ${fmtMs(b)} ms` : `${fmtMs(a)} / ${fmtMs(b)} ms`);
+function percentile(sorted, q) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+/**
+ * One autocannon run. Latencies are recorded per response (autocannon's own summary has no p95);
+ * req/s counts 2xx responses only.
+ */
+function load({ url, connections = CONNECTIONS, duration = SECONDS, amount, overallRate, requests, method, body, headers, timeout = 30 }) {
+  return new Promise((resolve, reject) => {
+    const latencies = [];
+    const codes = {};
+    let bytes = 0;
+    const started = performance.now();
+    const instance = autocannon(
+      { url, connections, duration, amount, overallRate, requests, method, body, headers, timeout },
+      (error) => {
+        if (error) return reject(error);
+        const seconds = (performance.now() - started) / 1000;
+        latencies.sort((a, b) => a - b);
+        const ok = Object.entries(codes).filter(([c]) => c.startsWith('2')).reduce((s, [, n]) => s + n, 0);
+        resolve({
+          rps: ok / seconds, ok, codes, seconds,
+          p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99),
+          avgBytes: ok ? bytes / ok : 0,
+        });
+      },
+    );
+    instance.on('response', (_client, statusCode, resBytes, responseTime) => {
+      codes[statusCode] = (codes[statusCode] ?? 0) + 1;
+      if (statusCode >= 200 && statusCode < 300) {
+        latencies.push(responseTime);
+        bytes += resBytes;
+      }
+    });
+  });
+}
+const errors = (r) => Object.entries(r.codes).filter(([c]) => !c.startsWith('2')).map(([c, n]) => `${n}×${c}`).join(' ');
+
+function cycle(list) {
+  let i = 0;
+  return [{ setupRequest: (req) => ({ ...req, ...list[i++ % list.length] }) }];
+}
+
+async function startBare(mediaBase) {
+  const child = fork(path.join(workspaceRoot, 'infra/bench/bare-server.mjs'), [], {
+    env: { ...process.env, DATABASE_URL: dbUrl, PORT: '0', MEDIA_BASE: mediaBase },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const port = await new Promise((resolve, reject) => {
+    child.once('message', (m) => resolve(m.port));
+    child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
+  });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Screen-sized bbox (1280 × 800 px of 256-px tiles) centred on lon, lat at a zoom. */
+function screenBbox(lon, lat, zoom) {
+  const degPerPx = 360 / (256 * 2 ** zoom);
+  const halfW = 640 * degPerPx;
+  const halfH = (400 * degPerPx) * Math.cos((lat * Math.PI) / 180);
+  return [lon - halfW, lat - halfH, lon + halfW, lat + halfH].map((v) => v.toFixed(5)).join(',');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start
+
+const t0 = performance.now();
+const { rows: [facts] } = await sql(`
+  SELECT (SELECT count(*) FROM reports)::int AS reports, pg_size_pretty(pg_database_size(current_database())) AS size,
+         (SELECT version()) AS version`);
+console.log(`bench on ${new URL(dbUrl).pathname.slice(1)}: ${facts.reports.toLocaleString('en')} reports, ${facts.size}`);
+if (facts.reports < 100_000) console.warn(`   only ${facts.reports} reports: seed the database first (npm run seed:scale) for city-scale figures`);
+if (!values['no-build']) {
+  buildApi();
+  if (only.includes('transfer')) {
+    const r = spawnSync(process.execPath, ['infra/scripts/build-web.mjs'], { cwd: workspaceRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0) throw new Error('build-web.mjs failed');
+  }
+}
+const serveWeb = only.includes('transfer') && existsSync(path.join(workspaceRoot, 'dist/web/index.html'));
+const dataDir = await mkdtemp(path.join(tmpdir(), 'plaza-bench-'));
+const bootStarted = performance.now();
+const api = await startApi({ databaseUrl: dbUrl, env: { DATA_DIR: dataDir, ...(serveWeb ? { WEB_ROOT: '' } : {}) } });
+console.log(`API ready in ${((performance.now() - bootStarted) / 1000).toFixed(1)} s on ${api.base}`);
+const bare = await startBare(`${api.base}/api/v1/media/`);
+
+// Resident memory of the API, sampled every 250 ms.
+let section = 'boot';
+const peaks = {};
+let peakAll = 0;
+const sampler = setInterval(async () => {
+  const kb = await api.rssKb();
+  peakAll = Math.max(peakAll, kb);
+  peaks[section] = Math.max(peaks[section] ?? 0, kb);
+}, 250);
+const loadAvg = () => loadavg()[0].toFixed(1);
+
+async function runSection(name, work) {
+  if (!only.includes(name)) return;
+  section = name;
+  const started = performance.now();
+  const deadline = started + SECTION_BUDGET_MS;
+  console.log(`\n== ${name} (load average ${loadAvg()})`);
+  try {
+    await work(() => performance.now() < deadline);
+  } catch (error) {
+    console.error(`${name} failed: ${error.stack ?? error}`);
+    row(name, 'failed', { note: String(error.message ?? error).slice(0, 120) });
+  }
+  console.log(`   ${name}: ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// (a) Street viewport
+
+await runSection('viewport', async (inTime) => {
+  // The 200 central places of infra/bench/viewport.mjs (≈ 900 × 700 m each).
+  const boxes = Array.from({ length: 200 }, (_, i) => {
+    const lon = -3.74 + ((i * 37) % 100) / 1000;
+    const lat = 40.39 + ((i * 53) % 70) / 1000;
+    return `${lon},${lat},${(lon + 0.011).toFixed(4)},${(lat + 0.0065).toFixed(4)}`;
+  });
+  const apiReqs = cycle(boxes.map((b) => ({ method: 'GET', path: `/api/v1/reports?bbox=${b}&limit=500` })));
+  const bareReqs = cycle(boxes.map((b) => ({ method: 'GET', path: `/viewport?bbox=${b}&limit=500` })));
+  // Same bytes? Compared on every 10th place.
+  let same = 0;
+  let compared = 0;
+  let features = 0;
+  for (let i = 0; i < boxes.length; i += 10) {
+    const [a, b] = await Promise.all([
+      fetch(`${api.base}/api/v1/reports?bbox=${boxes[i]}&limit=500`).then((r) => r.text()),
+      fetch(`${bare.base}/viewport?bbox=${boxes[i]}&limit=500`).then((r) => r.text()),
+    ]);
+    compared += 1;
+    if (a === b) same += 1;
+    else if (same + 1 === compared) console.log(`   differs at ${boxes[i]}: ${a.length} vs ${b.length} bytes`);
+    features += JSON.parse(a).features.length;
+  }
+  console.log(`   byte-identical bodies: ${same}/${compared}; ${(features / compared).toFixed(0)} features per view on average`);
+  await load({ url: api.base, requests: apiReqs, duration: 3 });
+  await load({ url: bare.base, requests: bareReqs, duration: 3 });
+  const modes = [
+    ['saturation, 10 connections', {}],
+    ['fixed 200 req/s', { overallRate: 200 }],
+    ['one connection', { connections: 1 }],
+  ];
+  for (const [label, opts] of modes) {
+    if (!inTime()) break;
+    const a = await load({ url: api.base, requests: apiReqs, ...opts });
+    const b = await load({ url: bare.base, requests: bareReqs, ...opts });
+    console.log(`   ${label}: API ${fmtRate(a.rps)} req/s p95 ${fmtMs(a.p95)} ms · bare ${fmtRate(b.rps)} req/s p95 ${fmtMs(b.p95)} ms ${errors(a)} ${errors(b)}`);
+    row('street viewport', label, {
+      plaza: `${fmtRate(a.rps)} req/s`, anchor: `${fmtRate(b.rps)} req/s`, ratio: (a.rps / b.rps).toFixed(2),
+      p50: pair(a.p50, b.p50), p95: pair(a.p95, b.p95), p99: pair(a.p99, b.p99),
+      note: [label.startsWith('saturation') ? `${same}/${compared} bodies identical, ${(a.avgBytes / 1024).toFixed(0)} KB` : '', errors(a), errors(b)].filter(Boolean).join('; '),
+    });
+  }
+  // The other plan for the same rows, for the record: GiST index and top-N sort.
+  if (inTime()) {
+    const g = await load({ url: bare.base, connections: 1, requests: cycle(boxes.map((b) => ({ method: 'GET', path: `/viewport?bbox=${b}&limit=500&plan=gist` }))) });
+    row('street viewport', 'one connection, anchor forced to GiST + top-N', {
+      anchor: `${fmtRate(g.rps)} req/s`, p50: pair(undefined, g.p50), p95: pair(undefined, g.p95), p99: pair(undefined, g.p99),
+      note: 'bare server only: /viewport?plan=gist',
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// (b) Clusters at zooms 11–16
+
+await runSection('clusters', async (inTime) => {
+  const started = performance.now();
+  await sql(await readFile(path.join(workspaceRoot, 'infra/bench/cells.sql'), 'utf8'));
+  const built = (performance.now() - started) / 1000;
+  const { rows: perZoom } = await sql(`SELECT zoom, count(DISTINCT (cx, cy))::int AS cells, count(*)::int AS rows FROM bench_cells.cells GROUP BY zoom ORDER BY zoom`);
+  console.log(`   cell table built in ${built.toFixed(1)} s: ${perZoom.map((z) => `z${z.zoom} ${z.cells} cells/${z.rows} rows`).join(', ')}`);
+  // What the trigger adds to a write: 300 filed reports inserted with and without it (rolled back).
+  const probe = async (withTrigger) => {
+    const client = await db.connect();
+    try {
+      await client.query('BEGIN');
+      if (!withTrigger) await client.query('ALTER TABLE reports DISABLE TRIGGER bench_cells_track');
+      const t = performance.now();
+      await client.query(`
+        INSERT INTO reports (ref, title, description, category_id, location, status, reporter_name, reporter_email, consent_at)
+        SELECT 'bench-probe-' || id, title, description, category_id, location, status, 'probe', 'probe@example.org', now()
+          FROM reports WHERE confirmation_pending_since IS NULL ORDER BY id DESC LIMIT 300`);
+      return (performance.now() - t) / 300;
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+  };
+  const without = await probe(false);
+  const withT = await probe(true);
+  const triggerNote = `cell table ${built.toFixed(0)} s to build; its trigger +${(withT - without).toFixed(2)} ms per insert (${without.toFixed(2)} → ${withT.toFixed(2)})`;
+  console.log(`   ${triggerNote}`);
+  const { rows: places } = await sql(`SELECT code, ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat FROM areas WHERE kind = 'district' ORDER BY code`);
+  const seconds = Math.min(SECONDS, 6);
+  for (const zoom of [11, 12, 13, 14, 15, 16]) {
+    if (!inTime()) break;
+    const centres = zoom <= 12 ? [{ lon: -3.7038, lat: 40.4168 }] : places;
+    const bboxes = centres.map((p) => screenBbox(p.lon, p.lat, zoom));
+    // A request may take seconds: as many as fit in `seconds` (from one timed probe), at least 5.
+    const probeStarted = performance.now();
+    const sample = await (await fetch(`${api.base}/api/v1/reports/clusters?bbox=${bboxes[0]}&zoom=${zoom}`)).json();
+    const probeMs = performance.now() - probeStarted;
+    const amount = Math.max(5, Math.min(2000, Math.floor((seconds * 1000) / probeMs)));
+    const a = await load({ url: api.base, connections: 1, amount, duration: undefined, timeout: 60, requests: cycle(bboxes.map((b) => ({ method: 'GET', path: `/api/v1/reports/clusters?bbox=${b}&zoom=${zoom}` }))) });
+    const b = await load({ url: bare.base, connections: 1, duration: seconds, requests: cycle(bboxes.map((b2) => ({ method: 'GET', path: `/cells?bbox=${b2}&zoom=${zoom}` }))) });
+    console.log(`   zoom ${zoom}: API p50 ${fmtMs(a.p50)} p95 ${fmtMs(a.p95)} ms (${a.ok} req) · cells p50 ${fmtMs(b.p50)} p95 ${fmtMs(b.p95)} ms (${b.ok} req) ${errors(a)} ${errors(b)}`);
+    row('clusters', `zoom ${zoom}, ${zoom <= 12 ? 'whole city' : '21 district centres'}, one connection`, {
+      plaza: `${fmtRate(a.rps)} req/s`, anchor: `${fmtRate(b.rps)} req/s`, ratio: (a.rps / b.rps).toFixed(3),
+      p50: pair(a.p50, b.p50), p95: pair(a.p95, b.p95), p99: pair(a.p99, b.p99),
+      note: [`${a.ok} / ${b.ok} requests; ${sample.cells.length} cells, ${sample.total.toLocaleString('en')} reports in view`, zoom === 11 ? triggerNote : '', errors(a), errors(b)].filter(Boolean).join('; '),
+    });
+  }
+  if (!values['keep-cells']) await sql('DROP SCHEMA bench_cells CASCADE');
+});
+
+// ---------------------------------------------------------------------------------------------
+// (c) Report creation (text)
+
+const CATEGORY_CODES = ['bache', 'acera', 'farola', 'limpieza', 'contenedor', 'enseres', 'arbol', 'semaforo', 'agua', 'mobiliario'];
+function reportBody(i, tag) {
+  return {
+    title: `Aviso de prueba ${i}`,
+    description: 'Generado por la prueba de carga de la ciudad.',
+    category: CATEGORY_CODES[i % CATEGORY_CODES.length],
+    lat: 40.40 + ((i * 53) % 400) / 10000,
+    lon: -3.72 + ((i * 37) % 400) / 10000,
+    reporter: { name: 'Vecina de prueba', email: `bench-${tag}-${RUN}@example.org`, showName: false },
+    consent: true,
+  };
+}
+async function cleanUp(since) {
+  await sql(`DELETE FROM reports WHERE reporter_email LIKE 'bench-%@example.org'`);
+  await sql(`DELETE FROM idempotency_keys WHERE key LIKE 'bench-%'`);
+  await sql(`DELETE FROM outbox_messages WHERE created_at >= $1`, [since]);
+  await sql(`DELETE FROM mail_messages WHERE to_address LIKE 'bench-%@example.org'`);
+}
+const storedCount = async (tag) => (await sql(`SELECT count(*)::int AS n FROM reports WHERE reporter_email = $1`, [`bench-${tag}-${RUN}@example.org`])).rows[0].n;
+
+await runSection('create', async () => {
+  const since = new Date();
+  const creation = (tag, pathName) => {
+    let i = 0;
+    return [{
+      setupRequest: (req) => {
+        i += 1;
+        return { ...req, method: 'POST', path: pathName, headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${tag}-${RUN}-${i}` }, body: JSON.stringify(reportBody(i, tag)) };
+      },
+    }];
+  };
+  try {
+    const a = await load({ url: api.base, requests: creation('api', '/api/v1/reports') });
+    await new Promise((r) => setTimeout(r, 2000));
+    const aStored = await storedCount('api');
+    const b = await load({ url: bare.base, requests: creation('anchor', '/reports') });
+    await new Promise((r) => setTimeout(r, 2000));
+    const bStored = await storedCount('anchor');
+    console.log(`   API ${fmtRate(a.rps)}/s (${a.ok} accepted, ${aStored} stored) p99 ${fmtMs(a.p99)} ms · anchor ${fmtRate(b.rps)}/s (${b.ok} accepted, ${bStored} stored) p99 ${fmtMs(b.p99)} ms ${errors(a)} ${errors(b)}`);
+    row('creation (text)', `${CONNECTIONS} connections, ${SECONDS} s`, {
+      plaza: `${fmtRate(a.rps)} /s`, anchor: `${fmtRate(b.rps)} /s`, ratio: (a.rps / b.rps).toFixed(2),
+      p50: pair(a.p50, b.p50), p95: pair(a.p95, b.p95), p99: pair(a.p99, b.p99),
+      note: [`accepted ${a.ok} / stored ${aStored} (anchor ${b.ok} / ${bStored}); stored − accepted = requests cut at the end of the run`, errors(a), errors(b)].filter(Boolean).join('; '),
+    });
+  } finally {
+    await cleanUp(since);
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// (d) Photos
+
+async function twelveMegapixelJpeg() {
+  const file = path.join(tmpdir(), 'plaza-bench-12mp.jpg');
+  if (existsSync(file)) return readFile(file);
+  const sharp = (await import('sharp')).default;
+  // A photo-like 4000 × 3000 picture: smooth gradients with grain, so it compresses like a phone photo.
+  const width = 4000;
+  const height = 3000;
+  const raw = Buffer.alloc(width * height * 3);
+  let seed = 7;
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      const grain = (seed >> 16) % 24;
+      const o = (y * width + x) * 3;
+      raw[o] = (x * 255) / width / 1.3 + grain + 30 * Math.sin(y / 90);
+      raw[o + 1] = (y * 255) / height / 1.4 + grain + 25 * Math.sin(x / 130);
+      raw[o + 2] = 120 + grain + 60 * Math.sin((x + y) / 300);
+    }
+  }
+  const jpeg = await sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).withExif({ IFD0: { Make: 'Bench', Model: 'Plaza' } }).toBuffer();
+  await writeFile(file, jpeg);
+  return jpeg;
+}
+
+function multipart(fields, photo) {
+  const boundary = `----plaza-bench-${randomUUID()}`;
+  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="photos"; filename="photo.jpg"\r\ncontent-type: image/jpeg\r\n\r\n`));
+  parts.push(photo, Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+await runSection('photos', async () => {
+  const since = new Date();
+  try {
+    const photo = await twelveMegapixelJpeg();
+    const { body, contentType } = multipart({
+      title: 'Aviso con foto de prueba', description: 'Generado por la prueba de carga de la ciudad.', category: 'bache',
+      lat: '40.4168', lon: '-3.7038', 'reporter[name]': 'Vecina de prueba', 'reporter[email]': `bench-photo-${RUN}@example.org`,
+      'reporter[showName]': 'false', consent: 'true',
+    }, photo);
+    const started = performance.now();
+    const a = await load({ url: `${api.base}/api/v1/reports`, method: 'POST', body, headers: { 'content-type': contentType }, connections: 2, duration: Math.max(SECONDS, 15), timeout: 120 });
+    // Processing is done when every accepted photo has its row (today: inside the request).
+    let processed = 0;
+    while (performance.now() - started < (Math.max(SECONDS, 15) + 60) * 1000) {
+      processed = (await sql(`SELECT count(*)::int AS n FROM report_photos p JOIN reports r ON r.id = p.report_id WHERE r.reporter_email = $1`, [`bench-photo-${RUN}@example.org`])).rows[0].n;
+      if (processed >= a.ok) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`   ${(photo.length / 1e6).toFixed(1)} MB JPEG: ${a.ok} accepted, p50 ${fmtMs(a.p50)} p95 ${fmtMs(a.p95)} ms; ${processed} processed in ${seconds.toFixed(0)} s ${errors(a)}`);
+    row('photos', `one 12 MP JPEG (${(photo.length / 1e6).toFixed(1)} MB) per report, 2 connections`, {
+      plaza: `${fmtRate(processed / seconds)} photos/s processed`, p50: pair(a.p50), p95: pair(a.p95), p99: pair(a.p99),
+      note: [`${a.ok} accepted (${fmtRate(a.rps)}/s), ${processed} processed; peak API RSS in section ${((peaks.photos ?? 0) / 1024).toFixed(0)} MB`, errors(a)].filter(Boolean).join('; '),
+    });
+  } finally {
+    await cleanUp(since);
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// (e) First-visit transfer
+
+await runSection('transfer', async () => {
+  if (!serveWeb) throw new Error('dist/web is missing (build it, or run without --no-build)');
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-ES' });
+    let blocked = 0;
+    await context.route((url) => url.origin !== api.base, (route) => {
+      blocked += 1;
+      return route.abort();
+    });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const types = new Map();
+    const byType = {};
+    let total = 0;
+    cdp.on('Network.responseReceived', (e) => types.set(e.requestId, `${e.type}${e.response.url.includes('/api/') ? ` ${new URL(e.response.url).pathname}` : ''}`));
+    cdp.on('Network.loadingFinished', (e) => {
+      total += e.encodedDataLength;
+      const type = types.get(e.requestId) ?? 'other';
+      const key = type.startsWith('Fetch') || type.startsWith('XHR') ? type.replace(/^(Fetch|XHR) /, '') : type;
+      byType[key] = (byType[key] ?? 0) + e.encodedDataLength;
+    });
+    await page.goto(`${api.base}/`);
+    await page.waitForFunction(() => performance.getEntriesByName('plaza:map-ready').length > 0, null, { timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    const top = Object.entries(byType).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${(v / 1024).toFixed(0)} KB`).join(', ');
+    console.log(`   first visit: ${(total / 1024).toFixed(0)} KB (${top}); ${blocked} requests to other origins blocked`);
+    row('first visit', 'map page, Chromium, cold cache, until plaza:map-ready + network idle', {
+      plaza: `${(total / 1024).toFixed(0)} KB`, note: `${top}; map tiles (other origins) blocked`,
+    });
+  } finally {
+    await browser.close();
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+clearInterval(sampler);
+row('API memory', 'peak resident set size (sampled every 250 ms)', {
+  plaza: `${(peakAll / 1024).toFixed(0)} MB`,
+  note: Object.entries(peaks).map(([k, v]) => `${k} ${(v / 1024).toFixed(0)} MB`).join(', '),
+});
+await bare.stop();
+await api.stop();
+await rm(dataDir, { recursive: true, force: true });
+await db.end();
+
+const lines = [
+  '| Section | Scenario | Plaza | Anchor | Plaza / anchor | p50 (Plaza / anchor) | p95 | p99 | Notes |',
+  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  ...rows.map((r) => `| ${r.section} | ${r.scenario} | ${r.plaza} | ${r.anchor} | ${r.ratio} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.note} |`),
+];
+console.log(`\n${facts.reports.toLocaleString('en')} reports (${facts.size}); ${CONNECTIONS} connections and ${SECONDS} s per run unless said; ` +
+  `load average at the end ${loadAvg()}; total ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+console.log(lines.join('\n'));
