@@ -19,6 +19,13 @@ export default defineConfig({
       '@plaza/web/account': `${workspace}libs/web/account/src/index.ts`,
       '@plaza/shared/contracts': `${workspace}libs/shared/contracts/src/index.ts`,
       '@plaza/shared/moderation': `${workspace}libs/shared/moderation/src/index.ts`,
+      '@plaza/console/util': `${workspace}libs/console/util/src/index.ts`,
+      '@plaza/console/data-access': `${workspace}libs/console/data-access/src/index.ts`,
+      '@plaza/console/ui': `${workspace}libs/console/ui/src/index.ts`,
+      '@plaza/console/feature-cases': `${workspace}libs/console/feature-cases/src/index.ts`,
+      '@plaza/console/feature-admin': `${workspace}libs/console/feature-admin/src/index.ts`,
+      '@plaza/console/feature-participation': `${workspace}libs/console/feature-participation/src/index.ts`,
+      '@plaza/console/feature-deliveries': `${workspace}libs/console/feature-deliveries/src/index.ts`,
     },
   },
   build: {

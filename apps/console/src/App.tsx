@@ -2,37 +2,34 @@ import type { SessionUser } from '@plaza/shared/contracts';
 import { I18nProvider, useLocaleState, useT } from '@plaza/web/i18n';
 import type { ReactNode } from 'react';
 import { Redirect, Route, Router, Switch, useLocation, useSearch } from 'wouter';
-import { AdminHomePage } from './admin/AdminHomePage';
-import { AdminLayout } from './admin/AdminLayout';
-import { ApiClientsPage } from './admin/ApiClientsPage';
-import { AreasPage } from './admin/AreasPage';
-import { AuditPage } from './admin/AuditPage';
-import { CategoriesPage } from './admin/CategoriesPage';
-import { DepartmentsPage } from './admin/DepartmentsPage';
-import { DepartmentTrustPage } from './admin/DepartmentTrustPage';
-import { HolidaysPage } from './admin/HolidaysPage';
-import { MailListPage, MailMessagePage } from './admin/MailPage';
-import { RoutingRulesPage } from './admin/RoutingRulesPage';
-import { TemplatesPage } from './admin/TemplatesPage';
-import { UsersPage } from './admin/UsersPage';
-import { CasePage } from './cases/CasePage';
-import { FileOnBehalfPage } from './cases/FileOnBehalfPage';
-import { DeliveriesPage } from './deliveries/DeliveriesPage';
-import { canHandleDeliveries } from './deliveries/permissions';
-import { InboxPage } from './cases/InboxPage';
+import {
+  AdminHomePage,
+  AdminLayout,
+  ApiClientsPage,
+  AreasPage,
+  AuditPage,
+  CategoriesPage,
+  DepartmentsPage,
+  DepartmentTrustPage,
+  HolidaysPage,
+  MailListPage,
+  MailMessagePage,
+  RoutingRulesPage,
+  TemplatesPage,
+  UsersPage,
+} from '@plaza/console/feature-admin';
+import { CasePage, FileOnBehalfPage, InboxPage } from '@plaza/console/feature-cases';
+import { DeliveriesPage } from '@plaza/console/feature-deliveries';
+import { FlagsPage, ProposalsPage, ProposalStaffPage } from '@plaza/console/feature-participation';
+import { pathWithLang } from '@plaza/console/ui';
+import { canHandleDeliveries, canModerateParticipation, isAdmin, isStaff } from '@plaza/console/util';
 import { AccountPage } from './pages/AccountPage';
-import { FlagsPage } from './participation/FlagsPage';
-import { ProposalStaffPage } from './participation/ProposalStaffPage';
-import { ProposalsPage } from './participation/ProposalsPage';
-import { canModerateParticipation } from './participation/permissions';
 import { CitizenNotice } from './pages/CitizenNotice';
 import { EmailLinkPage } from './pages/EmailLinkPage';
 import { HomePage } from './pages/HomePage';
 import { SignInPage } from './pages/SignInPage';
 import { AdminOnlyPage, CheckingSessionPage, NotFoundPage, UnavailablePage } from './pages/StatusPages';
-import { isAdmin, isStaff } from './session/roles';
 import { SessionProvider, useSession } from './session/SessionProvider';
-import { pathWithLang } from './shell/links';
 import { Shell } from './shell/Shell';
 
 export function App() {

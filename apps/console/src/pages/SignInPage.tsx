@@ -2,14 +2,17 @@ import { useT } from '@plaza/web/i18n';
 import { StatusMessage, TextField } from '@plaza/web/ui';
 import { useMemo, useState } from 'react';
 import { Redirect, useSearch } from 'wouter';
-import { ApiError } from '../api/problem';
-import { ApiFormView } from '../forms/ApiFormView';
-import { useApiForm, type FormFields } from '../forms/useApiForm';
-import { authApi } from '../session/auth-api';
-import { isStaff, safeNextPath } from '../session/roles';
+import { authApi } from '@plaza/console/data-access';
+import {
+  ApiFormView,
+  type FormFields,
+  Page,
+  pathWithLang,
+  useApiForm,
+  useConsoleNavigate,
+} from '@plaza/console/ui';
+import { ApiError, isStaff, safeNextPath } from '@plaza/console/util';
 import { useSession, type SignedOutReason } from '../session/SessionProvider';
-import { pathWithLang, useConsoleNavigate } from '../shell/links';
-import { Page } from '../shell/Page';
 import { CitizenNotice } from './CitizenNotice';
 
 const REASON_KEYS = {

@@ -1,7 +1,6 @@
 import { useT } from '@plaza/web/i18n';
 import { AlertMessage, Button, StatusMessage } from '@plaza/web/ui';
-import { ConsoleLink } from '../shell/links';
-import { Page } from '../shell/Page';
+import { ConsoleLink, Page } from '@plaza/console/ui';
 
 export function CheckingSessionPage() {
   const { t } = useT();

@@ -1,8 +1,7 @@
 import type { SessionView } from '@plaza/shared/contracts';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { onSessionExpired, setCsrfToken } from '../api/client';
-import { ApiError } from '../api/problem';
-import { authApi } from './auth-api';
+import { authApi, onSessionExpired, setCsrfToken } from '@plaza/console/data-access';
+import { ApiError } from '@plaza/console/util';
 
 /** Why there is no session: shown once on the sign-in page. */
 export type SignedOutReason = 'signedOut' | 'signedOutEverywhere' | 'expired' | null;

@@ -2,13 +2,16 @@ import { LanguageSwitch, useT, type Locale } from '@plaza/web/i18n';
 import { AlertMessage } from '@plaza/web/ui';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
-import { canHandleDeliveries } from '../deliveries/permissions';
-import { canModerateParticipation } from '../participation/permissions';
-import { FlagCountBadge } from '../participation/FlagCountBadge';
-import { isAdmin, isStaff } from '../session/roles';
+import { ConsoleLink, markNavigation, NavLink, takeNavigationMark } from '@plaza/console/ui';
+import {
+  canHandleDeliveries,
+  canModerateParticipation,
+  isAdmin,
+  isStaff,
+  requestErrorMessage,
+} from '@plaza/console/util';
+import { FlagCountBadge } from './FlagCountBadge';
 import { useSession } from '../session/SessionProvider';
-import { requestErrorMessage } from '../forms/error-messages';
-import { ConsoleLink, markNavigation, NavLink, takeNavigationMark } from './links';
 
 export function Shell({
   locale,
