@@ -1,26 +1,7 @@
 import type { SessionUser } from '@plaza/shared/contracts';
 import { I18nProvider, useLocaleState, useT } from '@plaza/web/i18n';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Redirect, Route, Router, Switch, useLocation, useSearch } from 'wouter';
-import {
-  AdminHomePage,
-  AdminLayout,
-  ApiClientsPage,
-  AreasPage,
-  AuditPage,
-  CategoriesPage,
-  DepartmentsPage,
-  DepartmentTrustPage,
-  HolidaysPage,
-  MailListPage,
-  MailMessagePage,
-  RoutingRulesPage,
-  TemplatesPage,
-  UsersPage,
-} from '@plaza/console/feature-admin';
-import { CasePage, FileOnBehalfPage, InboxPage } from '@plaza/console/feature-cases';
-import { DeliveriesPage } from '@plaza/console/feature-deliveries';
-import { FlagsPage, ProposalsPage, ProposalStaffPage } from '@plaza/console/feature-participation';
 import { pathWithLang } from '@plaza/console/ui';
 import { canHandleDeliveries, canModerateParticipation, isAdmin, isStaff } from '@plaza/console/util';
 import { AccountPage } from './pages/AccountPage';
@@ -28,9 +9,43 @@ import { CitizenNotice } from './pages/CitizenNotice';
 import { EmailLinkPage } from './pages/EmailLinkPage';
 import { HomePage } from './pages/HomePage';
 import { SignInPage } from './pages/SignInPage';
-import { AdminOnlyPage, CheckingSessionPage, NotFoundPage, UnavailablePage } from './pages/StatusPages';
+import {
+  AdminOnlyPage,
+  CheckingSessionPage,
+  LoadingPage,
+  NotFoundPage,
+  UnavailablePage,
+} from './pages/StatusPages';
 import { SessionProvider, useSession } from './session/SessionProvider';
 import { Shell } from './shell/Shell';
+
+// Each feature library is its own chunk, fetched the first time one of its routes opens.
+const cases = () => import('@plaza/console/feature-cases');
+const participation = () => import('@plaza/console/feature-participation');
+const deliveries = () => import('@plaza/console/feature-deliveries');
+const admin = () => import('@plaza/console/feature-admin');
+
+const InboxPage = lazy(() => cases().then((m) => ({ default: m.InboxPage })));
+const CasePage = lazy(() => cases().then((m) => ({ default: m.CasePage })));
+const FileOnBehalfPage = lazy(() => cases().then((m) => ({ default: m.FileOnBehalfPage })));
+const FlagsPage = lazy(() => participation().then((m) => ({ default: m.FlagsPage })));
+const ProposalsPage = lazy(() => participation().then((m) => ({ default: m.ProposalsPage })));
+const ProposalStaffPage = lazy(() => participation().then((m) => ({ default: m.ProposalStaffPage })));
+const DeliveriesPage = lazy(() => deliveries().then((m) => ({ default: m.DeliveriesPage })));
+const AdminLayout = lazy(() => admin().then((m) => ({ default: m.AdminLayout })));
+const AdminHomePage = lazy(() => admin().then((m) => ({ default: m.AdminHomePage })));
+const ApiClientsPage = lazy(() => admin().then((m) => ({ default: m.ApiClientsPage })));
+const AreasPage = lazy(() => admin().then((m) => ({ default: m.AreasPage })));
+const AuditPage = lazy(() => admin().then((m) => ({ default: m.AuditPage })));
+const CategoriesPage = lazy(() => admin().then((m) => ({ default: m.CategoriesPage })));
+const DepartmentsPage = lazy(() => admin().then((m) => ({ default: m.DepartmentsPage })));
+const DepartmentTrustPage = lazy(() => admin().then((m) => ({ default: m.DepartmentTrustPage })));
+const HolidaysPage = lazy(() => admin().then((m) => ({ default: m.HolidaysPage })));
+const MailListPage = lazy(() => admin().then((m) => ({ default: m.MailListPage })));
+const MailMessagePage = lazy(() => admin().then((m) => ({ default: m.MailMessagePage })));
+const RoutingRulesPage = lazy(() => admin().then((m) => ({ default: m.RoutingRulesPage })));
+const TemplatesPage = lazy(() => admin().then((m) => ({ default: m.TemplatesPage })));
+const UsersPage = lazy(() => admin().then((m) => ({ default: m.UsersPage })));
 
 export function App() {
   const [locale, setLocale] = useLocaleState();
@@ -54,7 +69,14 @@ function ConsoleRoutes() {
       <Route path="/signin/link" component={EmailLinkPage} />
       <Route path="/signin" component={SignInPage} />
       <Route>
-        <RequireStaff>{(user) => <StaffRoutes admin={isAdmin(user)} user={user} />}</RequireStaff>
+        <RequireStaff>
+          {(user) => (
+            // While a feature's chunk loads, the page area says so (a status the screen reader announces).
+            <Suspense fallback={<LoadingPage />}>
+              <StaffRoutes admin={isAdmin(user)} user={user} />
+            </Suspense>
+          )}
+        </RequireStaff>
       </Route>
     </Switch>
   );
@@ -73,10 +95,14 @@ function StaffRoutes({ admin, user }: { admin: boolean; user: SessionUser }) {
       <Route path="/inbox">
         <InboxPage user={user} />
       </Route>
-      <Route path="/cases/new" component={FileOnBehalfPage} />
+      <Route path="/cases/new">
+        <FileOnBehalfPage />
+      </Route>
       <Route path="/flags">{canModerateParticipation(user) ? <FlagsPage /> : <NotFoundPage />}</Route>
       <Route path="/deliveries">{canHandleDeliveries(user) ? <DeliveriesPage /> : <NotFoundPage />}</Route>
-      <Route path="/proposals" component={ProposalsPage} />
+      <Route path="/proposals">
+        <ProposalsPage />
+      </Route>
       <Route path="/proposals/:id">
         {(params) => <ProposalStaffPage key={params.id} id={Number(params.id)} manager={canModerateParticipation(user)} />}
       </Route>

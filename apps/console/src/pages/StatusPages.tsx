@@ -11,6 +11,12 @@ export function CheckingSessionPage() {
   );
 }
 
+/** Shown while a feature's code is fetched: the wait is announced, no heading is taken from the page. */
+export function LoadingPage() {
+  const { t } = useT();
+  return <StatusMessage>{t('console.loading')}</StatusMessage>;
+}
+
 export function UnavailablePage({ onRetry }: { onRetry(): void }) {
   const { t } = useT();
   return (
