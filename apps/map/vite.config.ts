@@ -1,35 +1,16 @@
 import { fileURLToPath } from 'node:url';
-import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+// Build tooling shared by both apps, not a library: outside the project graph on purpose.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { webAppConfig } from '../../infra/vite/web-app-config';
 
-const root = fileURLToPath(new URL('.', import.meta.url));
-const workspace = fileURLToPath(new URL('../../', import.meta.url));
-
-export default defineConfig({
-  root,
-  base: '/',
-  // No public/ folder: everything the page needs is imported, so Vite fingerprints it.
-  publicDir: false,
-  plugins: [react()],
-  resolve: {
-    // Mirrors tsconfig.base.json paths; Vite does not read tsconfig paths by itself.
-    alias: {
-      '@plaza/web/i18n': `${workspace}libs/web/i18n/src/index.ts`,
-      '@plaza/web/ui': `${workspace}libs/web/ui/src/index.ts`,
-      '@plaza/web/account': `${workspace}libs/web/account/src/index.ts`,
-      '@plaza/shared/contracts': `${workspace}libs/shared/contracts/src/index.ts`,
-    },
-  },
-  build: {
-    outDir: `${workspace}dist/web`,
-    // The map owns dist/web and wipes it, console included; that is why the console is always
-    // built after the map (see infra/scripts/build-web.mjs) into its own emptied sub-folder.
-    emptyOutDir: true,
+export default defineConfig(
+  webAppConfig({
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    base: '/',
+    // Owns dist/web: built first (infra/scripts/build-web.mjs), the console lands in a sub-folder.
+    outDir: 'dist/web',
     // Lists each entry's static imports, so the build script can weigh what the map page loads.
     manifest: true,
-  },
-  server: {
-    // Same-origin in production (the API serves dist/web), so proxy /api in dev to keep relative URLs.
-    proxy: { '/api': process.env['PLAZA_API_URL'] ?? 'http://localhost:3000' },
-  },
-});
+  }),
+);

@@ -1,7 +1,7 @@
 import { I18nProvider, useLocaleState, useT } from '@plaza/web/i18n';
 import { lazy, Suspense } from 'react';
 import { Route, Switch } from 'wouter';
-import { SessionProvider } from './account/SessionProvider';
+import { SessionProvider } from '@plaza/web/session';
 import { ExplorePage } from './explore/ExplorePage';
 import { NotFoundPage } from './shell/NotFoundPage';
 import { SiteHeader } from './shell/SiteHeader';
@@ -13,11 +13,9 @@ const NewReportPage = lazy(() =>
 );
 const SentPage = lazy(() => import('./new-report/SentPage').then((m) => ({ default: m.SentPage })));
 const ConfirmPage = lazy(() => import('./confirm/ConfirmPage').then((m) => ({ default: m.ConfirmPage })));
-const SignInPage = lazy(() => import('./account/SignInPage').then((m) => ({ default: m.SignInPage })));
-const SignUpPage = lazy(() => import('./account/SignUpPage').then((m) => ({ default: m.SignUpPage })));
-const EmailLinkPage = lazy(() =>
-  import('./account/EmailLinkPage').then((m) => ({ default: m.EmailLinkPage })),
-);
+const SignInPage = lazy(() => import('./sign-in-routes').then((m) => ({ default: m.MapSignInPage })));
+const SignUpPage = lazy(() => import('./sign-in-routes').then((m) => ({ default: m.MapSignUpPage })));
+const EmailLinkPage = lazy(() => import('./sign-in-routes').then((m) => ({ default: m.MapEmailLinkPage })));
 const AccountSettingsPage = lazy(() =>
   import('./account/AccountSettingsPage').then((m) => ({ default: m.AccountSettingsPage })),
 );

@@ -2,8 +2,8 @@ import { useT } from '@plaza/web/i18n';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { appHref } from '../shell/app-href';
-import { currentPathForNext, firstName } from './safe-next';
-import { useSession } from './SessionProvider';
+import { currentPathForNext, firstName } from '@plaza/web/session';
+import { useSession } from '@plaza/web/session';
 import { UnreadBadge } from './UnreadBadge';
 import { useUnreadCount } from './unread-count';
 

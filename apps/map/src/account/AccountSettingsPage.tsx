@@ -5,7 +5,7 @@ import { appHref } from '../shell/app-href';
 import { AccountPage } from './AccountPage';
 import { notificationSettingsApi } from './notification-settings-api';
 import { NotificationSettingsSection } from '@plaza/web/account';
-import { useSession } from './SessionProvider';
+import { useSession } from '@plaza/web/session';
 import { UnreadBadge } from './UnreadBadge';
 import { useUnreadCount } from './unread-count';
 

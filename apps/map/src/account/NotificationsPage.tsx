@@ -3,12 +3,12 @@ import { useT } from '@plaza/web/i18n';
 import { StatusMessage } from '@plaza/web/ui';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, Redirect } from 'wouter';
-import { isAbort } from '../api/http';
+import { isAbort } from '@plaza/web/api-client';
 import { appHref } from '../shell/app-href';
 import { AccountPage } from './AccountPage';
 import { notificationsApi } from './notifications-api';
 import { NotificationItem } from './NotificationItem';
-import { useSession } from './SessionProvider';
+import { useSession } from '@plaza/web/session';
 
 type State = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; items: NotificationView[] };
 

@@ -2,7 +2,7 @@ import type { ModerationDecisionView } from '@plaza/shared/contracts';
 import { useT, type TranslationKey } from '@plaza/web/i18n';
 import { Button, TextAreaField } from '@plaza/web/ui';
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/http';
+import { ApiError } from '@plaza/web/api-client';
 import { notificationsApi } from './notifications-api';
 
 const MIN = 5;

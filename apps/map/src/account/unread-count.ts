@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { INBOX_CHANGED, notificationsApi } from './notifications-api';
-import { useSession } from './SessionProvider';
+import { useSession } from '@plaza/web/session';
 
 /**
  * How many of the signed-in person's notifications are unread, for the account menu and page;

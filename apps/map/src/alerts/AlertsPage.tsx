@@ -11,7 +11,7 @@ import {
 } from '@plaza/web/ui';
 import { useEffect, useRef, useState } from 'react';
 import { loadAreas, useCategories, useMapSettings } from '../api/catalog';
-import { ApiError } from '../api/http';
+import { ApiError } from '@plaza/web/api-client';
 import { CITY_CENTRE, CITY_ZOOM } from '../map/base-layers';
 import { AccountPage } from '../account/AccountPage';
 import { AlertPointPicker, round6, type AlertPointPickerHandle } from './AlertPointPicker';

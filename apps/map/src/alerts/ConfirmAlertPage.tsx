@@ -3,7 +3,7 @@ import type { AlertConfirmResult } from '@plaza/shared/contracts';
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { AccountPage } from '../account/AccountPage';
-import { ApiError } from '../api/http';
+import { ApiError } from '@plaza/web/api-client';
 import { appHref } from '../shell/app-href';
 import { alertsApi } from './alerts-api';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { getJson } from './http';
+import { getJson } from '@plaza/web/api-client';
 
 const cache = new Map<string, Promise<unknown>>();
 

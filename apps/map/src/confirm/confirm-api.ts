@@ -1,5 +1,5 @@
 import type { ReportConfirmationResult } from '@plaza/shared/contracts';
-import { ApiError, request } from '../api/http';
+import { ApiError, apiRequest } from '@plaza/web/api-client';
 
 export type ConfirmOutcome =
   | { kind: 'confirmed'; result: ReportConfirmationResult }
@@ -13,8 +13,9 @@ export type ConfirmOutcome =
  */
 export async function confirmReport(token: string): Promise<ConfirmOutcome> {
   try {
-    const result = await request<ReportConfirmationResult>(`/api/v1/reports/confirm/${encodeURIComponent(token)}`, {
+    const result = await apiRequest<ReportConfirmationResult>(`/api/v1/reports/confirm/${encodeURIComponent(token)}`, {
       method: 'POST',
+      anonymous: true,
     });
     return { kind: 'confirmed', result };
   } catch (error) {

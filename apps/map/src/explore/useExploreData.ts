@@ -1,6 +1,6 @@
 import type { ReportClusterCell, ReportClusters } from '@plaza/shared/contracts';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { getJson, isAbort } from '../api/http';
+import { getJson, isAbort } from '@plaza/web/api-client';
 import { parseReports, type ReportSummary } from './report-summary';
 
 /**

@@ -1,6 +1,6 @@
 import type { ProposalPage, ProposalStatus } from '@plaza/shared/contracts';
 import { useEffect, useMemo, useState } from 'react';
-import { getJson, isAbort } from '../api/http';
+import { getJson, isAbort } from '@plaza/web/api-client';
 import { contains, pad, type BBox, type ViewportQuery } from './useExploreData';
 
 /** The API's page limit: the most supported proposals around the view, enough for a city's map. */

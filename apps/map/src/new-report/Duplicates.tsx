@@ -2,7 +2,7 @@ import type { NearbyReportView } from '@plaza/shared/contracts';
 import { useT } from '@plaza/web/i18n';
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import { getJson, isAbort } from '../api/http';
+import { getJson, isAbort } from '@plaza/web/api-client';
 import { SupportButton } from '../report/SupportButton';
 import { appHref } from '../shell/app-href';
 import { statusKey } from '../status';

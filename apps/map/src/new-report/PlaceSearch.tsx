@@ -2,7 +2,7 @@ import { MAP_LIMITS, type PlaceView } from '@plaza/shared/contracts';
 import { useT } from '@plaza/web/i18n';
 import { Button } from '@plaza/web/ui';
 import { useEffect, useRef, useState } from 'react';
-import { getJson, isAbort } from '../api/http';
+import { getJson, isAbort } from '@plaza/web/api-client';
 
 interface PlaceSearchProps {
   onChoose(place: PlaceView): void;

@@ -1,7 +1,7 @@
 import { useT } from '@plaza/web/i18n';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearch } from 'wouter';
-import { ApiError, getJson } from '../api/http';
+import { ApiError, getJson } from '@plaza/web/api-client';
 import { appHref } from '../shell/app-href';
 import { lastExploreHref } from '../shell/last-explore';
 import { useFocusOnArrival } from '../shell/page-focus';

@@ -1,5 +1,5 @@
 import { CSRF_HEADER, type FiledReportFeature } from '@plaza/shared/contracts';
-import { randomToken, request } from '../api/http';
+import { apiRequest, randomToken } from '@plaza/web/api-client';
 import type { ReportDraft } from './draft';
 
 /**
@@ -49,15 +49,13 @@ export function toFormData(draft: ReportDraft): FormData {
  * publishes it at once; without a session it waits for the confirmation link mailed to the reporter.
  */
 export function submitReport(draft: ReportDraft, idempotencyKey: string, csrfToken: string | null): Promise<FiledReportFeature> {
-  return request<FiledReportFeature>('/api/v1/reports', {
+  // The client sends the page's language, not the browser's: the confirmation mail is written in it.
+  return apiRequest<FiledReportFeature>('/api/v1/reports', {
     method: 'POST',
-    body: toFormData(draft),
-    headers: {
-      'Idempotency-Key': idempotencyKey,
-      // The page's language, not the browser's: the confirmation mail is written in it.
-      ...(document.documentElement.lang ? { 'Accept-Language': document.documentElement.lang } : {}),
-      ...(csrfToken ? { [CSRF_HEADER]: csrfToken } : {}),
-    },
+    form: toFormData(draft),
+    idempotencyKey,
+    // Without a session the report is filed anonymously, whatever token the client holds.
+    ...(csrfToken ? { headers: { [CSRF_HEADER]: csrfToken } } : { anonymous: true }),
   });
 }
 

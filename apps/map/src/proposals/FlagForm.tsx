@@ -7,7 +7,7 @@ import {
 import { useT } from '@plaza/web/i18n';
 import { Button, SelectField, TextAreaField } from '@plaza/web/ui';
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError } from '../api/http';
+import { ApiError } from '@plaza/web/api-client';
 import { proposalApi } from './api';
 
 interface FlagFormProps {

@@ -1,4 +1,5 @@
 import {
+  CSRF_HEADER,
   PROPOSAL_LIMITS,
   type PlaceView,
   type ProposalDetail,
@@ -9,7 +10,7 @@ import { useT } from '@plaza/web/i18n';
 import { Button, CheckboxField, SelectField, TextAreaField, TextField } from '@plaza/web/ui';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { ApiError, request } from '../api/http';
+import { ApiError, apiRequest } from '@plaza/web/api-client';
 import { loadAreas, useMapSettings } from '../api/catalog';
 import { CITY_CENTRE, CITY_ZOOM } from '../map/base-layers';
 import { LocationPicker, type LocationPickerHandle } from '../new-report/LocationPicker';
@@ -19,7 +20,7 @@ import { appHref, go } from '../shell/app-href';
 import { useFocusOnArrival } from '../shell/page-focus';
 import { proposalApi, useLoad, useSession } from './api';
 import { PhotoPicker } from '../new-report/PhotoPicker';
-import { serverErrors, toBody, validateDraft, type DraftErrors, type ProposalDraft } from './proposal-form';
+import { serverErrors, toBody, toInput, validateDraft, type DraftErrors, type ProposalDraft } from './proposal-form';
 import { SignInLink } from './SignInLink';
 import './proposals.css';
 
@@ -126,14 +127,10 @@ function ProposalForm({ session }: { session: SessionView }) {
     setBusy(true);
     try {
       const { body, json } = toBody(draft);
-      // Multipart sets its own Content-Type (with the boundary); JSON says so explicitly.
-      const created = await request<ProposalDetail>('/api/v1/proposals', {
+      const created = await apiRequest<ProposalDetail>('/api/v1/proposals', {
         method: 'POST',
-        body,
-        headers: {
-          ...(json ? { 'Content-Type': 'application/json' } : {}),
-          'X-CSRF-Token': session.csrfToken,
-        },
+        ...(json ? { json: toInput(draft) } : { form: body as FormData }),
+        headers: { [CSRF_HEADER]: session.csrfToken },
       });
       go(`/proposals/${created.id}`);
     } catch (error) {

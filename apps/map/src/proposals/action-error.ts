@@ -1,5 +1,5 @@
 import type { TranslationKey } from '@plaza/web/i18n';
-import { ApiError } from '../api/http';
+import { ApiError } from '@plaza/web/api-client';
 
 // The API explains refusals in English; the page says them in the visitor's language by code.
 const KNOWN: Record<string, TranslationKey> = {

@@ -1,5 +1,6 @@
-import type {
-  CommentThread,
+import {
+  CSRF_HEADER,
+  type CommentThread,
   CommentView,
   FlagInput,
   FlagResult,
@@ -13,19 +14,12 @@ import type {
   SupportState,
 } from '@plaza/shared/contracts';
 import { useCallback, useEffect, useState } from 'react';
-import { useSession as useSiteSession } from '../account/SessionProvider';
-import { ApiError, getJson, request } from '../api/http';
+import { ApiError, apiRequest, getJson } from '@plaza/web/api-client';
 
 export const PAGE_SIZE = 20;
 
-/**
- * The visitor's session from the site's SessionProvider (one /auth/me for the whole site, and
- * signing in or out anywhere is seen here at once): `undefined` while asking, `null` when anonymous.
- */
-export function useSession(): { session: SessionView | null | undefined } {
-  const { state } = useSiteSession();
-  return { session: state.status === 'loading' ? undefined : state.status === 'signedIn' ? state.session : null };
-}
+/** The visitor's session from the site's SessionProvider: `undefined` while asking, `null` when anonymous. */
+export { useSessionView as useSession } from '@plaza/web/session';
 
 /** An unsafe request on the visitor's session: the API refuses it without the session's CSRF token. */
 export function sendJson<T>(
@@ -34,14 +28,7 @@ export function sendJson<T>(
   session: SessionView,
   body?: unknown,
 ): Promise<T> {
-  return request<T>(url, {
-    method,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    headers: {
-      'X-CSRF-Token': session.csrfToken,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-  });
+  return apiRequest<T>(url, { method, json: body, headers: { [CSRF_HEADER]: session.csrfToken } });
 }
 
 export const proposalApi = {

@@ -2,7 +2,7 @@ import type { SupportResult } from '@plaza/shared/contracts';
 import { useT } from '@plaza/web/i18n';
 import { Button } from '@plaza/web/ui';
 import { useState } from 'react';
-import { postJson } from '../api/http';
+import { postJson } from '@plaza/web/api-client';
 import { hasSupported, rememberSupport, supportToken } from './support-token';
 
 interface SupportButtonProps {
@@ -26,7 +26,7 @@ export function SupportButton({ reference, title, supports, onSupported }: Suppo
     try {
       const result = await postJson<SupportResult>(`/api/v1/reports/${encodeURIComponent(reference)}/supports`, {
         token: supportToken(),
-      });
+      }, { anonymous: true });
       setCount(result.supports);
       setDone(true);
       rememberSupport(reference);

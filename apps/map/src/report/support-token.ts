@@ -1,4 +1,4 @@
-import { randomToken } from '../api/http';
+import { randomToken } from '@plaza/web/api-client';
 
 const TOKEN_KEY = 'plaza.supportToken';
 const SUPPORTED_KEY = 'plaza.supported';

@@ -1,7 +1,7 @@
 import type { ReportDetailFeature } from '@plaza/shared/contracts';
 import { useT } from '@plaza/web/i18n';
 import { useEffect, useState } from 'react';
-import { ApiError, getJson, isAbort } from '../api/http';
+import { ApiError, getJson, isAbort } from '@plaza/web/api-client';
 
 export type ReportState =
   | { state: 'loading' }

@@ -4,7 +4,7 @@ import { AlertMessage, Button, StatusMessage } from '@plaza/web/ui';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { AccountPage } from '../account/AccountPage';
-import { ApiError, isAbort } from '../api/http';
+import { ApiError, isAbort } from '@plaza/web/api-client';
 import { appHref } from '../shell/app-href';
 import { unsubscribeApi } from './unsubscribe-api';
 

@@ -1,5 +1,5 @@
 import type { UnsubscribeView } from '@plaza/shared/contracts';
-import { getJson, request } from '../api/http';
+import { apiRequest, getJson } from '@plaza/web/api-client';
 
 const path = (token: string, locale: string) =>
   `/api/v1/unsubscribe/${encodeURIComponent(token)}?lang=${encodeURIComponent(locale)}`;
@@ -8,5 +8,5 @@ const path = (token: string, locale: string) =>
 export const unsubscribeApi = {
   /** What the link would stop; never acts (mail scanners open links). */
   describe: (token: string, locale: string, signal?: AbortSignal) => getJson<UnsubscribeView>(path(token, locale), signal),
-  confirm: (token: string, locale: string) => request<UnsubscribeView>(path(token, locale), { method: 'POST' }),
+  confirm: (token: string, locale: string) => apiRequest<UnsubscribeView>(path(token, locale), { method: 'POST', anonymous: true }),
 };

@@ -2,38 +2,49 @@ import { useT } from '@plaza/web/i18n';
 import { StatusMessage, TextField } from '@plaza/web/ui';
 import { useState } from 'react';
 import { Link, Redirect, useSearch } from 'wouter';
-import { appHref, go } from '../shell/app-href';
+import { authApi, useSession, type SignedOutReason } from '@plaza/web/session';
 import { AccountFormView, EmailField, useAccountForm } from './AccountForm';
-import { AccountPage } from './AccountPage';
-import { authApi } from './auth-api';
-import { safeNextPath } from './safe-next';
-import { useSession } from './SessionProvider';
+import type { SignInConfig } from './sign-in-config';
 
 const PASSWORD_FIELDS = { email: 'signin-email', password: 'signin-password' };
 const LINK_FIELDS = { email: 'link-email' };
 
+const REASON_KEYS = {
+  signedOut: 'auth.signedOut',
+  signedOutEverywhere: 'auth.signedOutEverywhere',
+  expired: 'auth.expired',
+} as const;
+
 /** /signin?next=…: password sign-in, or a one-time link by email; then back to `next`. */
-export function SignInPage() {
+export function SignInPage({ config }: { config: SignInConfig }) {
   const { t } = useT();
   const { state } = useSession();
-  const next = safeNextPath(new URLSearchParams(useSearch()).get('next'));
-  if (state.status === 'signedIn') return <Redirect to={appHref(next)} replace />;
+  const { Frame, href, NotAllowed } = config;
+  const next = config.safeNext(new URLSearchParams(useSearch()).get('next'));
+  if (state.status === 'signedIn') {
+    if (config.admits && !config.admits(state.session) && NotAllowed) return <NotAllowed />;
+    return <Redirect to={href(next)} replace />;
+  }
+  const reason: SignedOutReason = config.showSignedOutReason && state.status === 'anonymous' ? state.reason : null;
   return (
-    <AccountPage title={t('account.signin.title')}>
+    <Frame title={t('account.signin.title')}>
       <p className="lead">{t('account.signin.intro')}</p>
+      {config.showSignedOutReason && <StatusMessage>{reason ? t(REASON_KEYS[reason]) : null}</StatusMessage>}
       <div className="account-columns">
-        <PasswordSignIn next={next} />
-        <EmailLinkRequest next={next} />
+        <PasswordSignIn next={next} config={config} />
+        <EmailLinkRequest next={config.linkNext(next)} />
       </div>
-      <p>
-        {t('account.signin.noAccount')}{' '}
-        <Link href={appHref(`/signup?next=${encodeURIComponent(next)}`)}>{t('account.signin.toSignup')}</Link>
-      </p>
-    </AccountPage>
+      {config.signUpPath && (
+        <p>
+          {t('account.signin.noAccount')}{' '}
+          <Link href={href(`${config.signUpPath}?next=${encodeURIComponent(next)}`)}>{t('account.signin.toSignup')}</Link>
+        </p>
+      )}
+    </Frame>
   );
 }
 
-function PasswordSignIn({ next }: { next: string }) {
+function PasswordSignIn({ next, config }: { next: string; config: SignInConfig }) {
   const { t } = useT();
   const { enter } = useSession();
   const [email, setEmail] = useState('');
@@ -44,7 +55,7 @@ function PasswordSignIn({ next }: { next: string }) {
     const session = await form.run(() => authApi.login({ email: email.trim(), password }));
     if (!session) return;
     enter(session);
-    go(next, { replace: true });
+    if (!config.admits || config.admits(session)) config.navigate(next, { replace: true });
   };
 
   return (

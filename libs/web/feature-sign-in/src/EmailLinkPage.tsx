@@ -2,19 +2,19 @@ import { useT } from '@plaza/web/i18n';
 import { AlertMessage, StatusMessage } from '@plaza/web/ui';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearch } from 'wouter';
-import { appHref, go } from '../shell/app-href';
-import { AccountPage } from './AccountPage';
-import { authApi, AuthApiError } from './auth-api';
+import { ApiError } from '@plaza/web/api-client';
+import { authApi, useSession } from '@plaza/web/session';
 import { accountFormErrors } from './form-errors';
-import { safeNextPath } from './safe-next';
-import { useSession } from './SessionProvider';
+import type { SignInConfig } from './sign-in-config';
 
 /** /signin/link?token=…, where the emailed link lands: trades the one-time token for a session, then goes on to `next`. */
-export function EmailLinkPage() {
+export function EmailLinkPage({ config }: { config: SignInConfig }) {
   const { t } = useT();
   const { enter } = useSession();
+  const { Frame, NotAllowed } = config;
   const token = new URLSearchParams(useSearch()).get('token') ?? '';
   const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState(false);
   // The token is single-use: a second POST (StrictMode, a re-render) would burn it for nothing.
   const started = useRef(false);
 
@@ -29,10 +29,11 @@ export function EmailLinkPage() {
       .verifyEmailLink(token)
       .then((session) => {
         enter(session);
-        go(safeNextPath(session.next), { replace: true });
+        if (config.admits && !config.admits(session) && NotAllowed) setRefused(true);
+        else config.navigate(config.afterLink(session), { replace: true });
       })
       .catch((failure: unknown) => {
-        const expired = failure instanceof AuthApiError && [400, 401, 404, 410, 422].includes(failure.status);
+        const expired = failure instanceof ApiError && [400, 401, 404, 410, 422].includes(failure.status);
         setError(
           expired
             ? t('account.link.invalid')
@@ -42,15 +43,16 @@ export function EmailLinkPage() {
     // Once per landing: a language switch must not resend the token.
   }, []);
 
+  if (refused && NotAllowed) return <NotAllowed />;
   return (
-    <AccountPage title={t('account.link.title')}>
+    <Frame title={t('account.link.title')}>
       <StatusMessage>{error ? null : t('account.link.working')}</StatusMessage>
       <AlertMessage>{error}</AlertMessage>
       {error && (
         <p>
-          <Link href={appHref('/signin')}>{t('account.link.askNew')}</Link>
+          <Link href={config.href('/signin')}>{t('account.link.askNew')}</Link>
         </p>
       )}
-    </AccountPage>
+    </Frame>
   );
 }

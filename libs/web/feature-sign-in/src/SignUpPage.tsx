@@ -2,14 +2,11 @@ import { useT } from '@plaza/web/i18n';
 import { CheckboxField, TextField } from '@plaza/web/ui';
 import { useState } from 'react';
 import { Link, Redirect, useSearch } from 'wouter';
-import { useMapSettings } from '../api/catalog';
-import { appHref, go } from '../shell/app-href';
+import type { MapSettings } from '@plaza/shared/contracts';
+import { authApi, useSession } from '@plaza/web/session';
 import { AccountFormView, EmailField, useAccountForm } from './AccountForm';
-import { AccountPage } from './AccountPage';
-import { authApi } from './auth-api';
 import { PASSWORD_MIN } from './form-errors';
-import { safeNextPath } from './safe-next';
-import { useSession } from './SessionProvider';
+import type { SignInConfig } from './sign-in-config';
 
 const FIELDS = {
   name: 'signup-name',
@@ -19,18 +16,25 @@ const FIELDS = {
 };
 
 /** /signup?next=…: a citizen account (name, email, password, consent); signed in straight away. */
-export function SignUpPage() {
+export function SignUpPage({
+  config,
+  privacyNotice,
+}: {
+  config: SignInConfig;
+  /** The city's notice (GET /api/v1/map/settings); undefined while it loads. */
+  privacyNotice: MapSettings['privacyNotice'] | undefined;
+}) {
   const { t, locale } = useT();
   const { state, enter } = useSession();
-  const next = safeNextPath(new URLSearchParams(useSearch()).get('next'));
-  const settings = useMapSettings();
+  const { Frame, href, navigate } = config;
+  const next = config.safeNext(new URLSearchParams(useSearch()).get('next'));
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [consent, setConsent] = useState(false);
   const form = useAccountForm(FIELDS);
 
-  if (state.status === 'signedIn' && !form.busy) return <Redirect to={appHref(next)} replace />;
+  if (state.status === 'signedIn' && !form.busy) return <Redirect to={href(next)} replace />;
 
   const submit = async () => {
     const session = await form.run(() =>
@@ -38,12 +42,12 @@ export function SignUpPage() {
     );
     if (!session) return;
     enter(session);
-    go(next, { replace: true });
+    navigate(next, { replace: true });
   };
 
-  const notice = settings.data?.privacyNotice ?? null;
+  const notice = privacyNotice ?? null;
   return (
-    <AccountPage title={t('account.signup.title')}>
+    <Frame title={t('account.signup.title')}>
       <p className="lead">{t('account.signup.intro')}</p>
       <section className="account-card" aria-labelledby="signup-heading">
         <h2 id="signup-heading" className="visually-hidden">
@@ -103,8 +107,8 @@ export function SignUpPage() {
       </section>
       <p>
         {t('account.signup.haveAccount')}{' '}
-        <Link href={appHref(`/signin?next=${encodeURIComponent(next)}`)}>{t('account.signup.toSignin')}</Link>
+        <Link href={href(`/signin?next=${encodeURIComponent(next)}`)}>{t('account.signup.toSignin')}</Link>
       </p>
-    </AccountPage>
+    </Frame>
   );
 }

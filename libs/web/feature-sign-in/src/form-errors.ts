@@ -1,5 +1,5 @@
 import type { Translator } from '@plaza/web/i18n';
-import { AuthApiError, AuthNetworkError } from './auth-api';
+import { ApiError, NetworkError } from '@plaza/web/api-client';
 
 /** What a failed account request shows: messages beside controls (by id), and the rest on top. */
 export interface AccountFormErrors {
@@ -20,8 +20,8 @@ export type FieldIds = Record<string, string>;
  * `AUTH.EMAIL_TAKEN` beside the email, wrong credentials and rate limits as one sentence on top.
  */
 export function accountFormErrors(error: unknown, fields: FieldIds, t: Translator['t']): AccountFormErrors {
-  if (error instanceof AuthNetworkError) return { byId: {}, general: [t('account.error.network')] };
-  if (!(error instanceof AuthApiError)) return { byId: {}, general: [t('account.error.generic')] };
+  if (error instanceof NetworkError) return { byId: {}, general: [t('account.error.network')] };
+  if (!(error instanceof ApiError)) return { byId: {}, general: [t('account.error.generic')] };
   const byId: Record<string, string> = {};
   const general: string[] = [];
   for (const fieldError of error.fieldErrors) {
@@ -56,7 +56,7 @@ function fieldMessage(field: string, code: string, serverMessage: string, t: Tra
   }
 }
 
-function requestMessage(error: AuthApiError, t: Translator['t']): string {
+function requestMessage(error: ApiError, t: Translator['t']): string {
   switch (error.status) {
     case 401:
       return t('account.error.invalidCredentials');

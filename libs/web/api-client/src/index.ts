@@ -1,0 +1,14 @@
+export {
+  apiRequest,
+  currentCsrfToken,
+  getJson,
+  onSessionExpired,
+  postJson,
+  setCsrfToken,
+  withQuery,
+  type HttpMethod,
+  type QueryParams,
+  type RequestOptions,
+} from './client';
+export { ApiError, isAbort, isRetryable, NetworkError, parseProblem, parseRetryAfter } from './problem';
+export { randomToken } from './random-token';

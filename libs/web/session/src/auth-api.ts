@@ -1,0 +1,19 @@
+// Calls to /api/v1/auth for both web apps, on the shared API client.
+import type { EmailLinkRequest, LoginRequest, SessionView, SignupRequest } from '@plaza/shared/contracts';
+import { apiRequest } from '@plaza/web/api-client';
+
+const AUTH = '/api/v1/auth';
+
+export const authApi = {
+  me: (signal?: AbortSignal) => apiRequest<SessionView>(`${AUTH}/me`, { signal }),
+  login: (body: LoginRequest) => apiRequest<SessionView>(`${AUTH}/login`, { method: 'POST', json: body }),
+  signup: (body: SignupRequest) => apiRequest<SessionView>(`${AUTH}/signup`, { method: 'POST', json: body }),
+  logout: () => apiRequest<void>(`${AUTH}/logout`, { method: 'POST' }),
+  logoutEverywhere: () => apiRequest<void>(`${AUTH}/logout-everywhere`, { method: 'POST' }),
+  requestEmailLink: (body: EmailLinkRequest) => apiRequest<void>(`${AUTH}/email-link`, { method: 'POST', json: body }),
+  /** Also answers where the link was meant to land (`next`, a path on this site). */
+  verifyEmailLink: (token: string) =>
+    apiRequest<SessionView>(`${AUTH}/email-link/verify`, { method: 'POST', json: { token } }),
+  changePassword: (body: { currentPassword?: string; newPassword: string }) =>
+    apiRequest<void>(`${AUTH}/password`, { method: 'POST', json: body }),
+};
