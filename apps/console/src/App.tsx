@@ -3,7 +3,8 @@ import { I18nProvider, useLocaleState, useT } from '@plaza/web/i18n';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Redirect, Route, Router, Switch, useLocation, useSearch } from 'wouter';
 import { pathWithLang } from '@plaza/console/ui';
-import { canHandleDeliveries, canModerateParticipation, isAdmin, isStaff } from '@plaza/console/util';
+import { canHandleDeliveries, canModerateParticipation } from '@plaza/console/util';
+import { isAdmin, isStaff, SessionProvider, useSession } from '@plaza/web/session';
 import { AccountPage } from './pages/AccountPage';
 import { CitizenNotice } from './pages/CitizenNotice';
 import { EmailLinkPage } from './pages/EmailLinkPage';
@@ -16,7 +17,6 @@ import {
   NotFoundPage,
   UnavailablePage,
 } from './pages/StatusPages';
-import { SessionProvider, useSession } from './session/SessionProvider';
 import { Shell } from './shell/Shell';
 
 // Each feature library is its own chunk, fetched the first time one of its routes opens.
@@ -51,7 +51,8 @@ export function App() {
   const [locale, setLocale] = useLocaleState();
   return (
     <I18nProvider locale={locale}>
-      <SessionProvider>
+      {/* The console cannot work without the API, and a 401 on any call means the session ended. */}
+      <SessionProvider requireApi endOnExpiry>
         {/* The API serves the console under /console/ with an SPA fallback for deeper paths. */}
         <Router base="/console">
           <Shell locale={locale} onLocaleChange={setLocale}>

@@ -2,10 +2,10 @@ import { useT } from '@plaza/web/i18n';
 import { AlertMessage, StatusMessage } from '@plaza/web/ui';
 import { useEffect, useRef, useState } from 'react';
 import { useSearch } from 'wouter';
-import { authApi } from '@plaza/console/data-access';
+import { ApiError, authApi } from '@plaza/console/data-access';
 import { ConsoleLink, Page, useConsoleNavigate } from '@plaza/console/ui';
-import { ApiError, consolePathFromSitePath, isStaff, requestErrorMessage } from '@plaza/console/util';
-import { useSession } from '../session/SessionProvider';
+import { requestErrorMessage } from '@plaza/console/util';
+import { consolePathFromSitePath, isStaff, useSession } from '@plaza/web/session';
 import { CitizenNotice } from './CitizenNotice';
 
 /** Where the emailed link lands: trades the one-time token for a session, then enters. */

@@ -2,7 +2,7 @@ import { useT } from '@plaza/web/i18n';
 import { StatusMessage, TextField } from '@plaza/web/ui';
 import { useMemo, useState } from 'react';
 import { Redirect, useSearch } from 'wouter';
-import { authApi } from '@plaza/console/data-access';
+import { ApiError, authApi } from '@plaza/console/data-access';
 import {
   ApiFormView,
   type FormFields,
@@ -11,8 +11,7 @@ import {
   useApiForm,
   useConsoleNavigate,
 } from '@plaza/console/ui';
-import { ApiError, isStaff, safeNextPath } from '@plaza/console/util';
-import { useSession, type SignedOutReason } from '../session/SessionProvider';
+import { isStaff, safeConsolePath, useSession, type SignedOutReason } from '@plaza/web/session';
 import { CitizenNotice } from './CitizenNotice';
 
 const REASON_KEYS = {
@@ -28,7 +27,7 @@ const REASON_KEYS = {
 export function SignInPage() {
   const { t, locale } = useT();
   const { state } = useSession();
-  const next = safeNextPath(new URLSearchParams(useSearch()).get('next'));
+  const next = safeConsolePath(new URLSearchParams(useSearch()).get('next'));
 
   if (state.status === 'signedIn') {
     return isStaff(state.session.user) ? <Redirect to={pathWithLang(next, locale)} replace /> : <CitizenNotice />;

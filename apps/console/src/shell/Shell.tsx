@@ -3,15 +3,9 @@ import { AlertMessage } from '@plaza/web/ui';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { ConsoleLink, markNavigation, NavLink, takeNavigationMark } from '@plaza/console/ui';
-import {
-  canHandleDeliveries,
-  canModerateParticipation,
-  isAdmin,
-  isStaff,
-  requestErrorMessage,
-} from '@plaza/console/util';
+import { canHandleDeliveries, canModerateParticipation, requestErrorMessage } from '@plaza/console/util';
+import { isAdmin, isStaff, useSession } from '@plaza/web/session';
 import { FlagCountBadge } from './FlagCountBadge';
-import { useSession } from '../session/SessionProvider';
 
 const HEADING_WAIT_MS = 10_000;
 

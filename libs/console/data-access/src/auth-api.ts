@@ -1,17 +1,2 @@
-import type { EmailLinkRequest, LoginRequest, SessionView } from '@plaza/shared/contracts';
-import { apiRequest } from './client';
-
-const AUTH = '/api/v1/auth';
-
-export const authApi = {
-  me: (signal?: AbortSignal) => apiRequest<SessionView>(`${AUTH}/me`, { signal }),
-  login: (body: LoginRequest) => apiRequest<SessionView>(`${AUTH}/login`, { method: 'POST', json: body }),
-  logout: () => apiRequest<void>(`${AUTH}/logout`, { method: 'POST' }),
-  logoutEverywhere: () => apiRequest<void>(`${AUTH}/logout-everywhere`, { method: 'POST' }),
-  requestEmailLink: (body: EmailLinkRequest) => apiRequest<void>(`${AUTH}/email-link`, { method: 'POST', json: body }),
-  /** Also answers where the link was meant to land (`next`, a path on this site). */
-  verifyEmailLink: (token: string) =>
-    apiRequest<SessionView & { next?: string }>(`${AUTH}/email-link/verify`, { method: 'POST', json: { token } }),
-  changePassword: (body: { currentPassword?: string; newPassword: string }) =>
-    apiRequest<void>(`${AUTH}/password`, { method: 'POST', json: body }),
-};
+// The /api/v1/auth calls are the shared session's (sign-in, email link, sign-out, password).
+export { authApi } from '@plaza/web/session';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { createTranslator } from '@plaza/web/i18n';
-import { ApiError, NetworkError } from '@plaza/console/util';
+// The test builds the API client's real errors (the code under test only reads their shape).
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { ApiError, NetworkError } from '@plaza/web/api-client';
 import { toFormErrors, type FormFields } from './form-errors';
 
 const { t } = createTranslator('es');

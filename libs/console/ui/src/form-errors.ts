@@ -1,6 +1,6 @@
 import type { FieldError } from '@plaza/shared/contracts';
 import type { Translator } from '@plaza/web/i18n';
-import { ApiError, fieldErrorMessage, requestErrorMessage } from '@plaza/console/util';
+import { fieldErrorMessage, isApiError, requestErrorMessage, type ApiErrorLike } from '@plaza/console/util';
 
 /** How an API field path (`name.es`) maps to the control showing it. */
 export interface FormFieldSpec {
@@ -40,7 +40,7 @@ export function toFormErrors(
 ): FormErrors {
   const byId: Record<string, string> = {};
   const general: string[] = [];
-  const fieldErrors = error instanceof ApiError ? [...error.fieldErrors, ...conflictAsFieldError(error)] : [];
+  const fieldErrors = isApiError(error) ? [...error.fieldErrors, ...conflictAsFieldError(error)] : [];
   for (const fieldError of fieldErrors) {
     const spec = fields[fieldError.field] ?? fields[fieldError.field.split('.')[0] ?? ''];
     const message = fieldErrorMessage(t, fieldError, spec?.choice);
@@ -62,7 +62,7 @@ const CONFLICT_FIELDS: Array<[suffix: string, field: string]> = [
   ['.EMAIL_TAKEN', 'email'],
 ];
 
-function conflictAsFieldError(error: ApiError): FieldError[] {
+function conflictAsFieldError(error: ApiErrorLike): FieldError[] {
   if (error.status !== 409 || error.fieldErrors.length > 0) return [];
   const match = CONFLICT_FIELDS.find(([suffix]) => error.code?.endsWith(suffix));
   return match ? [{ field: match[1], code: 'taken', message: error.message }] : [];

@@ -1,6 +1,6 @@
 import type { FieldError } from '@plaza/shared/contracts';
 import type { Translator, TranslationKey } from '@plaza/web/i18n';
-import { ApiError, NetworkError } from './problem';
+import { isApiError, isNetworkError } from './api-errors';
 
 /** Plaza's stable field-error codes (see libs/api/http/src/validation.ts) → console messages. */
 const FIELD_CODE_KEYS: Record<string, TranslationKey> = {
@@ -37,8 +37,8 @@ export function fieldErrorMessage(t: Translator['t'], error: FieldError, choice 
 
 /** One sentence for a failed request as a whole (field errors are shown beside their fields). */
 export function requestErrorMessage(t: Translator['t'], error: unknown): string {
-  if (error instanceof NetworkError) return t('console.error.network');
-  if (!(error instanceof ApiError)) return t('console.error.unexpected');
+  if (isNetworkError(error)) return t('console.error.network');
+  if (!isApiError(error)) return t('console.error.unexpected');
   const detail = error.problem?.detail;
   switch (error.status) {
     case 401:
