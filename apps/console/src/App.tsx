@@ -1,45 +1,58 @@
 import type { SessionUser } from '@plaza/shared/contracts';
 import { I18nProvider, useLocaleState, useT } from '@plaza/web/i18n';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Redirect, Route, Router, Switch, useLocation, useSearch } from 'wouter';
-import { AdminHomePage } from './admin/AdminHomePage';
-import { AdminLayout } from './admin/AdminLayout';
-import { ApiClientsPage } from './admin/ApiClientsPage';
-import { AreasPage } from './admin/AreasPage';
-import { AuditPage } from './admin/AuditPage';
-import { CategoriesPage } from './admin/CategoriesPage';
-import { DepartmentsPage } from './admin/DepartmentsPage';
-import { DepartmentTrustPage } from './admin/DepartmentTrustPage';
-import { HolidaysPage } from './admin/HolidaysPage';
-import { MailListPage, MailMessagePage } from './admin/MailPage';
-import { RoutingRulesPage } from './admin/RoutingRulesPage';
-import { TemplatesPage } from './admin/TemplatesPage';
-import { UsersPage } from './admin/UsersPage';
-import { CasePage } from './cases/CasePage';
-import { FileOnBehalfPage } from './cases/FileOnBehalfPage';
-import { DeliveriesPage } from './deliveries/DeliveriesPage';
-import { canHandleDeliveries } from './deliveries/permissions';
-import { InboxPage } from './cases/InboxPage';
+import { pathWithLang } from '@plaza/console/ui';
+import { canHandleDeliveries, canModerateParticipation } from '@plaza/console/util';
+import { isAdmin, isStaff, SessionProvider, useSession } from '@plaza/web/session';
 import { AccountPage } from './pages/AccountPage';
-import { FlagsPage } from './participation/FlagsPage';
-import { ProposalStaffPage } from './participation/ProposalStaffPage';
-import { ProposalsPage } from './participation/ProposalsPage';
-import { canModerateParticipation } from './participation/permissions';
 import { CitizenNotice } from './pages/CitizenNotice';
 import { EmailLinkPage } from './pages/EmailLinkPage';
 import { HomePage } from './pages/HomePage';
 import { SignInPage } from './pages/SignInPage';
-import { AdminOnlyPage, CheckingSessionPage, NotFoundPage, UnavailablePage } from './pages/StatusPages';
-import { isAdmin, isStaff } from './session/roles';
-import { SessionProvider, useSession } from './session/SessionProvider';
-import { pathWithLang } from './shell/links';
+import {
+  AdminOnlyPage,
+  CheckingSessionPage,
+  LoadingPage,
+  NotFoundPage,
+  UnavailablePage,
+} from './pages/StatusPages';
 import { Shell } from './shell/Shell';
+
+// Each feature library is its own chunk, fetched the first time one of its routes opens.
+const cases = () => import('@plaza/console/feature-cases');
+const participation = () => import('@plaza/console/feature-participation');
+const deliveries = () => import('@plaza/console/feature-deliveries');
+const admin = () => import('@plaza/console/feature-admin');
+
+const InboxPage = lazy(() => cases().then((m) => ({ default: m.InboxPage })));
+const CasePage = lazy(() => cases().then((m) => ({ default: m.CasePage })));
+const FileOnBehalfPage = lazy(() => cases().then((m) => ({ default: m.FileOnBehalfPage })));
+const FlagsPage = lazy(() => participation().then((m) => ({ default: m.FlagsPage })));
+const ProposalsPage = lazy(() => participation().then((m) => ({ default: m.ProposalsPage })));
+const ProposalStaffPage = lazy(() => participation().then((m) => ({ default: m.ProposalStaffPage })));
+const DeliveriesPage = lazy(() => deliveries().then((m) => ({ default: m.DeliveriesPage })));
+const AdminLayout = lazy(() => admin().then((m) => ({ default: m.AdminLayout })));
+const AdminHomePage = lazy(() => admin().then((m) => ({ default: m.AdminHomePage })));
+const ApiClientsPage = lazy(() => admin().then((m) => ({ default: m.ApiClientsPage })));
+const AreasPage = lazy(() => admin().then((m) => ({ default: m.AreasPage })));
+const AuditPage = lazy(() => admin().then((m) => ({ default: m.AuditPage })));
+const CategoriesPage = lazy(() => admin().then((m) => ({ default: m.CategoriesPage })));
+const DepartmentsPage = lazy(() => admin().then((m) => ({ default: m.DepartmentsPage })));
+const DepartmentTrustPage = lazy(() => admin().then((m) => ({ default: m.DepartmentTrustPage })));
+const HolidaysPage = lazy(() => admin().then((m) => ({ default: m.HolidaysPage })));
+const MailListPage = lazy(() => admin().then((m) => ({ default: m.MailListPage })));
+const MailMessagePage = lazy(() => admin().then((m) => ({ default: m.MailMessagePage })));
+const RoutingRulesPage = lazy(() => admin().then((m) => ({ default: m.RoutingRulesPage })));
+const TemplatesPage = lazy(() => admin().then((m) => ({ default: m.TemplatesPage })));
+const UsersPage = lazy(() => admin().then((m) => ({ default: m.UsersPage })));
 
 export function App() {
   const [locale, setLocale] = useLocaleState();
   return (
     <I18nProvider locale={locale}>
-      <SessionProvider>
+      {/* The console cannot work without the API, and a 401 on any call means the session ended. */}
+      <SessionProvider requireApi endOnExpiry>
         {/* The API serves the console under /console/ with an SPA fallback for deeper paths. */}
         <Router base="/console">
           <Shell locale={locale} onLocaleChange={setLocale}>
@@ -57,7 +70,14 @@ function ConsoleRoutes() {
       <Route path="/signin/link" component={EmailLinkPage} />
       <Route path="/signin" component={SignInPage} />
       <Route>
-        <RequireStaff>{(user) => <StaffRoutes admin={isAdmin(user)} user={user} />}</RequireStaff>
+        <RequireStaff>
+          {(user) => (
+            // While a feature's chunk loads, the page area says so (a status the screen reader announces).
+            <Suspense fallback={<LoadingPage />}>
+              <StaffRoutes admin={isAdmin(user)} user={user} />
+            </Suspense>
+          )}
+        </RequireStaff>
       </Route>
     </Switch>
   );
@@ -76,10 +96,14 @@ function StaffRoutes({ admin, user }: { admin: boolean; user: SessionUser }) {
       <Route path="/inbox">
         <InboxPage user={user} />
       </Route>
-      <Route path="/cases/new" component={FileOnBehalfPage} />
+      <Route path="/cases/new">
+        <FileOnBehalfPage />
+      </Route>
       <Route path="/flags">{canModerateParticipation(user) ? <FlagsPage /> : <NotFoundPage />}</Route>
       <Route path="/deliveries">{canHandleDeliveries(user) ? <DeliveriesPage /> : <NotFoundPage />}</Route>
-      <Route path="/proposals" component={ProposalsPage} />
+      <Route path="/proposals">
+        <ProposalsPage />
+      </Route>
       <Route path="/proposals/:id">
         {(params) => <ProposalStaffPage key={params.id} id={Number(params.id)} manager={canModerateParticipation(user)} />}
       </Route>

@@ -2,13 +2,10 @@ import type { NotificationSettings, SessionUser } from '@plaza/shared/contracts'
 import { useT } from '@plaza/web/i18n';
 import { StatusMessage, TextField } from '@plaza/web/ui';
 import { useMemo, useState } from 'react';
-import { apiRequest } from '../api/client';
-import { ROLE_LABELS } from '../admin/role-labels';
-import { ApiFormView } from '../forms/ApiFormView';
-import { useApiForm, type FormFields } from '../forms/useApiForm';
-import { authApi } from '../session/auth-api';
-import { Page } from '../shell/Page';
 import { NotificationSettingsSection } from '@plaza/web/account';
+import { apiRequest, authApi } from '@plaza/console/data-access';
+import { ApiFormView, type FormFields, Page, useApiForm } from '@plaza/console/ui';
+import { ROLE_LABELS } from '@plaza/console/util';
 
 /** Who is signed in, and a new password (staff invited by email choose their first one here). */
 export function AccountPage({ user }: { user: SessionUser }) {

@@ -1,5 +1,5 @@
 import { useT } from '@plaza/web/i18n';
-import { Page } from '../shell/Page';
+import { Page } from '@plaza/console/ui';
 
 /** A citizen account signed in here: say plainly that the console is for city staff. */
 export function CitizenNotice() {

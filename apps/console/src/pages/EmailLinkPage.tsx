@@ -2,13 +2,10 @@ import { useT } from '@plaza/web/i18n';
 import { AlertMessage, StatusMessage } from '@plaza/web/ui';
 import { useEffect, useRef, useState } from 'react';
 import { useSearch } from 'wouter';
-import { ApiError } from '../api/problem';
-import { requestErrorMessage } from '../forms/error-messages';
-import { authApi } from '../session/auth-api';
-import { consolePathFromSitePath, isStaff } from '../session/roles';
-import { useSession } from '../session/SessionProvider';
-import { ConsoleLink, useConsoleNavigate } from '../shell/links';
-import { Page } from '../shell/Page';
+import { ApiError, authApi } from '@plaza/console/data-access';
+import { ConsoleLink, Page, useConsoleNavigate } from '@plaza/console/ui';
+import { requestErrorMessage } from '@plaza/console/util';
+import { consolePathFromSitePath, isStaff, useSession } from '@plaza/web/session';
 import { CitizenNotice } from './CitizenNotice';
 
 /** Where the emailed link lands: trades the one-time token for a session, then enters. */

@@ -1,7 +1,6 @@
 import type { DepartmentRef, Role, SessionUser } from '@plaza/shared/contracts';
 import { useT, type TranslationKey } from '@plaza/web/i18n';
-import { ConsoleLink } from '../shell/links';
-import { Page } from '../shell/Page';
+import { ConsoleLink, Page } from '@plaza/console/ui';
 
 const ROLE_TEXT: Record<Exclude<Role, 'citizen'>, { name: TranslationKey; body: TranslationKey }> = {
   admin: { name: 'console.role.admin', body: 'console.home.admin' },

@@ -2,14 +2,16 @@ import { useT } from '@plaza/web/i18n';
 import { StatusMessage, TextField } from '@plaza/web/ui';
 import { useMemo, useState } from 'react';
 import { Redirect, useSearch } from 'wouter';
-import { ApiError } from '../api/problem';
-import { ApiFormView } from '../forms/ApiFormView';
-import { useApiForm, type FormFields } from '../forms/useApiForm';
-import { authApi } from '../session/auth-api';
-import { isStaff, safeNextPath } from '../session/roles';
-import { useSession, type SignedOutReason } from '../session/SessionProvider';
-import { pathWithLang, useConsoleNavigate } from '../shell/links';
-import { Page } from '../shell/Page';
+import { ApiError, authApi } from '@plaza/console/data-access';
+import {
+  ApiFormView,
+  type FormFields,
+  Page,
+  pathWithLang,
+  useApiForm,
+  useConsoleNavigate,
+} from '@plaza/console/ui';
+import { isStaff, safeConsolePath, useSession, type SignedOutReason } from '@plaza/web/session';
 import { CitizenNotice } from './CitizenNotice';
 
 const REASON_KEYS = {
@@ -25,7 +27,7 @@ const REASON_KEYS = {
 export function SignInPage() {
   const { t, locale } = useT();
   const { state } = useSession();
-  const next = safeNextPath(new URLSearchParams(useSearch()).get('next'));
+  const next = safeConsolePath(new URLSearchParams(useSearch()).get('next'));
 
   if (state.status === 'signedIn') {
     return isStaff(state.session.user) ? <Redirect to={pathWithLang(next, locale)} replace /> : <CitizenNotice />;

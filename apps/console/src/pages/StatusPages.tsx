@@ -1,7 +1,6 @@
 import { useT } from '@plaza/web/i18n';
 import { AlertMessage, Button, StatusMessage } from '@plaza/web/ui';
-import { ConsoleLink } from '../shell/links';
-import { Page } from '../shell/Page';
+import { ConsoleLink, Page } from '@plaza/console/ui';
 
 export function CheckingSessionPage() {
   const { t } = useT();
@@ -10,6 +9,12 @@ export function CheckingSessionPage() {
       <StatusMessage>{t('console.session.checking')}</StatusMessage>
     </Page>
   );
+}
+
+/** Shown while a feature's code is fetched: the wait is announced, no heading is taken from the page. */
+export function LoadingPage() {
+  const { t } = useT();
+  return <StatusMessage>{t('console.loading')}</StatusMessage>;
 }
 
 export function UnavailablePage({ onRetry }: { onRetry(): void }) {

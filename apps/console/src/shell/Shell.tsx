@@ -2,13 +2,12 @@ import { LanguageSwitch, useT, type Locale } from '@plaza/web/i18n';
 import { AlertMessage } from '@plaza/web/ui';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
-import { canHandleDeliveries } from '../deliveries/permissions';
-import { canModerateParticipation } from '../participation/permissions';
-import { FlagCountBadge } from '../participation/FlagCountBadge';
-import { isAdmin, isStaff } from '../session/roles';
-import { useSession } from '../session/SessionProvider';
-import { requestErrorMessage } from '../forms/error-messages';
-import { ConsoleLink, markNavigation, NavLink, takeNavigationMark } from './links';
+import { ConsoleLink, markNavigation, NavLink, takeNavigationMark } from '@plaza/console/ui';
+import { canHandleDeliveries, canModerateParticipation, requestErrorMessage } from '@plaza/console/util';
+import { isAdmin, isStaff, useSession } from '@plaza/web/session';
+import { FlagCountBadge } from './FlagCountBadge';
+
+const HEADING_WAIT_MS = 10_000;
 
 export function Shell({
   locale,
@@ -26,9 +25,19 @@ export function Shell({
 
   // A client-side navigation replaces the page under the user's feet: land on the new h1 so
   // screen readers announce where they are and Tab starts from the top of the content.
+  // The page's code may still be loading (features are fetched on first use): wait a little for
+  // its heading, skipping the previous page's, which stays in the DOM hidden until then.
   useEffect(() => {
     if (!takeNavigationMark()) return;
-    const frame = requestAnimationFrame(() => document.querySelector<HTMLElement>('#main h1')?.focus());
+    const giveUpAt = Date.now() + HEADING_WAIT_MS;
+    let frame = 0;
+    const focusHeading = () => {
+      const headings = document.querySelectorAll<HTMLElement>('#main h1');
+      const heading = Array.from(headings).find((element) => element.getClientRects().length > 0);
+      if (heading) heading.focus();
+      else if (Date.now() < giveUpAt) frame = requestAnimationFrame(focusHeading);
+    };
+    frame = requestAnimationFrame(focusHeading);
     return () => cancelAnimationFrame(frame);
   }, [location]);
 

@@ -1,0 +1,190 @@
+import { LOCALES, isLocale, type CaseDetail, type Locale, type ResponseTemplate } from '@plaza/shared/contracts';
+import { checkStyle, fillTemplate, passesStyle, spanishReadability } from '@plaza/shared/moderation';
+import { useT } from '@plaza/web/i18n';
+import { AlertMessage, Button, SelectField, TextAreaField, type ButtonVariant } from '@plaza/web/ui';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { casesApi } from '@plaza/console/data-access';
+import { findingText } from '@plaza/console/util';
+
+export interface ComposerAction {
+  id: string;
+  label: string;
+  variant?: ButtonVariant;
+  /** A public message is required for this move (a reply, a resolution). */
+  requiresText: boolean;
+  run(body: string, templateId: string | null): Promise<boolean>;
+}
+
+export interface ReplyComposerProps {
+  /** Prefix for element ids, so two composers on one page do not clash. */
+  id: string;
+  detail: CaseDetail;
+  heading: string;
+  actions: readonly ComposerAction[];
+  busy: boolean;
+  error: string | null;
+  initialBody?: string;
+  /** Offer the templates meant for this status (e.g. `fixed`) first. */
+  templateStatus?: string | null;
+  /** Extra controls between the body and the buttons (e.g. the resolution status). */
+  children?: ReactNode;
+}
+
+/**
+ * A public message to the citizen: start from a template (filled by the API with the case's data),
+ * edit, and see the style guide's findings before sending. Errors block sending and say what to fix;
+ * warnings are advice.
+ */
+export function ReplyComposer({ id, detail, heading, actions, busy, error, initialBody = '', templateStatus, children }: ReplyComposerProps) {
+  const { t, locale: uiLocale } = useT();
+  const [locale, setLocale] = useState<Locale>(isLocale(uiLocale) ? uiLocale : 'es');
+  const [templates, setTemplates] = useState<ResponseTemplate[]>([]);
+  const [templateId, setTemplateId] = useState('');
+  const [styleNotes, setStyleNotes] = useState('');
+  const [body, setBody] = useState(initialBody);
+  const [blocked, setBlocked] = useState<string | null>(null);
+  const [templateError, setTemplateError] = useState<string | null>(null);
+  const findingsRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    casesApi.templates({ category: detail.category.code, locale }).then(
+      (list) => {
+        if (!current) return;
+        // Templates for the move at hand first, then the rest in title order.
+        const rank = (tpl: ResponseTemplate) => (templateStatus && tpl.status === templateStatus ? 0 : 1);
+        setTemplates([...list].sort((a, b) => rank(a) - rank(b) || a.title.localeCompare(b.title)));
+      },
+      () => current && setTemplates([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [detail.category.code, locale, templateStatus]);
+
+  const chooseTemplate = async (value: string) => {
+    setTemplateId(value);
+    setTemplateError(null);
+    const template = templates.find((tpl) => tpl.id === value);
+    if (!template) return;
+    setStyleNotes(template.styleNotes);
+    try {
+      const filled = await casesApi.templateFill(detail.ref, template.id);
+      setBody(filled.body);
+    } catch {
+      // Without the API's filling, fill what the case view knows and let the check flag the rest.
+      const filled = fillTemplate(template.body, {
+        ref: detail.ref,
+        title: detail.title,
+        category: detail.category.name,
+        department: detail.department?.name,
+        area: detail.area?.name,
+        address: detail.address,
+        status: t(`status.${detail.status}`),
+        date: new Date().toLocaleDateString(locale),
+      });
+      setBody(filled.text);
+      setTemplateError(t('cases.reply.templateFilledLocally'));
+    }
+  };
+
+  const findings = useMemo(() => (body.trim() ? checkStyle(body, locale) : []), [body, locale]);
+  const leftovers = useMemo(() => [...new Set([...body.matchAll(/\{([A-Za-z_]+)\}/g)].map((m) => m[1] ?? ''))], [body]);
+  const readability = useMemo(() => (locale === 'es' && body.trim() ? spanishReadability(body) : null), [body, locale]);
+  const ok = passesStyle(findings) && leftovers.length === 0;
+
+  const send = async (action: ComposerAction) => {
+    const text = body.trim();
+    if (action.requiresText && !text) {
+      setBlocked(t('cases.reply.required'));
+      document.getElementById(`${id}-body`)?.focus();
+      return;
+    }
+    if (text && !ok) {
+      setBlocked(t('cases.reply.fixFirst'));
+      findingsRef.current?.focus();
+      return;
+    }
+    setBlocked(null);
+    const sent = await action.run(text, templateId || null);
+    if (sent) {
+      setBody('');
+      setTemplateId('');
+      setStyleNotes('');
+    }
+  };
+
+  return (
+    <section className="card composer" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{heading}</h2>
+      <div className="form-row">
+        <SelectField
+          id={`${id}-locale`}
+          label={t('cases.reply.language')}
+          options={LOCALES.map((l) => ({ value: l, label: t(`cases.locale.${l}`) }))}
+          value={locale}
+          onChange={(event) => isLocale(event.target.value) && setLocale(event.target.value)}
+        />
+        <SelectField
+          id={`${id}-template`}
+          label={t('cases.reply.template')}
+          placeholder={templates.length === 0 ? t('cases.reply.noTemplates') : t('cases.reply.chooseTemplate')}
+          options={templates.map((tpl) => ({ value: tpl.id, label: tpl.title }))}
+          value={templateId}
+          onChange={(event) => void chooseTemplate(event.target.value)}
+        />
+      </div>
+      {styleNotes && (
+        <div className="style-notes">
+          <h3>{t('cases.reply.styleNotes')}</h3>
+          <p>{styleNotes}</p>
+        </div>
+      )}
+      {templateError && <p className="hint">{templateError}</p>}
+      <TextAreaField
+        id={`${id}-body`}
+        label={t('cases.reply.body')}
+        hint={t('cases.reply.bodyHint')}
+        rows={7}
+        lang={locale}
+        value={body}
+        onChange={(event) => setBody(event.target.value)}
+      />
+      <div id={`${id}-check`} className="style-check" ref={findingsRef} tabIndex={-1} aria-labelledby={`${id}-check-heading`} role="group">
+        <h3 id={`${id}-check-heading`}>{t('cases.style.heading')}</h3>
+        {!body.trim() ? (
+          <p>{t('cases.style.empty')}</p>
+        ) : findings.length === 0 && leftovers.length === 0 ? (
+          <p className="style-check__ok">{t('cases.style.ok')}</p>
+        ) : (
+          <ul className="style-findings">
+            {leftovers.length > 0 && (
+              <li className="finding finding--error">
+                <strong>{t('cases.style.mustFix')}</strong> {t('cases.style.placeholders', { names: leftovers.map((n) => `{${n}}`).join(', ') })}
+              </li>
+            )}
+            {findings.map((finding) => (
+              <li key={finding.rule} className={`finding finding--${finding.severity}`}>
+                <strong>{finding.severity === 'error' ? t('cases.style.mustFix') : t('cases.style.advice')}</strong> {findingText(t, finding)}
+              </li>
+            ))}
+          </ul>
+        )}
+        {readability && (
+          <p className="readability">
+            {t('cases.style.score', { score: readability.score, band: t(`cases.style.band.${readability.band}`) })}
+          </p>
+        )}
+      </div>
+      {children}
+      <AlertMessage>{blocked ?? error}</AlertMessage>
+      <div className="console-form__actions">
+        {actions.map((action) => (
+          <Button key={action.id} id={`${id}-${action.id}`} variant={action.variant ?? 'primary'} busy={busy} onClick={() => void send(action)}>
+            {action.label}
+          </Button>
+        ))}
+      </div>
+    </section>
+  );
+}

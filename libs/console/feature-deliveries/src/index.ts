@@ -1,0 +1,2 @@
+// Failed notification deliveries: inspect and retry.
+export { DeliveriesPage } from './DeliveriesPage';
