@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { createTranslator } from '@plaza/web/i18n';
+import { createTranslator, loadCatalogue } from '@plaza/web/i18n';
 import { ApiError, NetworkError } from '../api/problem';
 import { toFormErrors, type FormFields } from './form-errors';
 
-const { t } = createTranslator('es');
+const { t } = createTranslator('es', await loadCatalogue('es'));
 const FIELDS: FormFields = {
   code: { id: 'd-code', label: 'Código' },
   'name.es': { id: 'd-name-es', label: 'Nombre en español' },
