@@ -9,9 +9,10 @@ import type notifications from '../messages/es/notifications.json';
 import type participation from '../messages/es/participation.json';
 import type proposals from '../messages/es/proposals.json';
 
-export const LOCALES = ['es', 'en', 'ca', 'eu', 'gl'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'es';
+import type { Locale } from '@plaza/shared/contracts';
+
+export { DEFAULT_LOCALE, LOCALES } from '@plaza/shared/contracts';
+export type { Locale } from '@plaza/shared/contracts';
 
 // Endonyms are data, not UI copy: a language is always offered in its own name.
 export const LOCALE_NAMES: Record<Locale, string> = {

@@ -1,8 +1,7 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from '@plaza/shared/contracts';
 import {
-  DEFAULT_LOCALE,
-  LOCALES,
   NAMESPACES,
   type Locale,
   type MessageKey,
@@ -18,18 +17,11 @@ export interface Translator {
   formatNumber(value: number, options?: Intl.NumberFormatOptions): string;
 }
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
 /** Maps a BCP 47 tag (`ca-ES`, `EN`) to a supported locale by its primary subtag. */
 export function matchLocale(tag: string | null | undefined): Locale | null {
   const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
   return isLocale(primary) ? primary : null;
 }
-
-/** Cookie that remembers a visitor's choice across visits; the API reads it too (mails, server pages). */
-export const LOCALE_COOKIE = 'plaza_lang';
 
 function cookieLocale(cookie: string): Locale | null {
   const match = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`).exec(cookie);
@@ -172,4 +164,5 @@ export function createTranslator(locale: Locale, messages?: Messages, pseudo = f
   return { locale, t, formatDate, formatNumber };
 }
 
+export { isLocale, LOCALE_COOKIE };
 export type { Locale, MessageKey, Messages };
