@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { createTranslator } from '@plaza/web/i18n';
+import { createTranslator, loadCatalogue } from '@plaza/web/i18n';
 // The test builds the API client's real errors (the code under test only reads their shape).
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { ApiError, NetworkError } from '@plaza/web/api-client';
 import { toFormErrors, type FormFields } from './form-errors';
 
-const { t } = createTranslator('es');
+const { t } = createTranslator('es', await loadCatalogue('es'));
 const FIELDS: FormFields = {
   code: { id: 'd-code', label: 'Código' },
   'name.es': { id: 'd-name-es', label: 'Nombre en español' },

@@ -1,7 +1,7 @@
-import { createTranslator } from '@plaza/web/i18n';
+import { createTranslator, loadCatalogue } from '@plaza/web/i18n';
 import { EMPTY_DRAFT, formErrorsFromApi, validateStep } from './draft';
 
-const en = createTranslator('en');
+const en = createTranslator('en', await loadCatalogue('en'));
 
 describe('formErrorsFromApi', () => {
   it('places API field errors beside their controls, first step first, one per control', () => {

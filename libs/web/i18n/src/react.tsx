@@ -1,20 +1,51 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { DEFAULT_LOCALE, LOCALE_NAMES, type Locale, type TranslationKey } from './catalog';
-import { createTranslator, detectLocale, urlWithLocale, type Translator } from './translator';
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { LOCALES, LOCALE_NAMES, type Locale, type TranslationKey } from './catalog';
+import {
+  createTranslator,
+  detectLocale,
+  isCatalogueLoaded,
+  loadCatalogue,
+  pseudoRequested,
+  rememberLocale,
+  urlWithLocale,
+  type Translator,
+} from './translator';
+import { activateTranslator } from './active-translator';
 
-const I18nContext = createContext<Translator>(createTranslator(DEFAULT_LOCALE));
+const I18nContext = createContext<Translator | null>(null);
 
+/**
+ * Loads the language's catalogue on demand and renders once it is there; on a switch the page
+ * keeps the previous language until the new one has arrived, so nothing flashes untranslated.
+ */
 export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const translator = useMemo(() => createTranslator(locale), [locale]);
-  // Screen readers pick their voice from <html lang>, so it must follow the UI language.
+  const pseudo = pseudoRequested();
+  const [translator, setTranslator] = useState<Translator | null>(() =>
+    isCatalogueLoaded(locale, pseudo) ? createTranslator(locale, undefined, pseudo) : null,
+  );
   useEffect(() => {
-    document.documentElement.lang = locale;
-  }, [locale]);
+    let current = true;
+    void loadCatalogue(locale, pseudo).then((messages) => {
+      if (current) setTranslator(createTranslator(locale, messages, pseudo));
+    });
+    return () => {
+      current = false;
+    };
+  }, [locale, pseudo]);
+  // Screen readers pick their voice from <html lang>, so it must follow the language shown.
+  useEffect(() => {
+    if (!translator) return;
+    document.documentElement.lang = translator.locale;
+    activateTranslator(translator);
+  }, [translator]);
+  if (!translator) return null;
   return <I18nContext.Provider value={translator}>{children}</I18nContext.Provider>;
 }
 
 export function useT(): Translator {
-  return useContext(I18nContext);
+  const translator = useContext(I18nContext);
+  if (!translator) throw new Error('useT() needs an <I18nProvider> above it');
+  return translator;
 }
 
 /** Current locale plus a setter that rewrites `?lang=` in place, so a reload keeps the choice. */
@@ -28,6 +59,7 @@ export function useLocaleState(): [Locale, (locale: Locale) => void] {
   const setLocale = useCallback((next: Locale) => {
     // replaceState, not pushState: switching language is not a navigation worth a Back step.
     history.replaceState(history.state, '', urlWithLocale(location.href, next));
+    rememberLocale(next);
     setLocaleState(next);
   }, []);
   return [locale, setLocale];
@@ -44,12 +76,12 @@ export function useDocumentTitle(key: TranslationKey): void {
 export interface LanguageSwitchProps {
   locale: Locale;
   onChange: (locale: Locale) => void;
-  /** Only complete catalogues are offered by default; partial ones are still reachable with `?lang=`. */
+  /** Every language by default: each catalogue is complete (the completeness test holds them to it). */
   locales?: readonly Locale[];
   className?: string;
 }
 
-export function LanguageSwitch({ locale, onChange, locales = ['es', 'en'], className }: LanguageSwitchProps) {
+export function LanguageSwitch({ locale, onChange, locales = LOCALES, className }: LanguageSwitchProps) {
   const { t } = useT();
   return (
     <nav aria-label={t('lang.label')} className={className}>
