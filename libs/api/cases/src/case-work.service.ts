@@ -1,7 +1,8 @@
 import { filedReport } from '@plaza/api/database';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthErrors, type AuthUser } from '@plaza/api/auth';
+import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import { canTransition, type CaseMoveResult, type FilledTemplate, type Locale, type ReportStatus } from '@plaza/shared/contracts';
 import { fillTemplate } from '@plaza/shared/moderation';
 import { DataSource } from 'typeorm';
@@ -23,11 +24,12 @@ export class CaseWorkService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly runner: CaseMoveRunner,
     private readonly writes: CaseWritesRepository,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'city'>,
   ) {}
 
   reply(user: AuthUser, ref: string, input: PublicReplyDto, locale: Locale): Promise<CaseMoveResult> {
     return this.runner.run(user, ref, locale, async (move) => {
-      const { text, templateId } = await replyText(move.manager, input, move.current.id, move.current.categoryId);
+      const { text, templateId } = await replyText(move.manager, input, move.current.id, move.current.categoryId, this.config.city.timeZone);
       return this.speak(move, text, templateId, input.status ?? null, 'case.reply');
     });
   }
@@ -35,7 +37,7 @@ export class CaseWorkService {
   resolve(user: AuthUser, ref: string, input: ResolveDto, locale: Locale): Promise<CaseMoveResult> {
     return this.runner.run(user, ref, locale, async (move) => {
       this.assertWorks(move);
-      const { text, templateId } = await replyText(move.manager, input, move.current.id, move.current.categoryId);
+      const { text, templateId } = await replyText(move.manager, input, move.current.id, move.current.categoryId, this.config.city.timeZone);
       return this.speak(move, text, templateId, input.status, 'case.resolve');
     });
   }
@@ -117,7 +119,7 @@ export class CaseWorkService {
     if (!row) throw CaseErrors.notFound(ref);
     assertCanSee(user, row.departmentId);
     const template = await findTemplate(this.db.manager, templateId, row.categoryId);
-    const filled = fillTemplate(template.body, await placeholderValues(this.db.manager, row.id, template.locale));
+    const filled = fillTemplate(template.body, await placeholderValues(this.db.manager, row.id, template.locale, this.config.city.timeZone));
     return { templateId: template.id, locale: template.locale, body: filled.text, styleNotes: template.styleNotes };
   }
 

@@ -22,7 +22,7 @@ export async function findTemplate(manager: EntityManager, templateId: string, c
 }
 
 /** What a template's placeholders stand for on this case, in the template's language. */
-export async function placeholderValues(manager: EntityManager, reportId: string, locale: string): Promise<TemplateValues> {
+export async function placeholderValues(manager: EntityManager, reportId: string, locale: string, timeZone: string): Promise<TemplateValues> {
   const [row] = await manager.query(
     `SELECT r.ref, r.title, coalesce(c.name ->> $2::text, c.name ->> 'es') AS category,
             coalesce(d.name ->> $2::text, d.name ->> 'es') AS department, a.name AS area, r.address
@@ -31,7 +31,7 @@ export async function placeholderValues(manager: EntityManager, reportId: string
       WHERE r.id = $1`,
     [reportId, locale],
   );
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Madrid' }).format(new Date());
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(new Date());
   return { ...row, date };
 }
 
@@ -44,12 +44,13 @@ export async function replyText(
   input: { body?: string; templateId?: string },
   reportId: string,
   categoryId: string,
+  timeZone: string,
   field = 'body',
 ): Promise<{ text: string; templateId: string | null }> {
   const template = input.templateId ? await findTemplate(manager, input.templateId, categoryId) : null;
   const source = input.body ?? template?.body;
   if (!source) throw CaseErrors.field(field, 'required', `${field} or templateId is required`);
-  const filled = fillTemplate(source, await placeholderValues(manager, reportId, template?.locale ?? 'es'));
+  const filled = fillTemplate(source, await placeholderValues(manager, reportId, template?.locale ?? 'es', timeZone));
   const holes = [...filled.unknown, ...filled.missing];
   if (holes.length) {
     throw DomainError.validation([
