@@ -12,6 +12,7 @@ import { FeedsModule } from '@plaza/api/feeds';
 import { HealthModule } from '@plaza/api/health';
 import { MailModule } from '@plaza/api/mail';
 import { OutboxModule } from '@plaza/api/outbox';
+import { RedisModule } from '@plaza/api/redis';
 import { DeliveriesModule } from '@plaza/api/deliveries';
 import { DispatchModule } from '@plaza/api/dispatch';
 import { MediaModule } from '@plaza/api/media';
@@ -35,6 +36,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(database), autoLoadEntities: true }),
+        RedisModule,
         EventsModule,
         OutboxModule,
         MailModule,

@@ -1,9 +1,9 @@
 import { filedReport } from '@plaza/api/database';
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
+import { RedisService } from '@plaza/api/redis';
 import type { CaseStreamEvent } from '@plaza/shared/contracts';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { iso } from './case-sql';
 
@@ -42,10 +42,10 @@ export class CaseEventsService implements OnModuleDestroy {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) config: AppConfig,
+    redis: RedisService,
   ) {
-    this.channel = `${config.redisPrefix}cases`;
-    if (config.redisUrl) this.connectRedis(config.redisUrl);
+    this.channel = `${redis.prefix}cases`;
+    if (redis.client) this.connectRedis(redis);
   }
 
   /** Call after the transaction that made the change has committed. */
@@ -91,16 +91,14 @@ export class CaseEventsService implements OnModuleDestroy {
     for (const close of [...this.closers]) close();
     this.closers.clear();
     this.listeners.clear();
-    await Promise.all([this.publisher?.quit(), this.subscriber?.quit()].map((p) => p?.catch(() => undefined)));
+    // The connections themselves are closed by RedisModule at shutdown.
+    await this.subscriber?.unsubscribe(this.channel).catch(() => undefined);
   }
 
-  private connectRedis(url: string): void {
-    const options = { lazyConnect: false, maxRetriesPerRequest: 2 };
-    this.publisher = new Redis(url, options);
-    this.subscriber = new Redis(url, options);
-    for (const client of [this.publisher, this.subscriber]) {
-      client.on('error', (error: unknown) => this.logger.warn(`Redis: ${String(error)}`));
-    }
+  private connectRedis(redis: RedisService): void {
+    this.publisher = redis.client;
+    this.subscriber = redis.createSubscriber();
+    if (!this.subscriber) return;
     void this.subscriber.subscribe(this.channel).catch((error: unknown) => {
       this.logger.warn(`Redis subscribe failed: ${String(error)}`);
     });
