@@ -10,6 +10,7 @@ import { Alerts1795800000000 } from './1795800000000-Alerts';
 import { DepartmentDispatch1795900000000 } from './1795900000000-DepartmentDispatch';
 import { NotificationPreferences1796100000000 } from './1796100000000-NotificationPreferences';
 import { CityTimeZone1796180000000 } from './1796180000000-CityTimeZone';
+import { ScheduledJobs1796190000000 } from './1796190000000-ScheduledJobs';
 
 /** Every migration, in order. Listed explicitly so the bundle and the tests run the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   DepartmentDispatch1795900000000,
   NotificationPreferences1796100000000,
   CityTimeZone1796180000000,
+  ScheduledJobs1796190000000,
 ];
