@@ -57,13 +57,13 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     slotAt(job.schedule, new Date(), this.config.city.timeZone); // refuses a malformed schedule at boot
     const entry: Entry = { job, timer: null, running: null, lastSlot: null };
     this.entries.set(job.name, entry);
-    if (this.started) this.arm(entry);
+    if (this.started) this.arm(entry, true);
   }
 
   /** Timers start once the whole application is up. */
   onApplicationBootstrap(): void {
     this.started = true;
-    for (const entry of this.entries.values()) this.arm(entry);
+    for (const entry of this.entries.values()) this.arm(entry, true);
   }
 
   /** Stops the timers and waits for runs in progress, before the database and mailers close. */
@@ -110,15 +110,20 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     return ran;
   }
 
-  private arm(entry: Entry): void {
+  /**
+   * The first check comes a whole period after boot (as the hand-written timers did): a process
+   * that just started, or a test driving a job itself, is not raced by a run at the next boundary.
+   */
+  private arm(entry: Entry, first = false): void {
     if (entry.timer) clearTimeout(entry.timer);
+    const period = 'everyMs' in entry.job.schedule ? entry.job.schedule.everyMs : 60_000;
     entry.timer = setTimeout(() => {
       entry.timer = null;
       if (!this.started) return;
       void this.tick(entry.job.name).finally(() => {
         if (this.started) this.arm(entry);
       });
-    }, delayUntilNextCheck(entry.job.schedule, new Date()));
+    }, delayUntilNextCheck(entry.job.schedule, new Date()) + (first ? period : 0));
     entry.timer.unref();
   }
 }
