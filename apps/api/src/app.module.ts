@@ -12,6 +12,8 @@ import { FeedsModule } from '@plaza/api/feeds';
 import { HealthModule } from '@plaza/api/health';
 import { MailModule } from '@plaza/api/mail';
 import { OutboxModule } from '@plaza/api/outbox';
+import { RedisModule } from '@plaza/api/redis';
+import { SchedulerModule } from '@plaza/api/scheduler';
 import { DeliveriesModule } from '@plaza/api/deliveries';
 import { DispatchModule } from '@plaza/api/dispatch';
 import { MediaModule } from '@plaza/api/media';
@@ -36,6 +38,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(database), autoLoadEntities: true }),
+        RedisModule,
+        SchedulerModule,
         EventsModule,
         OutboxModule,
         MailModule,

@@ -1,6 +1,6 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import type { AppConfig } from '@plaza/api/config';
-import { runMigrations } from '@plaza/api/database';
+import { runMigrations, syncCityTimeZone } from '@plaza/api/database';
 import {
   seedDemoAccounts,
   seedDemoCases,
@@ -13,7 +13,7 @@ import {
 } from '@plaza/api/seed';
 import { DataSource } from 'typeorm';
 
-/** Migrations always; the demo city only when asked for (the embedded default asks). */
+/** Migrations and the city's time zone always; the demo city only when asked for (the embedded default asks). */
 export async function prepareDatabase(
   app: INestApplication,
   config: AppConfig,
@@ -23,6 +23,10 @@ export async function prepareDatabase(
   const dataSource = app.get(DataSource);
   const applied = await runMigrations(dataSource, embedded);
   if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`, 'database');
+  // Due dates are computed by database triggers, in the configured city time zone.
+  if (await dataSource.transaction((manager) => syncCityTimeZone(manager, config.city.timeZone))) {
+    logger.log(`City time zone set to ${config.city.timeZone}; open cases' due dates recomputed`, 'database');
+  }
   if (!config.demoData) return;
   await dataSource.transaction(async (manager) => {
     if (await seedReferenceData(manager)) logger.log('Seeded departments, categories and districts', 'seed');

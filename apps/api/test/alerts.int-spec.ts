@@ -5,8 +5,6 @@ import { call, CHAMBERI, caseUrl, expectProblem, fileReport, SOL } from './cases
 import { createTestApp, type TestApp } from './create-test-app';
 import { DEMO, seedAccounts, signIn, type TestSession } from './sessions';
 
-// The digest is driven by the test's own clock below, never by the per-minute timer.
-process.env['ALERT_DIGEST_WORKER'] = 'off';
 
 interface Mail {
   to: string;
@@ -24,7 +22,8 @@ describe('Local alerts by email (integration)', () => {
   let db: DataSource;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // The digest is driven by the test's own clock below, never by the scheduler.
+    t = await createTestApp({ ALERT_DIGEST_WORKER: 'off' });
     db = t.app.get(DataSource);
     await seedAccounts(t);
     manager = await signIn(t, DEMO.manager);

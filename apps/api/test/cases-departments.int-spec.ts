@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CaseEventsService, type CaseChange } from '@plaza/api/cases';
 import { loadConfig } from '@plaza/api/config';
+import { RedisService } from '@plaza/api/redis';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from './create-test-app';
 import { auditActions, call, caseUrl, departmentId, expectProblem, fileReport } from './cases-fixtures';
@@ -234,8 +235,12 @@ describe('moderation console: departments, mediated answers, response times and 
       DEMO_DATA: 'false',
     });
     const db = t.app.get(DataSource);
-    const replicaA = new CaseEventsService(db, config);
-    const replicaB = new CaseEventsService(db, config);
+    // Each replica has its own Redis connections.
+    const redisA = new RedisService(config);
+    const redisB = new RedisService(config);
+    await Promise.all([redisA.onModuleInit(), redisB.onModuleInit()]);
+    const replicaA = new CaseEventsService(db, redisA);
+    const replicaB = new CaseEventsService(db, redisB);
     const heardByB: CaseChange[] = [];
     const stop = replicaB.subscribe((change) => heardByB.push(change));
     try {
@@ -258,6 +263,7 @@ describe('moderation console: departments, mediated answers, response times and 
       stop();
       await replicaA.onModuleDestroy();
       await replicaB.onModuleDestroy();
+      await Promise.all([redisA.onApplicationShutdown(), redisB.onApplicationShutdown()]);
     }
   });
 });

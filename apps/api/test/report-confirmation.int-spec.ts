@@ -172,10 +172,9 @@ describe('confirmation of anonymous reports (integration)', () => {
 
   it('asks nothing of a citizen whose report staff filed on their behalf', async () => {
     const email = 'phoned.in@example.org';
-    const response = await call(t, manager, 'POST', '/api/v1/staff/cases', {
-      ...citizenReport({ reporter: { name: 'Por teléfono', email, showName: false } }),
-      channel: 'phone',
-    });
+    // The staff form's fields (FileOnBehalfRequest): the public form's consent box is not one of them.
+    const { consent: _consent, ...report } = citizenReport({ reporter: { name: 'Por teléfono', email, showName: false } });
+    const response = await call(t, manager, 'POST', '/api/v1/staff/cases', { ...report, channel: 'phone' });
     expect(response.statusCode).toBe(201);
     const ref: string = response.json().case.ref;
     expect((await get(`/api/v1/reports/${ref}`)).statusCode).toBe(200);

@@ -9,6 +9,9 @@ import type { CaseDetail, Holiday } from '@plaza/shared/contracts';
 import { addBusinessDays, isBusinessDay, localDate } from '@plaza/shared/moderation';
 import { axeCollector, heading1, signInWithPassword, statusWith } from './console-helpers';
 
+// The city time zone the browser tests' server runs with (CITY_TIME_ZONE's default).
+const DEMO_ZONE = 'Europe/Madrid';
+
 const ADMIN = 'admin@demo.plaza.test';
 const MANAGER = 'gestora@demo.plaza.test';
 const CLEANING = 'limpieza@demo.plaza.test';
@@ -427,11 +430,11 @@ describe('moderation console in Chromium', () => {
       const fresh = await createReport({ ...REPORT, category: 'farola', title: 'Farola apagada frente al mercado', description: 'No se enciende desde el lunes.' });
       const open = await getJson<CaseDetail>(`/api/v1/staff/cases/${encodeURIComponent(fresh)}`);
       if (!open.due) throw new Error(`no response clock on ${fresh}`);
-      const today = localDate(new Date());
-      const dueDate = localDate(open.due.dueAt);
-      const known = await getJson<Holiday[]>(`/api/v1/staff/holidays?from=${today}&to=${addBusinessDays(dueDate, 5)}`);
+      const today = localDate(new Date(), DEMO_ZONE);
+      const dueDate = localDate(open.due.dueAt, DEMO_ZONE);
+      const known = await getJson<Holiday[]>(`/api/v1/staff/holidays?from=${today}&to=${addBusinessDays(dueDate, 5, [], DEMO_ZONE)}`);
       const holidays = known.map((h) => h.date);
-      const holiday = addBusinessDays(today, 1, holidays);
+      const holiday = addBusinessDays(today, 1, holidays, DEMO_ZONE);
       expect(holiday < dueDate).toBe(true);
       expect(isBusinessDay(holiday, holidays)).toBe(true);
 
@@ -444,7 +447,7 @@ describe('moderation console in Chromium', () => {
 
       const after = await getJson<CaseDetail>(`/api/v1/staff/cases/${encodeURIComponent(open.ref)}`);
       expect(after.due?.businessDaysLeft).toBe(open.due.businessDaysLeft);
-      expect(localDate(after.due?.dueAt ?? '')).toBe(addBusinessDays(dueDate, 1, [...holidays, holiday]));
+      expect(localDate(after.due?.dueAt ?? '', DEMO_ZONE)).toBe(addBusinessDays(dueDate, 1, [...holidays, holiday], DEMO_ZONE));
 
       await page.goto(`/console/cases/${encodeURIComponent(open.ref)}`);
       await heading1(page, `Aviso ${open.ref}`).waitFor();

@@ -1,14 +1,9 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import { MAILER, type Mailer } from '@plaza/api/mail';
 import { UnsubscribeLinks } from '@plaza/api/outbox';
+import { SchedulerService } from '@plaza/api/scheduler';
 import { pickText, type LocalizedText } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { digestMail } from './alert-mails';
@@ -29,7 +24,6 @@ import { localTime, previousDay, startOfLocalDay } from './local-day';
 const BATCH = 500;
 /** A replica that claimed a day and went silent this long is presumed dead; another takes over. */
 const CLAIM_LEASE_MS = 15 * 60_000;
-const CHECK_EVERY_MS = 60_000;
 
 export interface DigestRun {
   /** The day whose reports were sent (YYYY-MM-DD, city time), or null when nothing was due. */
@@ -56,10 +50,8 @@ interface DigestMatch {
  * working on one day, or a resumed run, cannot mail anyone twice.
  */
 @Injectable()
-export class AlertDigest implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AlertDigest implements OnModuleInit {
   private readonly logger = new Logger('AlertDigest');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -69,22 +61,14 @@ export class AlertDigest implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly links: UnsubscribeLinks,
     private readonly subscriptions: AlertSubscriptionsRepository,
     private readonly clock: AlertsClock,
+    private readonly scheduler: SchedulerService,
   ) {}
 
-  onApplicationBootstrap(): void {
+  // From the digest hour (city time) the scheduler checks every minute until the day's run is done.
+  onModuleInit(): void {
     if (!this.settings.worker) return;
-    this.timer = setInterval(() => {
-      // Checks never overlap in one process (the embedded database is a single session).
-      this.running ??= this.runIfDue(this.clock.now())
-        .catch((error: unknown) => this.logger.error(`Daily digest failed: ${String(error)}`))
-        .finally(() => (this.running = null));
-    }, CHECK_EVERY_MS);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    const dailyAt = `${String(this.settings.digestHour).padStart(2, '0')}:00`;
+    this.scheduler.register({ name: 'alert-digest', schedule: { dailyAt }, run: () => this.runIfDue(this.clock.now()) });
   }
 
   /** Sends the previous day's digest if `now` is past today's digest hour and it is not sent yet. */

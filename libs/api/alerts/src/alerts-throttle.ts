@@ -1,13 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
-import {
-  createRedisAttemptStore,
-  MemoryAttemptStore,
-  RedisAttemptStore,
-  TooManyAttemptsError,
-  type AttemptStore,
-} from '@plaza/api/auth';
+import { Injectable } from '@nestjs/common';
+import { MemoryAttemptStore, RedisAttemptStore, TooManyAttemptsError, type AttemptStore } from '@plaza/api/auth';
+import { RedisService } from '@plaza/api/redis';
 
 const HOUR = 3_600_000;
 
@@ -24,34 +18,24 @@ export const ALERT_LIMITS_PER_HOUR = {
  * REDIS_URL is set, so every replica counts together). Keys are hashes: no address in clear.
  */
 @Injectable()
-export class AlertsThrottle implements OnApplicationShutdown {
-  private store: Promise<AttemptStore> | null = null;
+export class AlertsThrottle {
+  private readonly store: AttemptStore;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(redis: RedisService) {
+    this.store = redis.client ? new RedisAttemptStore(redis.client, redis.prefix) : new MemoryAttemptStore();
+  }
 
   /** 429 when the client address asks too often. */
   async hitIp(ip: string): Promise<void> {
-    const count = await (await this.counters()).increment(this.key('ip', ip), HOUR);
+    const count = await this.store.increment(this.key('ip', ip), HOUR);
     if (count.count > ALERT_LIMITS_PER_HOUR.ip)
       throw new TooManyAttemptsError(Math.ceil(count.resetInMs / 1000));
   }
 
   /** False when this mailbox got enough confirmations: the request still answers 202 and sends nothing. */
   async mailAllowed(email: string): Promise<boolean> {
-    const count = await (await this.counters()).increment(this.key('email', email), HOUR);
+    const count = await this.store.increment(this.key('email', email), HOUR);
     return count.count <= ALERT_LIMITS_PER_HOUR.email;
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    const store = await this.store;
-    if (store instanceof RedisAttemptStore) await store.onModuleDestroy();
-  }
-
-  private counters(): Promise<AttemptStore> {
-    this.store ??= this.config.redisUrl
-      ? createRedisAttemptStore(this.config.redisUrl, this.config.redisPrefix)
-      : Promise.resolve(new MemoryAttemptStore());
-    return this.store;
   }
 
   private key(kind: string, value: string): string {

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AlertDigest } from './alert-digest';
 import { AlertSubscriptionsRepository } from './alert-subscriptions.repository';
-import { ALERTS_CONFIG, readAlertsConfig } from './alerts-config';
+import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
+import { ALERTS_CONFIG, alertsConfigFrom } from './alerts-config';
 import { AlertsClock } from './alerts-clock';
 import { AlertsController } from './alerts.controller';
 import { AlertsService } from './alerts.service';
@@ -12,7 +13,7 @@ import { InstantAlerts } from './instant-alerts';
 @Module({
   controllers: [AlertsController],
   providers: [
-    { provide: ALERTS_CONFIG, useFactory: () => readAlertsConfig(process.env) },
+    { provide: ALERTS_CONFIG, inject: [APP_CONFIG], useFactory: (config: AppConfig) => alertsConfigFrom(config) },
     AlertsClock,
     AlertsThrottle,
     AlertSubscriptionsRepository,

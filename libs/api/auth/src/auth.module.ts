@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditModule } from '@plaza/api/audit';
-import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import { MailModule } from '@plaza/api/mail';
 import { AccessGuard } from './access.guard';
 import { AccountsRepository } from './accounts.repository';
@@ -9,7 +8,8 @@ import { ATTEMPT_STORE, MemoryAttemptStore, type AttemptStore } from './attempt-
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { EmailLinkService } from './email-link.service';
-import { createRedisAttemptStore } from './redis-attempt-store';
+import { RedisService } from '@plaza/api/redis';
+import { RedisAttemptStore } from './redis-attempt-store';
 import { RetryAfterInterceptor } from './retry-after.interceptor';
 import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
@@ -31,11 +31,9 @@ import { SignInThrottle } from './sign-in-throttle';
     AuthService,
     {
       provide: ATTEMPT_STORE,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): Promise<AttemptStore> | AttemptStore =>
-        config.redisUrl
-          ? createRedisAttemptStore(config.redisUrl, config.redisPrefix)
-          : new MemoryAttemptStore(),
+      inject: [RedisService],
+      useFactory: (redis: RedisService): AttemptStore =>
+        redis.client ? new RedisAttemptStore(redis.client, redis.prefix) : new MemoryAttemptStore(),
     },
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_INTERCEPTOR, useClass: RetryAfterInterceptor },

@@ -1,4 +1,5 @@
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import { connectRedis } from '@plaza/api/redis';
 import type { Redis } from 'ioredis';
 import { MemoryAttemptStore, type AttemptCount, type AttemptStore } from './attempt-store';
 
@@ -23,6 +24,8 @@ export class RedisAttemptStore implements AttemptStore, OnModuleDestroy {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
+    /** True when this store opened the connection itself (see createRedisAttemptStore) and closes it. */
+    private readonly ownsClient = false,
   ) {}
 
   async increment(key: string, windowMs: number): Promise<AttemptCount> {
@@ -63,8 +66,9 @@ export class RedisAttemptStore implements AttemptStore, OnModuleDestroy {
     }
   }
 
+  /** The app's shared client is closed by RedisModule; only a connection of the store's own is closed here. */
   async onModuleDestroy(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    if (this.ownsClient) await this.redis.quit().catch(() => this.redis.disconnect());
   }
 
   private warn(error: unknown): void {
@@ -74,16 +78,10 @@ export class RedisAttemptStore implements AttemptStore, OnModuleDestroy {
   }
 }
 
-/** Connects lazily-failing: commands error at once while Redis is down instead of queueing. */
+/**
+ * A store on a connection of its own, for a process without the app's RedisModule (a tool, or a
+ * test standing in for a second replica). Commands error at once while Redis is down.
+ */
 export async function createRedisAttemptStore(url: string, prefix: string): Promise<RedisAttemptStore> {
-  const { Redis } = await import('ioredis');
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
-  redis.on('error', () => undefined); // surfaced, rate-limited, by the store itself
-  await new Promise<void>((resolve) => {
-    const done = () => resolve();
-    redis.once('ready', done);
-    redis.once('error', done);
-    setTimeout(done, 2000).unref();
-  });
-  return new RedisAttemptStore(redis, prefix);
+  return new RedisAttemptStore(await connectRedis(url), prefix, true);
 }

@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
-import { Redis } from 'ioredis';
+import { RedisService } from '@plaza/api/redis';
+import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { CaseChangesRepository, type CaseChange } from './case-changes.repository';
 
@@ -38,12 +38,12 @@ export class CaseEventsService implements OnModuleDestroy {
 
   constructor(
     @InjectDataSource() db: DataSource,
-    @Inject(APP_CONFIG) config: AppConfig,
+    redis: RedisService,
   ) {
     // Built here, not injected: each replica of the stream is constructed from the data source alone.
     this.changes = new CaseChangesRepository(db);
-    this.channel = `${config.redisPrefix}cases`;
-    if (config.redisUrl) this.connectRedis(config.redisUrl);
+    this.channel = `${redis.prefix}cases`;
+    if (redis.client) this.connectRedis(redis);
   }
 
   /** Call after the transaction that made the change has committed. */
@@ -89,16 +89,14 @@ export class CaseEventsService implements OnModuleDestroy {
     for (const close of [...this.closers]) close();
     this.closers.clear();
     this.listeners.clear();
-    await Promise.all([this.publisher?.quit(), this.subscriber?.quit()].map((p) => p?.catch(() => undefined)));
+    // The connections themselves are closed by RedisModule at shutdown.
+    await this.subscriber?.unsubscribe(this.channel).catch(() => undefined);
   }
 
-  private connectRedis(url: string): void {
-    const options = { lazyConnect: false, maxRetriesPerRequest: 2 };
-    this.publisher = new Redis(url, options);
-    this.subscriber = new Redis(url, options);
-    for (const client of [this.publisher, this.subscriber]) {
-      client.on('error', (error: unknown) => this.logger.warn(`Redis: ${String(error)}`));
-    }
+  private connectRedis(redis: RedisService): void {
+    this.publisher = redis.client;
+    this.subscriber = redis.createSubscriber();
+    if (!this.subscriber) return;
     void this.subscriber.subscribe(this.channel).catch((error: unknown) => {
       this.logger.warn(`Redis subscribe failed: ${String(error)}`);
     });

@@ -32,7 +32,7 @@ export class CaseViewService {
     const holidays = await this.holidays.datesAround();
     const now = new Date();
     return {
-      items: rows.map((row) => toSummary(row, now, holidays)),
+      items: rows.map((row) => toSummary(row, now, holidays, this.config.city.timeZone)),
       counts,
       nextCursor: rows.length === filter.limit ? encodeInboxCursor(filter.offset + filter.limit) : null,
     };
@@ -51,7 +51,7 @@ export class CaseViewService {
     const routing = await this.cases.routing(core.areaId, core.categoryId, locale);
     const { duplicates, followers } = await this.cases.duplicatesAndFollowers(core.id);
     const holidays = await this.holidays.datesAround();
-    const summary = toSummary(core.summary, new Date(), holidays);
+    const summary = toSummary(core.summary, new Date(), holidays, this.config.city.timeZone);
     return {
       ...summary,
       description: core.description,
@@ -82,10 +82,10 @@ export class CaseViewService {
   }
 }
 
-export function toSummary(row: SummaryRow, now: Date, holidays: ReadonlySet<string>): CaseSummary {
+export function toSummary(row: SummaryRow, now: Date, holidays: ReadonlySet<string>, timeZone: string): CaseSummary {
   const { dueAt, targetDays, ...rest } = row;
   return {
     ...(rest as unknown as Omit<CaseSummary, 'due'>),
-    due: caseDue(row.status as ReportStatus, dueAt, targetDays, now, holidays),
+    due: caseDue(row.status as ReportStatus, dueAt, targetDays, now, holidays, timeZone),
   };
 }

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import { DomainError } from '@plaza/api/http';
 import { fillTemplate, type TemplateValues } from '@plaza/shared/moderation';
 import type { EntityManager } from 'typeorm';
@@ -10,7 +11,10 @@ export type { TemplateRow } from './reply-templates.repository';
 /** The public text of replies: templates and their placeholders filled for a case. */
 @Injectable()
 export class ReplyText {
-  constructor(private readonly templates: ReplyTemplatesRepository) {}
+  constructor(
+    private readonly templates: ReplyTemplatesRepository,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'city'>,
+  ) {}
 
   /** An active template usable on this case: one for its category or for every category. */
   async findTemplate(manager: EntityManager, templateId: string, categoryId: string): Promise<TemplateRow> {
@@ -22,7 +26,7 @@ export class ReplyText {
   /** What a template's placeholders stand for on this case, in the template's language. */
   async placeholderValues(manager: EntityManager, reportId: string, locale: string): Promise<TemplateValues> {
     const row = await this.templates.placeholders(manager, reportId, locale);
-    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Madrid' }).format(new Date());
+    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: this.config.city.timeZone }).format(new Date());
     return { ...row, date };
   }
 

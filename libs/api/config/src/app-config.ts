@@ -2,6 +2,8 @@ import type { MapConfig } from './map-config';
 import type { ParticipationConfig } from './participation-config';
 import type { DeliveryConfig } from './delivery-config';
 import type { ReportConfirmationConfig } from './report-confirmation-config';
+import type { CityConfig } from './city-config';
+import type { AlertsSettings } from './alerts-config';
 
 /** Everything the API reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -37,6 +39,10 @@ export interface AppConfig {
   outbox: DeliveryConfig['outbox'];
   /** Hours an anonymous reporter has to confirm (REPORT_CONFIRMATION_TTL_HOURS): see report-confirmation-config.ts. */
   reportConfirmationTtlHours: ReportConfirmationConfig['reportConfirmationTtlHours'];
+  /** The city served (CITY_TIME_ZONE): see city-config.ts. */
+  city: CityConfig;
+  /** The daily alert digest (ALERT_DIGEST_HOUR, ALERT_DIGEST_WORKER): see alerts-config.ts. */
+  alerts: AlertsSettings;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

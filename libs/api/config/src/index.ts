@@ -5,3 +5,5 @@ export * from './map-config';
 export * from './participation-config';
 export * from './delivery-config';
 export * from './report-confirmation-config';
+export * from './city-config';
+export * from './alerts-config';

@@ -4,6 +4,8 @@ import { readMapConfig } from './map-config';
 import { readParticipationConfig } from './participation-config';
 import { readDeliveryConfig } from './delivery-config';
 import { readReportConfirmationConfig } from './report-confirmation-config';
+import { readCityConfig } from './city-config';
+import { readAlertsSettings } from './alerts-config';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -40,6 +42,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const participation = readParticipationConfig(env, problems);
   const delivery = readDeliveryConfig(env, problems);
   const reportConfirmation = readReportConfirmationConfig(env, problems);
+  const city = readCityConfig(env, problems);
+  const alerts = readAlertsSettings(env, problems);
 
   const logLevelRaw = env['LOG_LEVEL']?.trim() || 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevelRaw)) {
@@ -74,6 +78,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     ...participation,
     ...delivery,
     ...reportConfirmation,
+    ...city,
+    ...alerts,
   };
 }
 

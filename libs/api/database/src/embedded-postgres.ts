@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+// Types only: the packages are loaded in start(), so a process with DATABASE_URL never loads them.
+import type { PGlite } from '@electric-sql/pglite';
+import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export interface EmbeddedPostgresOptions {
   /** Folder that keeps the database across restarts; omit for an in-memory database. */
@@ -16,6 +16,8 @@ export interface EmbeddedPostgresOptions {
  * PostgreSQL + PostGIS in-process (PGlite), served over the wire protocol on a loopback port so
  * that TypeORM and `pg` use exactly the code path they use with a real server.
  *
+ * An adapter for installs without DATABASE_URL (connectDatabase): production never loads it.
+ *
  * PGlite is a single session: the socket server accepts one connection only, and callers must
  * use a pool of one so that two transactions never interleave on that session.
  */
@@ -28,6 +30,16 @@ export class EmbeddedPostgres {
 
   static async start(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
     if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+    const [{ PGlite }, { postgis }, { PGLiteSocketServer }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('@electric-sql/pglite-postgis'),
+      import('@electric-sql/pglite-socket'),
+    ]).catch((error: unknown) => {
+      // Optional dependencies: installed by default, left out by `npm ci --omit=optional`.
+      throw new Error(
+        `The embedded database is not installed (${(error as Error).message}): set DATABASE_URL, or install without --omit=optional`,
+      );
+    });
     const db = await PGlite.create({
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       ...(options.loadFrom ? { loadDataDir: options.loadFrom } : {}),

@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@plaza/api/audit';
 import { CaseEventsService, CaseWritesRepository } from '@plaza/api/cases';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import { OutboxClock } from '@plaza/api/outbox';
+import { SchedulerService } from '@plaza/api/scheduler';
 import { DataSource } from 'typeorm';
 import { DispatchRepository, type ExternalSystem, type PendingPull } from './dispatch.repository';
 import { plazaMoveFor } from './external-status';
@@ -30,9 +31,8 @@ export interface PullRound {
  * next round: its state stays on its side, so nothing is lost by pulling later.
  */
 @Injectable()
-export class Open311PullJob implements OnApplicationBootstrap, OnModuleDestroy {
+export class Open311PullJob implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Open311Pull');
-  private timer: NodeJS.Timeout | null = null;
   private running: Promise<PullRound> | null = null;
 
   constructor(
@@ -43,21 +43,17 @@ export class Open311PullJob implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly audit: AuditService,
     private readonly clock: OutboxClock,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'outbox'>,
+    private readonly scheduler: SchedulerService,
   ) {}
 
   // Runs where the outbox worker runs (OUTBOX_WORKER): the processes that talk to the outside.
-  onApplicationBootstrap(): void {
+  // The scheduler skips a round while the previous one runs, and runs each round on one replica.
+  onModuleInit(): void {
     if (!this.config.outbox.worker) return;
-    // A round slower than the interval is not followed by a queue of rounds: the tick is skipped.
-    this.timer = setInterval(() => {
-      if (!this.running) void this.runOnce().catch((error) => this.logger.error(error));
-    }, PULL_INTERVAL_MS);
-    this.timer.unref?.();
+    this.scheduler.register({ name: 'open311-pull', schedule: { everyMs: PULL_INTERVAL_MS }, run: () => this.runOnce() });
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
     await this.running?.catch(() => undefined);
   }
 

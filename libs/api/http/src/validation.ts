@@ -35,7 +35,9 @@ export function parseInput<T extends object>(dto: ClassConstructor<T>, input: un
     throw DomainError.validation([{ field: '', code: 'invalid_type', message: 'The body must be a JSON object.' }]);
   }
   const instance = plainToInstance(dto, input, { enableImplicitConversion: false });
-  const errors = validateSync(instance, { whitelist: true, forbidUnknownValues: true });
+  // A field the DTO does not declare is refused (unknown_field), not silently dropped: a typo
+  // in a client shows up at once instead of as a value that never arrives.
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
   if (errors.length > 0) throw DomainError.validation(flattenErrors(errors));
   return instance;
 }

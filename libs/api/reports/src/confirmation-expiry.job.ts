@@ -1,5 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { PHOTO_STORAGE, type PhotoStorage } from '@plaza/api/media';
+import { SchedulerService } from '@plaza/api/scheduler';
 import { ReportsRepository } from './reports.repository';
 
 // Often enough that an expired report lingers minutes, not hours, past its TTL; cheap when idle
@@ -8,29 +9,26 @@ const EVERY_MS = 10 * 60_000;
 
 /**
  * Deletes, with their photos, the anonymous reports whose confirmation link expired unused.
- * Every replica runs it: the deletion is one idempotent statement, so they never delete a report
- * twice, and on the embedded database it is a single statement on the single pooled session,
- * never a transaction overlapping another.
+ * The scheduler runs it on one replica per period; the deletion is one idempotent statement
+ * anyway, and on the embedded database a single statement on the single pooled session, never a
+ * transaction overlapping another.
  */
 @Injectable()
-export class ConfirmationExpiryJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ConfirmationExpiryJob implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('ReportConfirmation');
-  private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
 
   constructor(
     private readonly reports: ReportsRepository,
     @Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage,
+    private readonly scheduler: SchedulerService,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.run().catch((error) => this.logger.error(error)), EVERY_MS);
-    this.timer.unref();
+  onModuleInit(): void {
+    this.scheduler.register({ name: 'report-confirmation-expiry', schedule: { everyMs: EVERY_MS }, run: () => this.run() });
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
     await this.running?.catch(() => undefined);
   }
 

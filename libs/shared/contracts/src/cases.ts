@@ -112,7 +112,7 @@ export interface AreaRef {
 
 /** Response-time clock; null on a case when no clock runs (closed, duplicate, hidden). */
 export interface CaseDue {
-  /** End of the last business day allowed (ISO instant, Europe/Madrid end of day). */
+  /** End of the last business day allowed (ISO instant, end of day in the city time zone, CITY_TIME_ZONE). */
   dueAt: string;
   /** The category's target in business days. */
   targetDays: number;

@@ -1,11 +1,9 @@
 /**
- * Response targets in business days. Days are calendar dates in the city's time zone
- * (Europe/Madrid by default); Saturdays, Sundays and the configured holidays (national, regional
- * and local, as 'YYYY-MM-DD') are not business days. A target is met if the case is answered by
- * the end of its due date.
+ * Response targets in business days. Days are calendar dates in the city's time zone (an IANA
+ * zone, given by the caller: the API's CITY_TIME_ZONE); Saturdays, Sundays and the configured
+ * holidays (national, regional and local, as 'YYYY-MM-DD') are not business days. A target is met
+ * if the case is answered by the end of its due date.
  */
-
-export const CITY_TIME_ZONE = 'Europe/Madrid';
 
 export type DateInput = Date | string;
 export type Holidays = Iterable<string> | ReadonlySet<string>;
@@ -13,7 +11,7 @@ export type Holidays = Iterable<string> | ReadonlySet<string>;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The calendar date (YYYY-MM-DD) an instant falls on in a time zone; a plain date passes through. */
-export function localDate(input: DateInput, timeZone: string = CITY_TIME_ZONE): string {
+export function localDate(input: DateInput, timeZone: string): string {
   if (typeof input === 'string' && ISO_DATE.test(input)) return input;
   const instant = typeof input === 'string' ? new Date(input) : input;
   if (Number.isNaN(instant.getTime())) throw new RangeError(`Not a date: ${String(input)}`);
@@ -46,7 +44,7 @@ export function isBusinessDay(date: string, holidays: Holidays = []): boolean {
  * The date `days` business days after `start`'s local date (before it when negative). With 0 the
  * start date itself is returned, even on a weekend.
  */
-export function addBusinessDays(start: DateInput, days: number, holidays: Holidays = [], timeZone: string = CITY_TIME_ZONE): string {
+export function addBusinessDays(start: DateInput, days: number, holidays: Holidays, timeZone: string): string {
   if (!Number.isInteger(days)) throw new RangeError(`Business days must be a whole number: ${days}`);
   const off = toSet(holidays);
   const step = days < 0 ? -1 : 1;
@@ -62,7 +60,7 @@ export function addBusinessDays(start: DateInput, days: number, holidays: Holida
  * Business days from `start` to `end` (local dates): the business days d with start < d ≤ end,
  * negative when end is before start. Same day → 0.
  */
-export function businessDaysBetween(start: DateInput, end: DateInput, holidays: Holidays = [], timeZone: string = CITY_TIME_ZONE): number {
+export function businessDaysBetween(start: DateInput, end: DateInput, holidays: Holidays, timeZone: string): number {
   const off = toSet(holidays);
   const from = localDate(start, timeZone);
   const to = localDate(end, timeZone);
@@ -88,8 +86,8 @@ export function deadline(
   openedAt: DateInput,
   targetDays: number,
   now: DateInput,
-  holidays: Holidays = [],
-  timeZone: string = CITY_TIME_ZONE,
+  holidays: Holidays,
+  timeZone: string,
 ): Deadline {
   const off = toSet(holidays);
   const dueDate = addBusinessDays(openedAt, targetDays, off, timeZone);

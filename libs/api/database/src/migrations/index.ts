@@ -9,6 +9,8 @@ import { ReportConfirmation1795700000000 } from './1795700000000-ReportConfirmat
 import { Alerts1795800000000 } from './1795800000000-Alerts';
 import { DepartmentDispatch1795900000000 } from './1795900000000-DepartmentDispatch';
 import { NotificationPreferences1796100000000 } from './1796100000000-NotificationPreferences';
+import { CityTimeZone1796180000000 } from './1796180000000-CityTimeZone';
+import { ScheduledJobs1796190000000 } from './1796190000000-ScheduledJobs';
 
 /** Every migration, in order. Listed explicitly so the bundle and the tests run the same set. */
 export const MIGRATIONS = [
@@ -23,4 +25,6 @@ export const MIGRATIONS = [
   Alerts1795800000000,
   DepartmentDispatch1795900000000,
   NotificationPreferences1796100000000,
+  CityTimeZone1796180000000,
+  ScheduledJobs1796190000000,
 ];
