@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The city's time zone becomes a setting instead of a literal in `plaza_business_due`
- * (docs/decisions/0012-city-time-zone-in-the-database.md).
+ * (docs/decisions/0003-config-scheduler-redis.md).
  *
  * `plaza_business_due(start, days, zone)` takes the zone as a parameter, for queries that pass the
  * configured zone. The triggers that stamp `due_at` on every insert cannot take parameters, so the
