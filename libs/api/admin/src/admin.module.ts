@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ApiClientsModule } from '@plaza/api/api-clients';
 import { AuditModule } from '@plaza/api/audit';
 import { AuthModule } from '@plaza/api/auth';
 import { MailModule } from '@plaza/api/mail';
-import { Open311Module } from '@plaza/api/open311';
 import { ApiClientsController } from './api-clients/api-clients.controller';
 import { AdminApiClientsService } from './api-clients/api-clients.service';
 import { AreasController } from './areas/areas.controller';
@@ -29,7 +29,7 @@ import { UsersService } from './users/users.service';
 
 /** /api/v1/admin/…: the city's configuration, accounts, audit log and kept mail; /api/v1/staff/… reads of it. */
 @Module({
-  imports: [AuthModule, AuditModule, MailModule, Open311Module],
+  imports: [ApiClientsModule, AuthModule, AuditModule, MailModule],
   controllers: [
     DepartmentsController,
     CategoriesController,

@@ -1,4 +1,4 @@
-import { hashApiKey } from '@plaza/api/open311';
+import { hashApiKey } from '@plaza/api/api-clients';
 import type { EntityManager } from 'typeorm';
 
 /** Public on purpose: the demo's Open311 client key, documented in docs/open311.md. Demo data only. */
