@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AlertDigest } from './alert-digest';
+import { AlertDigestRepository } from './alert-digest.repository';
 import { AlertSubscriptionsRepository } from './alert-subscriptions.repository';
 import { ALERTS_CONFIG, readAlertsConfig } from './alerts-config';
 import { AlertsClock } from './alerts-clock';
@@ -19,6 +20,7 @@ import { InstantAlerts } from './instant-alerts';
     AlertsService,
     InstantAlerts,
     AlertDigest,
+    AlertDigestRepository,
   ],
   exports: [AlertDigest, AlertsClock],
 })

@@ -112,7 +112,7 @@ export class DispatchRepository {
   }
 
   async recordCreated(dispatchId: string, endpoint: string, created: GeoReportCreated, at: Date): Promise<void> {
-    await this.db.query(
+    await this.db.query<unknown[]>(
       `UPDATE report_dispatches
           SET external_system = $2, external_id = $3, external_token = $4, sent_at = $5
         WHERE id = $1`,
@@ -121,7 +121,7 @@ export class DispatchRepository {
   }
 
   async recordResolvedToken(dispatchId: string, externalId: string): Promise<void> {
-    await this.db.query(`UPDATE report_dispatches SET external_id = $2 WHERE id = $1`, [dispatchId, externalId]);
+    await this.db.query<unknown[]>(`UPDATE report_dispatches SET external_id = $2 WHERE id = $1`, [dispatchId, externalId]);
   }
 
   /** Departments sending by Open311 that have requests to pull. */
@@ -174,10 +174,10 @@ export class DispatchRepository {
     at: Date,
   ): Promise<void> {
     if (!pulled) {
-      await manager.query(`UPDATE report_dispatches SET last_pulled_at = $2 WHERE id = $1`, [dispatchId, at]);
+      await manager.query<unknown[]>(`UPDATE report_dispatches SET last_pulled_at = $2 WHERE id = $1`, [dispatchId, at]);
       return;
     }
-    await manager.query(
+    await manager.query<unknown[]>(
       `UPDATE report_dispatches
           SET external_status = $2, external_status_notes = $3, external_updated_at = $4, last_pulled_at = $5,
               external_changed_at = CASE WHEN $6 THEN $5 ELSE external_changed_at END
@@ -188,6 +188,6 @@ export class DispatchRepository {
 
   async markPulled(dispatchIds: string[], at: Date): Promise<void> {
     if (!dispatchIds.length) return;
-    await this.db.query(`UPDATE report_dispatches SET last_pulled_at = $2 WHERE id = ANY($1::uuid[])`, [dispatchIds, at]);
+    await this.db.query<unknown[]>(`UPDATE report_dispatches SET last_pulled_at = $2 WHERE id = ANY($1::uuid[])`, [dispatchIds, at]);
   }
 }

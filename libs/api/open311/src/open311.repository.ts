@@ -146,7 +146,7 @@ export class Open311Repository {
     manager: EntityManager,
     row: { reportId: string; clientId: string; token: string } & SubmissionExtras,
   ): Promise<void> {
-    await manager.query(
+    await manager.query<unknown[]>(
       `INSERT INTO open311_submissions (report_id, client_id, token, media_url, device_id, account_id)
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [row.reportId, row.clientId, row.token, row.mediaUrl, row.deviceId, row.accountId],

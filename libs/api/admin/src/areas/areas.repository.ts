@@ -68,7 +68,7 @@ export class AreasRepository {
     id: string,
     row: { name: string; kind: string; geojson: string },
   ): Promise<void> {
-    await manager.query(
+    await manager.query<unknown[]>(
       `UPDATE areas SET name = $3, kind = $4, geom = ${REPAIRED(RAW)}, updated_at = now() WHERE id = $2`,
       [row.geojson, id, row.name, row.kind],
     );
@@ -81,7 +81,7 @@ export class AreasRepository {
   ): Promise<void> {
     const set = setClause({ code: patch.code, name: patch.name, kind: patch.kind }, 2);
     if (!set.sql) return;
-    await manager.query(`UPDATE areas SET ${set.sql}, updated_at = now() WHERE id = $1`, [id, ...set.params]);
+    await manager.query<unknown[]>(`UPDATE areas SET ${set.sql}, updated_at = now() WHERE id = $1`, [id, ...set.params]);
   }
 
   async reportCount(manager: EntityManager, id: string): Promise<number> {
@@ -92,7 +92,7 @@ export class AreasRepository {
   }
 
   async delete(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`DELETE FROM areas WHERE id = $1`, [id]);
+    await manager.query<unknown[]>(`DELETE FROM areas WHERE id = $1`, [id]);
   }
 }
 

@@ -38,7 +38,7 @@ export class CategoriesRepository {
 
   /** New categories go to the end of the public list. */
   async insert(manager: EntityManager, code: string, fields: Required<CategoryFields>): Promise<void> {
-    await manager.query(
+    await manager.query<unknown[]>(
       `INSERT INTO categories (code, name, description, group_name, icon, default_department_id,
                                requires_moderation, target_days, active, sort_order)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, (SELECT coalesce(max(sort_order), -1) + 1 FROM categories))`,
@@ -73,7 +73,7 @@ export class CategoriesRepository {
       2,
     );
     if (!set.sql) return;
-    await manager.query(`UPDATE categories SET ${set.sql}, updated_at = now() WHERE code = $1`, [
+    await manager.query<unknown[]>(`UPDATE categories SET ${set.sql}, updated_at = now() WHERE code = $1`, [
       code,
       ...set.params,
     ]);

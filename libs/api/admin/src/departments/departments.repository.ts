@@ -39,7 +39,7 @@ export class DepartmentsRepository {
   async updateDispatch(manager: EntityManager, id: string, columns: DispatchColumns): Promise<void> {
     const set = setClause({ ...columns }, 2);
     if (!set.sql) return;
-    await manager.query(`UPDATE departments SET ${set.sql}, updated_at = now() WHERE id = $1`, [id, ...set.params]);
+    await manager.query<unknown[]>(`UPDATE departments SET ${set.sql}, updated_at = now() WHERE id = $1`, [id, ...set.params]);
   }
 
   async update(
@@ -56,7 +56,7 @@ export class DepartmentsRepository {
       2,
     );
     if (!set.sql) return;
-    await manager.query(`UPDATE departments SET ${set.sql}, updated_at = now() WHERE id = $1`, [
+    await manager.query<unknown[]>(`UPDATE departments SET ${set.sql}, updated_at = now() WHERE id = $1`, [
       id,
       ...set.params,
     ]);

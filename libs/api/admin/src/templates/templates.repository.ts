@@ -71,14 +71,14 @@ export class TemplatesRepository {
       2,
     );
     if (!set.sql) return;
-    await manager.query(`UPDATE response_templates SET ${set.sql}, updated_at = now() WHERE id = $1`, [
+    await manager.query<unknown[]>(`UPDATE response_templates SET ${set.sql}, updated_at = now() WHERE id = $1`, [
       id,
       ...set.params,
     ]);
   }
 
   async delete(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`DELETE FROM response_templates WHERE id = $1`, [id]);
+    await manager.query<unknown[]>(`DELETE FROM response_templates WHERE id = $1`, [id]);
   }
 
   async categoryId(manager: EntityManager, code: string): Promise<string | null> {

@@ -63,19 +63,19 @@ export class UsersRepository {
   ): Promise<void> {
     const set = setClause({ name: patch.name, active: patch.active, locale: patch.locale }, 2);
     if (!set.sql) return;
-    await manager.query(`UPDATE users SET ${set.sql}, updated_at = now() WHERE id = $1`, [id, ...set.params]);
+    await manager.query<unknown[]>(`UPDATE users SET ${set.sql}, updated_at = now() WHERE id = $1`, [id, ...set.params]);
   }
 
   async setRoles(manager: EntityManager, id: string, roles: Role[]): Promise<void> {
-    await manager.query(`DELETE FROM user_roles WHERE user_id = $1`, [id]);
+    await manager.query<unknown[]>(`DELETE FROM user_roles WHERE user_id = $1`, [id]);
     for (const role of roles)
-      await manager.query(`INSERT INTO user_roles (user_id, role) VALUES ($1, $2)`, [id, role]);
+      await manager.query<unknown[]>(`INSERT INTO user_roles (user_id, role) VALUES ($1, $2)`, [id, role]);
   }
 
   async setDepartments(manager: EntityManager, id: string, departmentIds: string[]): Promise<void> {
-    await manager.query(`DELETE FROM user_departments WHERE user_id = $1`, [id]);
+    await manager.query<unknown[]>(`DELETE FROM user_departments WHERE user_id = $1`, [id]);
     for (const departmentId of departmentIds) {
-      await manager.query(`INSERT INTO user_departments (user_id, department_id) VALUES ($1, $2)`, [
+      await manager.query<unknown[]>(`INSERT INTO user_departments (user_id, department_id) VALUES ($1, $2)`, [
         id,
         departmentId,
       ]);
