@@ -17,6 +17,7 @@ import { DepartmentsRepository } from './departments/departments.repository';
 import { DepartmentsService } from './departments/departments.service';
 import { MailController } from './mail.controller';
 import { RoutingRulesController } from './routing-rules/routing-rules.controller';
+import { RoutingRulesRepository } from './routing-rules/routing-rules.repository';
 import { RoutingRulesService } from './routing-rules/routing-rules.service';
 import { StaffDirectoryRepository } from './staff/staff-directory.repository';
 import { StaffController } from './staff/staff.controller';
@@ -47,6 +48,7 @@ import { UsersService } from './users/users.service';
     DepartmentsService,
     CategoriesRepository,
     CategoriesService,
+    RoutingRulesRepository,
     RoutingRulesService,
     AreasRepository,
     AreasService,

@@ -23,16 +23,16 @@ export class CategoriesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   list(): Promise<AdminCategory[]> {
-    return this.db.query(`SELECT ${COLUMNS} FROM categories ORDER BY sort_order, code`);
+    return this.db.query<AdminCategory[]>(`SELECT ${COLUMNS} FROM categories ORDER BY sort_order, code`);
   }
 
   async find(manager: EntityManager, code: string): Promise<AdminCategory | null> {
-    const rows = await manager.query(`SELECT ${COLUMNS} FROM categories WHERE code = $1`, [code]);
+    const rows = await manager.query<AdminCategory[]>(`SELECT ${COLUMNS} FROM categories WHERE code = $1`, [code]);
     return rows[0] ?? null;
   }
 
   async idOf(manager: EntityManager, code: string): Promise<string | null> {
-    const rows = await manager.query(`SELECT id FROM categories WHERE code = $1`, [code]);
+    const rows = await manager.query<{ id: string }[]>(`SELECT id FROM categories WHERE code = $1`, [code]);
     return rows[0]?.id ?? null;
   }
 
@@ -57,7 +57,7 @@ export class CategoriesRepository {
   }
 
   async update(manager: EntityManager, code: string, fields: CategoryFields): Promise<void> {
-    const json = (value: LocalizedText | null | undefined) =>
+    const json = (value: LocalizedText | null | undefined): string | null | undefined =>
       value === undefined ? undefined : value === null ? null : JSON.stringify(value);
     const set = setClause(
       {

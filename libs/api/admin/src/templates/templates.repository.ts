@@ -32,7 +32,7 @@ export class TemplatesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   list(filter: TemplateFilter): Promise<ResponseTemplate[]> {
-    return this.db.query(
+    return this.db.query<ResponseTemplate[]>(
       `${SELECT}
         WHERE ($1::text IS NULL OR c.code = $1 OR t.category_id IS NULL)
           AND ($2::text IS NULL OR t.locale = $2)
@@ -44,12 +44,12 @@ export class TemplatesRepository {
   }
 
   async find(manager: EntityManager, id: string): Promise<ResponseTemplate | null> {
-    const rows = await manager.query(`${SELECT} WHERE t.id = $1`, [id]);
+    const rows = await manager.query<ResponseTemplate[]>(`${SELECT} WHERE t.id = $1`, [id]);
     return rows[0] ?? null;
   }
 
   async insert(manager: EntityManager, row: Required<TemplateFields>): Promise<string> {
-    const [{ id }] = await manager.query(
+    const [{ id }] = await manager.query<{ id: string }[]>(
       `INSERT INTO response_templates (title, locale, category_id, status, body, style_notes, active)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [row.title, row.locale, row.categoryId, row.status, row.body, row.styleNotes, row.active],
@@ -82,7 +82,7 @@ export class TemplatesRepository {
   }
 
   async categoryId(manager: EntityManager, code: string): Promise<string | null> {
-    const rows = await manager.query(`SELECT id FROM categories WHERE code = $1`, [code]);
+    const rows = await manager.query<{ id: string }[]>(`SELECT id FROM categories WHERE code = $1`, [code]);
     return rows[0]?.id ?? null;
   }
 }
