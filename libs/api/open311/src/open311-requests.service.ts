@@ -119,7 +119,7 @@ export class Open311RequestsService {
     });
     const dto = parseInput(CreateReportDto, input);
     const token = randomBytes(16).toString('hex');
-    const verifies = await this.open311.clientVerifiesReporters(client.id);
+    const verifies = await this.clients.verifiesReporters(client.id);
     const { report } = await this.reports.create(dto, [], null, locale, {
       // As on the map: a reporter nobody vouches for confirms by email before the request exists.
       reporter: verifies ? { kind: 'verified_client' } : { kind: 'anonymous' },
