@@ -9,7 +9,7 @@ export const DEMO_OPEN311_KEY = 'demo-open311-key';
  * Called only when DEMO_DATA is on, which the configuration refuses in production.
  */
 export async function seedDemoOpen311Client(manager: EntityManager): Promise<boolean> {
-  const inserted = await manager.query(
+  const inserted = await manager.query<{ id: string }[]>(
     `INSERT INTO api_clients (name, contact_email, key_hash) VALUES ($1, $2, $3)
      ON CONFLICT DO NOTHING RETURNING id`,
     ['Demo Open311 client', 'open311-demo@ayto.example', hashApiKey(DEMO_OPEN311_KEY)],
