@@ -27,12 +27,12 @@ export default tseslint.config(
             // Browser tests drive built apps from outside; they may only reach for the test harness.
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['type:testing', 'scope:shared'] },
             // Layering: a feature never imports another feature; what two features share moves down a floor.
-            // Tests and seeds may reach for the test harness (`type:testing`).
+            // Only apps (and their tests) may reach for a test harness (`type:testing`).
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util', 'type:testing'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:data-access', 'type:ui', 'type:util', 'type:testing'] },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:testing'] },
-            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util', 'type:testing'] },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:testing'] },
+            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:data-access', 'type:ui', 'type:util'] },
+            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util'] },
+            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util'] },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
           ],
         },
       ],
@@ -40,8 +40,8 @@ export default tseslint.config(
     },
   },
   {
-    // SQL lives in repositories: a `.query(` call anywhere else is an error (see docs/architecture.md).
-    files: ['**/*.ts'],
+    // SQL lives in repositories: a `.query(` call anywhere else in the API is an error.
+    files: ['apps/api/**/*.ts', 'libs/api/**/*.ts'],
     ignores: [
       '**/*.repository.ts',
       '**/migrations/**',
