@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AuditService } from '@plaza/api/audit';
+import { AuditRepository, AuditService } from '@plaza/api/audit';
 import { connectDatabase, dataSourceOptions, runMigrations } from '@plaza/api/database';
 import { testDatabaseMode } from '@plaza/api/testing';
 import { DataSource } from 'typeorm';
@@ -207,7 +207,7 @@ describe('audit log: append-only and tamper-evident (integration)', () => {
     it('verifies the chain with Plaza stopped, and fails once a row was tampered with', async () => {
       await withDatabase(async (ds) => {
         await runMigrations(ds, true);
-        const audit = new AuditService(ds);
+        const audit = new AuditService(new AuditRepository(ds));
         for (const action of ['department.create', 'department.update', 'category.create']) {
           await ds.transaction((manager) =>
             audit.record(manager, {

@@ -1,4 +1,4 @@
-import { ApiClientsService } from '@plaza/api/open311';
+import { ApiClientsService } from '@plaza/api/api-clients';
 import { DEMO_OPEN311_KEY, seedDemoOpen311Client } from '@plaza/api/seed';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DataSource } from 'typeorm';

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ApiClientsModule } from '@plaza/api/api-clients';
 import { AuditModule } from '@plaza/api/audit';
 import { AuthModule } from '@plaza/api/auth';
 import { MailModule } from '@plaza/api/mail';
-import { Open311Module } from '@plaza/api/open311';
 import { ApiClientsController } from './api-clients/api-clients.controller';
 import { AdminApiClientsService } from './api-clients/api-clients.service';
 import { AreasController } from './areas/areas.controller';
@@ -17,6 +17,7 @@ import { DepartmentsRepository } from './departments/departments.repository';
 import { DepartmentsService } from './departments/departments.service';
 import { MailController } from './mail.controller';
 import { RoutingRulesController } from './routing-rules/routing-rules.controller';
+import { RoutingRulesRepository } from './routing-rules/routing-rules.repository';
 import { RoutingRulesService } from './routing-rules/routing-rules.service';
 import { StaffDirectoryRepository } from './staff/staff-directory.repository';
 import { StaffController } from './staff/staff.controller';
@@ -29,7 +30,7 @@ import { UsersService } from './users/users.service';
 
 /** /api/v1/admin/…: the city's configuration, accounts, audit log and kept mail; /api/v1/staff/… reads of it. */
 @Module({
-  imports: [AuthModule, AuditModule, MailModule, Open311Module],
+  imports: [ApiClientsModule, AuthModule, AuditModule, MailModule],
   controllers: [
     DepartmentsController,
     CategoriesController,
@@ -47,6 +48,7 @@ import { UsersService } from './users/users.service';
     DepartmentsService,
     CategoriesRepository,
     CategoriesService,
+    RoutingRulesRepository,
     RoutingRulesService,
     AreasRepository,
     AreasService,

@@ -4,15 +4,11 @@ import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import { MAILER, type Mailer } from '@plaza/api/mail';
 import { UnsubscribeLinks } from '@plaza/api/outbox';
 import { SchedulerService } from '@plaza/api/scheduler';
-import { pickText, type LocalizedText } from '@plaza/shared/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { pickText } from '@plaza/shared/contracts';
+import { DataSource } from 'typeorm';
 import { digestMail } from './alert-mails';
-import {
-  toRow,
-  targetOf,
-  AlertSubscriptionsRepository,
-  type SubscriptionRow,
-} from './alert-subscriptions.repository';
+import { AlertDigestRepository, type DigestMatch } from './alert-digest.repository';
+import { targetOf, AlertSubscriptionsRepository } from './alert-subscriptions.repository';
 import type { AlertReport } from './alert-texts';
 import { ALERTS_CONFIG, type AlertsConfig } from './alerts-config';
 import { AlertsClock } from './alerts-clock';
@@ -29,15 +25,6 @@ export interface DigestRun {
   /** The day whose reports were sent (YYYY-MM-DD, city time), or null when nothing was due. */
   day: string | null;
   emails: number;
-}
-
-interface DigestMatch {
-  subscription: SubscriptionRow;
-  reportId: string;
-  ref: string;
-  title: string;
-  categoryName: LocalizedText;
-  reportAreaName: string | null;
 }
 
 /**
@@ -62,6 +49,7 @@ export class AlertDigest implements OnModuleInit {
     private readonly subscriptions: AlertSubscriptionsRepository,
     private readonly clock: AlertsClock,
     private readonly scheduler: SchedulerService,
+    private readonly runs: AlertDigestRepository,
   ) {}
 
   // From the digest hour (city time) the scheduler checks every minute until the day's run is done.
@@ -84,19 +72,9 @@ export class AlertDigest implements OnModuleInit {
     let cursor = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const batch = await this.db.transaction(async (manager) => {
-        const ids: { id: string }[] = await manager.query(
-          `SELECT id FROM alert_subscriptions
-            WHERE frequency = 'daily' AND confirmed_at IS NOT NULL AND unsubscribed_at IS NULL AND id > $1
-            ORDER BY id LIMIT $2`,
-          [cursor, BATCH],
-        );
+        const ids = await this.runs.dailySubscriptionIds(manager, cursor, BATCH);
         if (ids.length === 0) return null;
-        const matches = await this.matches(
-          manager,
-          ids.map((r) => r.id),
-          from,
-          to,
-        );
+        const matches = await this.runs.matches(manager, ids, from, to);
         let sent = 0;
         for (const [subscriptionId, found] of groupBySubscription(matches)) {
           const subscription = found[0]!.subscription;
@@ -121,11 +99,8 @@ export class AlertDigest implements OnModuleInit {
           await this.mailer.send({ ...mail, dedupeKey: `alert-digest:${subscriptionId}:${day}` }, manager);
           sent += 1;
         }
-        await manager.query(`UPDATE alert_digest_runs SET started_at = $2 WHERE day = $1`, [
-          day,
-          this.clock.now(),
-        ]);
-        return { last: ids[ids.length - 1]!.id, sent };
+        await this.runs.renewClaim(manager, day, this.clock.now());
+        return { last: ids[ids.length - 1]!, sent };
       });
       if (!batch) break;
       cursor = batch.last;
@@ -133,10 +108,7 @@ export class AlertDigest implements OnModuleInit {
     }
 
     await this.db.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE alert_digest_runs SET finished_at = $2, emails = emails + $3 WHERE day = $1`,
-        [day, this.clock.now(), emails],
-      );
+      await this.runs.finish(manager, day, this.clock.now(), emails);
       // Housekeeping rides on the daily run: addresses never confirmed are not kept.
       await this.subscriptions.purgeUnconfirmed(manager, new Date(now.getTime() - CONFIRMATION_TTL_MS));
     });
@@ -146,56 +118,7 @@ export class AlertDigest implements OnModuleInit {
 
   /** True when this process now owns the day: unclaimed, or claimed by a replica that went silent. */
   private async claim(day: string, now: Date): Promise<boolean> {
-    const rows = await this.db.query(
-      `INSERT INTO alert_digest_runs (day, started_at) VALUES ($1, $2)
-       ON CONFLICT (day) DO UPDATE SET started_at = EXCLUDED.started_at
-         WHERE alert_digest_runs.finished_at IS NULL AND alert_digest_runs.started_at < $3
-       RETURNING day`,
-      [day, now, new Date(now.getTime() - CLAIM_LEASE_MS)],
-    );
-    return rows.length > 0;
-  }
-
-  /** The reports made public in [from, to) and still public, matched to these subscriptions. */
-  private async matches(
-    manager: EntityManager,
-    subscriptionIds: string[],
-    from: Date,
-    to: Date,
-  ): Promise<DigestMatch[]> {
-    const rows = await manager.query(
-      `WITH p AS (
-         SELECT r.id, r.ref, r.title, r.category_id, r.area_id, r.location::geography AS g,
-                c.name AS category_name, a.name AS area_name, j.published_at
-           FROM alert_published_reports j
-           JOIN reports r ON r.id = j.report_id
-           JOIN categories c ON c.id = r.category_id
-           LEFT JOIN areas a ON a.id = r.area_id
-          WHERE j.published_at >= $2 AND j.published_at < $3 AND r.status NOT IN ('unconfirmed', 'hidden')
-       )
-       SELECT s.id, s.email, s.locale, s.scope, s.frequency, s.confirmed_at AS "confirmedAt",
-              s.confirmation_sent_at AS "confirmationSentAt", s.unsubscribed_at AS "unsubscribedAt",
-              sa.name AS "areaName", sc.name AS "categoryName",
-              ST_Y(s.point::geometry) AS lat, ST_X(s.point::geometry) AS lon, s.radius_m AS radius,
-              p.id::text AS "reportId", p.ref, p.title, p.category_name AS "reportCategoryName", p.area_name AS "reportAreaName"
-         FROM alert_subscriptions s
-         JOIN p ON (s.scope = 'area' AND s.area_id = p.area_id)
-                OR (s.scope = 'category' AND s.category_id = p.category_id)
-                OR (s.scope = 'radius' AND ST_DWithin(s.point, p.g, s.radius_m))
-         LEFT JOIN areas sa ON sa.id = s.area_id
-         LEFT JOIN categories sc ON sc.id = s.category_id
-        WHERE s.id = ANY($1::uuid[])
-        ORDER BY s.id, p.published_at, p.id`,
-      [subscriptionIds, from, to],
-    );
-    return rows.map((raw: Record<string, unknown>) => ({
-      subscription: toRow(raw),
-      reportId: raw['reportId'] as string,
-      ref: raw['ref'] as string,
-      title: raw['title'] as string,
-      categoryName: raw['reportCategoryName'] as LocalizedText,
-      reportAreaName: (raw['reportAreaName'] as string | null) ?? null,
-    }));
+    return this.runs.claimDay(day, now, new Date(now.getTime() - CLAIM_LEASE_MS));
   }
 }
 

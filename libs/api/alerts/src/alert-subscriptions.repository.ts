@@ -55,12 +55,12 @@ const SCOPE_KEY = `coalesce(area_id::text, category_id::text, ST_AsText(point::g
 @Injectable()
 export class AlertSubscriptionsRepository {
   async areaByCode(manager: EntityManager, code: string): Promise<{ id: string } | null> {
-    const rows = await manager.query(`SELECT id FROM areas WHERE code = $1`, [code]);
+    const rows = await manager.query<{ id: string }[]>(`SELECT id FROM areas WHERE code = $1`, [code]);
     return rows[0] ?? null;
   }
 
   async categoryByCode(manager: EntityManager, code: string): Promise<{ id: string } | null> {
-    const rows = await manager.query(`SELECT id FROM categories WHERE code = $1 AND active`, [code]);
+    const rows = await manager.query<{ id: string }[]>(`SELECT id FROM categories WHERE code = $1 AND active`, [code]);
     return rows[0] ?? null;
   }
 
@@ -72,7 +72,7 @@ export class AlertSubscriptionsRepository {
     manager: EntityManager,
     s: NewSubscription,
   ): Promise<{ row: SubscriptionRow; created: boolean }> {
-    const inserted: { id: string }[] = await manager.query(
+    const inserted = await manager.query<{ id: string }[]>(
       `INSERT INTO alert_subscriptions
          (email, locale, scope, frequency, area_id, category_id, point, radius_m,
           confirmation_token_hash, confirmation_sent_at, created_at)
@@ -97,7 +97,7 @@ export class AlertSubscriptionsRepository {
       ],
     );
     if (inserted[0]) return { row: (await this.byId(manager, inserted[0].id))!, created: true };
-    const [existing] = await manager.query(
+    const [existing] = await manager.query<{ id: string }[]>(
       `SELECT id FROM alert_subscriptions
         WHERE unsubscribed_at IS NULL AND email = $1 AND scope = $2 AND frequency = $3
           AND ${SCOPE_KEY} = (SELECT coalesce($4::uuid::text, $5::uuid::text,
@@ -120,13 +120,13 @@ export class AlertSubscriptionsRepository {
 
   async byId(manager: EntityManager, id: string): Promise<SubscriptionRow | null> {
     if (!isUuid(id)) return null;
-    const rows = await manager.query(`${SELECT} WHERE s.id = $1`, [id]);
+    const rows = await manager.query<StoredSubscription[]>(`${SELECT} WHERE s.id = $1`, [id]);
     return rows[0] ? toRow(rows[0]) : null;
   }
 
   /** A live subscription by the hash of its confirmation token, locked for the confirmation. */
   async byTokenHash(manager: EntityManager, tokenHash: string): Promise<SubscriptionRow | null> {
-    const rows = await manager.query(
+    const rows = await manager.query<StoredSubscription[]>(
       `${SELECT} WHERE s.confirmation_token_hash = $1 AND s.unsubscribed_at IS NULL FOR UPDATE OF s`,
       [tokenHash],
     );
@@ -141,14 +141,14 @@ export class AlertSubscriptionsRepository {
     now: Date,
     locale: Locale,
   ): Promise<void> {
-    await manager.query(
+    await manager.query<unknown[]>(
       `UPDATE alert_subscriptions SET confirmation_token_hash = $2, confirmation_sent_at = $3, locale = $4 WHERE id = $1`,
       [id, tokenHash, now, locale],
     );
   }
 
   async confirm(manager: EntityManager, id: string, now: Date): Promise<void> {
-    await manager.query(
+    await manager.query<unknown[]>(
       `UPDATE alert_subscriptions SET confirmed_at = coalesce(confirmed_at, $2) WHERE id = $1`,
       [id, now],
     );
@@ -157,7 +157,7 @@ export class AlertSubscriptionsRepository {
   /** Stops the alerts and forgets the address; idempotent. */
   async unsubscribe(manager: EntityManager, id: string, now: Date): Promise<void> {
     if (!isUuid(id)) return;
-    await manager.query(
+    await manager.query<unknown[]>(
       `UPDATE alert_subscriptions SET unsubscribed_at = $2, email = NULL, confirmation_token_hash = NULL
         WHERE id = $1 AND unsubscribed_at IS NULL`,
       [id, now],
@@ -166,7 +166,7 @@ export class AlertSubscriptionsRepository {
 
   /** Subscriptions never confirmed within `before`: their addresses were given but never proven. */
   async purgeUnconfirmed(manager: EntityManager, before: Date): Promise<number> {
-    const rows = await manager.query(
+    const rows = await manager.query<{ id: string }[]>(
       `DELETE FROM alert_subscriptions WHERE confirmed_at IS NULL AND created_at < $1 AND confirmation_sent_at < $1 RETURNING id`,
       [before],
     );
@@ -174,7 +174,24 @@ export class AlertSubscriptionsRepository {
   }
 }
 
-export function toRow(raw: Record<string, unknown>): SubscriptionRow {
+/** A subscription as the SELECT columns come back (timestamps and numbers as the driver gives them). */
+export interface StoredSubscription {
+  id: string;
+  email: string | null;
+  locale: string;
+  scope: string;
+  frequency: string;
+  confirmedAt: Date | string | null;
+  confirmationSentAt: Date | string;
+  unsubscribedAt: Date | string | null;
+  areaName: string | null;
+  categoryName: LocalizedText | null;
+  lat: number | string | null;
+  lon: number | string | null;
+  radius: number | string | null;
+}
+
+export function toRow(raw: StoredSubscription): SubscriptionRow {
   return {
     id: raw['id'] as string,
     email: (raw['email'] as string | null) ?? null,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AlertDigest } from './alert-digest';
+import { AlertDigestRepository } from './alert-digest.repository';
 import { AlertSubscriptionsRepository } from './alert-subscriptions.repository';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import { ALERTS_CONFIG, alertsConfigFrom } from './alerts-config';
@@ -20,6 +21,7 @@ import { InstantAlerts } from './instant-alerts';
     AlertsService,
     InstantAlerts,
     AlertDigest,
+    AlertDigestRepository,
   ],
   exports: [AlertDigest, AlertsClock],
 })

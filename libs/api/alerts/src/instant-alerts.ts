@@ -7,7 +7,7 @@ import { Outbox, OutboxChannels, PermanentDeliveryError, UnsubscribeLinks } from
 import { isPublicStatus } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { instantAlertMail } from './alert-mails';
-import { categoryLabel, matchingSubscriptions, publishedReport, recordPublication } from './alert-matching';
+import { categoryLabel, matchingSubscriptions, publishedReport, recordPublication } from './alert-matching.repository';
 import { targetOf } from './alert-subscriptions.repository';
 import { AlertsClock } from './alerts-clock';
 import { ALERT_UNSUBSCRIBE_KIND } from './alerts.service';

@@ -46,7 +46,7 @@ export class SessionRepository {
       idleSeconds: number;
     },
   ): Promise<void> {
-    await manager.query(
+    await manager.query<unknown[]>(
       `INSERT INTO sessions (token_hash, user_id, csrf_token, method, expires_at)
        VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))`,
       [row.tokenHash, row.userId, row.csrfToken, row.method, row.idleSeconds],
@@ -55,7 +55,7 @@ export class SessionRepository {
 
   /** A live session (not revoked, not expired, its user active) with its user, roles and departments. */
   async findLive(tokenHash: string, manager: EntityManager = this.db.manager): Promise<LiveSession | null> {
-    const rows: ContextRow[] = await manager.query(
+    const rows = await manager.query<ContextRow[]>(
       `SELECT s.id AS session_id, s.csrf_token, s.expires_at, s.created_at, s.last_seen_at, s.method,
               u.id AS user_id, u.email, u.name, u.locale,
               ${USER_ROLES} AS roles, ${USER_DEPARTMENTS} AS departments
@@ -95,7 +95,7 @@ export class SessionRepository {
   /** Slides the idle expiry forward, never past the absolute lifetime. Returns the new expiry. */
   async touch(sessionId: string, idleSeconds: number, absoluteSeconds: number): Promise<Date | null> {
     // TypeORM answers an UPDATE with [rows, rowCount].
-    const [rows] = await this.db.query(
+    const [rows] = await this.db.query<[Array<{ expires_at: Date }>, number]>(
       `UPDATE sessions
           SET last_seen_at = now(),
               expires_at = least(created_at + make_interval(secs => $3), now() + make_interval(secs => $2))
@@ -107,14 +107,14 @@ export class SessionRepository {
   }
 
   async revokeByTokenHash(manager: EntityManager, tokenHash: string): Promise<void> {
-    await manager.query(
+    await manager.query<unknown[]>(
       `UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`,
       [tokenHash],
     );
   }
 
   async revoke(manager: EntityManager, sessionId: string): Promise<void> {
-    await manager.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [
+    await manager.query<unknown[]>(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [
       sessionId,
     ]);
   }
@@ -125,7 +125,7 @@ export class SessionRepository {
     userId: string,
     keepSessionId: string | null = null,
   ): Promise<number> {
-    const [rows] = await manager.query(
+    const [rows] = await manager.query<[Array<{ id: string }>, number]>(
       `UPDATE sessions SET revoked_at = now()
         WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid)
         RETURNING id`,

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import type { Role, SessionView } from '@plaza/shared/contracts';
 import type { EntityManager } from 'typeorm';
+import { AccountsRepository } from './accounts.repository';
 import type { AuthContext, SessionInfo } from './auth-context';
 import { newSecretToken, tokenHash } from './secret-token';
 import { SessionRepository } from './session.repository';
@@ -35,6 +36,7 @@ export class SessionService {
 
   constructor(
     private readonly sessions: SessionRepository,
+    private readonly accounts: AccountsRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.secure = config.publicUrl.startsWith('https:');
@@ -46,19 +48,16 @@ export class SessionService {
     userId: string,
     method: SessionInfo['method'],
   ): Promise<StartedSession> {
-    const roles: Array<{ role: Role }> = await manager.query(
-      `SELECT role FROM user_roles WHERE user_id = $1`,
-      [userId],
-    );
+    const roles = await this.accounts.rolesOf(manager, userId);
     const token = newSecretToken();
     await this.sessions.insert(manager, {
       tokenHash: tokenHash(token),
       userId,
       csrfToken: newSecretToken(),
       method,
-      idleSeconds: idleSecondsFor(roles.map((r) => r.role)),
+      idleSeconds: idleSecondsFor(roles),
     });
-    await manager.query(`UPDATE users SET last_sign_in_at = now() WHERE id = $1`, [userId]);
+    await this.accounts.markSignedIn(manager, userId);
     const live = await this.sessions.findLive(tokenHash(token), manager);
     if (!live) throw new Error('A session just opened for an inactive user');
     return { token, context: live.context };

@@ -27,17 +27,17 @@ export class CatalogRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async listActiveCategories(): Promise<CategoryRow[]> {
-    return this.db.query(`${CATEGORY_SELECT} WHERE c.active ORDER BY c.sort_order, c.code`);
+    return this.db.query<CategoryRow[]>(`${CATEGORY_SELECT} WHERE c.active ORDER BY c.sort_order, c.code`);
   }
 
   async findActiveCategory(code: string, manager: EntityManager = this.db.manager): Promise<CategoryRow | null> {
-    const rows: CategoryRow[] = await manager.query(`${CATEGORY_SELECT} WHERE c.active AND c.code = $1`, [code]);
+    const rows: CategoryRow[] = await manager.query<CategoryRow[]>(`${CATEGORY_SELECT} WHERE c.active AND c.code = $1`, [code]);
     return rows[0] ?? null;
   }
 
   /** The whole area layer as one GeoJSON document, built in SQL so no geometry is parsed in Node. */
   async areasFeatureCollection(): Promise<string> {
-    const [row] = await this.db.query(`
+    const [row] = await this.db.query<{ doc: string }[]>(`
       SELECT json_build_object(
         'type', 'FeatureCollection',
         'features', coalesce(json_agg(json_build_object(
@@ -57,7 +57,7 @@ export class CatalogRepository {
    * lowest code, so the answer never depends on row order.
    */
   async place(lon: number, lat: number, categoryId: string, manager: EntityManager): Promise<Placement | null> {
-    const rows: Placement[] = await manager.query(
+    const rows: Placement[] = await manager.query<Placement[]>(
       `SELECT a.id AS "areaId", a.name AS "areaName",
               coalesce(r.department_id, c.default_department_id) AS "departmentId"
          FROM areas a

@@ -1,7 +1,5 @@
 import type { DataSource } from 'typeorm';
-
-// Any constant works; it only has to be the same for every replica.
-const MIGRATION_LOCK_KEY = 7_341_029;
+import { acquireMigrationLock, releaseMigrationLock } from './migration-lock.repository';
 
 /**
  * Runs pending migrations. On a real server several replicas may boot together, so they queue
@@ -16,11 +14,11 @@ export async function runMigrations(dataSource: DataSource, embedded: boolean): 
   const lock = dataSource.createQueryRunner();
   await lock.connect();
   try {
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await acquireMigrationLock(lock);
     const done = await dataSource.runMigrations({ transaction: 'each' });
     return done.map((m) => m.name);
   } finally {
-    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await releaseMigrationLock(lock).catch(() => undefined);
     await lock.release();
   }
 }

@@ -2,24 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, type AuditActor } from '@plaza/api/audit';
 import { DomainError } from '@plaza/api/http';
-import { OutboxChannels, OutboxClock } from '@plaza/api/outbox';
+import { OutboxChannels, OutboxClock, OutboxRepository, type DeliveryRow } from '@plaza/api/outbox';
 import type { DeliveryStatus, DeliveryView } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 
-interface Row {
-  id: string;
-  channel: string;
-  status: DeliveryStatus;
-  payload: Record<string, unknown>;
-  attempts: number;
-  last_error: string | null;
-  next_attempt_at: Date | null;
-  locked_until: Date | null;
-  created_at: Date;
-  last_attempt_at: Date | null;
-}
-
-const COLUMNS = `id, channel, status, payload, attempts, last_error, next_attempt_at, locked_until, created_at, last_attempt_at`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const notFound = () => new DomainError('DELIVERY.NOT_FOUND', 'not_found', 'No such delivery.');
@@ -29,6 +15,7 @@ const notFound = () => new DomainError('DELIVERY.NOT_FOUND', 'not_found', 'No su
 export class DeliveriesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly messages: OutboxRepository,
     private readonly channels: OutboxChannels,
     private readonly clock: OutboxClock,
     private readonly audit: AuditService,
@@ -36,27 +23,14 @@ export class DeliveriesService {
 
   /** Failed first, then those waiting for a retry (attempted at least once), newest first. */
   async list(status: 'failed' | 'pending' | null, limit: number): Promise<DeliveryView[]> {
-    const rows: Row[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM outbox_messages
-        WHERE ($1::text IS NULL AND (status = 'failed' OR (status = 'pending' AND attempts > 0)))
-           OR ($1 = 'failed' AND status = 'failed')
-           OR ($1 = 'pending' AND status = 'pending' AND attempts > 0)
-        ORDER BY (status = 'failed') DESC, created_at DESC, id
-        LIMIT $2`,
-      [status, limit],
-    );
+    const rows = await this.messages.listDeliveries(status, limit);
     return rows.map((row) => this.view(row));
   }
 
   /** Back to pending, due now, with a fresh retry window. */
   retry(actor: AuditActor, id: string): Promise<DeliveryView> {
     return this.change(actor, id, 'delivery.retry', ['failed', 'pending', 'dismissed'], (manager, now) =>
-      manager.query(
-        `UPDATE outbox_messages SET status = 'pending', next_attempt_at = $2, retried_at = $2, failed_at = NULL, dismissed_at = NULL,
-                locked_until = NULL, lease_id = NULL
-          WHERE id = $1 RETURNING ${COLUMNS}`,
-        [id, now],
-      ),
+      this.messages.retryDelivery(manager, id, now),
     );
   }
 
@@ -64,10 +38,7 @@ export class DeliveriesService {
   dismiss(actor: AuditActor, id: string): Promise<DeliveryView> {
     return this.change(actor, id, 'delivery.dismiss', ['failed', 'pending'], (manager, now) =>
       // Clearing the lease also fences off a worker that still holds this message in a batch.
-      manager.query(
-        `UPDATE outbox_messages SET status = 'dismissed', dismissed_at = $2, locked_until = NULL, lease_id = NULL WHERE id = $1 RETURNING ${COLUMNS}`,
-        [id, now],
-      ),
+      this.messages.dismissDelivery(manager, id, now),
     );
   }
 
@@ -76,12 +47,12 @@ export class DeliveriesService {
     rawId: string,
     action: string,
     from: DeliveryStatus[],
-    update: (manager: EntityManager, now: Date) => Promise<Row[] | [Row[], number]>,
+    update: (manager: EntityManager, now: Date) => Promise<DeliveryRow | null>,
   ): Promise<DeliveryView> {
     if (!UUID.test(rawId)) throw notFound();
     const id = rawId.toLowerCase();
     return this.db.transaction(async (manager) => {
-      const [before]: Row[] = await manager.query(`SELECT ${COLUMNS} FROM outbox_messages WHERE id = $1 FOR UPDATE`, [id]);
+      const before = await this.messages.lockDelivery(manager, id);
       if (!before) throw notFound();
       const now = this.clock.now();
       if (!from.includes(before.status)) {
@@ -90,9 +61,8 @@ export class DeliveriesService {
       if (before.locked_until && new Date(before.locked_until) > now) {
         throw new DomainError('DELIVERY.IN_PROGRESS', 'conflict', 'This delivery is being attempted right now; try again in a moment.');
       }
-      const result = await update(manager, now);
-      const after = (Array.isArray(result[0]) ? result[0] : result) as Row[];
-      const view = this.view(after[0]!);
+      const after = await update(manager, now);
+      const view = this.view(after!);
       await this.audit.record(manager, {
         actor,
         action,
@@ -105,7 +75,7 @@ export class DeliveriesService {
     });
   }
 
-  private view(row: Row): DeliveryView {
+  private view(row: DeliveryRow): DeliveryView {
     const handler = this.channels.get(row.channel);
     const payload = row.payload ?? {};
     const recipient = handler?.recipientOf?.(payload) ?? (typeof payload['to'] === 'string' ? payload['to'] : null);

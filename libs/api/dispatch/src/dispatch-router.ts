@@ -50,10 +50,7 @@ export class DispatchRouter implements OnModuleInit {
       await this.mailer.send(departmentMail(target.contactEmail, found, this.config.publicUrl), manager);
       return;
     }
-    const [{ ref, code }] = await manager.query(
-      `SELECT r.ref, d.code FROM reports r, departments d WHERE r.id = $1 AND d.id = $2`,
-      [event.reportId, target.departmentId],
-    );
+    const { ref, code } = await this.dispatches.refAndDepartmentCode(manager, event.reportId, target.departmentId);
     // Only ids in the payload: the case and the external system are read at delivery time, so a
     // corrected endpoint or key applies to retries, and no personal data sits in the outbox.
     const payload: Open311DispatchPayload = { dispatchId, ref, department: code };

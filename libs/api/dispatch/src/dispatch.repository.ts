@@ -47,12 +47,25 @@ const EXTERNAL_COLUMNS = `
   d.open311_jurisdiction_id AS "jurisdictionId", d.open311_service_codes AS "serviceCodes",
   d.open311_send_reporter AS "sendReporter"`;
 
+/** A queued dispatch joined to its case and its department's external system. */
+type DeliveryRow = DispatchCase & {
+  externalId: string | null;
+  externalToken: string | null;
+  sendMethod: SendMethod;
+  departmentId: string;
+  endpoint: string | null;
+  apiKey: string | null;
+  jurisdictionId: string | null;
+  serviceCodes: Record<string, string> | null;
+  sendReporter: boolean;
+};
+
 @Injectable()
 export class DispatchRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async routingTarget(manager: EntityManager, reportId: string): Promise<RoutingTarget | null> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<RoutingTarget[]>(
       `SELECT r.status, d.id AS "departmentId", d.send_method AS "sendMethod", d.contact_email AS "contactEmail"
          FROM reports r JOIN departments d ON d.id = r.department_id
         WHERE r.id = $1`,
@@ -63,7 +76,7 @@ export class DispatchRepository {
 
   /** Records that the case goes to the department; null when it already went there. */
   async claim(manager: EntityManager, reportId: string, departmentId: string, method: SendMethod): Promise<string | null> {
-    const rows: Array<{ id: string }> = await manager.query(
+    const rows: Array<{ id: string }> = await manager.query<Array<{ id: string }>>(
       `INSERT INTO report_dispatches (report_id, department_id, method) VALUES ($1, $2, $3)
        ON CONFLICT (report_id, department_id) DO NOTHING RETURNING id`,
       [reportId, departmentId, method],
@@ -72,7 +85,7 @@ export class DispatchRepository {
   }
 
   async dispatchCase(manager: EntityManager, reportId: string, departmentId: string, mediaBase: string): Promise<DispatchCase> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<DispatchCase[]>(
       `SELECT ${DISPATCH_CASE_COLUMNS}
          FROM reports r JOIN categories c ON c.id = r.category_id, departments d
         WHERE r.id = $1 AND d.id = $3`,
@@ -86,7 +99,7 @@ export class DispatchRepository {
     dispatchId: string,
     mediaBase: string,
   ): Promise<{ dispatch: { externalId: string | null; externalToken: string | null }; system: ExternalSystem | null; case: DispatchCase } | null> {
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<DeliveryRow[]>(
       `SELECT x.external_id AS "externalId", x.external_token AS "externalToken",
               d.send_method AS "sendMethod", ${EXTERNAL_COLUMNS}, ${DISPATCH_CASE_COLUMNS}
          FROM report_dispatches x
@@ -112,7 +125,7 @@ export class DispatchRepository {
   }
 
   async recordCreated(dispatchId: string, endpoint: string, created: GeoReportCreated, at: Date): Promise<void> {
-    await this.db.query(
+    await this.db.query<unknown[]>(
       `UPDATE report_dispatches
           SET external_system = $2, external_id = $3, external_token = $4, sent_at = $5
         WHERE id = $1`,
@@ -121,12 +134,12 @@ export class DispatchRepository {
   }
 
   async recordResolvedToken(dispatchId: string, externalId: string): Promise<void> {
-    await this.db.query(`UPDATE report_dispatches SET external_id = $2 WHERE id = $1`, [dispatchId, externalId]);
+    await this.db.query<unknown[]>(`UPDATE report_dispatches SET external_id = $2 WHERE id = $1`, [dispatchId, externalId]);
   }
 
   /** Departments sending by Open311 that have requests to pull. */
   async systemsToPull(): Promise<ExternalSystem[]> {
-    return this.db.query(
+    return this.db.query<ExternalSystem[]>(
       `SELECT ${EXTERNAL_COLUMNS} FROM departments d
         WHERE d.send_method = 'open311' AND d.open311_endpoint IS NOT NULL
           AND EXISTS (SELECT 1 FROM report_dispatches x WHERE x.department_id = d.id AND x.method = 'open311'
@@ -140,7 +153,7 @@ export class DispatchRepository {
    * the external side, and closed ones for a while (a request can be reopened or annotated late).
    */
   async pendingPulls(departmentId: string, now: Date, keepClosedDays: number, limit: number): Promise<PendingPull[]> {
-    return this.db.query(
+    return this.db.query<PendingPull[]>(
       `SELECT x.id AS "dispatchId", x.report_id::text AS "reportId", x.external_id AS "externalId",
               x.external_token AS "externalToken", x.external_status AS "externalStatus",
               x.external_status_notes AS "externalStatusNotes"
@@ -156,7 +169,7 @@ export class DispatchRepository {
 
   /** Locks a dispatch row for the transaction that applies its pulled state. */
   async lockPull(manager: EntityManager, dispatchId: string): Promise<PendingPull | null> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<PendingPull[]>(
       `SELECT x.id AS "dispatchId", x.report_id::text AS "reportId", x.external_id AS "externalId",
               x.external_token AS "externalToken", x.external_status AS "externalStatus",
               x.external_status_notes AS "externalStatusNotes", x.external_updated_at AS "externalUpdatedAt"
@@ -174,10 +187,10 @@ export class DispatchRepository {
     at: Date,
   ): Promise<void> {
     if (!pulled) {
-      await manager.query(`UPDATE report_dispatches SET last_pulled_at = $2 WHERE id = $1`, [dispatchId, at]);
+      await manager.query<unknown[]>(`UPDATE report_dispatches SET last_pulled_at = $2 WHERE id = $1`, [dispatchId, at]);
       return;
     }
-    await manager.query(
+    await manager.query<unknown[]>(
       `UPDATE report_dispatches
           SET external_status = $2, external_status_notes = $3, external_updated_at = $4, last_pulled_at = $5,
               external_changed_at = CASE WHEN $6 THEN $5 ELSE external_changed_at END
@@ -188,6 +201,24 @@ export class DispatchRepository {
 
   async markPulled(dispatchIds: string[], at: Date): Promise<void> {
     if (!dispatchIds.length) return;
-    await this.db.query(`UPDATE report_dispatches SET last_pulled_at = $2 WHERE id = ANY($1::uuid[])`, [dispatchIds, at]);
+    await this.db.query<unknown[]>(`UPDATE report_dispatches SET last_pulled_at = $2 WHERE id = ANY($1::uuid[])`, [dispatchIds, at]);
+  }
+
+  // Read-only lookups of names other libraries own (reports, departments), for the outbox payload.
+  async reportRef(manager: EntityManager, reportId: string): Promise<string> {
+    const [row] = await manager.query<{ ref: string }[]>(`SELECT ref FROM reports WHERE id = $1`, [reportId]);
+    return row!.ref;
+  }
+
+  async refAndDepartmentCode(
+    manager: EntityManager,
+    reportId: string,
+    departmentId: string,
+  ): Promise<{ ref: string; code: string }> {
+    const [row] = await manager.query<{ ref: string; code: string }[]>(
+      `SELECT r.ref, d.code FROM reports r, departments d WHERE r.id = $1 AND d.id = $2`,
+      [reportId, departmentId],
+    );
+    return row!;
   }
 }

@@ -118,7 +118,7 @@ export class Open311PullJob implements OnModuleInit, OnModuleDestroy {
       // Two replicas may pull the same request: one that fetched before the external change must
       // not undo what the other, fresher one already applied (it would reopen a closed case).
       if (olderThan(pulled.updatedDatetime, stored.externalUpdatedAt ?? null)) return null;
-      const [{ ref }] = await manager.query(`SELECT ref FROM reports WHERE id = $1`, [stored.reportId]);
+      const ref = await this.dispatches.reportRef(manager, stored.reportId);
       const current = await this.writes.lock(manager, ref);
       if (!current) return null;
       const externalChanged = pulled.status !== stored.externalStatus || pulled.statusNotes !== stored.externalStatusNotes;

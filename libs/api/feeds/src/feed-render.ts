@@ -1,4 +1,4 @@
-import { XmlWriter } from './xml-writer';
+import { XmlWriter } from '@plaza/api/xml';
 
 /** What a feed says, independent of the syndication format it is written in. */
 export interface FeedModel {

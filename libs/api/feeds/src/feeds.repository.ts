@@ -47,12 +47,12 @@ export class FeedsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async findArea(code: string): Promise<{ id: string; name: string } | null> {
-    const rows = await this.db.query(`SELECT id, name FROM areas WHERE code = $1`, [code]);
+    const rows = await this.db.query<{ id: string; name: string }[]>(`SELECT id, name FROM areas WHERE code = $1`, [code]);
     return rows[0] ?? null;
   }
 
   async findCategoryName(code: string, locale: Locale): Promise<string | null> {
-    const rows = await this.db.query(
+    const rows = await this.db.query<{ name: string }[]>(
       `SELECT coalesce(name ->> $2::text, name ->> 'es') AS name FROM categories WHERE code = $1`,
       [code, locale],
     );
@@ -79,7 +79,7 @@ export class FeedsRepository {
       );
     }
     params.push(query.limit);
-    return this.db.query(
+    return this.db.query<FeedReportRow[]>(
       `${REPORT_SELECT}
         WHERE ${where.join(' AND ')}
         ORDER BY r.created_at DESC, r.id DESC
@@ -89,7 +89,7 @@ export class FeedsRepository {
   }
 
   async findPublicReport(ref: string, locale: Locale): Promise<FeedReportRow | null> {
-    const rows = await this.db.query(`${REPORT_SELECT} WHERE r.ref = $3 AND r.status = ANY($2::text[]) AND ${filedReport('r')}`, [
+    const rows = await this.db.query<FeedReportRow[]>(`${REPORT_SELECT} WHERE r.ref = $3 AND r.status = ANY($2::text[]) AND ${filedReport('r')}`, [
       locale,
       PUBLIC_REPORT_STATUSES,
       ref,
@@ -99,7 +99,7 @@ export class FeedsRepository {
 
   /** A report's public timeline, newest first. */
   async publicEvents(reportId: string, limit: number): Promise<FeedEventRow[]> {
-    return this.db.query(
+    return this.db.query<FeedEventRow[]>(
       `SELECT id::text AS id, to_char(at AT TIME ZONE 'UTC', ${ISO}) AS at, from_status AS "from", to_status AS "to", message
          FROM report_events
         WHERE report_id = $1 AND is_public

@@ -1,3 +1,1 @@
 export * from './feeds.module';
-export * from './feed-text';
-export * from './xml-writer';

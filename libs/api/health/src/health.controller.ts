@@ -1,15 +1,14 @@
 import { Controller, Get, HttpCode } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Access } from '@plaza/api/auth';
 import { DomainError } from '@plaza/api/http';
-import { DataSource } from 'typeorm';
+import { HealthRepository } from './health.repository';
 
 @ApiTags('health')
 @Access('public')
 @Controller({ path: 'health' })
 export class HealthController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly health: HealthRepository) {}
 
   /** The process is up. Never touches the database, so a slow database does not get us restarted. */
   @Get('live')
@@ -23,7 +22,7 @@ export class HealthController {
   async ready(): Promise<{ status: 'ok'; database: 'ok' }> {
     try {
       await Promise.race([
-        this.db.query('SELECT 1'),
+        this.health.ping(),
         new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
       ]);
       return { status: 'ok', database: 'ok' };

@@ -1,4 +1,1 @@
 export * from './open311.module';
-export * from './api-clients.service';
-export type { ApiClientView } from './api-clients.repository';
-export { hashApiKey } from './api-key';

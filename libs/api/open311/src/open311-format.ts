@@ -1,4 +1,4 @@
-import { XmlWriter } from '@plaza/api/feeds';
+import { XmlWriter } from '@plaza/api/xml';
 
 /**
  * GeoReport v2 documents are described once, as the JSON value, and written as XML by the Spark

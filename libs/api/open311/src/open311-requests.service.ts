@@ -1,18 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { ApiClientsService } from '@plaza/api/api-clients';
 import { CatalogRepository } from '@plaza/api/catalog';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
-import { statusLabel } from '@plaza/api/feeds';
 import { parseInput } from '@plaza/api/http';
 import { CreateReportDto, ReportsService } from '@plaza/api/reports';
 import {
   PUBLIC_REPORT_STATUSES,
   pickText,
+  reportStatusLabel,
   toOpen311Status,
   type Locale,
   type Open311Status,
 } from '@plaza/shared/contracts';
-import { ApiClientsService } from './api-clients.service';
 import type { Open311Document } from './open311-format';
 import { OPEN311_LIMIT, parseRequestsQuery, parseWindow } from './open311-query';
 import { OPEN311_DESCRIPTION_MAX, toReportInput, type Open311Form } from './open311-submission';
@@ -91,7 +91,7 @@ export class Open311RequestsService {
         service_request_id: row.ref,
         status: toOpen311Status(row.to),
         updated_datetime: row.at,
-        description: row.message ?? statusLabel(row.to, locale),
+        description: row.message ?? reportStatusLabel(row.to, locale),
         media_url: '',
       })),
     };
@@ -119,7 +119,7 @@ export class Open311RequestsService {
     });
     const dto = parseInput(CreateReportDto, input);
     const token = randomBytes(16).toString('hex');
-    const verifies = await this.open311.clientVerifiesReporters(client.id);
+    const verifies = await this.clients.verifiesReporters(client.id);
     const { report } = await this.reports.create(dto, [], null, locale, {
       // As on the map: a reporter nobody vouches for confirms by email before the request exists.
       reporter: verifies ? { kind: 'verified_client' } : { kind: 'anonymous' },

@@ -1,10 +1,9 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { ApiClientsModule } from '@plaza/api/api-clients';
 import { CatalogModule } from '@plaza/api/catalog';
 import { ReportsModule } from '@plaza/api/reports';
 import type { FastifyInstance } from 'fastify';
-import { ApiClientsRepository } from './api-clients.repository';
-import { ApiClientsService } from './api-clients.service';
 import { Open311CatalogService } from './open311-catalog.service';
 import { rewriteProblemsUnderOpen311 } from './open311-error.filter';
 import { Open311RequestsService } from './open311-requests.service';
@@ -12,16 +11,13 @@ import { Open311Controller } from './open311.controller';
 import { Open311Repository } from './open311.repository';
 
 @Module({
-  imports: [CatalogModule, ReportsModule],
+  imports: [ApiClientsModule, CatalogModule, ReportsModule],
   controllers: [Open311Controller],
   providers: [
-    ApiClientsRepository,
-    ApiClientsService,
     Open311Repository,
     Open311CatalogService,
     Open311RequestsService,
   ],
-  exports: [ApiClientsService],
 })
 export class Open311Module implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

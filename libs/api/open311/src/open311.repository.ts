@@ -57,14 +57,14 @@ export class Open311Repository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async activeServices(): Promise<ServiceRow[]> {
-    return this.db.query(
+    return this.db.query<ServiceRow[]>(
       `SELECT code, name, description, group_name AS "groupName" FROM categories WHERE active ORDER BY sort_order, code`,
     );
   }
 
   /** Sortable stamp of the last change to the service list, for discovery's `changeset`. */
   async servicesChangeset(): Promise<string | null> {
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<{ at: string | null }[]>(
       `SELECT to_char(max(updated_at) AT TIME ZONE 'UTC', ${W3C}) AS at FROM categories`,
     );
     return row?.at ?? null;
@@ -82,7 +82,7 @@ export class Open311Repository {
     if (filter.start) add((n) => `r.created_at >= $${n}`, filter.start);
     if (filter.end) add((n) => `r.created_at <= $${n}`, filter.end);
     params.push(filter.limit);
-    return this.db.query(
+    return this.db.query<RequestRow[]>(
       `SELECT r.ref, r.status,
               (SELECT e.message FROM report_events e
                 WHERE e.report_id = r.id AND e.is_public AND e.message IS NOT NULL
@@ -114,7 +114,7 @@ export class Open311Repository {
     end: Date,
     limit: number,
   ): Promise<UpdateRow[]> {
-    return this.db.query(
+    return this.db.query<UpdateRow[]>(
       `SELECT e.id::text AS "updateId", r.ref, e.to_status AS "to",
               to_char(e.at AT TIME ZONE 'UTC', ${W3C}) AS at, e.message
          FROM report_events e
@@ -128,7 +128,7 @@ export class Open311Repository {
 
   /** The request a token stands for; its ref stays null while the reporter has not confirmed it. */
   async refOfToken(token: string): Promise<{ ref: string | null } | null> {
-    const rows = await this.db.query(
+    const rows = await this.db.query<{ ref: string | null }[]>(
       `SELECT CASE WHEN ${filedReport('r')} THEN r.ref END AS ref
          FROM open311_submissions s JOIN reports r ON r.id = s.report_id WHERE s.token = $1`,
       [token],
@@ -136,17 +136,11 @@ export class Open311Repository {
     return rows[0] ?? null;
   }
 
-  /** Whether the client answers for its users' email addresses (their requests need no confirmation mail). */
-  async clientVerifiesReporters(clientId: string): Promise<boolean> {
-    const [row] = await this.db.query(`SELECT verifies_reporters FROM api_clients WHERE id = $1`, [clientId]);
-    return row?.verifies_reporters === true;
-  }
-
   async insertSubmission(
     manager: EntityManager,
     row: { reportId: string; clientId: string; token: string } & SubmissionExtras,
   ): Promise<void> {
-    await manager.query(
+    await manager.query<unknown[]>(
       `INSERT INTO open311_submissions (report_id, client_id, token, media_url, device_id, account_id)
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [row.reportId, row.clientId, row.token, row.mediaUrl, row.deviceId, row.accountId],

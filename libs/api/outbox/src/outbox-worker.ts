@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { OutboxChannels } from './outbox-channels';
 import { OutboxClock } from './outbox-clock';
 import { OutboxSignal } from './outbox-signal';
+import { OutboxRepository, type ClaimedMessage } from './outbox.repository';
 import { PermanentDeliveryError } from './outbox.types';
 
 export interface OutboxWorkerSettings {
@@ -27,16 +27,6 @@ export const DEFAULT_WORKER_SETTINGS: Omit<OutboxWorkerSettings, 'retryWindowMs'
   pollMs: 5_000,
   backoff: DEFAULT_BACKOFF,
 };
-
-interface ClaimedMessage {
-  id: string;
-  channel: string;
-  dedupe_key: string;
-  payload: Record<string, unknown>;
-  attempts: number;
-  /** When the current retry window opened: written, or retried by staff. */
-  window_start: Date;
-}
 
 type Outcome = { ok: true; result: string | null } | { ok: false; error: string; permanent: boolean };
 
@@ -59,7 +49,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private unsubscribe: (() => void) | null = null;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly messages: OutboxRepository,
     private readonly channels: OutboxChannels,
     private readonly clock: OutboxClock,
     private readonly signal: OutboxSignal,
@@ -75,7 +65,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
     clock: OutboxClock,
     settings: Partial<OutboxWorkerSettings> & { retryWindowMs: number },
   ): OutboxWorker {
-    const worker = new OutboxWorker(db, channels, clock, new OutboxSignal(), { outbox: { retryHours: 1, worker: false } });
+    const worker = new OutboxWorker(new OutboxRepository(db), channels, clock, new OutboxSignal(), { outbox: { retryHours: 1, worker: false } });
     Object.assign(worker.settings, settings);
     return worker;
   }
@@ -186,45 +176,22 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async renewLease(id: string, leaseId: string): Promise<boolean> {
     const lockedUntil = new Date(this.clock.now().getTime() + this.settings.leaseMs);
-    const result: Array<{ id: string }> | [Array<{ id: string }>, number] = await this.db.query(
-      `UPDATE outbox_messages SET locked_until = $3 WHERE id = $1 AND lease_id = $2 AND status = 'pending' RETURNING id`,
-      [id, leaseId, lockedUntil],
-    );
-    return unwrapRows(result).length === 1;
+    return this.messages.renewLease(id, leaseId, lockedUntil);
   }
 
   /** Claimed but never attempted (shutdown): free at once, and the attempt it was counted as undone. */
   private async release(messages: ClaimedMessage[], leaseId: string): Promise<void> {
     if (messages.length === 0) return;
-    await this.db.query(
-      `UPDATE outbox_messages SET locked_until = NULL, lease_id = NULL, attempts = greatest(attempts - 1, 0)
-        WHERE id = ANY($1::uuid[]) AND lease_id = $2 AND status = 'pending'`,
-      [messages.map((m) => m.id), leaseId],
+    await this.messages.release(
+      messages.map((m) => m.id),
+      leaseId,
     );
   }
 
   private async claim(leaseId: string): Promise<ClaimedMessage[]> {
     const now = this.clock.now();
     const lockedUntil = new Date(now.getTime() + this.settings.leaseMs);
-    return this.db.transaction(async (manager) => {
-      const rows: ClaimedMessage[] = await manager.query(
-        `SELECT id FROM outbox_messages
-          WHERE status = 'pending' AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until <= $1)
-          ORDER BY next_attempt_at, id
-          LIMIT $2
-          FOR UPDATE SKIP LOCKED`,
-        [now, this.settings.batchSize],
-      );
-      if (rows.length === 0) return [];
-      // The attempt is counted when it starts: a worker that dies mid-delivery still used one.
-      return manager.query(
-        `UPDATE outbox_messages
-            SET locked_until = $2, lease_id = $3, attempts = attempts + 1, last_attempt_at = $4
-          WHERE id = ANY($1::uuid[])
-          RETURNING id, channel, dedupe_key, payload, attempts, COALESCE(retried_at, created_at) AS window_start`,
-        [rows.map((row) => row.id), lockedUntil, leaseId, now],
-      ).then((result: ClaimedMessage[] | [ClaimedMessage[], number]) => unwrapRows(result));
-    });
+    return this.messages.claim(now, lockedUntil, leaseId, this.settings.batchSize);
   }
 
   private async deliver(message: ClaimedMessage): Promise<Outcome> {
@@ -250,13 +217,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private async record(message: ClaimedMessage, leaseId: string, outcome: Outcome): Promise<void> {
     const now = this.clock.now();
     if (outcome.ok) {
-      await this.db.query(
-        `UPDATE outbox_messages
-            SET status = 'sent', sent_at = $3, result = $4, last_error = NULL, locked_until = NULL, lease_id = NULL,
-                payload = '{}'::jsonb
-          WHERE id = $1 AND lease_id = $2 AND status = 'pending'`,
-        [message.id, leaseId, now, outcome.result],
-      );
+      await this.messages.recordSent(message.id, leaseId, now, outcome.result);
       return;
     }
     const delay = backoffDelay(message.attempts, this.settings.backoff);
@@ -267,16 +228,11 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
       // The error stays in last_error for staff; a refusal often quotes the recipient's address, which logs must not carry.
       this.logger.warn(`Outbox message ${message.id} (${message.channel}) failed after ${message.attempts} attempts`);
     }
-    await this.db.query(
-      `UPDATE outbox_messages
-          SET status = $3, last_error = $4, next_attempt_at = $5, failed_at = $6, locked_until = NULL, lease_id = NULL
-        WHERE id = $1 AND lease_id = $2 AND status = 'pending'`,
-      [message.id, leaseId, giveUp ? 'failed' : 'pending', outcome.error, next, giveUp ? now : null],
-    );
+    await this.messages.recordFailure(message.id, leaseId, {
+      status: giveUp ? 'failed' : 'pending',
+      error: outcome.error,
+      nextAttemptAt: next,
+      failedAt: giveUp ? now : null,
+    });
   }
-}
-
-/** `manager.query` returns `[rows, count]` for UPDATE … RETURNING on some drivers, rows on others. */
-function unwrapRows<T>(result: T[] | [T[], number]): T[] {
-  return Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
 }

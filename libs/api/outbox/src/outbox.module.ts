@@ -4,6 +4,8 @@ import { OutboxChannels } from './outbox-channels';
 import { OutboxClock } from './outbox-clock';
 import { OutboxSignal } from './outbox-signal';
 import { OutboxWorker } from './outbox-worker';
+import { OutboxRepository } from './outbox.repository';
+import { AppSecretsRepository } from './unsubscribe/app-secrets.repository';
 import { SigningSecret } from './unsubscribe/signing-secret';
 import { UnsubscribeLinks } from './unsubscribe/unsubscribe-links';
 
@@ -14,7 +16,7 @@ import { UnsubscribeLinks } from './unsubscribe/unsubscribe-links';
  */
 @Global()
 @Module({
-  providers: [Outbox, OutboxChannels, OutboxClock, OutboxSignal, OutboxWorker, SigningSecret, UnsubscribeLinks],
-  exports: [Outbox, OutboxChannels, OutboxClock, OutboxWorker, UnsubscribeLinks],
+  providers: [OutboxRepository, AppSecretsRepository, Outbox, OutboxChannels, OutboxClock, OutboxSignal, OutboxWorker, SigningSecret, UnsubscribeLinks],
+  exports: [OutboxRepository, Outbox, OutboxChannels, OutboxClock, OutboxWorker, UnsubscribeLinks],
 })
 export class OutboxModule {}

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type EntitySubscriberInterface, type QueryRunner } from 'typeorm';
+import { OutboxRepository } from './outbox.repository';
 import { OutboxChannels } from './outbox-channels';
 import { OutboxClock } from './outbox-clock';
 import { OutboxSignal } from './outbox-signal';
@@ -17,6 +18,7 @@ export class Outbox implements OnModuleInit {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly messages: OutboxRepository,
     private readonly channels: OutboxChannels,
     private readonly clock: OutboxClock,
     private readonly signal: OutboxSignal,
@@ -41,24 +43,20 @@ export class Outbox implements OnModuleInit {
   /** False, and nothing written, when a message with this dedupeKey already exists. */
   async enqueue(manager: EntityManager, input: OutboxMessageInput): Promise<boolean> {
     const now = this.clock.now();
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO outbox_messages (channel, dedupe_key, payload, next_attempt_at, created_at)
-       VALUES ($1, $2, $3::jsonb, $4, $5)
-       ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id`,
-      [input.channel, input.dedupeKey, JSON.stringify(input.payload), input.notBefore ?? now, now],
-    );
-    const id = rows[0]?.id;
+    const id = await this.messages.insert(manager, {
+      channel: input.channel,
+      dedupeKey: input.dedupeKey,
+      payload: input.payload,
+      notBefore: input.notBefore ?? now,
+      now,
+    });
     if (!id) return false;
 
     const handler = this.channels.get(input.channel);
     const inline = handler?.deliverInTransaction && !input.notBefore;
     if (inline) {
       const result = await handler.deliverInTransaction!(manager, input.payload, { id, attempt: 1, dedupeKey: input.dedupeKey });
-      await manager.query(
-        `UPDATE outbox_messages SET status = 'sent', attempts = 1, last_attempt_at = $2, sent_at = $2, result = $3, payload = '{}'::jsonb WHERE id = $1`,
-        [id, now, typeof result === 'string' ? result.slice(0, 500) : null],
-      );
+      await this.messages.markSentInline(manager, id, now, typeof result === 'string' ? result.slice(0, 500) : null);
       return true;
     }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { checkStyle, fillTemplate } from '@plaza/shared/moderation';
-import { DEMO_TEMPLATES } from './demo-templates';
+import { DEMO_TEMPLATES } from './demo-templates.repository';
 
 // The seeded replies are what a newcomer tries first in the console: each must pass the city's
 // own style check once its placeholders are filled, or the demo teaches the wrong voice.

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, type AuditActor } from '@plaza/api/audit';
-import { ApiClientsService } from '@plaza/api/open311';
+import { ApiClientsService } from '@plaza/api/api-clients';
 import type { AdminApiClient, CreatedApiClient } from '@plaza/shared/contracts';
 import { DataSource } from 'typeorm';
 import { AdminErrors, requireUuid } from '../admin.errors';

@@ -23,22 +23,22 @@ export class CategoriesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   list(): Promise<AdminCategory[]> {
-    return this.db.query(`SELECT ${COLUMNS} FROM categories ORDER BY sort_order, code`);
+    return this.db.query<AdminCategory[]>(`SELECT ${COLUMNS} FROM categories ORDER BY sort_order, code`);
   }
 
   async find(manager: EntityManager, code: string): Promise<AdminCategory | null> {
-    const rows = await manager.query(`SELECT ${COLUMNS} FROM categories WHERE code = $1`, [code]);
+    const rows = await manager.query<AdminCategory[]>(`SELECT ${COLUMNS} FROM categories WHERE code = $1`, [code]);
     return rows[0] ?? null;
   }
 
   async idOf(manager: EntityManager, code: string): Promise<string | null> {
-    const rows = await manager.query(`SELECT id FROM categories WHERE code = $1`, [code]);
+    const rows = await manager.query<{ id: string }[]>(`SELECT id FROM categories WHERE code = $1`, [code]);
     return rows[0]?.id ?? null;
   }
 
   /** New categories go to the end of the public list. */
   async insert(manager: EntityManager, code: string, fields: Required<CategoryFields>): Promise<void> {
-    await manager.query(
+    await manager.query<unknown[]>(
       `INSERT INTO categories (code, name, description, group_name, icon, default_department_id,
                                requires_moderation, target_days, active, sort_order)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, (SELECT coalesce(max(sort_order), -1) + 1 FROM categories))`,
@@ -57,7 +57,7 @@ export class CategoriesRepository {
   }
 
   async update(manager: EntityManager, code: string, fields: CategoryFields): Promise<void> {
-    const json = (value: LocalizedText | null | undefined) =>
+    const json = (value: LocalizedText | null | undefined): string | null | undefined =>
       value === undefined ? undefined : value === null ? null : JSON.stringify(value);
     const set = setClause(
       {
@@ -73,7 +73,7 @@ export class CategoriesRepository {
       2,
     );
     if (!set.sql) return;
-    await manager.query(`UPDATE categories SET ${set.sql}, updated_at = now() WHERE code = $1`, [
+    await manager.query<unknown[]>(`UPDATE categories SET ${set.sql}, updated_at = now() WHERE code = $1`, [
       code,
       ...set.params,
     ]);

@@ -17,11 +17,11 @@ export class DepartmentsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   list(manager: EntityManager = this.db.manager): Promise<AdminDepartment[]> {
-    return manager.query(`SELECT ${COLUMNS} FROM departments ORDER BY code`);
+    return manager.query<AdminDepartment[]>(`SELECT ${COLUMNS} FROM departments ORDER BY code`);
   }
 
   async find(manager: EntityManager, id: string): Promise<AdminDepartment | null> {
-    const rows = await manager.query(`SELECT ${COLUMNS} FROM departments WHERE id = $1`, [id]);
+    const rows = await manager.query<AdminDepartment[]>(`SELECT ${COLUMNS} FROM departments WHERE id = $1`, [id]);
     return rows[0] ?? null;
   }
 
@@ -29,7 +29,7 @@ export class DepartmentsRepository {
     manager: EntityManager,
     row: { code: string; name: LocalizedText; contactEmail: string; active: boolean },
   ): Promise<string> {
-    const [{ id }] = await manager.query(
+    const [{ id }] = await manager.query<{ id: string }[]>(
       `INSERT INTO departments (code, name, contact_email, active) VALUES ($1, $2, $3, $4) RETURNING id`,
       [row.code, JSON.stringify(row.name), row.contactEmail, row.active],
     );
@@ -39,7 +39,7 @@ export class DepartmentsRepository {
   async updateDispatch(manager: EntityManager, id: string, columns: DispatchColumns): Promise<void> {
     const set = setClause({ ...columns }, 2);
     if (!set.sql) return;
-    await manager.query(`UPDATE departments SET ${set.sql}, updated_at = now() WHERE id = $1`, [id, ...set.params]);
+    await manager.query<unknown[]>(`UPDATE departments SET ${set.sql}, updated_at = now() WHERE id = $1`, [id, ...set.params]);
   }
 
   async update(
@@ -56,7 +56,7 @@ export class DepartmentsRepository {
       2,
     );
     if (!set.sql) return;
-    await manager.query(`UPDATE departments SET ${set.sql}, updated_at = now() WHERE id = $1`, [
+    await manager.query<unknown[]>(`UPDATE departments SET ${set.sql}, updated_at = now() WHERE id = $1`, [
       id,
       ...set.params,
     ]);
@@ -64,7 +64,7 @@ export class DepartmentsRepository {
 
   /** What still sends work to a department: active categories defaulting to it, routing rules. */
   async usage(manager: EntityManager, id: string): Promise<{ categories: number; rules: number }> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<{ categories: number; rules: number }[]>(
       `SELECT (SELECT count(*)::int FROM categories WHERE default_department_id = $1 AND active) AS categories,
               (SELECT count(*)::int FROM routing_rules WHERE department_id = $1) AS rules`,
       [id],
@@ -73,11 +73,11 @@ export class DepartmentsRepository {
   }
 
   async codeTaken(manager: EntityManager, code: string): Promise<boolean> {
-    return (await manager.query(`SELECT 1 FROM departments WHERE code = $1`, [code])).length > 0;
+    return (await manager.query<{ '?column?': number }[]>(`SELECT 1 FROM departments WHERE code = $1`, [code])).length > 0;
   }
 
   async isActive(manager: EntityManager, id: string): Promise<boolean> {
-    const rows = await manager.query(`SELECT 1 FROM departments WHERE id = $1 AND active`, [id]);
+    const rows = await manager.query<{ '?column?': number }[]>(`SELECT 1 FROM departments WHERE id = $1 AND active`, [id]);
     return rows.length > 0;
   }
 }

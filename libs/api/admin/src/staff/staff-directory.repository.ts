@@ -9,13 +9,21 @@ import {
 } from '@plaza/shared/contracts';
 import { DataSource } from 'typeorm';
 
+interface StaffDepartmentRow {
+  id: string;
+  code: string;
+  name: LocalizedText;
+  contactEmail: string;
+  categories: Array<{ code: string; name: LocalizedText; targetDays: number }>;
+}
+
 @Injectable()
 export class StaffDirectoryRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Active departments, limited to `scope` unless it is null (every department). */
   async departments(scope: string[] | null, locale: Locale): Promise<DepartmentRef[]> {
-    const rows: Array<{ id: string; code: string; name: LocalizedText }> = await this.db.query(
+    const rows: Array<{ id: string; code: string; name: LocalizedText }> = await this.db.query<Array<{ id: string; code: string; name: LocalizedText }>>(
       `SELECT id, code, name FROM departments WHERE active AND ($1::uuid[] IS NULL OR id = ANY($1::uuid[])) ORDER BY code`,
       [scope],
     );
@@ -23,7 +31,7 @@ export class StaffDirectoryRepository {
   }
 
   async department(id: string, locale: Locale): Promise<StaffDepartmentView | null> {
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<StaffDepartmentRow[]>(
       `SELECT d.id, d.code, d.name, d.contact_email AS "contactEmail",
               coalesce((SELECT json_agg(json_build_object('code', c.code, 'name', c.name, 'targetDays', c.target_days)
                                         ORDER BY c.sort_order, c.code)

@@ -32,7 +32,7 @@ export class TemplatesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   list(filter: TemplateFilter): Promise<ResponseTemplate[]> {
-    return this.db.query(
+    return this.db.query<ResponseTemplate[]>(
       `${SELECT}
         WHERE ($1::text IS NULL OR c.code = $1 OR t.category_id IS NULL)
           AND ($2::text IS NULL OR t.locale = $2)
@@ -44,12 +44,12 @@ export class TemplatesRepository {
   }
 
   async find(manager: EntityManager, id: string): Promise<ResponseTemplate | null> {
-    const rows = await manager.query(`${SELECT} WHERE t.id = $1`, [id]);
+    const rows = await manager.query<ResponseTemplate[]>(`${SELECT} WHERE t.id = $1`, [id]);
     return rows[0] ?? null;
   }
 
   async insert(manager: EntityManager, row: Required<TemplateFields>): Promise<string> {
-    const [{ id }] = await manager.query(
+    const [{ id }] = await manager.query<{ id: string }[]>(
       `INSERT INTO response_templates (title, locale, category_id, status, body, style_notes, active)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [row.title, row.locale, row.categoryId, row.status, row.body, row.styleNotes, row.active],
@@ -71,18 +71,18 @@ export class TemplatesRepository {
       2,
     );
     if (!set.sql) return;
-    await manager.query(`UPDATE response_templates SET ${set.sql}, updated_at = now() WHERE id = $1`, [
+    await manager.query<unknown[]>(`UPDATE response_templates SET ${set.sql}, updated_at = now() WHERE id = $1`, [
       id,
       ...set.params,
     ]);
   }
 
   async delete(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`DELETE FROM response_templates WHERE id = $1`, [id]);
+    await manager.query<unknown[]>(`DELETE FROM response_templates WHERE id = $1`, [id]);
   }
 
   async categoryId(manager: EntityManager, code: string): Promise<string | null> {
-    const rows = await manager.query(`SELECT id FROM categories WHERE code = $1`, [code]);
+    const rows = await manager.query<{ id: string }[]>(`SELECT id FROM categories WHERE code = $1`, [code]);
     return rows[0]?.id ?? null;
   }
 }

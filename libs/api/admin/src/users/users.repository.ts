@@ -24,7 +24,7 @@ export class UsersRepository {
 
   async list(query: UserQuery): Promise<AdminUser[]> {
     const like = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    const rows = await this.db.query(
+    const rows = await this.db.query<StoredUser[]>(
       `${SELECT}
         WHERE ($1::text IS NULL OR u.email ILIKE $1 OR u.name ILIKE $1)
           AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = $2))
@@ -36,12 +36,12 @@ export class UsersRepository {
   }
 
   async find(manager: EntityManager, id: string): Promise<AdminUser | null> {
-    const rows = await manager.query(`${SELECT} WHERE u.id = $1`, [id]);
+    const rows = await manager.query<StoredUser[]>(`${SELECT} WHERE u.id = $1`, [id]);
     return rows[0] ? toAdminUser(rows[0]) : null;
   }
 
   async emailTaken(manager: EntityManager, email: string): Promise<boolean> {
-    const rows = await manager.query(`SELECT 1 FROM users WHERE lower(email) = lower($1)`, [email]);
+    const rows = await manager.query<{ '?column?': number }[]>(`SELECT 1 FROM users WHERE lower(email) = lower($1)`, [email]);
     return rows.length > 0;
   }
 
@@ -49,7 +49,7 @@ export class UsersRepository {
     manager: EntityManager,
     row: { email: string; name: string; locale: string },
   ): Promise<string> {
-    const [{ id }] = await manager.query(
+    const [{ id }] = await manager.query<{ id: string }[]>(
       `INSERT INTO users (email, name, locale) VALUES ($1, $2, $3) RETURNING id`,
       [row.email, row.name, row.locale],
     );
@@ -63,19 +63,19 @@ export class UsersRepository {
   ): Promise<void> {
     const set = setClause({ name: patch.name, active: patch.active, locale: patch.locale }, 2);
     if (!set.sql) return;
-    await manager.query(`UPDATE users SET ${set.sql}, updated_at = now() WHERE id = $1`, [id, ...set.params]);
+    await manager.query<unknown[]>(`UPDATE users SET ${set.sql}, updated_at = now() WHERE id = $1`, [id, ...set.params]);
   }
 
   async setRoles(manager: EntityManager, id: string, roles: Role[]): Promise<void> {
-    await manager.query(`DELETE FROM user_roles WHERE user_id = $1`, [id]);
+    await manager.query<unknown[]>(`DELETE FROM user_roles WHERE user_id = $1`, [id]);
     for (const role of roles)
-      await manager.query(`INSERT INTO user_roles (user_id, role) VALUES ($1, $2)`, [id, role]);
+      await manager.query<unknown[]>(`INSERT INTO user_roles (user_id, role) VALUES ($1, $2)`, [id, role]);
   }
 
   async setDepartments(manager: EntityManager, id: string, departmentIds: string[]): Promise<void> {
-    await manager.query(`DELETE FROM user_departments WHERE user_id = $1`, [id]);
+    await manager.query<unknown[]>(`DELETE FROM user_departments WHERE user_id = $1`, [id]);
     for (const departmentId of departmentIds) {
-      await manager.query(`INSERT INTO user_departments (user_id, department_id) VALUES ($1, $2)`, [
+      await manager.query<unknown[]>(`INSERT INTO user_departments (user_id, department_id) VALUES ($1, $2)`, [
         id,
         departmentId,
       ]);
@@ -85,15 +85,15 @@ export class UsersRepository {
   /** Which of these ids are active departments. */
   async activeDepartments(manager: EntityManager, ids: string[]): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows = await manager.query(`SELECT id FROM departments WHERE active AND id = ANY($1::uuid[])`, [
+    const rows = await manager.query<{ id: string }[]>(`SELECT id FROM departments WHERE active AND id = ANY($1::uuid[])`, [
       ids,
     ]);
-    return rows.map((r: { id: string }) => r.id);
+    return rows.map((r) => r.id);
   }
 
   /** Active administrators other than `exceptId`: there must always be one left. */
   async otherActiveAdmins(manager: EntityManager, exceptId: string): Promise<number> {
-    const [{ count }] = await manager.query(
+    const [{ count }] = await manager.query<{ count: number }[]>(
       `SELECT count(*)::int AS count FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'admin'
         WHERE u.active AND u.id <> $1`,
       [exceptId],
@@ -102,9 +102,10 @@ export class UsersRepository {
   }
 }
 
-function toAdminUser(
-  row: AdminUser & { createdAt: Date | string; lastSignInAt: Date | string | null },
-): AdminUser {
+/** A user as the SELECT returns it (timestamps as the driver gives them). */
+type StoredUser = AdminUser & { createdAt: Date | string; lastSignInAt: Date | string | null };
+
+function toAdminUser(row: StoredUser): AdminUser {
   return {
     ...row,
     createdAt: new Date(row.createdAt).toISOString(),

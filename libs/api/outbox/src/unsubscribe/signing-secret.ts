@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
-import { DataSource } from 'typeorm';
+import { AppSecretsRepository } from './app-secrets.repository';
 
 const SECRET_NAME = 'unsubscribe-links';
 
@@ -17,7 +16,7 @@ export class SigningSecret implements OnApplicationBootstrap {
   private value: string | null;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly secrets: AppSecretsRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.value = config.appSecret;
@@ -30,12 +29,7 @@ export class SigningSecret implements OnApplicationBootstrap {
 
   async load(): Promise<string> {
     if (this.value) return this.value;
-    await this.db.query(`INSERT INTO app_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
-      SECRET_NAME,
-      randomBytes(48).toString('base64url'),
-    ]);
-    const [row] = await this.db.query(`SELECT value FROM app_secrets WHERE name = $1`, [SECRET_NAME]);
-    this.value = row.value as string;
+    this.value = await this.secrets.getOrCreate(SECRET_NAME, randomBytes(48).toString('base64url'));
     return this.value;
   }
 

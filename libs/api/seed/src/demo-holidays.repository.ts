@@ -42,12 +42,12 @@ export const DEMO_HOLIDAYS: ReadonlyArray<{ date: string; name: string; scope: S
 
 /** The demo city's holiday calendar; only fills an empty one. Open cases' due dates follow it. */
 export async function seedDemoHolidays(manager: EntityManager): Promise<number> {
-  const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM holidays`);
+  const [{ count }] = await manager.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM holidays`);
   if (count > 0) return 0;
   for (const h of DEMO_HOLIDAYS) {
-    await manager.query(`INSERT INTO holidays (date, name, scope) VALUES ($1, $2, $3)`, [h.date, h.name, h.scope]);
+    await manager.query<unknown[]>(`INSERT INTO holidays (date, name, scope) VALUES ($1, $2, $3)`, [h.date, h.name, h.scope]);
   }
-  await manager.query(
+  await manager.query<unknown[]>(
     `UPDATE reports r SET due_at = plaza_business_due(r.created_at, c.target_days)
        FROM categories c WHERE c.id = r.category_id`,
   );

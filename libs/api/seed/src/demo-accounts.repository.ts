@@ -62,12 +62,12 @@ export async function seedDemoAccounts(manager: EntityManager): Promise<number> 
   if (process.env['NODE_ENV'] === 'production') {
     throw new Error('Demo accounts have a published password: they are never seeded in production');
   }
-  const [{ count }] = await manager.query(
+  const [{ count }] = await manager.query<{ count: number }[]>(
     `SELECT count(*)::int AS count FROM users WHERE email LIKE '%@demo.plaza.test'`,
   );
   if (count > 0) return 0;
   for (const account of DEMO_ACCOUNTS) {
-    const [{ id }] = await manager.query(
+    const [{ id }] = await manager.query<{ id: string }[]>(
       `INSERT INTO users (email, name, password_hash, locale, consent_at)
        VALUES ($1, $2, $3, $4, CASE WHEN $5 THEN now() END) RETURNING id`,
       [
@@ -79,9 +79,9 @@ export async function seedDemoAccounts(manager: EntityManager): Promise<number> 
       ],
     );
     for (const role of account.roles)
-      await manager.query(`INSERT INTO user_roles (user_id, role) VALUES ($1, $2)`, [id, role]);
+      await manager.query<unknown[]>(`INSERT INTO user_roles (user_id, role) VALUES ($1, $2)`, [id, role]);
     for (const code of account.departments) {
-      const inserted = await manager.query(
+      const inserted = await manager.query<{ department_id: string }[]>(
         `INSERT INTO user_departments (user_id, department_id) SELECT $1, id FROM departments WHERE code = $2 RETURNING department_id`,
         [id, code],
       );

@@ -139,9 +139,9 @@ const CASES: readonly DemoCase[] = [
  * demo accounts; only runs once.
  */
 export async function seedDemoCases(manager: EntityManager): Promise<number> {
-  const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM internal_notes`);
+  const [{ count }] = await manager.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM internal_notes`);
   if (count > 0) return 0;
-  const users: Array<{ id: string; email: string }> = await manager.query(
+  const users: Array<{ id: string; email: string }> = await manager.query<Array<{ id: string; email: string }>>(
     `SELECT id, email FROM users WHERE email IN ('gestora@demo.plaza.test', 'limpieza@demo.plaza.test')`,
   );
   const managerId = users.find((u) => u.email.startsWith('gestora'))?.id;
@@ -150,7 +150,7 @@ export async function seedDemoCases(manager: EntityManager): Promise<number> {
 
   const ids: Record<string, string> = {};
   for (const c of CASES) {
-    const [row] = await manager.query(
+    const [row] = await manager.query<{ id: string }[]>(
       `INSERT INTO reports (title, description, category_id, location, address, area_id, department_id, status,
                             reporter_name, reporter_email, reporter_phone, reporter_show_name, consent_at, source,
                             channel_details, priority, created_at, updated_at)
@@ -182,13 +182,13 @@ export async function seedDemoCases(manager: EntityManager): Promise<number> {
     if (!row) continue;
     ids[c.key] = row.id;
     const first = c.status === 'unconfirmed' ? 'unconfirmed' : 'confirmed';
-    await manager.query(
+    await manager.query<unknown[]>(
       `INSERT INTO report_events (report_id, at, actor_kind, from_status, to_status)
        SELECT id, created_at, 'citizen', NULL, $2 FROM reports WHERE id = $1`,
       [row.id, first],
     );
     if (c.status !== first) {
-      await manager.query(
+      await manager.query<unknown[]>(
         `INSERT INTO report_events (report_id, at, actor_kind, actor_id, from_status, to_status, department_id)
          SELECT id, created_at + interval '1 day', 'staff', $3, 'confirmed', $2, department_id FROM reports WHERE id = $1`,
         [row.id, c.status, cleaningId],
@@ -197,13 +197,13 @@ export async function seedDemoCases(manager: EntityManager): Promise<number> {
   }
 
   if (ids['referred']) {
-    await manager.query(
+    await manager.query<unknown[]>(
       `UPDATE reports SET referred_at = now() - interval '3 hours', referred_by = $2, referred_department_id = department_id,
                           referral_reason = 'Son ramas de arbolado: corresponde a Parques y Jardines.'
         WHERE id = $1`,
       [ids['referred'], cleaningId],
     );
-    await manager.query(
+    await manager.query<unknown[]>(
       `INSERT INTO report_events (report_id, at, actor_kind, actor_id, from_status, to_status, message, is_public, department_id)
        SELECT id, now() - interval '3 hours', 'staff', $2, status, status,
               'Son ramas de arbolado: corresponde a Parques y Jardines.', false, department_id
@@ -212,7 +212,7 @@ export async function seedDemoCases(manager: EntityManager): Promise<number> {
     );
   }
   if (ids['draft']) {
-    await manager.query(
+    await manager.query<unknown[]>(
       `INSERT INTO reply_drafts (report_id, author_id, department_id, body, proposed_status, created_at)
        SELECT id, $2, department_id, 'ya se han vaciado las papeleras y se ha puesto una mas grande', 'fixed',
               now() - interval '1 hour'
@@ -228,7 +228,7 @@ export async function seedDemoCases(manager: EntityManager): Promise<number> {
   ];
   for (const [key, author, body, visibility] of notes) {
     if (!ids[key]) continue;
-    await manager.query(
+    await manager.query<unknown[]>(
       `INSERT INTO internal_notes (report_id, author_id, body, visibility, created_at)
        VALUES ($1, $2, $3, $4, now() - interval '2 hours')`,
       [ids[key], author, body, visibility],

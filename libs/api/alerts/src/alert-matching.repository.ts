@@ -7,7 +7,7 @@ import {
   type ReportStatus,
 } from '@plaza/shared/contracts';
 import type { EntityManager } from 'typeorm';
-import { toRow, type SubscriptionRow } from './alert-subscriptions.repository';
+import { toRow, type StoredSubscription, type SubscriptionRow } from './alert-subscriptions.repository';
 
 /** A public report as alerts need it: public fields only (no reporter, no description). */
 export interface PublishedReport {
@@ -36,7 +36,7 @@ export async function matchingSubscriptions(
   frequency: AlertFrequency,
   page: { after: string | null; limit: number },
 ): Promise<SubscriptionRow[]> {
-  const rows = await manager.query(
+  const rows = await manager.query<StoredSubscription[]>(
     `WITH r AS (SELECT location::geography AS g FROM reports WHERE id = $4),
      m AS (
        SELECT s.id FROM alert_subscriptions s WHERE s.scope = 'area' AND s.area_id = $1 AND ${LIVE}
@@ -67,7 +67,8 @@ export async function publishedReport(
   manager: EntityManager,
   reportId: string,
 ): Promise<PublishedReport | null> {
-  const rows = await manager.query(
+  // A read-only join for alerts' own use; reports, categories and areas are written by their owners.
+  const rows = await manager.query<PublishedReport[]>(
     `SELECT r.id::text AS id, r.ref, r.title, r.category_id AS "categoryId", c.name AS "categoryName",
             r.area_id AS "areaId", a.name AS "areaName", r.status
        FROM reports r
@@ -88,7 +89,7 @@ export async function recordPublication(
   reportId: string,
   at: Date,
 ): Promise<boolean> {
-  const rows = await manager.query(
+  const rows = await manager.query<{ report_id: string }[]>(
     `INSERT INTO alert_published_reports (report_id, published_at) VALUES ($1, $2)
      ON CONFLICT (report_id) DO NOTHING RETURNING report_id`,
     [reportId, at],

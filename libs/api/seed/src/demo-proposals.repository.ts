@@ -87,9 +87,9 @@ const GENERATED_USERS = 40;
  * the demo accounts; does nothing if proposals exist. Returns how many proposals it created.
  */
 export async function seedDemoProposals(manager: EntityManager): Promise<number> {
-  const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM proposals`);
+  const [{ count }] = await manager.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM proposals`);
   if (count > 0) return 0;
-  const staffRows: { email: string; id: string }[] = await manager.query(
+  const staffRows: { email: string; id: string }[] = await manager.query<{ email: string; id: string }[]>(
     `SELECT email, id FROM users WHERE email IN ('gestora@demo.plaza.test', 'limpieza@demo.plaza.test', 'vecina@demo.plaza.test', 'vecino@demo.plaza.test')`,
   );
   const byEmail = new Map(staffRows.map((r) => [r.email, r.id]));
@@ -100,7 +100,7 @@ export async function seedDemoProposals(manager: EntityManager): Promise<number>
   if (!managerId || !cleaningId || !rosa || !andres) throw new Error('Demo proposals need the demo accounts');
 
   for (const [theme, department] of Object.entries(THEME_DEPARTMENTS)) {
-    await manager.query(
+    await manager.query<unknown[]>(
       `UPDATE proposal_themes SET department_id = (SELECT id FROM departments WHERE code = $2) WHERE code = $1 AND department_id IS NULL`,
       [theme, department],
     );
@@ -109,23 +109,23 @@ export async function seedDemoProposals(manager: EntityManager): Promise<number>
   // Generated neighbours: they support and comment; without a password nobody can sign in as them.
   const neighbours: string[] = [];
   for (let i = 1; i <= GENERATED_USERS; i++) {
-    const [{ id }] = await manager.query(
+    const [{ id }] = await manager.query<{ id: string }[]>(
       `INSERT INTO users (email, name, locale, consent_at) VALUES ($1, $2, $3, now())
        ON CONFLICT ((lower(email))) DO UPDATE SET updated_at = now() RETURNING id`,
       [`vecino-${String(i).padStart(2, '0')}@demo.plaza.test`, `Vecino demo ${i}`, i % 5 === 0 ? 'en' : 'es'],
     );
-    await manager.query(`INSERT INTO user_roles (user_id, role) VALUES ($1, 'citizen') ON CONFLICT DO NOTHING`, [id]);
+    await manager.query<unknown[]>(`INSERT INTO user_roles (user_id, role) VALUES ($1, 'citizen') ON CONFLICT DO NOTHING`, [id]);
     neighbours.push(id);
   }
   const authors = [rosa, andres, ...neighbours.slice(0, 10)];
   const supporters = [rosa, andres, ...neighbours];
-  const [template] = await manager.query(`SELECT id FROM proposal_answer_templates ORDER BY created_at LIMIT 1`);
+  const [template] = await manager.query<{ id: string }[]>(`SELECT id FROM proposal_answer_templates ORDER BY created_at LIMIT 1`);
   const next = random(20_261_123);
 
   for (const [index, p] of DEMO_PROPOSALS.entries()) {
     const authorId = authors[index % authors.length] as string;
     const createdDaysAgo = 5 + Math.floor(next() * 170);
-    const [{ id, departmentId }] = await manager.query(
+    const [{ id, departmentId }] = await manager.query<{ id: string; departmentId: string | null }[]>(
       `INSERT INTO proposals (title, summary, description, theme_id, location, area_id, department_id, author_id, show_name, status, created_at, updated_at)
        SELECT $1, $2, $3, t.id,
               CASE WHEN $6 AND a.id IS NOT NULL THEN ST_ClosestPoint(a.geom, ST_Translate(ST_PointOnSurface(a.geom), $7, $8)) END,
@@ -136,8 +136,8 @@ export async function seedDemoProposals(manager: EntityManager): Promise<number>
       [p.title, p.summary, p.description, p.district, authorId, p.point, (next() - 0.5) * 0.01, (next() - 0.5) * 0.01, index % 3 === 0, createdDaysAgo, p.theme],
     );
     let at = createdDaysAgo;
-    const event = async (from: Status | null, to: Status, kind: string, actor: string | null, message: string | null) => {
-      await manager.query(
+    const event = async (from: Status | null, to: Status, kind: string, actor: string | null, message: string | null): Promise<void> => {
+      await manager.query<unknown[]>(
         `INSERT INTO proposal_events (proposal_id, at, actor_kind, actor_id, from_status, to_status, message)
          VALUES ($1, now() - make_interval(days => $2), $3, $4, $5, $6, $7)`,
         [id, at, kind, actor, from, to, message],
@@ -149,9 +149,9 @@ export async function seedDemoProposals(manager: EntityManager): Promise<number>
     const share = p.status === 'published' ? 0.1 + next() * 0.4 : 0.4 + next() * 0.5;
     const chosen = supporters.filter((user) => user !== authorId && next() < share);
     for (const user of chosen) {
-      await manager.query(`INSERT INTO proposal_supports (proposal_id, user_id) VALUES ($1, $2)`, [id, user]);
+      await manager.query<unknown[]>(`INSERT INTO proposal_supports (proposal_id, user_id) VALUES ($1, $2)`, [id, user]);
     }
-    await manager.query(`UPDATE proposals SET support_count = $2 WHERE id = $1`, [id, chosen.length]);
+    await manager.query<unknown[]>(`UPDATE proposals SET support_count = $2 WHERE id = $1`, [id, chosen.length]);
 
     const path: Status[] =
       p.status === 'published'
@@ -168,11 +168,11 @@ export async function seedDemoProposals(manager: EntityManager): Promise<number>
       at = Math.max(1, at - 1 - Math.floor(next() * 20));
       const decided = to === 'accepted' || to === 'rejected' || to === 'partially_accepted';
       if (decided && p.answer) {
-        const [{ id: templateId }] = await manager.query(
+        const [{ id: templateId }] = await manager.query<{ id: string }[]>(
           `SELECT coalesce((SELECT id FROM proposal_answer_templates WHERE outcome = $1 AND locale = 'es' LIMIT 1), $2) AS id`,
           [to, template.id],
         );
-        await manager.query(
+        await manager.query<unknown[]>(
           `INSERT INTO proposal_answers (proposal_id, outcome, template_id, body, department_id, author_id, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, now() - make_interval(days => $7))`,
           [id, to, templateId, p.answer, departmentId, cleaningId, at],
@@ -182,19 +182,19 @@ export async function seedDemoProposals(manager: EntityManager): Promise<number>
       await event(from, to, 'staff', to === 'under_evaluation' ? managerId : cleaningId, message);
       from = to;
     }
-    await manager.query(`UPDATE proposals SET status = $2, updated_at = now() - make_interval(days => $3) WHERE id = $1`, [id, p.status, at]);
+    await manager.query<unknown[]>(`UPDATE proposals SET status = $2, updated_at = now() - make_interval(days => $3) WHERE id = $1`, [id, p.status, at]);
 
     let comments = 0;
     for (const [ci, [body, reply]] of (p.comments ?? []).entries()) {
       const commenter = supporters[(index + ci * 7) % supporters.length] as string;
-      const [{ id: commentId }] = await manager.query(
+      const [{ id: commentId }] = await manager.query<{ id: string }[]>(
         `INSERT INTO comments (target_type, target_id, author_id, body, created_at) VALUES ('proposal', $1, $2, $3, now() - make_interval(days => $4))
          RETURNING id`,
         [id, commenter, body, Math.max(1, at - 1)],
       );
       comments += 1;
       if (reply) {
-        await manager.query(
+        await manager.query<unknown[]>(
           `INSERT INTO comments (target_type, target_id, parent_id, author_id, body, created_at) VALUES ('proposal', $1, $2, $3, $4, now() - make_interval(days => $5))`,
           [id, commentId, authorId, reply, Math.max(0, at - 2)],
         );
@@ -203,13 +203,13 @@ export async function seedDemoProposals(manager: EntityManager): Promise<number>
     }
     if (p.status !== 'published') {
       // The city joins the conversation, as the community manager.
-      await manager.query(
+      await manager.query<unknown[]>(
         `INSERT INTO comments (target_type, target_id, author_id, body, staff_role) VALUES ('proposal', $1, $2, $3, 'community_manager')`,
         [id, managerId, 'Gracias a todas las personas que habéis participado. Seguiremos informando aquí.'],
       );
       comments += 1;
     }
-    await manager.query(`UPDATE proposals SET comment_count = $2 WHERE id = $1`, [id, comments]);
+    await manager.query<unknown[]>(`UPDATE proposals SET comment_count = $2 WHERE id = $1`, [id, comments]);
   }
   return DEMO_PROPOSALS.length;
 }

@@ -11,13 +11,13 @@ interface DistrictFeature {
 
 /** Departments, categories and Madrid's 21 districts. Safe to call twice: it only fills an empty catalogue. */
 export async function seedReferenceData(manager: EntityManager): Promise<boolean> {
-  const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM departments`);
+  const [{ count }] = await manager.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM departments`);
   if (count > 0) return false;
   for (const d of DEPARTMENTS) {
-    await manager.query(`INSERT INTO departments (code, name, contact_email) VALUES ($1, $2, $3)`, [d.code, d.name, d.email]);
+    await manager.query<unknown[]>(`INSERT INTO departments (code, name, contact_email) VALUES ($1, $2, $3)`, [d.code, d.name, d.email]);
   }
   for (const [index, c] of CATEGORIES.entries()) {
-    await manager.query(
+    await manager.query<unknown[]>(
       `INSERT INTO categories (code, name, description, group_name, icon, default_department_id,
                                requires_moderation, target_days, sort_order)
        SELECT $1, $2, $3, $4, $5, id, $7, $8, $9 FROM departments WHERE code = $6`,
@@ -27,14 +27,14 @@ export async function seedReferenceData(manager: EntityManager): Promise<boolean
   const districts = JSON.parse(await readFile(DISTRICTS_URL, 'utf8')) as { features: DistrictFeature[] };
   for (const f of districts.features) {
     // Validated and repaired on the way in, as any uploaded boundary must be.
-    await manager.query(
+    await manager.query<unknown[]>(
       `INSERT INTO areas (code, name, kind, geom)
        VALUES ($1, $2, 'district', ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($3), 4326)), 3)))`,
       [f.properties.code, f.properties.name, JSON.stringify(f.geometry)],
     );
   }
   // One routing rule, to show the mechanism: graffiti in Centro goes to the heritage-aware street furniture team.
-  await manager.query(
+  await manager.query<unknown[]>(
     `INSERT INTO routing_rules (area_id, category_id, department_id)
      SELECT a.id, c.id, d.id FROM areas a, categories c, departments d
       WHERE a.code = '01' AND c.code = 'pintada' AND d.code = 'mobiliario'`,
@@ -74,10 +74,10 @@ const DESCRIPTIONS = [
  * four months. Deterministic (seeded), so screenshots and tests see the same city.
  */
 export async function seedDemoReports(manager: EntityManager, perDistrict = 15): Promise<number> {
-  const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM reports`);
+  const [{ count }] = await manager.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM reports`);
   if (count > 0) return 0;
-  const areas: { id: string; code: string }[] = await manager.query(`SELECT id, code FROM areas ORDER BY code`);
-  const categories: { id: string; code: string; department_id: string }[] = await manager.query(
+  const areas: { id: string; code: string }[] = await manager.query<{ id: string; code: string }[]>(`SELECT id, code FROM areas ORDER BY code`);
+  const categories: { id: string; code: string; department_id: string }[] = await manager.query<{ id: string; code: string; department_id: string }[]>(
     `SELECT id, code, default_department_id AS department_id FROM categories ORDER BY sort_order`,
   );
   const random = mulberry32(2026);
@@ -90,7 +90,7 @@ export async function seedDemoReports(manager: EntityManager, perDistrict = 15):
   };
   let inserted = 0;
   for (const [areaIndex, area] of areas.entries()) {
-    const points: { lon: number; lat: number }[] = await manager.query(
+    const points: { lon: number; lat: number }[] = await manager.query<{ lon: number; lat: number }[]>(
       `SELECT ST_X(g) AS lon, ST_Y(g) AS lat
          FROM (SELECT (ST_Dump(ST_GeneratePoints(geom, $2, $3))).geom AS g FROM areas WHERE id = $1) p`,
       [area.id, perDistrict, areaIndex + 1],
@@ -102,7 +102,7 @@ export async function seedDemoReports(manager: EntityManager, perDistrict = 15):
       const daysAgo = Math.floor(random() * 120);
       const street = pick(STREETS);
       const number = 1 + Math.floor(random() * 180);
-      const [{ id }] = await manager.query(
+      const [{ id }] = await manager.query<{ id: string }[]>(
         `INSERT INTO reports (title, description, category_id, location, address, area_id, department_id, status,
                               reporter_name, reporter_email, reporter_show_name, consent_at, source, created_at, updated_at)
          VALUES ($1, $2, $3, ST_SetSRID(ST_MakePoint($4, $5), 4326), $6, $7, $8, $9, $10, $11, $12,
@@ -126,14 +126,14 @@ export async function seedDemoReports(manager: EntityManager, perDistrict = 15):
           Math.floor(random() * 24 * Math.min(daysAgo + 1, 20)),
         ],
       );
-      await manager.query(
+      await manager.query<unknown[]>(
         `INSERT INTO report_events (report_id, at, actor_kind, from_status, to_status)
          SELECT id, created_at, 'citizen', NULL, CASE WHEN $2 = 'unconfirmed' THEN 'unconfirmed' ELSE 'confirmed' END
            FROM reports WHERE id = $1`,
         [id, status],
       );
       if (status !== 'confirmed' && status !== 'unconfirmed') {
-        await manager.query(
+        await manager.query<unknown[]>(
           `INSERT INTO report_events (report_id, at, actor_kind, from_status, to_status, message, is_public)
            SELECT id, updated_at, 'staff', 'confirmed', $2, $3, $2 <> 'hidden' FROM reports WHERE id = $1`,
           [id, status, STATUS_MESSAGES[status] ?? null],

@@ -59,6 +59,11 @@ export class ApiClientsService {
     return client;
   }
 
+  /** Whether the client answers for its users' email addresses (their requests need no confirmation mail). */
+  verifiesReporters(clientId: string): Promise<boolean> {
+    return this.clients.verifiesReporters(clientId);
+  }
+
   /** The active client application a key belongs to, or null for a missing, unknown or revoked key. */
   async authenticate(key: string | undefined): Promise<ApiClientView | null> {
     if (!key) return null;

@@ -28,7 +28,7 @@ export class ApiClientsRepository {
     row: { name: string; contactEmail: string; keyHash: string; verifiesReporters: boolean },
     manager: EntityManager = this.db.manager,
   ): Promise<ApiClientView | null> {
-    const rows = await manager.query(
+    const rows = await manager.query<ApiClientView[]>(
       `INSERT INTO api_clients (name, contact_email, key_hash, verifies_reporters) VALUES ($1, $2, $3, $4)
        ON CONFLICT DO NOTHING
        RETURNING ${CLIENT_COLUMNS}`,
@@ -38,17 +38,17 @@ export class ApiClientsRepository {
   }
 
   async find(id: string, manager: EntityManager = this.db.manager): Promise<ApiClientView | null> {
-    const rows = await manager.query(`SELECT ${CLIENT_COLUMNS} FROM api_clients WHERE id = $1`, [id]);
+    const rows = await manager.query<ApiClientView[]>(`SELECT ${CLIENT_COLUMNS} FROM api_clients WHERE id = $1`, [id]);
     return rows[0] ?? null;
   }
 
   async list(): Promise<ApiClientView[]> {
-    return this.db.query(`SELECT ${CLIENT_COLUMNS} FROM api_clients ORDER BY lower(name)`);
+    return this.db.query<ApiClientView[]>(`SELECT ${CLIENT_COLUMNS} FROM api_clients ORDER BY lower(name)`);
   }
 
   async setActive(id: string, active: boolean, manager: EntityManager = this.db.manager): Promise<ApiClientView | null> {
     // TypeORM answers an UPDATE with [rows, affected count].
-    const [rows] = await manager.query(
+    const [rows] = await manager.query<[ApiClientView[], number]>(
       `UPDATE api_clients SET active = $2 WHERE id = $1 RETURNING ${CLIENT_COLUMNS}`,
       [id, active],
     );
@@ -57,10 +57,19 @@ export class ApiClientsRepository {
 
   /** The active client holding this key hash, marking it as used now. */
   async useActiveByKeyHash(keyHash: string): Promise<ApiClientView | null> {
-    const [rows] = await this.db.query(
+    const [rows] = await this.db.query<[ApiClientView[], number]>(
       `UPDATE api_clients SET last_used_at = now() WHERE key_hash = $1 AND active RETURNING ${CLIENT_COLUMNS}`,
       [keyHash],
     );
     return rows[0] ?? null;
+  }
+
+  /** Whether the client answers for its users' email addresses (their requests need no confirmation mail). */
+  async verifiesReporters(clientId: string): Promise<boolean> {
+    const [row] = await this.db.query<{ verifies_reporters: boolean }[]>(
+      `SELECT verifies_reporters FROM api_clients WHERE id = $1`,
+      [clientId],
+    );
+    return row?.verifies_reporters === true;
   }
 }

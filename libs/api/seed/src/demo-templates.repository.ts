@@ -114,10 +114,10 @@ export const DEMO_TEMPLATES: readonly TemplateSeed[] = [
 
 /** Seeds the templates if there are none yet. Returns how many were created. */
 export async function seedDemoTemplates(manager: EntityManager): Promise<number> {
-  const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM response_templates`);
+  const [{ count }] = await manager.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM response_templates`);
   if (count > 0) return 0;
   for (const t of DEMO_TEMPLATES) {
-    await manager.query(
+    await manager.query<unknown[]>(
       `INSERT INTO response_templates (title, locale, category_id, status, body, style_notes)
        VALUES ($1, $2, (SELECT id FROM categories WHERE code = $3), $4, $5, $6)`,
       [t.title, t.locale, t.category, t.status, t.body, t.styleNotes],

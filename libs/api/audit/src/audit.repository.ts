@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { verifyAuditChain, type ChainVerification } from './audit-verifier';
+
+// Any constant works; it only has to be the same for every replica.
+const AUDIT_APPEND_LOCK = 7_341_030;
+
+/** One audit_log row as stored (jsonb parsed by the driver). */
+export interface AuditLogRow {
+  seq: string | number;
+  at: string | Date;
+  actor_id: string | null;
+  actor_email: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: unknown;
+  after: unknown;
+  hash: string;
+}
+
+export interface AuditInsert {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorEmail: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  prevHash: string;
+  hash: string;
+}
+
+@Injectable()
+export class AuditRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Serialises appends until the transaction ends (so two replicas never chain onto the same
+   * previous entry) and reserves the next seq; answers the hash to chain onto, null for the first.
+   */
+  async lockAndReserve(manager: EntityManager): Promise<{ seq: number; lastHash: string | null }> {
+    await manager.query<unknown[]>('SELECT pg_advisory_xact_lock($1)', [AUDIT_APPEND_LOCK]);
+    const [last] = await manager.query<{ hash: string }[]>(`SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1`);
+    const [next] = await manager.query<{ seq: string }[]>(
+      `SELECT nextval(pg_get_serial_sequence('audit_log', 'seq')) AS seq`,
+    );
+    return { seq: Number(next!.seq), lastHash: last?.hash ?? null };
+  }
+
+  async insert(manager: EntityManager, entry: AuditInsert): Promise<void> {
+    await manager.query<unknown[]>(
+      `INSERT INTO audit_log (seq, at, actor_id, actor_email, action, entity_type, entity_id, before, after, prev_hash, hash)
+       OVERRIDING SYSTEM VALUE
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11)`,
+      [
+        entry.seq,
+        entry.at,
+        entry.actorId,
+        entry.actorEmail,
+        entry.action,
+        entry.entityType,
+        entry.entityId,
+        entry.before === null ? null : JSON.stringify(entry.before),
+        entry.after === null ? null : JSON.stringify(entry.after),
+        entry.prevHash,
+        entry.hash,
+      ],
+    );
+  }
+
+  /** Newest first, up to `limit` entries older than seq `before`. */
+  page(before: number | null, limit: number): Promise<AuditLogRow[]> {
+    return this.db.query<AuditLogRow[]>(
+      `SELECT seq, at, actor_id, actor_email, action, entity_type, entity_id, before, after, hash
+         FROM audit_log WHERE ($1::bigint IS NULL OR seq < $1) ORDER BY seq DESC LIMIT $2`,
+      [before, limit],
+    );
+  }
+
+  verifyChain(): Promise<ChainVerification> {
+    return verifyAuditChain((sql, params) => this.db.query<Array<Record<string, unknown>>>(sql, params));
+  }
+}
