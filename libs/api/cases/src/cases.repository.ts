@@ -106,7 +106,7 @@ export class CasesRepository {
   async inbox(filter: InboxFilter, scope: string[] | null, locale: Locale): Promise<SummaryRow[]> {
     const params: unknown[] = [locale];
     const where = [scopeClause(scope, params), QUEUE_SQL[filter.queue]];
-    const add = (value: unknown) => {
+    const add = (value: unknown): string => {
       params.push(value);
       return `$${params.length}`;
     };

@@ -26,7 +26,7 @@ const COLUMNS = `c.id::text AS id, c.parent_id::text AS "parentId", c.author_id 
   c.hidden_at AS "hiddenAt", c.hidden_reason AS "hiddenReason", c.hidden_provisional AS "hiddenProvisional",
   c.target_type AS "targetType", c.target_id::text AS "targetId"`;
 
-const columns = (localeParam: number) => COLUMNS.replace('$LOCALE', `$${localeParam}`);
+const columns = (localeParam: number): string => COLUMNS.replace('$LOCALE', `$${localeParam}`);
 
 @Injectable()
 export class CommentsRepository {

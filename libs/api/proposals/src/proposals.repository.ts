@@ -245,7 +245,7 @@ export class ProposalsRepository {
   async list(query: ProposalListQuery, locale: string): Promise<{ rows: ListRow[]; total: number }> {
     const params: unknown[] = [locale];
     const where: string[] = [];
-    const add = (value: unknown) => {
+    const add = (value: unknown): string => {
       params.push(value);
       return `$${params.length}`;
     };
@@ -275,7 +275,7 @@ export class ProposalsRepository {
       nearest: 'distance ASC NULLS LAST, p.id DESC',
       relevance: 'search_rank DESC, p.id DESC',
     };
-    const sql = (limit: string, offset: string) =>
+    const sql = (limit: string, offset: string): string =>
       `SELECT ${SUMMARY_COLUMNS}, ${rank} AS search_rank, ${distance} AS distance, count(*) OVER () AS total
        ${SUMMARY_FROM}
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

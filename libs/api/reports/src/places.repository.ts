@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 
 // Case- and accent-insensitive matching without the unaccent extension (the embedded database
 // does not ship it): lower-case, then fold the accented letters Spanish, Catalan and Galician use.
-const fold = (sql: string) => `translate(lower(${sql}), 'áàâäéèêëíìîïóòôöúùûüñç·', 'aaaaeeeeiiiioooouuuunc.')`;
+const fold = (sql: string): string => `translate(lower(${sql}), 'áàâäéèêëíìîïóòôöúùûüñç·', 'aaaaeeeeiiiioooouuuunc.')`;
 
 interface PlaceRow {
   kind: PlaceView['kind'];
