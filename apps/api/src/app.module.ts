@@ -21,6 +21,8 @@ import { ProposalsModule } from '@plaza/api/proposals';
 import { DiscussionModule } from '@plaza/api/discussion';
 import { NotificationsModule } from '@plaza/api/notifications';
 import { AlertsModule } from '@plaza/api/alerts';
+import { OpenDataModule } from '@plaza/api/open-data';
+import { StatsModule } from '@plaza/api/stats';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -55,6 +57,8 @@ export class AppModule {
         DispatchModule,
         NotificationsModule,
         AlertsModule,
+        StatsModule,
+        OpenDataModule,
       ],
     };
   }

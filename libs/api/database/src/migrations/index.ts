@@ -9,6 +9,7 @@ import { ReportConfirmation1795700000000 } from './1795700000000-ReportConfirmat
 import { Alerts1795800000000 } from './1795800000000-Alerts';
 import { DepartmentDispatch1795900000000 } from './1795900000000-DepartmentDispatch';
 import { NotificationPreferences1796100000000 } from './1796100000000-NotificationPreferences';
+import { PublicStatistics1796250000000 } from './1796250000000-PublicStatistics';
 
 /** Every migration, in order. Listed explicitly so the bundle and the tests run the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Alerts1795800000000,
   DepartmentDispatch1795900000000,
   NotificationPreferences1796100000000,
+  PublicStatistics1796250000000,
 ];
