@@ -13,7 +13,7 @@ const RESPONSE_EVENT = `e.is_public AND e.actor_kind <> 'citizen'
        OR e.to_status NOT IN ('unconfirmed', 'confirmed', 'hidden'))`;
 
 /**
- * Public statistics (docs/statistics.md, docs/decisions/0009-statistics-pre-aggregation.md):
+ * Public statistics (docs/statistics.md, docs/decisions/0017-statistics-pre-aggregation.md):
  * one fact row per public report with its response and fix times in business days, and daily
  * counts by day × department × category × area × status (proposals: day × theme × area × status),
  * all kept current by triggers on the write path.
