@@ -221,3 +221,21 @@ describe('GET /api/v1/stats/city and /areas/{code}', () => {
     expect(res.json().errors).toEqual([expect.objectContaining({ field: 'months' })]);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the statistics and open-data routes as public', async () => {
+    const doc = (await get('/api/openapi.json')).json();
+    for (const path of [
+      '/api/v1/stats/city',
+      '/api/v1/stats/areas/{code}',
+      '/api/v1/stats/departments/{code}',
+      '/api/v1/open-data/catalog.json',
+    ]) {
+      expect(doc.paths[path]?.get).toBeDefined();
+      expect(doc.paths[path].get.security).toBeUndefined();
+    }
+    expect(doc.paths['/api/v1/stats/departments/{code}'].get.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'months', in: 'query' })]),
+    );
+  });
+});
