@@ -3,6 +3,7 @@
 // Prints figures; asserts nothing.
 //
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:open-data -- --rows 100000
+//   (add --heap 96 to cap the API's V8 heap: an export that held its rows would run out of memory)
 //
 // Needs a real PostgreSQL: a scratch database `bench_open_data_test` is created and dropped. Rows
 // are seeded with bulk SQL (triggers off, then plaza_stats_rebuild()), spread over three years,
@@ -22,6 +23,8 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '100000' },
     samples: { type: 'string', default: '40' },
     'no-build': { type: 'boolean', default: false },
+    /** Cap the API's V8 old space (MB), e.g. 96, to show an export needs no more than that. */
+    heap: { type: 'string' },
     /** Leave the scratch database (and stop the API) for EXPLAIN sessions. */
     keep: { type: 'boolean', default: false },
   },
@@ -84,7 +87,8 @@ await withClient(process.env.DATABASE_URL, async (c) => {
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const dataDir = await mkdtemp(path.join(tmpdir(), 'plaza-bench-open-data-'));
-const api = spawn(process.execPath, ['dist/api/apps/api/src/main.js'], {
+const heapFlags = values.heap ? [`--max-old-space-size=${Number(values.heap)}`] : [];
+const api = spawn(process.execPath, [...heapFlags, 'dist/api/apps/api/src/main.js'], {
   cwd: workspaceRoot,
   env: {
     ...process.env,
