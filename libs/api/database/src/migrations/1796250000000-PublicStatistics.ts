@@ -107,9 +107,12 @@ export class PublicStatistics1796250000000 implements MigrationInterface {
         responded timestamptz;
         fixed timestamptz;
       BEGIN
-        SELECT id, created_at, category_id, department_id, area_id, status, due_at
-          INTO r FROM reports WHERE id = rid AND ${publicReport('reports')};
-        IF NOT FOUND THEN
+        -- The row lock serialises two writers of one report, so the second reads the first's
+        -- committed events (READ COMMITTED: the next statement takes a fresh snapshot).
+        SELECT id, created_at, category_id, department_id, area_id, status, due_at,
+               (${publicReport('reports')}) AS public
+          INTO r FROM reports WHERE id = rid FOR NO KEY UPDATE;
+        IF NOT FOUND OR NOT r.public THEN
           DELETE FROM stats_report_facts WHERE report_id = rid;
           RETURN;
         END IF;
