@@ -175,20 +175,32 @@ try {
          FROM reports WHERE id % 10 < 4 AND title LIKE 'Incidencia %'`,
     );
     await c.query(`SET session_replication_role = DEFAULT`);
-    console.log(`${rows} reports and their public answers written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `${rows} reports and their public answers written in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
     t0 = performance.now();
     await c.query(`SELECT plaza_stats_rebuild()`);
-    console.log(`plaza_stats_rebuild() (what a scheduled full refresh would cost): ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `plaza_stats_rebuild() (what a scheduled full refresh would cost): ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
     await c.query(`ALTER TABLE reports ENABLE TRIGGER reports_stats`);
     await c.query(`ALTER TABLE report_events ENABLE TRIGGER report_events_stats`);
     await c.query('ANALYZE');
   });
 
   // Statistics endpoints (no If-None-Match: the full computation every time).
-  const [{ code: area }] = await (await fetch(`${base}/api/v1/areas`)).json().then((fc) => fc.features.map((f) => f.properties));
+  const [{ code: area }] = await (
+    await fetch(`${base}/api/v1/areas`)
+  )
+    .json()
+    .then((fc) => fc.features.map((f) => f.properties));
   const { byDepartment } = await (await fetch(`${base}/api/v1/stats/city`)).json();
   const department = byDepartment.find((d) => d.code)?.code;
-  for (const url of ['/api/v1/stats/city', `/api/v1/stats/areas/${area}`, `/api/v1/stats/departments/${department}`]) {
+  for (const url of [
+    '/api/v1/stats/city',
+    `/api/v1/stats/areas/${area}`,
+    `/api/v1/stats/departments/${department}`,
+  ]) {
     const times = [];
     for (let i = 0; i < samples; i += 1) {
       const t0 = performance.now();
@@ -234,9 +246,9 @@ try {
   api.kill('SIGTERM');
   await new Promise((r) => api.once('exit', r));
   if (!values.keep) {
-    await withClient(process.env.DATABASE_URL, (c) => c.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`)).catch(
-      () => undefined,
-    );
+    await withClient(process.env.DATABASE_URL, (c) =>
+      c.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`),
+    ).catch(() => undefined);
   }
   await rm(dataDir, { recursive: true, force: true });
 }

@@ -15,7 +15,17 @@ const MARKERS = {
   hiddenProposal: 'Propuesta oculta Zq',
   internalNote: 'Nota interna Zq',
 };
-const REPORT_COLUMNS = ['ref', 'category', 'status', 'area', 'department', 'lat', 'lon', 'created_at', 'updated_at'];
+const REPORT_COLUMNS = [
+  'ref',
+  'category',
+  'status',
+  'area',
+  'department',
+  'lat',
+  'lon',
+  'created_at',
+  'updated_at',
+];
 
 let t: TestApp;
 let db: DataSource;
@@ -67,7 +77,12 @@ function expectNoMarkers(body: string): void {
 beforeAll(async () => {
   t = await createTestApp();
   db = t.app.get(DataSource);
-  const reporter = { name: MARKERS.reporterName, email: MARKERS.reporterEmail, phone: MARKERS.reporterPhone, showName: true };
+  const reporter = {
+    name: MARKERS.reporterName,
+    email: MARKERS.reporterEmail,
+    phone: MARKERS.reporterPhone,
+    showName: true,
+  };
   publicRefs = [
     await fileReport(t, { reporter, title: 'Contenedor, "quemado"\ny volcado' }),
     await fileReport(t, { reporter, ...SOL, category: 'limpieza', title: '=SUM(A1) acera sucia' }),
@@ -128,7 +143,9 @@ describe('GET /api/v1/open-data/reports.csv', () => {
   it('starts with the documented header and holds only public reports, escaped', async () => {
     const res = await get('/api/v1/open-data/reports.csv');
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="plaza-reports-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="plaza-reports-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     expect(res.headers['link']).toContain('creativecommons.org/licenses/by/4.0');
     expect(res.body.split('\r\n')[0]!.split(',')).toEqual(expect.arrayContaining(REPORT_COLUMNS));
     const rows = table(res);
@@ -147,21 +164,32 @@ describe('GET /api/v1/open-data/reports.csv', () => {
   });
 
   it('filters by district, category, status and dates', async () => {
-    const [{ code: solArea }] = await db.query(`SELECT a.code FROM reports r JOIN areas a ON a.id = r.area_id WHERE r.ref = $1`, [
+    const [{ code: solArea }] = await db.query(
+      `SELECT a.code FROM reports r JOIN areas a ON a.id = r.area_id WHERE r.ref = $1`,
+      [publicRefs[1]],
+    );
+    expect(table(await get(`/api/v1/open-data/reports.csv?area=${solArea}`)).map((r) => r['ref'])).toEqual([
       publicRefs[1],
     ]);
-    expect(table(await get(`/api/v1/open-data/reports.csv?area=${solArea}`)).map((r) => r['ref'])).toEqual([publicRefs[1]]);
-    expect(table(await get('/api/v1/open-data/reports.csv?status=investigating')).map((r) => r['ref'])).toEqual([publicRefs[0]]);
-    expect(table(await get('/api/v1/open-data/reports.csv?category=limpieza&status=confirmed,investigating'))).toHaveLength(2);
+    expect(
+      table(await get('/api/v1/open-data/reports.csv?status=investigating')).map((r) => r['ref']),
+    ).toEqual([publicRefs[0]]);
+    expect(
+      table(await get('/api/v1/open-data/reports.csv?category=limpieza&status=confirmed,investigating')),
+    ).toHaveLength(2);
     expect(table(await get(`/api/v1/open-data/reports.csv?from=2000-01-01&to=2000-12-31`))).toHaveLength(0);
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    expect(table(await get(`/api/v1/open-data/reports.csv?from=${yesterday}&to=${tomorrow}`))).toHaveLength(2);
+    expect(table(await get(`/api/v1/open-data/reports.csv?from=${yesterday}&to=${tomorrow}`))).toHaveLength(
+      2,
+    );
   });
 
   it('is gzipped when the client accepts it', async () => {
     const plain = await get('/api/v1/open-data/reports.csv');
-    const res = await fetch(new URL('/api/v1/open-data/reports.csv', t.baseUrl), { headers: { 'accept-encoding': 'gzip' } });
+    const res = await fetch(new URL('/api/v1/open-data/reports.csv', t.baseUrl), {
+      headers: { 'accept-encoding': 'gzip' },
+    });
     expect(res.headers.get('content-encoding')).toBe('gzip');
     expect(res.headers.get('vary')).toContain('accept-encoding');
     // fetch inflates on its own; the bytes are the same file.
@@ -173,7 +201,9 @@ describe('GET /api/v1/open-data/reports.csv', () => {
           http
             .get(url, { headers: { 'accept-encoding': 'gzip' } }, (response) => {
               const chunks: Buffer[] = [];
-              response.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks)));
+              response
+                .on('data', (c: Buffer) => chunks.push(c))
+                .on('end', () => resolve(Buffer.concat(chunks)));
             })
             .on('error', reject);
         }),
@@ -225,10 +255,14 @@ describe('GeoJSON exports', () => {
     const csv = await get('/api/v1/open-data/proposals.csv');
     const rows = table(csv);
     expect(rows.map((r) => r['title']).sort()).toEqual(['Carril bici', 'Más bancos en la plaza']);
-    expect(rows[0]).toEqual(expect.objectContaining({ theme: 'movilidad', lat: expect.stringMatching(/^40\.42/) }));
+    expect(rows[0]).toEqual(
+      expect.objectContaining({ theme: 'movilidad', lat: expect.stringMatching(/^40\.42/) }),
+    );
     expectNoMarkers(csv.body);
     const geo = await get('/api/v1/open-data/proposals.geojson?status=accepted&category=movilidad');
-    expect(geo.json().features.map((f: { properties: { title: string } }) => f.properties.title)).toEqual(['Carril bici']);
+    expect(geo.json().features.map((f: { properties: { title: string } }) => f.properties.title)).toEqual([
+      'Carril bici',
+    ]);
     expectNoMarkers(geo.body);
     expect((await get('/api/v1/open-data/proposals.csv?status=hidden')).statusCode).toBe(400);
   });
@@ -242,16 +276,25 @@ describe('GET /api/v1/open-data/catalog.json', () => {
     const catalog = res.json();
     expect(catalog['@type']).toBe('dcat:Catalog');
     expect(catalog['@context'].dcat).toBe('http://www.w3.org/ns/dcat#');
-    expect(catalog['dct:publisher']['@id']).toMatch(/^http:\/\/datos\.gob\.es\/recurso\/sector-publico\/org\/Organismo\//);
+    expect(catalog['dct:publisher']['@id']).toMatch(
+      /^http:\/\/datos\.gob\.es\/recurso\/sector-publico\/org\/Organismo\//,
+    );
     expect(catalog['dct:license']['@id']).toBe('https://creativecommons.org/licenses/by/4.0/');
     expect(catalog['dcat:dataset']).toHaveLength(2);
     for (const dataset of catalog['dcat:dataset']) {
       expect(dataset['@type']).toBe('dcat:Dataset');
       expect(dataset['dct:accrualPeriodicity']['@id']).toMatch(/frequency\/DAILY$/);
       expect(dataset['dct:temporal']['dcat:startDate']['@value']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(dataset['dct:spatial']['@id']).toMatch(/^http:\/\/datos\.gob\.es\/recurso\/sector-publico\/territorio\//);
-      const urls = dataset['dcat:distribution'].map((d: { 'dcat:downloadURL': { '@id': string } }) => d['dcat:downloadURL']['@id']);
-      expect(urls).toEqual([expect.stringMatching(/^http:\/\/plaza\.test\/api\/v1\/open-data\/\w+\.csv$/), expect.stringMatching(/\.geojson$/)]);
+      expect(dataset['dct:spatial']['@id']).toMatch(
+        /^http:\/\/datos\.gob\.es\/recurso\/sector-publico\/territorio\//,
+      );
+      const urls = dataset['dcat:distribution'].map(
+        (d: { 'dcat:downloadURL': { '@id': string } }) => d['dcat:downloadURL']['@id'],
+      );
+      expect(urls).toEqual([
+        expect.stringMatching(/^http:\/\/plaza\.test\/api\/v1\/open-data\/\w+\.csv$/),
+        expect.stringMatching(/\.geojson$/),
+      ]);
     }
   });
 });

@@ -60,7 +60,13 @@ async function report(opts: {
   return row.id;
 }
 
-async function event(reportId: string, at: string, to: string, message: string | null, isPublic = true): Promise<void> {
+async function event(
+  reportId: string,
+  at: string,
+  to: string,
+  message: string | null,
+  isPublic = true,
+): Promise<void> {
   await db.query(
     `INSERT INTO report_events (report_id, at, actor_kind, from_status, to_status, message, is_public)
      VALUES ($1, $2::timestamp AT TIME ZONE 'Europe/Madrid', 'staff', NULL, $3, $4, $5)`,
@@ -130,7 +136,11 @@ describe('GET /api/v1/stats/departments/{code}', () => {
       withinTarget: { share: 0.6, inTime: 3, counted: 5 },
     });
     expect(body.byCategory).toEqual([
-      expect.objectContaining({ code: 'stats-probe-lights', targetDays: 2, withinTarget: { share: 0.6, inTime: 3, counted: 5 } }),
+      expect.objectContaining({
+        code: 'stats-probe-lights',
+        targetDays: 2,
+        withinTarget: { share: 0.6, inTime: 3, counted: 5 },
+      }),
     ]);
     // Only the five public reports of this department are counted.
     expect(body.reports.total).toBe(5);
@@ -145,8 +155,15 @@ describe('GET /api/v1/stats/departments/{code}', () => {
     expect(body.period.months).toBe(12);
     expect(body.trend).toHaveLength(12);
     expect(body.reports.byMonth).toHaveLength(12);
-    const months = body.trend.filter((p: { withinTarget: { counted: number } }) => p.withinTarget.counted > 0);
-    expect(months.reduce((sum: number, p: { withinTarget: { counted: number } }) => sum + p.withinTarget.counted, 0)).toBe(5);
+    const months = body.trend.filter(
+      (p: { withinTarget: { counted: number } }) => p.withinTarget.counted > 0,
+    );
+    expect(
+      months.reduce(
+        (sum: number, p: { withinTarget: { counted: number } }) => sum + p.withinTarget.counted,
+        0,
+      ),
+    ).toBe(5);
   });
 
   it('agrees with the console clock: in time exactly when answered by plaza_business_due', async () => {
@@ -170,7 +187,9 @@ describe('GET /api/v1/stats/departments/{code}', () => {
 
     // Removing the holiday makes Wednesday a business day: #3 took 3 days and #4 five.
     await db.query(`DELETE FROM holidays WHERE name = 'Fiesta local de prueba'`);
-    const changed = await get(`/api/v1/stats/departments/${DEPT}`, { 'if-none-match': first.headers['etag']! });
+    const changed = await get(`/api/v1/stats/departments/${DEPT}`, {
+      'if-none-match': first.headers['etag']!,
+    });
     expect(changed.statusCode).toBe(200);
     expect(changed.headers['etag']).not.toBe(first.headers['etag']);
     expect(changed.json().responseTimes.firstResponse).toEqual({ count: 4, median: 2, p90: 4.4 });
@@ -214,12 +233,15 @@ describe('GET /api/v1/stats/city and /areas/{code}', () => {
     expect((await get('/api/v1/stats/areas/zz-none')).statusCode).toBe(404);
   });
 
-  it.each(['months=0', 'months=37', 'months=abc', 'months=1&months=2'])('refuses %s with the field named', async (query) => {
-    const res = await get(`/api/v1/stats/city?${query}`);
-    expect(res.statusCode).toBe(400);
-    expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.json().errors).toEqual([expect.objectContaining({ field: 'months' })]);
-  });
+  it.each(['months=0', 'months=37', 'months=abc', 'months=1&months=2'])(
+    'refuses %s with the field named',
+    async (query) => {
+      const res = await get(`/api/v1/stats/city?${query}`);
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().errors).toEqual([expect.objectContaining({ field: 'months' })]);
+    },
+  );
 });
 
 describe('OpenAPI', () => {

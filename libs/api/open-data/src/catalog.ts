@@ -64,7 +64,10 @@ const DATASETS: DatasetText[] = [
  * publisher as a datos.gob.es organisation URI (DIR3), themes from its sector taxonomy, EU
  * authority tables for formats, languages and frequency, one distribution per format.
  */
-export function buildCatalog(publicUrl: string, coverage: Record<'reports' | 'proposals', DatasetCoverage>): DcatCatalog {
+export function buildCatalog(
+  publicUrl: string,
+  coverage: Record<'reports' | 'proposals', DatasetCoverage>,
+): DcatCatalog {
   const base = publicUrl.replace(/\/+$/, '');
   const api = `${base}/api/v1/open-data`;
   const { licence, publisher, spatial } = OPEN_DATA_SETTINGS;
@@ -74,7 +77,10 @@ export function buildCatalog(publicUrl: string, coverage: Record<'reports' | 'pr
     'foaf:name': publisher.name,
   };
   const languages = [ref(`${EU}/language/SPA`), ref(`${EU}/language/ENG`)];
-  const modified = [coverage.reports.modified, coverage.proposals.modified].filter((m): m is string => m !== null).sort().at(-1);
+  const modified = [coverage.reports.modified, coverage.proposals.modified]
+    .filter((m): m is string => m !== null)
+    .sort()
+    .at(-1);
   return {
     '@context': CONTEXT,
     '@id': `${api}/catalog.json`,

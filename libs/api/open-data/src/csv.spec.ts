@@ -2,7 +2,9 @@ import { acceptsGzip, csvField, csvLine, neutralizeFormula } from './csv';
 
 describe('CSV writing', () => {
   it('leaves plain fields alone and writes nulls as empty fields', () => {
-    expect(csvLine(['2026-000001', 'bache', 40.4168, null, undefined, true])).toBe('2026-000001,bache,40.4168,,,true\r\n');
+    expect(csvLine(['2026-000001', 'bache', 40.4168, null, undefined, true])).toBe(
+      '2026-000001,bache,40.4168,,,true\r\n',
+    );
   });
 
   it('quotes fields with commas, quotes and line breaks, doubling the quotes', () => {

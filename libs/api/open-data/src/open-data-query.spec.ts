@@ -13,13 +13,31 @@ function fieldOf(run: () => unknown): string | undefined {
 
 describe('open-data query', () => {
   it('accepts no filter at all', () => {
-    expect(parseExportQuery('reports', {})).toEqual({ from: null, to: null, area: null, category: null, statuses: null });
+    expect(parseExportQuery('reports', {})).toEqual({
+      from: null,
+      to: null,
+      area: null,
+      category: null,
+      statuses: null,
+    });
   });
 
   it('reads dates, codes and a list of public statuses', () => {
     expect(
-      parseExportQuery('reports', { from: '2026-01-01', to: '2026-02-28', area: '01', category: 'bache', status: 'fixed,confirmed' }),
-    ).toEqual({ from: '2026-01-01', to: '2026-02-28', area: '01', category: 'bache', statuses: ['fixed', 'confirmed'] });
+      parseExportQuery('reports', {
+        from: '2026-01-01',
+        to: '2026-02-28',
+        area: '01',
+        category: 'bache',
+        status: 'fixed,confirmed',
+      }),
+    ).toEqual({
+      from: '2026-01-01',
+      to: '2026-02-28',
+      area: '01',
+      category: 'bache',
+      statuses: ['fixed', 'confirmed'],
+    });
   });
 
   it('names the field that is wrong', () => {

@@ -2,7 +2,15 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import { Controller, Get, Header, Logger, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Access } from '@plaza/api/auth';
 import { RequestLocale } from '@plaza/api/http';
 import type { Locale } from '@plaza/shared/contracts';
@@ -15,11 +23,20 @@ import { OPEN_DATA_SETTINGS } from './open-data.settings';
 
 const EXPORT_QUERIES = [
   ApiParam({ name: 'format', enum: ['csv', 'geojson'] }),
-  ApiQuery({ name: 'from', required: false, description: 'First day filed, YYYY-MM-DD (city time), included' }),
+  ApiQuery({
+    name: 'from',
+    required: false,
+    description: 'First day filed, YYYY-MM-DD (city time), included',
+  }),
   ApiQuery({ name: 'to', required: false, description: 'Last day filed, YYYY-MM-DD (city time), included' }),
   ApiQuery({ name: 'area', required: false, description: 'Area (district) code, e.g. 01' }),
   ApiQuery({ name: 'status', required: false, description: 'Public status codes, comma-separated' }),
-  ApiQuery({ name: 'lang', required: false, enum: ['es', 'en', 'ca', 'eu', 'gl'], description: 'Language of the *_name columns' }),
+  ApiQuery({
+    name: 'lang',
+    required: false,
+    enum: ['es', 'en', 'ca', 'eu', 'gl'],
+    description: 'Language of the *_name columns',
+  }),
   ApiProduces('text/csv', 'application/geo+json'),
   ApiResponse({ status: 400, description: 'problem+json naming the offending query field' }),
 ];
@@ -37,7 +54,9 @@ export class OpenDataController {
   constructor(private readonly openData: OpenDataService) {}
 
   @Get('catalog.json')
-  @ApiOperation({ summary: 'DCAT-AP (DCAT-AP-ES style) catalogue of the open datasets, JSON-LD, for portals to harvest' })
+  @ApiOperation({
+    summary: 'DCAT-AP (DCAT-AP-ES style) catalogue of the open datasets, JSON-LD, for portals to harvest',
+  })
   @ApiOkResponse({ description: 'dcat:Catalog with dcat:Dataset and dcat:Distribution entries' })
   @Header('content-type', 'application/ld+json; charset=utf-8')
   @Header('cache-control', 'public, max-age=3600')
@@ -46,7 +65,9 @@ export class OpenDataController {
   }
 
   @Get('reports.:format')
-  @ApiOperation({ summary: 'Every public report matching the filters, as CSV (header first) or GeoJSON, streamed' })
+  @ApiOperation({
+    summary: 'Every public report matching the filters, as CSV (header first) or GeoJSON, streamed',
+  })
   @ApiQuery({ name: 'category', required: false, description: 'Category code, e.g. bache' })
   @exportDocs()
   reports(
@@ -60,7 +81,9 @@ export class OpenDataController {
   }
 
   @Get('proposals.:format')
-  @ApiOperation({ summary: 'Every visible proposal matching the filters, as CSV (header first) or GeoJSON, streamed' })
+  @ApiOperation({
+    summary: 'Every visible proposal matching the filters, as CSV (header first) or GeoJSON, streamed',
+  })
   @ApiQuery({ name: 'category', required: false, description: 'Theme code, e.g. movilidad' })
   @exportDocs()
   proposals(
@@ -81,7 +104,12 @@ export class OpenDataController {
     request: FastifyRequest,
     reply: FastifyReply,
   ): Promise<FastifyReply> {
-    const file: ExportFile = await this.openData.export(dataset, parseExportFormat(format), parseExportQuery(dataset, query), locale);
+    const file: ExportFile = await this.openData.export(
+      dataset,
+      parseExportFormat(format),
+      parseExportQuery(dataset, query),
+      locale,
+    );
     void reply
       .type(file.contentType)
       .header('content-disposition', `attachment; filename="${file.fileName}"`)
@@ -93,7 +121,8 @@ export class OpenDataController {
     void reply.header('content-encoding', 'gzip');
     const gzip = pipeline(source, createGzip(), (error) => {
       // A client that hangs up mid-download is normal; anything else is worth a line in the log.
-      if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE') this.logger.warn(`${dataset} export failed: ${error.message}`);
+      if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE')
+        this.logger.warn(`${dataset} export failed: ${error.message}`);
     });
     return reply.send(gzip);
   }

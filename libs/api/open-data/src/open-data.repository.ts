@@ -35,7 +35,9 @@ export class OpenDataRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async today(): Promise<string> {
-    const rows = await this.db.query<Array<{ today: string }>>(`SELECT plaza_stats_local_day(now())::text AS today`);
+    const rows = await this.db.query<Array<{ today: string }>>(
+      `SELECT plaza_stats_local_day(now())::text AS today`,
+    );
     return rows[0]!.today;
   }
 
@@ -45,17 +47,27 @@ export class OpenDataRepository {
   }
 
   async categoryId(code: string): Promise<string | null> {
-    const rows = await this.db.query<Array<{ id: string }>>(`SELECT id FROM categories WHERE code = $1`, [code]);
+    const rows = await this.db.query<Array<{ id: string }>>(`SELECT id FROM categories WHERE code = $1`, [
+      code,
+    ]);
     return rows[0]?.id ?? null;
   }
 
   async themeId(code: string): Promise<string | null> {
-    const rows = await this.db.query<Array<{ id: string }>>(`SELECT id FROM proposal_themes WHERE code = $1`, [code]);
+    const rows = await this.db.query<Array<{ id: string }>>(
+      `SELECT id FROM proposal_themes WHERE code = $1`,
+      [code],
+    );
     return rows[0]?.id ?? null;
   }
 
   /** The next `limit` public reports after id `after`, in id order (keyset: constant cost per batch). */
-  async reportsAfter(filter: ResolvedFilter, after: string, limit: number, locale: Locale): Promise<OpenReportRow[]> {
+  async reportsAfter(
+    filter: ResolvedFilter,
+    after: string,
+    limit: number,
+    locale: Locale,
+  ): Promise<OpenReportRow[]> {
     const params: unknown[] = [after, limit, locale, filter.statuses];
     const where = ['r.id > $1::bigint', 'r.status = ANY($4::text[])', filedReport('r')];
     addCommon(where, params, filter, 'r.category_id');
@@ -81,7 +93,12 @@ export class OpenDataRepository {
     );
   }
 
-  async proposalsAfter(filter: ResolvedFilter, after: string, limit: number, locale: Locale): Promise<OpenProposalRow[]> {
+  async proposalsAfter(
+    filter: ResolvedFilter,
+    after: string,
+    limit: number,
+    locale: Locale,
+  ): Promise<OpenProposalRow[]> {
     const params: unknown[] = [after, limit, locale, filter.statuses];
     const where = ['p.id > $1::bigint', 'p.status = ANY($4::text[])'];
     addCommon(where, params, filter, 'p.theme_id');
@@ -127,8 +144,10 @@ export class OpenDataRepository {
 function addCommon(where: string[], params: unknown[], filter: ResolvedFilter, categoryColumn: string): void {
   const alias = categoryColumn.split('.')[0]!;
   // Local days of the city (plaza_stats_day_start), so that an index on created_at can serve them.
-  if (filter.from) where.push(`${alias}.created_at >= plaza_stats_day_start($${params.push(filter.from)}::date)`);
-  if (filter.to) where.push(`${alias}.created_at < plaza_stats_day_start($${params.push(filter.to)}::date + 1)`);
+  if (filter.from)
+    where.push(`${alias}.created_at >= plaza_stats_day_start($${params.push(filter.from)}::date)`);
+  if (filter.to)
+    where.push(`${alias}.created_at < plaza_stats_day_start($${params.push(filter.to)}::date + 1)`);
   if (filter.areaId) where.push(`${alias}.area_id = $${params.push(filter.areaId)}`);
   if (filter.categoryId) where.push(`${categoryColumn} = $${params.push(filter.categoryId)}`);
 }

@@ -27,18 +27,39 @@ export class OpenDataService {
   ) {}
 
   /** Resolves the filter first, so a bad code is a 400 before any byte of the file is sent. */
-  async export(dataset: Dataset, format: ExportFormat, filter: ExportFilter, locale: Locale): Promise<ExportFile> {
+  async export(
+    dataset: Dataset,
+    format: ExportFormat,
+    filter: ExportFilter,
+    locale: Locale,
+  ): Promise<ExportFile> {
     const resolved = await this.resolve(dataset, filter);
     const today = await this.repo.today();
     const file = {
       fileName: `plaza-${dataset}-${today}.${format}`,
-      contentType: format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/geo+json; charset=utf-8',
+      contentType:
+        format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/geo+json; charset=utf-8',
     };
-    const encode = <Row>(columns: ReadonlyArray<Column<Row>>, rows: AsyncGenerator<Row[]>): AsyncGenerator<string> =>
+    const encode = <Row>(
+      columns: ReadonlyArray<Column<Row>>,
+      rows: AsyncGenerator<Row[]>,
+    ): AsyncGenerator<string> =>
       format === 'csv' ? csvChunks(columns, rows) : geojsonChunks(dataset, columns, rows);
     return dataset === 'reports'
-      ? { ...file, chunks: encode(REPORT_COLUMNS, batches((after) => this.repo.reportsAfter(resolved, after, EXPORT_BATCH, locale))) }
-      : { ...file, chunks: encode(PROPOSAL_COLUMNS, batches((after) => this.repo.proposalsAfter(resolved, after, EXPORT_BATCH, locale))) };
+      ? {
+          ...file,
+          chunks: encode(
+            REPORT_COLUMNS,
+            batches((after) => this.repo.reportsAfter(resolved, after, EXPORT_BATCH, locale)),
+          ),
+        }
+      : {
+          ...file,
+          chunks: encode(
+            PROPOSAL_COLUMNS,
+            batches((after) => this.repo.proposalsAfter(resolved, after, EXPORT_BATCH, locale)),
+          ),
+        };
   }
 
   async catalog(): Promise<DcatCatalog> {
@@ -50,11 +71,18 @@ export class OpenDataService {
     if (filter.area !== null && areaId === null) {
       throw DomainError.invalidQuery('area', `There is no area with code "${filter.area}".`, 'unknown');
     }
-    const lookup = dataset === 'reports' ? (code: string) => this.repo.categoryId(code) : (code: string) => this.repo.themeId(code);
+    const lookup =
+      dataset === 'reports'
+        ? (code: string) => this.repo.categoryId(code)
+        : (code: string) => this.repo.themeId(code);
     const categoryId = filter.category === null ? null : await lookup(filter.category);
     if (filter.category !== null && categoryId === null) {
       const what = dataset === 'reports' ? 'category' : 'theme';
-      throw DomainError.invalidQuery('category', `There is no ${what} with code "${filter.category}".`, 'unknown');
+      throw DomainError.invalidQuery(
+        'category',
+        `There is no ${what} with code "${filter.category}".`,
+        'unknown',
+      );
     }
     return {
       from: filter.from,
@@ -67,8 +95,10 @@ export class OpenDataService {
 }
 
 /** Keyset batches in id order until a short batch says there is no more. */
-async function* batches<Row extends { id: string }>(next: (after: string) => Promise<Row[]>): AsyncGenerator<Row[]> {
-  for (let after = '0'; ; ) {
+async function* batches<Row extends { id: string }>(
+  next: (after: string) => Promise<Row[]>,
+): AsyncGenerator<Row[]> {
+  for (let after = '0'; ;) {
     const batch = await next(after);
     if (batch.length > 0) yield batch;
     if (batch.length < EXPORT_BATCH) return;
@@ -82,8 +112,10 @@ async function* geojsonChunks<Row>(
   rows: AsyncGenerator<Row[]>,
 ): AsyncGenerator<string> {
   const { licence, publisher } = OPEN_DATA_SETTINGS;
-  yield `{"type":"FeatureCollection","name":"plaza-${dataset}","schemaVersion":"${OPEN_DATA_SCHEMA_VERSION}",` +
-    `"license":${JSON.stringify(licence.url)},"publisher":${JSON.stringify(publisher.name)},"features":[`;
+  yield (
+    `{"type":"FeatureCollection","name":"plaza-${dataset}","schemaVersion":"${OPEN_DATA_SCHEMA_VERSION}",` +
+    `"license":${JSON.stringify(licence.url)},"publisher":${JSON.stringify(publisher.name)},"features":[`
+  );
   const lat = columns.find((c) => c.name === 'lat')!;
   const lon = columns.find((c) => c.name === 'lon')!;
   const others = columns.filter((c) => c !== lat && c !== lon);
@@ -102,7 +134,10 @@ async function* geojsonChunks<Row>(
   yield ']}\n';
 }
 
-async function* csvChunks<Row>(columns: ReadonlyArray<Column<Row>>, rows: AsyncGenerator<Row[]>): AsyncGenerator<string> {
+async function* csvChunks<Row>(
+  columns: ReadonlyArray<Column<Row>>,
+  rows: AsyncGenerator<Row[]>,
+): AsyncGenerator<string> {
   yield csvLine(columns.map((c) => c.name));
   for await (const batch of rows) {
     yield batch
@@ -110,7 +145,9 @@ async function* csvChunks<Row>(columns: ReadonlyArray<Column<Row>>, rows: AsyncG
         csvLine(
           columns.map((c) => {
             const value = c.value(row);
-            return FREE_TEXT_COLUMNS.has(c.name) && typeof value === 'string' ? neutralizeFormula(value) : value;
+            return FREE_TEXT_COLUMNS.has(c.name) && typeof value === 'string'
+              ? neutralizeFormula(value)
+              : value;
           }),
         ),
       )

@@ -11,7 +11,10 @@ export const STATS_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=
 export function sendCacheableJson(request: FastifyRequest, reply: FastifyReply, body: unknown): FastifyReply {
   const json = JSON.stringify(body);
   const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"`;
-  void reply.header('etag', etag).header('cache-control', STATS_CACHE_CONTROL).header('vary', 'accept-language');
+  void reply
+    .header('etag', etag)
+    .header('cache-control', STATS_CACHE_CONTROL)
+    .header('vary', 'accept-language');
   if (matches(request.headers['if-none-match'], etag)) return reply.status(304).send();
   return reply.type('application/json; charset=utf-8').send(json);
 }

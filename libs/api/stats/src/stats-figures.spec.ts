@@ -1,4 +1,11 @@
-import { monthsOf, periodOf, responseByGroup, responseFigures, responseTrend, weeksOf } from './stats-figures';
+import {
+  monthsOf,
+  periodOf,
+  responseByGroup,
+  responseFigures,
+  responseTrend,
+  weeksOf,
+} from './stats-figures';
 import type { ResponseRow } from './stats.repository';
 
 const row = (over: Partial<ResponseRow>): ResponseRow => ({
@@ -23,7 +30,12 @@ describe('periods', () => {
 
   it('lists the Mondays of the ISO weeks the period touches', () => {
     // 2026-11-01 is a Sunday: its week starts on Monday 26 October.
-    expect(weeksOf({ from: '2026-11-01', to: '2026-11-16' })).toEqual(['2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16']);
+    expect(weeksOf({ from: '2026-11-01', to: '2026-11-16' })).toEqual([
+      '2026-10-26',
+      '2026-11-02',
+      '2026-11-09',
+      '2026-11-16',
+    ]);
   });
 });
 

@@ -27,7 +27,11 @@ export function periodOf(today: string, months: number): StatsPeriod {
 
 export function monthsOf(period: StatsPeriod): string[] {
   const out: string[] = [];
-  for (const d = toUtc(`${period.from.slice(0, 7)}-01`); isoDay(d) <= period.to; d.setUTCMonth(d.getUTCMonth() + 1)) {
+  for (
+    const d = toUtc(`${period.from.slice(0, 7)}-01`);
+    isoDay(d) <= period.to;
+    d.setUTCMonth(d.getUTCMonth() + 1)
+  ) {
     out.push(isoDay(d).slice(0, 7));
   }
   return out;
@@ -42,7 +46,10 @@ export function weeksOf(period: StatsPeriod): string[] {
   return out;
 }
 
-const byCountDesc = <T extends { count: number; code?: string | null; status?: string }>(a: T, b: T): number =>
+const byCountDesc = <T extends { count: number; code?: string | null; status?: string }>(
+  a: T,
+  b: T,
+): number =>
   b.count - a.count || String(a.code ?? a.status ?? '').localeCompare(String(b.code ?? b.status ?? ''));
 
 function named(rows: CountRow[], dimension: CountRow['dimension']): NamedCount[] {
@@ -60,8 +67,14 @@ function statuses(rows: CountRow[]): StatusCount[] {
 }
 
 /** One entry per period, zeros included, so a chart's axis has no holes. */
-function series(rows: CountRow[], dimension: CountRow['dimension'], periods: string[]): Map<string, PeriodCounts> {
-  const out = new Map<string, PeriodCounts>(periods.map((period) => [period, { period, total: 0, byStatus: {} }]));
+function series(
+  rows: CountRow[],
+  dimension: CountRow['dimension'],
+  periods: string[],
+): Map<string, PeriodCounts> {
+  const out = new Map<string, PeriodCounts>(
+    periods.map((period) => [period, { period, total: 0, byStatus: {} }]),
+  );
   for (const r of rows) {
     if (r.dimension !== dimension || r.period === null) continue;
     const entry = out.get(r.period);
@@ -157,12 +170,21 @@ export function responseByGroup(rows: ResponseRow[]): CategoryFigures[] {
   for (const row of rows) {
     const key = row.groupKey ?? '';
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { label: row.groupLabel, target: row.targetDays, acc: new Accumulator() }));
+    if (!group)
+      groups.set(key, (group = { label: row.groupLabel, target: row.targetDays, acc: new Accumulator() }));
     group.acc.add(row);
   }
   return [...groups]
-    .map(([code, g]) => ({ code: code === '' ? null : code, name: g.label, targetDays: g.target, ...g.acc.figures() }))
-    .sort((a, b) => b.withinTarget.counted - a.withinTarget.counted || String(a.code).localeCompare(String(b.code)));
+    .map(([code, g]) => ({
+      code: code === '' ? null : code,
+      name: g.label,
+      targetDays: g.target,
+      ...g.acc.figures(),
+    }))
+    .sort(
+      (a, b) =>
+        b.withinTarget.counted - a.withinTarget.counted || String(a.code).localeCompare(String(b.code)),
+    );
 }
 
 export function withoutTarget(groups: CategoryFigures[]): GroupFigures[] {

@@ -6,7 +6,8 @@ export const STATS_MONTHS = { default: 12, max: 36 } as const;
 export function parseStatsQuery(query: Record<string, unknown>): { months: number } {
   const raw = query['months'];
   if (raw === undefined || raw === '') return { months: STATS_MONTHS.default };
-  if (typeof raw !== 'string') throw DomainError.invalidQuery('months', 'months may be given once', 'repeated');
+  if (typeof raw !== 'string')
+    throw DomainError.invalidQuery('months', 'months may be given once', 'repeated');
   const months = /^\d{1,2}$/.test(raw) ? Number(raw) : Number.NaN;
   if (!(months >= 1 && months <= STATS_MONTHS.max)) {
     throw DomainError.invalidQuery('months', `months must be a whole number from 1 to ${STATS_MONTHS.max}`);

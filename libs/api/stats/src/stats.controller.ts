@@ -14,8 +14,14 @@ const months = ApiQuery({
   description: `Calendar months back, this one included: 1–${STATS_MONTHS.max}, default ${STATS_MONTHS.default}`,
 });
 const lang = ApiQuery({ name: 'lang', required: false, enum: ['es', 'en', 'ca', 'eu', 'gl'] });
-const notModified = ApiResponse({ status: 304, description: 'Unchanged since the ETag sent in If-None-Match' });
-const badQuery = ApiResponse({ status: 400, description: 'problem+json with the offending field in `errors`' });
+const notModified = ApiResponse({
+  status: 304,
+  description: 'Unchanged since the ETag sent in If-None-Match',
+});
+const badQuery = ApiResponse({
+  status: 400,
+  description: 'problem+json with the offending field in `errors`',
+});
 
 /**
  * Public statistics behind /stats: reports and proposals over time, and response times in
@@ -28,7 +34,10 @@ export class StatsController {
   constructor(private readonly stats: StatsService) {}
 
   @Get('city')
-  @ApiOperation({ summary: 'The whole city: counts by status, category, district, department, week and month; response times' })
+  @ApiOperation({
+    summary:
+      'The whole city: counts by status, category, district, department, week and month; response times',
+  })
   @months
   @lang
   @ApiOkResponse({ description: 'CityStatsView (docs/statistics.md)' })
@@ -66,7 +75,8 @@ export class StatsController {
 
   @Get('departments/:code')
   @ApiOperation({
-    summary: 'One department: median and 90th percentile business days to first public response and to fix, share within target, trend',
+    summary:
+      'One department: median and 90th percentile business days to first public response and to fix, share within target, trend',
   })
   @ApiParam({ name: 'code', description: 'Department code as in the admin API, e.g. limpieza' })
   @months

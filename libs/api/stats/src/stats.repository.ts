@@ -70,7 +70,9 @@ export class StatsRepository {
 
   /** Today in the city (the calendar's time zone lives in plaza_stats_time_zone()). */
   async today(): Promise<string> {
-    const rows = await this.db.query<Array<{ today: string }>>(`SELECT plaza_stats_local_day(now())::text AS today`);
+    const rows = await this.db.query<Array<{ today: string }>>(
+      `SELECT plaza_stats_local_day(now())::text AS today`,
+    );
     return rows[0]!.today;
   }
 

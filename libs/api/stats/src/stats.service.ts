@@ -27,7 +27,11 @@ export class StatsService {
   async area(code: string, months: number, locale: Locale): Promise<AreaStatsView> {
     const area = CODE.test(code) ? await this.repo.findArea(code) : null;
     if (!area) throw StatsErrors.unknownArea(code);
-    const view = await this.overview({ areaId: area.id, departmentId: null }, await this.period(months), locale);
+    const view = await this.overview(
+      { areaId: area.id, departmentId: null },
+      await this.period(months),
+      locale,
+    );
     return { area: { code: area.code, name: area.name }, ...view };
   }
 
@@ -50,7 +54,11 @@ export class StatsService {
     };
   }
 
-  private async overview(scope: StatsScope, period: StatsPeriod & Pick<StatsPeriodView, 'months'>, locale: Locale): Promise<CityStatsView> {
+  private async overview(
+    scope: StatsScope,
+    period: StatsPeriod & Pick<StatsPeriodView, 'months'>,
+    locale: Locale,
+  ): Promise<CityStatsView> {
     const [counts, proposals, responses] = await Promise.all([
       this.repo.reportCounts(scope, period, locale),
       this.repo.proposalCounts(scope.areaId, period, locale),
