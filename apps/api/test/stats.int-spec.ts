@@ -223,6 +223,21 @@ describe('GET /api/v1/stats/city and /areas/{code}', () => {
     expect(JSON.stringify(body)).not.toMatch(/vecina|Vecina|Nota interna/);
   });
 
+  it('follows a write at once: a view is reused only while the figures have not changed', async () => {
+    const count = async () =>
+      (
+        (await get('/api/v1/stats/city')).json().reports.byStatus as Array<{ status: string; count: number }>
+      ).find((s) => s.status === 'closed')?.count ?? 0;
+    const before = await count();
+    expect(await count()).toBe(before);
+    const [{ id }] = await db.query(
+      `SELECT r.id::text AS id FROM reports r JOIN departments d ON d.id = r.department_id
+        WHERE d.code = 'stats-other' AND r.status = 'investigating'`,
+    );
+    await event(id, day(10), 'closed', 'Cerrado.');
+    expect(await count()).toBe(before + 1);
+  });
+
   it('gives a district the same figures for its reports', async () => {
     const res = await get(`/api/v1/stats/areas/${areaCode}`);
     expect(res.statusCode).toBe(200);

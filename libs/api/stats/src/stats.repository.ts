@@ -68,12 +68,18 @@ export interface ResponseRow {
 export class StatsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Today in the city (the calendar's time zone lives in plaza_stats_time_zone()). */
-  async today(): Promise<string> {
-    const rows = await this.db.query<Array<{ today: string }>>(
-      `SELECT plaza_stats_local_day(now())::text AS today`,
+  /**
+   * Today in the city (the calendar's time zone lives in plaza_stats_time_zone()), and a version
+   * of the figures: it moves with every change to the statistics tables, and every hour (overdue
+   * counts depend on the clock).
+   */
+  async version(): Promise<{ version: string; today: string }> {
+    const rows = await this.db.query<Array<{ version: string; today: string }>>(
+      `SELECT (SELECT last_value FROM stats_version_seq)::text || '@' ||
+              to_char(now() AT TIME ZONE plaza_stats_time_zone(), 'YYYY-MM-DD"T"HH24') AS version,
+              plaza_stats_local_day(now())::text AS today`,
     );
-    return rows[0]!.today;
+    return rows[0]!;
   }
 
   async findArea(code: string): Promise<NamedRow | null> {

@@ -99,6 +99,10 @@ export class PublicStatistics1796250000000 implements MigrationInterface {
     await q.query(`
       CREATE UNIQUE INDEX stats_proposal_daily_key ON stats_proposal_daily (day, theme_id, area_id, status) NULLS NOT DISTINCT`);
 
+    // Moves on every change to the figures (nextval is not transactional, so it never waits):
+    // readers cache what they computed for a version (see stats.service.ts).
+    await q.query(`CREATE SEQUENCE stats_version_seq`);
+
     // --- One report's facts, recomputed from the source rows (idempotent) -----------------------
     await q.query(`
       CREATE FUNCTION plaza_stats_sync_report(rid bigint) RETURNS void LANGUAGE plpgsql AS $$
@@ -181,6 +185,7 @@ export class PublicStatistics1796250000000 implements MigrationInterface {
         new_key text;
       BEGIN
         IF current_setting('plaza.stats_rebuild', true) = 'on' THEN RETURN NULL; END IF;
+        PERFORM nextval('stats_version_seq');
         IF TG_OP = 'INSERT' THEN
           PERFORM plaza_stats_bump_report(NEW.day, NEW.department_id, NEW.category_id, NEW.area_id, NEW.status, 1);
         ELSIF TG_OP = 'DELETE' THEN
@@ -218,6 +223,7 @@ export class PublicStatistics1796250000000 implements MigrationInterface {
                                 IS NOT DISTINCT FROM (NEW.created_at, NEW.theme_id, NEW.area_id, NEW.status) THEN
           RETURN NULL;
         END IF;
+        PERFORM nextval('stats_version_seq');
         IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.status <> 'hidden' THEN
           PERFORM plaza_stats_bump_proposal(plaza_stats_local_day(OLD.created_at), OLD.theme_id, OLD.area_id, OLD.status, -1);
         END IF;
@@ -283,6 +289,7 @@ export class PublicStatistics1796250000000 implements MigrationInterface {
           FROM proposals WHERE status <> 'hidden'
          GROUP BY 1, theme_id, area_id, status;
         PERFORM set_config('plaza.stats_rebuild', 'off', true);
+        PERFORM nextval('stats_version_seq');
       END
       $$`);
     await q.query(`SELECT plaza_stats_rebuild()`);
@@ -305,6 +312,7 @@ export class PublicStatistics1796250000000 implements MigrationInterface {
     await q.query(`DROP FUNCTION plaza_stats_sync_report(bigint)`);
     await q.query(`DROP TABLE stats_report_daily`);
     await q.query(`DROP TABLE stats_proposal_daily`);
+    await q.query(`DROP SEQUENCE stats_version_seq`);
     await q.query(`DROP FUNCTION plaza_stats_business_days(timestamptz, timestamptz)`);
     await q.query(`DROP FUNCTION plaza_stats_day_start(date)`);
     await q.query(`DROP FUNCTION plaza_stats_local_day(timestamptz)`);
