@@ -151,9 +151,10 @@ try {
     let t0 = performance.now();
     await c.query(`SET session_replication_role = replica`);
     await c.query(
-      `INSERT INTO reports (title, description, category_id, location, area_id, department_id, status,
+      // Own refs: the default (year-NNNNNN) has six digits and would wrap past 999 999 reports.
+      `INSERT INTO reports (ref, title, description, category_id, location, area_id, department_id, status,
                             reporter_name, reporter_email, reporter_phone, consent_at, created_at, updated_at, due_at)
-       SELECT 'Incidencia ' || n, 'Descripción de la incidencia número ' || n || ', con "comillas", y comas.',
+       SELECT 'B-' || lpad(n::text, 8, '0'), 'Incidencia ' || n, 'Descripción de la incidencia número ' || n || ', con "comillas", y comas.',
               c.id, ST_SetSRID(ST_MakePoint(-3.80 + random() * 0.22, 40.35 + random() * 0.18), 4326), a.id,
               c.default_department_id,
               (ARRAY['confirmed','investigating','in_progress','fixed','fixed','closed','action_scheduled','hidden'])[1 + n % 8],
