@@ -24,6 +24,8 @@ import { ParticipationModule } from '@plaza/api/participation';
 import { ModerationModule } from '@plaza/api/moderation';
 import { NotificationsModule } from '@plaza/api/notifications';
 import { AlertsModule } from '@plaza/api/alerts';
+import { OpenDataModule } from '@plaza/api/open-data';
+import { StatsModule } from '@plaza/api/stats';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -61,6 +63,8 @@ export class AppModule {
         DispatchModule,
         NotificationsModule,
         AlertsModule,
+        StatsModule,
+        OpenDataModule,
       ],
     };
   }

@@ -8,8 +8,8 @@ const OPEN_STATUSES = ['unconfirmed', 'confirmed', 'investigating', 'action_sche
 
 /**
  * Writes the configured city time zone (CITY_TIME_ZONE) where the database's due-date triggers read
- * it. When it changed, open cases get their due dates again in the new zone; closed ones keep theirs.
- * Answers whether it changed.
+ * it. When it changed, open cases get their due dates again in the new zone (closed ones keep theirs)
+ * and the public statistics are rebuilt in it. Answers whether it changed.
  */
 export async function syncCityTimeZone(manager: EntityManager, timeZone: string): Promise<boolean> {
   const changed = await manager.query<ChangedRow[]>(
@@ -25,5 +25,7 @@ export async function syncCityTimeZone(manager: EntityManager, timeZone: string)
       WHERE c.id = r.category_id AND r.status = ANY($2::text[])`,
     [timeZone, OPEN_STATUSES],
   );
+  // Public statistics count days and business days in the city's zone too.
+  await manager.query<unknown[]>(`SELECT plaza_stats_rebuild()`);
   return true;
 }

@@ -11,6 +11,7 @@ import { DepartmentDispatch1795900000000 } from './1795900000000-DepartmentDispa
 import { NotificationPreferences1796100000000 } from './1796100000000-NotificationPreferences';
 import { CityTimeZone1796180000000 } from './1796180000000-CityTimeZone';
 import { ScheduledJobs1796190000000 } from './1796190000000-ScheduledJobs';
+import { PublicStatistics1796250000000 } from './1796250000000-PublicStatistics';
 
 /** Every migration, in order. Listed explicitly so the bundle and the tests run the same set. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   NotificationPreferences1796100000000,
   CityTimeZone1796180000000,
   ScheduledJobs1796190000000,
+  PublicStatistics1796250000000,
 ];

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import type { Locale } from '@plaza/shared/contracts';
+import { StatsErrors } from './stats.errors';
+import {
+  periodOf,
+  proposalCounts,
+  reportCounts,
+  responseByGroup,
+  responseFigures,
+  responseTrend,
+  withoutTarget,
+} from './stats-figures';
+import { StatsRepository, type StatsScope } from './stats.repository';
+import type { AreaStatsView, CityStatsView, DepartmentStatsView, StatsPeriodView } from './stats.types';
+
+const CODE = /^[A-Za-z0-9_-]{1,64}$/;
+/** Views kept per process: (city + areas + departments) × months × languages actually asked for. */
+const CACHE_ENTRIES = 500;
+
+/**
+ * The public figures: only filed, moderated reports and visible proposals ever reach the tables
+ * read here. A view is computed once per version of the figures (stats_version_seq, which every
+ * change moves, and the hour) and served from memory until the next change.
+ */
+@Injectable()
+export class StatsService {
+  private readonly cache = new Map<string, { version: string; view: Promise<object> }>();
+
+  constructor(private readonly repo: StatsRepository) {}
+
+  city(months: number, locale: Locale): Promise<CityStatsView> {
+    return this.cached(`city:${months}:${locale}`, (today) =>
+      this.overview({ areaId: null, departmentId: null }, this.period(today, months), locale),
+    );
+  }
+
+  area(code: string, months: number, locale: Locale): Promise<AreaStatsView> {
+    if (!CODE.test(code)) return Promise.reject(StatsErrors.unknownArea(code));
+    return this.cached(`area:${code}:${months}:${locale}`, async (today) => {
+      const area = await this.repo.findArea(code);
+      if (!area) throw StatsErrors.unknownArea(code);
+      const view = await this.overview(
+        { areaId: area.id, departmentId: null },
+        this.period(today, months),
+        locale,
+      );
+      return { area: { code: area.code, name: area.name }, ...view };
+    });
+  }
+
+  department(code: string, months: number, locale: Locale): Promise<DepartmentStatsView> {
+    if (!CODE.test(code)) return Promise.reject(StatsErrors.unknownDepartment(code));
+    return this.cached(`department:${code}:${months}:${locale}`, async (today) => {
+      const department = await this.repo.findDepartment(code, locale);
+      if (!department) throw StatsErrors.unknownDepartment(code);
+      const period = this.period(today, months);
+      const scope: StatsScope = { areaId: null, departmentId: department.id };
+      const [counts, responses] = await Promise.all([
+        this.repo.reportCounts(scope, period, locale),
+        this.repo.responseHistogram(scope, period, 'category', locale),
+      ]);
+      return {
+        department: { code: department.code, name: department.name },
+        period,
+        reports: reportCounts(counts, period),
+        responseTimes: responseFigures(responses),
+        byCategory: responseByGroup(responses),
+        trend: responseTrend(responses, period),
+      };
+    });
+  }
+
+  private async cached<T extends object>(key: string, compute: (today: string) => Promise<T>): Promise<T> {
+    const { version, today } = await this.repo.version();
+    const hit = this.cache.get(key);
+    if (hit?.version === version) return hit.view as Promise<T>;
+    const view = compute(today);
+    this.cache.delete(key);
+    this.cache.set(key, { version, view });
+    if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
+    // A failure (unknown code, lost connection) is not remembered.
+    view.catch(() => {
+      if (this.cache.get(key)?.view === view) this.cache.delete(key);
+    });
+    return view;
+  }
+
+  private async overview(scope: StatsScope, period: StatsPeriodView, locale: Locale): Promise<CityStatsView> {
+    const [counts, proposals, responses] = await Promise.all([
+      this.repo.reportCounts(scope, period, locale),
+      this.repo.proposalCounts(scope.areaId, period, locale),
+      this.repo.responseHistogram(scope, period, 'department', locale),
+    ]);
+    return {
+      period,
+      reports: reportCounts(counts, period),
+      proposals: proposalCounts(proposals, period),
+      responseTimes: responseFigures(responses),
+      byDepartment: withoutTarget(responseByGroup(responses)),
+      trend: responseTrend(responses, period),
+    };
+  }
+
+  private period(today: string, months: number): StatsPeriodView {
+    return { ...periodOf(today, months), months };
+  }
+}
