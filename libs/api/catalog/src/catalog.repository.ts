@@ -60,17 +60,32 @@ export class CatalogRepository {
     const rows: Placement[] = await manager.query<Placement[]>(
       `SELECT a.id AS "areaId", a.name AS "areaName",
               coalesce(r.department_id, c.default_department_id) AS "departmentId"
-         FROM areas a
+         FROM (${AREA_AT}) a
          JOIN categories c ON c.id = $3
-         LEFT JOIN routing_rules r ON r.area_id = a.id AND r.category_id = c.id
-        WHERE ST_Covers(a.geom, ST_SetSRID(ST_MakePoint($1, $2), 4326))
-        ORDER BY a.code
-        LIMIT 1`,
+         LEFT JOIN routing_rules r ON r.area_id = a.id AND r.category_id = c.id`,
       [lon, lat, categoryId],
     );
     return rows[0] ?? null;
   }
+
+  /** The area a point falls in (the same boundary rule as `place`), or null outside every area. */
+  async areaAt(lon: number, lat: number, manager: EntityManager): Promise<string | null> {
+    const [row] = await manager.query<{ id: string }[]>(`SELECT id FROM (${AREA_AT}) a`, [lon, lat]);
+    return row?.id ?? null;
+  }
+
+  async areaIdByCode(code: string, manager: EntityManager): Promise<string | null> {
+    const [row] = await manager.query<{ id: string }[]>(`SELECT id FROM areas WHERE code = $1`, [code]);
+    return row?.id ?? null;
+  }
 }
+
+/** The one area a point ($1 lon, $2 lat) falls in: on a shared boundary, the lowest code wins. */
+const AREA_AT = `
+  SELECT id, name, code FROM areas
+   WHERE ST_Covers(geom, ST_SetSRID(ST_MakePoint($1, $2), 4326))
+   ORDER BY code
+   LIMIT 1`;
 
 const CATEGORY_SELECT = `
   SELECT c.id, c.code, c.name, c.description, c.group_name AS "groupName", c.icon,

@@ -1,3 +1,4 @@
+import { CatalogModule } from '@plaza/api/catalog';
 import { Module } from '@nestjs/common';
 import { MediaModule } from '@plaza/api/media';
 import { ParticipationDataModule } from '@plaza/api/participation-data';
@@ -11,7 +12,7 @@ import { ThemesAdminController, ThemesController } from './themes.controller';
 import { ThemesRepository } from './themes.repository';
 
 @Module({
-  imports: [MediaModule, ProposalRecordsModule, ParticipationDataModule],
+  imports: [CatalogModule, MediaModule, ProposalRecordsModule, ParticipationDataModule],
   controllers: [ProposalsController, ReportProposalsController, ProposalsStaffController, ThemesController, ThemesAdminController],
   providers: [ProposalsRepository, ProposalsService, ProposalImages, ThemesRepository],
   exports: [ProposalsService],

@@ -158,19 +158,6 @@ export class ProposalsRepository {
     return row ?? null;
   }
 
-  async areaAt(lon: number, lat: number, manager: EntityManager): Promise<string | null> {
-    const [row] = await manager.query<IdRow[]>(
-      `SELECT id FROM areas WHERE ST_Covers(geom, ST_SetSRID(ST_MakePoint($1, $2), 4326)) ORDER BY code LIMIT 1`,
-      [lon, lat],
-    );
-    return row?.id ?? null;
-  }
-
-  async areaByCode(code: string, manager: EntityManager): Promise<string | null> {
-    const [row] = await manager.query<IdRow[]>(`SELECT id FROM areas WHERE code = $1`, [code]);
-    return row?.id ?? null;
-  }
-
   async insert(manager: EntityManager, p: NewProposal): Promise<string> {
     const [row] = await manager.query<IdRow[]>(
       `INSERT INTO proposals (title, summary, description, theme_id, location, area_id, department_id, author_id, show_name)

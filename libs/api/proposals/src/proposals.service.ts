@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CatalogRepository } from '@plaza/api/catalog';
 import { AuditService } from '@plaza/api/audit';
 import type { AuthUser } from '@plaza/api/auth';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
@@ -31,6 +32,7 @@ import { ProposalTimeline } from '@plaza/api/proposal-records';
 export class ProposalsService {
   constructor(
     private readonly proposals: ProposalsRepository,
+    private readonly catalog: CatalogRepository,
     private readonly timeline: ProposalTimeline,
     private readonly blocks: BlocksRepository,
     private readonly images: ProposalImages,
@@ -57,10 +59,10 @@ export class ProposalsService {
         if (!theme) throw ProposalErrors.unknownTheme(input.theme);
         let areaId: string | null = null;
         if (input.lat !== undefined && input.lon !== undefined) {
-          areaId = await this.proposals.areaAt(input.lon, input.lat, manager);
+          areaId = await this.catalog.areaAt(input.lon, input.lat, manager);
           if (!areaId) throw ProposalErrors.outsideAreas();
         } else if (input.area) {
-          areaId = await this.proposals.areaByCode(input.area, manager);
+          areaId = await this.catalog.areaIdByCode(input.area, manager);
           if (!areaId) throw ProposalErrors.unknownArea(input.area);
         }
         const id = await this.proposals.insert(manager, {
