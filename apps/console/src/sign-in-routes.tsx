@@ -1,6 +1,5 @@
 // The shared sign-in pages, set up for the console: staff only, in the console's wording and layout.
-import type { Translator } from '@plaza/web/i18n';
-import { useT } from '@plaza/web/i18n';
+import { useT, type Translator } from '@plaza/web/i18n';
 import { ApiError } from '@plaza/web/api-client';
 import {
   EmailLinkPage,
