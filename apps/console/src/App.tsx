@@ -7,9 +7,7 @@ import { canHandleDeliveries, canModerateParticipation } from '@plaza/console/ut
 import { isAdmin, isStaff, SessionProvider, useSession } from '@plaza/web/session';
 import { AccountPage } from './pages/AccountPage';
 import { CitizenNotice } from './pages/CitizenNotice';
-import { EmailLinkPage } from './pages/EmailLinkPage';
 import { HomePage } from './pages/HomePage';
-import { SignInPage } from './pages/SignInPage';
 import {
   AdminOnlyPage,
   CheckingSessionPage,
@@ -18,6 +16,7 @@ import {
   UnavailablePage,
 } from './pages/StatusPages';
 import { Shell } from './shell/Shell';
+import { ConsoleEmailLinkPage, ConsoleSignInPage } from './sign-in-routes';
 
 // Each feature library is its own chunk, fetched the first time one of its routes opens.
 const cases = () => import('@plaza/console/feature-cases');
@@ -67,8 +66,8 @@ export function App() {
 function ConsoleRoutes() {
   return (
     <Switch>
-      <Route path="/signin/link" component={EmailLinkPage} />
-      <Route path="/signin" component={SignInPage} />
+      <Route path="/signin/link" component={ConsoleEmailLinkPage} />
+      <Route path="/signin" component={ConsoleSignInPage} />
       <Route>
         <RequireStaff>
           {(user) => (

@@ -1,4 +1,4 @@
-import { useT } from '@plaza/web/i18n';
+import { useT, type Translator } from '@plaza/web/i18n';
 import { Button, ErrorSummary, focusControl, TextField } from '@plaza/web/ui';
 import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { accountFormErrors, NO_ERRORS, type AccountFormErrors, type FieldIds } from './form-errors';
@@ -12,8 +12,14 @@ export interface AccountForm {
   run<T>(action: () => Promise<T>): Promise<T | undefined>;
 }
 
-/** `fields`: API field name → control id (keep it stable: a constant outside the component). */
-export function useAccountForm(fields: FieldIds): AccountForm {
+/** How a failed request spreads over a form (stable: defined outside components). */
+export type PresentErrors = (error: unknown, fields: FieldIds, t: Translator['t']) => AccountFormErrors;
+
+/**
+ * `fields`: API field name → control id (keep it stable: a constant outside the component).
+ * `present`: how errors read; by default the public site's wording.
+ */
+export function useAccountForm(fields: FieldIds, present: PresentErrors = accountFormErrors): AccountForm {
   const { t } = useT();
   const formRef = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<AccountFormErrors>(NO_ERRORS);
@@ -37,14 +43,14 @@ export function useAccountForm(fields: FieldIds): AccountForm {
         setErrors(NO_ERRORS);
         return result;
       } catch (error) {
-        setErrors(accountFormErrors(error, fields, t));
+        setErrors(present(error, fields, t));
         setFocusTick((tick) => tick + 1);
         return undefined;
       } finally {
         setBusy(false);
       }
     },
-    [fields, t],
+    [fields, present, t],
   );
 
   return { formRef, errors, busy, error: (id) => errors.byId[id], run };
@@ -56,6 +62,11 @@ interface AccountFormViewProps {
   labels: Record<string, string>;
   submitLabel: string;
   labelledBy?: string;
+  /** Title of the error summary; by default the public site's. */
+  summaryTitle?: string;
+  /** Class of the form, and of a row wrapping the submit button (none: the button sits in the form). */
+  className?: string;
+  actionsClassName?: string;
   onSubmit(): void;
   children: ReactNode;
 }
@@ -69,6 +80,9 @@ export function AccountFormView({
   labels,
   submitLabel,
   labelledBy,
+  summaryTitle,
+  className = 'account-form',
+  actionsClassName,
   onSubmit,
   children,
 }: AccountFormViewProps) {
@@ -76,22 +90,25 @@ export function AccountFormView({
   const items = Object.entries(labels)
     .filter(([id]) => form.errors.byId[id])
     .map(([id, label]) => ({ targetId: id, message: `${label}: ${form.errors.byId[id]}` }));
+  const submit = (
+    <Button type="submit" variant="primary" busy={form.busy}>
+      {submitLabel}
+    </Button>
+  );
   return (
     <form
       ref={form.formRef}
       noValidate
       aria-labelledby={labelledBy}
-      className="account-form"
+      className={className}
       onSubmit={(event) => {
         event.preventDefault();
         if (!form.busy) onSubmit();
       }}
     >
-      <ErrorSummary title={t('account.error.summary')} messages={form.errors.general} items={items} />
+      <ErrorSummary title={summaryTitle ?? t('account.error.summary')} messages={form.errors.general} items={items} />
       {children}
-      <Button type="submit" variant="primary" busy={form.busy}>
-        {submitLabel}
-      </Button>
+      {actionsClassName ? <div className={actionsClassName}>{submit}</div> : submit}
     </form>
   );
 }
@@ -103,15 +120,17 @@ interface EmailFieldProps {
   onChange(value: string): void;
   /** `username` where the address identifies an existing account (password managers fill it). */
   autoComplete: 'email' | 'username';
+  /** By default the public site's wording. */
+  label?: string;
 }
 
 /** The email address control every account form asks for, with its error from the API. */
-export function EmailField({ id, form, value, onChange, autoComplete }: EmailFieldProps) {
+export function EmailField({ id, form, value, onChange, autoComplete, label }: EmailFieldProps) {
   const { t } = useT();
   return (
     <TextField
       id={id}
-      label={t('account.email')}
+      label={label ?? t('account.email')}
       type="email"
       inputMode="email"
       autoComplete={autoComplete}

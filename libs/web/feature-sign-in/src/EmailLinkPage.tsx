@@ -1,17 +1,19 @@
 import { useT } from '@plaza/web/i18n';
 import { AlertMessage, StatusMessage } from '@plaza/web/ui';
 import { useEffect, useRef, useState } from 'react';
-import { Link, useSearch } from 'wouter';
+import { useSearch } from 'wouter';
 import { ApiError } from '@plaza/web/api-client';
 import { authApi, useSession } from '@plaza/web/session';
-import { accountFormErrors } from './form-errors';
-import type { SignInConfig } from './sign-in-config';
+import { AppLink } from './AppLink';
+import { CITIZEN_ERRORS, CITIZEN_TEXTS, type SignInConfig } from './sign-in-config';
 
 /** /signin/link?token=…, where the emailed link lands: trades the one-time token for a session, then goes on to `next`. */
 export function EmailLinkPage({ config }: { config: SignInConfig }) {
   const { t } = useT();
   const { enter } = useSession();
   const { Frame, NotAllowed } = config;
+  const texts = config.texts ?? CITIZEN_TEXTS;
+  const errors = config.errors ?? CITIZEN_ERRORS;
   const token = new URLSearchParams(useSearch()).get('token') ?? '';
   const [error, setError] = useState<string | null>(null);
   const [refused, setRefused] = useState(false);
@@ -22,7 +24,7 @@ export function EmailLinkPage({ config }: { config: SignInConfig }) {
     if (started.current) return;
     started.current = true;
     if (!token) {
-      setError(t('account.link.missing'));
+      setError(t(texts.linkMissing));
       return;
     }
     authApi
@@ -34,23 +36,21 @@ export function EmailLinkPage({ config }: { config: SignInConfig }) {
       })
       .catch((failure: unknown) => {
         const expired = failure instanceof ApiError && [400, 401, 404, 410, 422].includes(failure.status);
-        setError(
-          expired
-            ? t('account.link.invalid')
-            : (accountFormErrors(failure, {}, t).general[0] ?? t('account.error.generic')),
-        );
+        setError(expired ? t(texts.linkInvalid) : errors.linkVerify(failure, t));
       });
     // Once per landing: a language switch must not resend the token.
   }, []);
 
   if (refused && NotAllowed) return <NotAllowed />;
   return (
-    <Frame title={t('account.link.title')}>
-      <StatusMessage>{error ? null : t('account.link.working')}</StatusMessage>
+    <Frame title={t(texts.linkTitle)}>
+      <StatusMessage>{error ? null : t(texts.linkWorking)}</StatusMessage>
       <AlertMessage>{error}</AlertMessage>
       {error && (
         <p>
-          <Link href={config.href('/signin')}>{t('account.link.askNew')}</Link>
+          <AppLink config={config} href="/signin">
+            {t(texts.linkBack)}
+          </AppLink>
         </p>
       )}
     </Frame>

@@ -1,10 +1,11 @@
 import { useT } from '@plaza/web/i18n';
 import { StatusMessage, TextField } from '@plaza/web/ui';
 import { useState } from 'react';
-import { Link, Redirect, useSearch } from 'wouter';
+import { Redirect, useSearch } from 'wouter';
 import { authApi, useSession, type SignedOutReason } from '@plaza/web/session';
 import { AccountFormView, EmailField, useAccountForm } from './AccountForm';
-import type { SignInConfig } from './sign-in-config';
+import { AppLink } from './AppLink';
+import { CITIZEN_ERRORS, CITIZEN_LAYOUT, CITIZEN_TEXTS, type SignInConfig } from './sign-in-config';
 
 const PASSWORD_FIELDS = { email: 'signin-email', password: 'signin-password' };
 const LINK_FIELDS = { email: 'link-email' };
@@ -20,6 +21,8 @@ export function SignInPage({ config }: { config: SignInConfig }) {
   const { t } = useT();
   const { state } = useSession();
   const { Frame, href, NotAllowed } = config;
+  const texts = config.texts ?? CITIZEN_TEXTS;
+  const layout = config.layout ?? CITIZEN_LAYOUT;
   const next = config.safeNext(new URLSearchParams(useSearch()).get('next'));
   if (state.status === 'signedIn') {
     if (config.admits && !config.admits(state.session) && NotAllowed) return <NotAllowed />;
@@ -27,17 +30,19 @@ export function SignInPage({ config }: { config: SignInConfig }) {
   }
   const reason: SignedOutReason = config.showSignedOutReason && state.status === 'anonymous' ? state.reason : null;
   return (
-    <Frame title={t('account.signin.title')}>
-      <p className="lead">{t('account.signin.intro')}</p>
+    <Frame title={t(texts.title)} documentTitle={texts.documentTitle && t(texts.documentTitle)}>
+      <p className="lead">{t(texts.intro)}</p>
       {config.showSignedOutReason && <StatusMessage>{reason ? t(REASON_KEYS[reason]) : null}</StatusMessage>}
-      <div className="account-columns">
+      <div className={layout.columns}>
         <PasswordSignIn next={next} config={config} />
-        <EmailLinkRequest next={config.linkNext(next)} />
+        <EmailLinkRequest next={config.linkNext(next)} config={config} />
       </div>
       {config.signUpPath && (
         <p>
           {t('account.signin.noAccount')}{' '}
-          <Link href={href(`${config.signUpPath}?next=${encodeURIComponent(next)}`)}>{t('account.signin.toSignup')}</Link>
+          <AppLink config={config} href={`${config.signUpPath}?next=${encodeURIComponent(next)}`}>
+            {t('account.signin.toSignup')}
+          </AppLink>
         </p>
       )}
     </Frame>
@@ -47,9 +52,11 @@ export function SignInPage({ config }: { config: SignInConfig }) {
 function PasswordSignIn({ next, config }: { next: string; config: SignInConfig }) {
   const { t } = useT();
   const { enter } = useSession();
+  const texts = config.texts ?? CITIZEN_TEXTS;
+  const layout = config.layout ?? CITIZEN_LAYOUT;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const form = useAccountForm(PASSWORD_FIELDS);
+  const form = useAccountForm(PASSWORD_FIELDS, (config.errors ?? CITIZEN_ERRORS).password);
 
   const submit = async () => {
     const session = await form.run(() => authApi.login({ email: email.trim(), password }));
@@ -59,19 +66,29 @@ function PasswordSignIn({ next, config }: { next: string; config: SignInConfig }
   };
 
   return (
-    <section className="account-card" aria-labelledby="signin-password-heading">
-      <h2 id="signin-password-heading">{t('account.signin.passwordHeading')}</h2>
+    <section className={layout.card} aria-labelledby="signin-password-heading">
+      <h2 id="signin-password-heading">{t(texts.passwordHeading)}</h2>
       <AccountFormView
         form={form}
-        labelledBy="signin-password-heading"
-        labels={{ 'signin-email': t('account.email'), 'signin-password': t('account.password') }}
-        submitLabel={t('account.signin.submit')}
+        labelledBy={layout.namedForms ? 'signin-password-heading' : undefined}
+        labels={{ 'signin-email': t(texts.email), 'signin-password': t(texts.password) }}
+        summaryTitle={t(texts.errorSummary)}
+        className={layout.form}
+        actionsClassName={layout.actions}
+        submitLabel={t(texts.submit)}
         onSubmit={() => void submit()}
       >
-        <EmailField id="signin-email" form={form} autoComplete="username" value={email} onChange={setEmail} />
+        <EmailField
+          id="signin-email"
+          form={form}
+          label={t(texts.email)}
+          autoComplete="username"
+          value={email}
+          onChange={setEmail}
+        />
         <TextField
           id="signin-password"
-          label={t('account.password')}
+          label={t(texts.password)}
           type="password"
           autoComplete="current-password"
           value={password}
@@ -83,11 +100,13 @@ function PasswordSignIn({ next, config }: { next: string; config: SignInConfig }
   );
 }
 
-function EmailLinkRequest({ next }: { next: string }) {
+function EmailLinkRequest({ next, config }: { next: string; config: SignInConfig }) {
   const { t } = useT();
+  const texts = config.texts ?? CITIZEN_TEXTS;
+  const layout = config.layout ?? CITIZEN_LAYOUT;
   const [email, setEmail] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const form = useAccountForm(LINK_FIELDS);
+  const form = useAccountForm(LINK_FIELDS, (config.errors ?? CITIZEN_ERRORS).linkRequest);
 
   const submit = async () => {
     setSentTo(null);
@@ -101,19 +120,22 @@ function EmailLinkRequest({ next }: { next: string }) {
   };
 
   return (
-    <section className="account-card" aria-labelledby="signin-link-heading">
-      <h2 id="signin-link-heading">{t('account.signin.linkHeading')}</h2>
-      <p>{t('account.signin.linkIntro')}</p>
+    <section className={layout.card} aria-labelledby="signin-link-heading">
+      <h2 id="signin-link-heading">{t(texts.linkHeading)}</h2>
+      <p>{t(texts.linkIntro)}</p>
       <AccountFormView
         form={form}
-        labelledBy="signin-link-heading"
-        labels={{ 'link-email': t('account.email') }}
-        submitLabel={t('account.signin.sendLink')}
+        labelledBy={layout.namedForms ? 'signin-link-heading' : undefined}
+        labels={{ 'link-email': t(texts.email) }}
+        summaryTitle={t(texts.errorSummary)}
+        className={layout.form}
+        actionsClassName={layout.actions}
+        submitLabel={t(texts.sendLink)}
         onSubmit={() => void submit()}
       >
-        <EmailField id="link-email" form={form} autoComplete="email" value={email} onChange={setEmail} />
+        <EmailField id="link-email" form={form} label={t(texts.email)} autoComplete="email" value={email} onChange={setEmail} />
       </AccountFormView>
-      <StatusMessage>{sentTo ? t('account.signin.linkSent', { email: sentTo }) : null}</StatusMessage>
+      <StatusMessage>{sentTo ? t(texts.linkSent, { email: sentTo }) : null}</StatusMessage>
     </section>
   );
 }

@@ -1,6 +1,14 @@
-export { AccountFormView, EmailField, useAccountForm, type AccountForm } from './AccountForm';
+export { AccountFormView, EmailField, useAccountForm, type AccountForm, type PresentErrors } from './AccountForm';
 export { EmailLinkPage } from './EmailLinkPage';
 export { accountFormErrors, NO_ERRORS, PASSWORD_MIN, type AccountFormErrors, type FieldIds } from './form-errors';
-export type { SignInConfig } from './sign-in-config';
+export {
+  CITIZEN_ERRORS,
+  CITIZEN_LAYOUT,
+  CITIZEN_TEXTS,
+  type SignInConfig,
+  type SignInErrors,
+  type SignInLayout,
+  type SignInTexts,
+} from './sign-in-config';
 export { SignInPage } from './SignInPage';
 export { SignUpPage } from './SignUpPage';
