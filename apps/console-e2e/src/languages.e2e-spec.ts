@@ -1,15 +1,12 @@
 // The console in the five languages the city's staff may work in: the main pages of a community
 // manager's and an administrator's day in English, Catalan, Basque and Galician, each axe-clean,
 // with <html lang> set, the five languages offered, and no Spanish heading, button or label left.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, startPlaza, workspaceRoot, type PlazaServer } from '@plaza/e2e/support';
+import type { Browser } from 'playwright-core';
+import { ENDONYMS, launchBrowser, openPage, spanishLeftOn, startPlaza, type PlazaServer } from '@plaza/e2e/support';
 import { axeCollector, signInWithPassword } from './console-helpers';
 
 const LOCALES = ['en', 'ca', 'eu', 'gl'] as const;
-const ENDONYMS = ['Español', 'English', 'Català', 'Euskara', 'Galego'];
 const PAGES = [
   '/console/inbox',
   '/console/flags',
@@ -22,32 +19,9 @@ const PAGES = [
   '/console/account',
 ];
 
-const messagesDir = path.join(workspaceRoot, 'libs/web/i18n/messages');
-
-function catalogueTexts(locale: string): Set<string> {
-  const texts = new Set<string>();
-  for (const file of readdirSync(path.join(messagesDir, locale))) {
-    const messages = JSON.parse(readFileSync(path.join(messagesDir, locale, file), 'utf8')) as Record<string, string>;
-    for (const message of Object.values(messages)) if (!message.includes('{')) texts.add(message.trim());
-  }
-  return texts;
-}
-
-function landmarkTexts(page: Page): Promise<string[]> {
-  return page
-    .locator('h1, h2, h3, button, label, legend, th, nav a')
-    .evaluateAll((elements) =>
-      elements
-        .filter((element) => (element as HTMLElement).offsetParent !== null)
-        .map((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim())
-        .filter(Boolean),
-    );
-}
-
 describe('console in five languages', () => {
   let server: PlazaServer | undefined;
   let browser: Browser | undefined;
-  const spanish = catalogueTexts('es');
 
   beforeAll(async () => {
     const [plaza, chromium] = await Promise.allSettled([startPlaza(), launchBrowser()]);
@@ -63,7 +37,6 @@ describe('console in five languages', () => {
 
   it.each(LOCALES)('works in %s: axe-clean, html lang, no Spanish left', async (locale) => {
     if (!browser || !server) throw new Error('setup failed');
-    const own = catalogueTexts(locale);
     const ctx = await openPage(browser, server.baseUrl, {});
     ctx.context.setDefaultTimeout(15_000);
     try {
@@ -81,7 +54,7 @@ describe('console in five languages', () => {
         await page.waitForLoadState('networkidle');
         await expect(page.locator('html').getAttribute('lang')).resolves.toBe(locale);
         await expect(page.locator('.lang-switch a').allTextContents()).resolves.toEqual(ENDONYMS);
-        const leaks = (await landmarkTexts(page)).filter((text) => spanish.has(text) && !own.has(text) && !ENDONYMS.includes(text) && !data.has(text));
+        const leaks = await spanishLeftOn(page, locale, 'h1, h2, h3, button, label, legend, th, nav a', data);
         expect([target, leaks]).toEqual([target, []]);
         await axe.check(`${target} in ${locale}`);
       }

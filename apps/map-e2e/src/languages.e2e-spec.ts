@@ -2,41 +2,14 @@
 // language, says so in <html lang>, offers the five languages by their own names, and shows no
 // Spanish heading, button or link on a page in another language. A pseudo-locale run then shows
 // every interface string accented and bracketed: a string without brackets bypassed the catalogue.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { workspaceRoot } from '@plaza/e2e/support';
+import { ENDONYMS, spanishLeftOn } from '@plaza/e2e/support';
 import { axeAudit, PHONE, usePlaza } from './harness';
 
 const LOCALES = ['es', 'en', 'ca', 'eu', 'gl'] as const;
-const ENDONYMS = ['Español', 'English', 'Català', 'Euskara', 'Galego'];
 const PAGES = ['/', '/new', '/proposals', '/alerts', '/account/sign-in', '/account/sign-up'];
 const PSEUDO_PAGES = ['/alerts', '/account/sign-in', '/account/sign-up', '/proposals/new'];
-
-const messagesDir = path.join(workspaceRoot, 'libs/web/i18n/messages');
-
-/** Every message of a language, flattened to the plain words a page could show. */
-function catalogueTexts(locale: string): Set<string> {
-  const texts = new Set<string>();
-  for (const file of readdirSync(path.join(messagesDir, locale))) {
-    const messages = JSON.parse(readFileSync(path.join(messagesDir, locale, file), 'utf8')) as Record<string, string>;
-    for (const message of Object.values(messages)) if (!message.includes('{')) texts.add(message.trim());
-  }
-  return texts;
-}
-
-/** Names of headings, buttons and links: what a person scans a page by. */
-function landmarkTexts(page: Page): Promise<string[]> {
-  return page
-    .locator('h1, h2, h3, button, a, label, legend')
-    .evaluateAll((elements) =>
-      elements
-        .filter((element) => (element as HTMLElement).offsetParent !== null)
-        .map((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim())
-        .filter(Boolean),
-    );
-}
 
 /** Visible text nodes with letters, outside the map's tiles and data (category and district names). */
 function visibleTexts(page: Page): Promise<string[]> {
@@ -79,10 +52,8 @@ async function cityData(page: Page): Promise<Set<string>> {
 
 describe('five languages', () => {
   const plaza = usePlaza();
-  const spanish = catalogueTexts('es');
 
   it.each(LOCALES.filter((locale) => locale !== 'es'))('speaks %s on every page, axe-clean, with no Spanish left', async (locale) => {
-    const own = catalogueTexts(locale);
     await plaza.withPage({}, async ({ page }) => {
       const axe = axeAudit(page);
       for (const target of PAGES) {
@@ -93,7 +64,7 @@ describe('five languages', () => {
         const languages = page.locator('nav.lang-switch a, .lang-switch a');
         await expect(languages.allTextContents()).resolves.toEqual(ENDONYMS);
         // A Spanish string that this language does not share is a string left untranslated.
-        const leaks = (await landmarkTexts(page)).filter((text) => spanish.has(text) && !own.has(text) && !ENDONYMS.includes(text));
+        const leaks = await spanishLeftOn(page, locale, 'h1, h2, h3, button, a, label, legend');
         expect([target, leaks]).toEqual([target, []]);
         await axe.check(`${target} in ${locale}`);
       }

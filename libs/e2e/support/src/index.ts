@@ -4,3 +4,4 @@ export type { AxeFinding, IsolatedContext } from './browser';
 export { freePort, startPlaza, workspaceRoot } from './plaza-server';
 export type { PlazaServer } from './plaza-server';
 export { confirmationLinkFor, confirmationMailsFor, confirmReportByMail } from './report-confirmation';
+export { catalogueTexts, ENDONYMS, landmarkTexts, spanishLeftOn } from './languages';
