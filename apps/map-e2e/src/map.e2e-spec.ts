@@ -301,7 +301,7 @@ describe('public map and console in Chromium', () => {
     });
   });
 
-  it('has no serious or critical axe violations on / (es, en, filters open) and /console/', async () => {
+  it('has no serious or critical axe violations on / (es, en, filters open), /console/ and a 404, the chosen language remembered', async () => {
     await plaza.withPage({}, async ({ page }) => {
       const audit = axeAudit(page);
       await page.goto('/');
@@ -315,12 +315,14 @@ describe('public map and console in Chromium', () => {
       await page.locator('.leaflet-marker-pane [role=button]').first().focus();
       await page.keyboard.press('Enter');
       await audit.check('/?lang=en (en, after opening a cluster or popup)');
+      // The choice is remembered: later pages without ?lang= stay in English.
       await page.goto('/console/');
       await page.waitForFunction(() => document.title.startsWith('Plaza'));
-      await audit.check('/console/ (es)');
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+      await audit.check('/console/ (en, remembered)');
       await page.goto('/nowhere');
-      await page.getByRole('heading', { level: 1, name: 'Página no encontrada' }).waitFor();
-      await audit.check('/nowhere (es)');
+      await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+      await audit.check('/nowhere (en, remembered)');
       audit.assertClean();
     });
   });
