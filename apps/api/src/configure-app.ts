@@ -4,6 +4,7 @@ import path from 'node:path';
 import multipart from '@fastify/multipart';
 import { RequestMethod, VersioningType } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { SESSION_SECURITY_SCHEME } from '@plaza/api/auth';
 import type { AppConfig } from '@plaza/api/config';
@@ -78,29 +79,37 @@ export async function configureApp(
 /**
  * The built map at `/` and console at `/console/`. Files are matched first; any other GET that
  * wants HTML is a client-side route and gets its app's index.html. API paths never fall back.
+ * The map's index.html carries the configured city, so it is rendered once here, never sent as is.
  */
 async function serveWeb(app: NestFastifyApplication, webRoot: string): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   // Loaded only when there is a site to serve: API-only replicas (and the test runner) skip it.
   const { default: fastifyStatic } = await import('@fastify/static');
-  await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
-  // Report pages carry their own social-preview tags (Open Graph, Twitter): crawlers run no JS.
   const reportPages = app.get(ReportPreviewService);
-  let mapTemplate: Promise<string> | undefined;
+  const mapShell = reportPages.shell(await readFile(path.join(webRoot, 'index.html'), 'utf8'));
+  await app.register(fastifyStatic, {
+    root: webRoot,
+    prefix: '/',
+    wildcard: false,
+    index: ['index.html'],
+    // The map's shell (`/`, `/index.html`) is the rendered one below; the console's is served as a file.
+    globIgnore: ['index.html'],
+  });
+  const sendMap = (reply: FastifyReply, status: number, html: string) =>
+    reply.status(status).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
   fastify.get('/*', async (request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
+    if (url === '/' || url === '/index.html') return sendMap(reply, 200, mapShell);
     const wantsHtml = (request.headers.accept ?? '').includes('text/html');
     if (!wantsHtml || url.startsWith('/api/') || url.startsWith('/open311/') || url.startsWith('/feeds/')) {
       return sendProblem(Object.assign(new Error('No such resource.'), { statusCode: 404 }), request, reply, console);
     }
-    const index = url === '/console' || url.startsWith('/console/') ? 'console/index.html' : 'index.html';
-    if (index === 'index.html') {
-      mapTemplate ??= readFile(path.join(webRoot, 'index.html'), 'utf8');
-      const page = await reportPages.render(url, localeOf(request), await mapTemplate);
-      if (page) {
-        return reply.status(page.status).header('cache-control', 'no-cache').header('vary', 'accept-language').type('text/html; charset=utf-8').send(page.html);
-      }
+    if (url === '/console' || url.startsWith('/console/')) {
+      return reply.header('cache-control', 'no-cache').type('text/html').sendFile('console/index.html');
     }
-    return reply.header('cache-control', 'no-cache').type('text/html').sendFile(index);
+    // Report pages carry their own social-preview tags (Open Graph, Twitter): crawlers run no JS.
+    const page = await reportPages.render(url, localeOf(request), mapShell);
+    if (page) return sendMap(reply.header('vary', 'accept-language'), page.status, page.html);
+    return sendMap(reply, 200, mapShell);
   });
 }

@@ -256,6 +256,8 @@ describe('public map API (integration, real PostGIS)', () => {
     const en = (await inject({ method: 'GET', url: '/api/v1/map/settings?lang=en' })).json();
     expect(en.privacyNotice.locale).toBe('en');
     expect(en.privacyNotice.paragraphs[1]).toMatch(/^Purpose:/);
+    // The city the map opens on (the defaults: Madrid).
+    expect(es.city).toEqual({ name: 'Madrid', centre: [40.4168, -3.7038], zoom: 12 });
     // No Basque notice is configured: Spanish is shown, and says so.
     expect((await inject({ method: 'GET', url: '/api/v1/map/settings?lang=eu' })).json().privacyNotice.locale).toBe('es');
   });
@@ -313,6 +315,14 @@ describe('public map API (integration, real PostGIS)', () => {
       expect(await preview.render('/', 'es', template)).toBeNull();
       expect(await preview.render('/reports/a/b', 'es', template)).toBeNull();
       expect(await preview.render('/new', 'es', template)).toBeNull();
+    });
+
+    it('puts the configured city in the map shell as an escaped JSON meta tag, once', () => {
+      const shell = t.app.get(ReportPreviewService).shell(template);
+      const tag = '<meta name="plaza-city" content="{&quot;name&quot;:&quot;Madrid&quot;,&quot;centre&quot;:[40.4168,-3.7038],&quot;zoom&quot;:12}" />';
+      expect(shell).toContain(`${tag}\n  </head>`);
+      expect(shell.split('plaza-city')).toHaveLength(2);
+      expect(shell.replace(/\s*<meta name="plaza-city"[^>]*>/, '')).toBe(template);
     });
   });
 });

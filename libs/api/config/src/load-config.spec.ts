@@ -30,6 +30,16 @@ describe('loadConfig', () => {
     }
   });
 
+  it('refuses to boot with a city centre or zoom out of range', () => {
+    expect(() => loadConfig({ CITY_CENTRE: '140,-3.7' })).toThrow(/CITY_CENTRE/);
+    expect(() => loadConfig({ CITY_ZOOM: '25' })).toThrow(/CITY_ZOOM/);
+    expect(loadConfig({ CITY_NAME: 'Bilbao', CITY_CENTRE: '43.263,-2.935', CITY_ZOOM: '13' }).city).toMatchObject({
+      name: 'Bilbao',
+      centre: [43.263, -2.935],
+      zoom: 13,
+    });
+  });
+
   it('reads trusted origins and the Redis key prefix', () => {
     const config = loadConfig({ TRUSTED_ORIGINS: 'http://localhost:5173/, https://console.example', REDIS_PREFIX: 'city:' });
     expect(config.trustedOrigins).toEqual(['http://localhost:5173', 'https://console.example']);

@@ -5,7 +5,7 @@ import { APP_CONFIG, privacyNoticeFor, type AppConfig } from '@plaza/api/config'
 import { RequestLocale } from '@plaza/api/http';
 import type { Locale, MapSettings } from '@plaza/shared/contracts';
 
-/** Runtime settings of the public map, so one build serves any city's tiles and notice. */
+/** Runtime settings of the public map, so one build serves any city's tiles, centre and notice. */
 @ApiTags('map')
 @Access('public')
 @Controller({ path: 'map', version: '1' })
@@ -13,10 +13,11 @@ export class MapSettingsController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Get('settings')
-  @ApiOperation({ summary: 'Tile layer and data-protection notice (in the request language) for the public map' })
+  @ApiOperation({ summary: 'Tile layer, city (name, centre, zoom) and data-protection notice (in the request language) for the public map' })
   @Header('cache-control', 'public, max-age=300')
   @Header('vary', 'accept-language')
   settings(@RequestLocale() locale: Locale): MapSettings {
-    return { tiles: this.config.tiles, privacyNotice: privacyNoticeFor(this.config.privacyNotice, locale) };
+    const { name, centre, zoom } = this.config.city;
+    return { tiles: this.config.tiles, city: { name, centre, zoom }, privacyNotice: privacyNoticeFor(this.config.privacyNotice, locale) };
   }
 }

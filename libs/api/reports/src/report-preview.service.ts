@@ -4,7 +4,7 @@ import { CatalogService } from '@plaza/api/catalog';
 import { DomainError } from '@plaza/api/http';
 import type { Locale } from '@plaza/shared/contracts';
 import { ReportsService } from './reports.service';
-import { excerpt, injectPreview, statusLabel } from './social-preview';
+import { excerpt, injectCity, injectPreview, statusLabel } from './social-preview';
 
 const REPORT_PAGE = /^\/reports\/([A-Za-z0-9-]{1,40})\/?$/;
 
@@ -17,9 +17,15 @@ export class ReportPreviewService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** The map's index.html as every page gets it: with the configured city (render at boot, once). */
+  shell(template: string): string {
+    const { name, centre, zoom } = this.config.city;
+    return injectCity(template, { name, centre, zoom });
+  }
+
   /**
    * The page to send for a browser path: null when the path is not a report page; the template
-   * with the report's preview tags when it is; the bare template with 404 when the report is not
+   * (already through `shell`) with the report's preview tags when it is; the bare template with 404 when the report is not
    * public (the SPA then says so), so crawlers never index a missing report.
    */
   async render(path: string, locale: Locale, template: string): Promise<{ status: number; html: string } | null> {

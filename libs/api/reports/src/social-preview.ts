@@ -1,4 +1,4 @@
-import { reportStatusLabel, type Locale, type ReportStatus } from '@plaza/shared/contracts';
+import { CITY_META_NAME, reportStatusLabel, type CitySettings, type Locale, type ReportStatus } from '@plaza/shared/contracts';
 
 /** What a shared link's preview card shows; every value is plain text, escaped on the way into HTML. */
 export interface PreviewCard {
@@ -30,6 +30,15 @@ export function excerpt(text: string, max: number): string {
   const cut = flat.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s.,;:]+$/, '')}…`;
+}
+
+/**
+ * The map's index.html with the city it shows (name, centre, zoom) as a JSON meta tag, read by the
+ * map before its first paint: one build serves any city without waiting for a settings request.
+ */
+export function injectCity(template: string, city: CitySettings): string {
+  const tag = `<meta name="${CITY_META_NAME}" content="${escapeHtml(JSON.stringify(city))}" />`;
+  return template.replace(/\s*<\/head>/i, () => `\n    ${tag}\n  </head>`);
 }
 
 /**

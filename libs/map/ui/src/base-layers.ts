@@ -1,10 +1,31 @@
-import type { TileSettings } from '@plaza/shared/contracts';
+import { CITY_META_NAME, type CitySettings, type TileSettings } from '@plaza/shared/contracts';
 import type { Translator } from '@plaza/web/i18n';
 import L from './leaflet-global';
 
-/** The city's centre, for a first visit without a view in the URL (the demo city is Madrid). */
-export const CITY_CENTRE: L.LatLngTuple = [40.4168, -3.7038];
-export const CITY_ZOOM = 12;
+// Madrid, the demo city: used when the page carries no city (the Vite dev server serves index.html as is).
+const FALLBACK_CITY: CitySettings = { name: 'Madrid', centre: [40.4168, -3.7038], zoom: 12 };
+
+/**
+ * The city the server is configured for, from the `<meta name="plaza-city">` tag it puts in
+ * index.html: known before the first paint, no request needed.
+ */
+export function readCity(doc: Document | undefined = globalThis.document): CitySettings {
+  const content = doc?.querySelector(`meta[name="${CITY_META_NAME}"]`)?.getAttribute('content');
+  if (!content) return FALLBACK_CITY;
+  try {
+    const city = JSON.parse(content) as Partial<CitySettings>;
+    const [lat, lon] = Array.isArray(city.centre) ? city.centre : [];
+    if (typeof lat !== 'number' || typeof lon !== 'number' || typeof city.zoom !== 'number') return FALLBACK_CITY;
+    return { name: typeof city.name === 'string' ? city.name : FALLBACK_CITY.name, centre: [lat, lon], zoom: city.zoom };
+  } catch {
+    return FALLBACK_CITY;
+  }
+}
+
+const CITY = readCity();
+/** The city's centre and zoom, for a first visit without a view in the URL. */
+export const CITY_CENTRE: L.LatLngTuple = CITY.centre;
+export const CITY_ZOOM = CITY.zoom;
 
 // Used only when the settings request fails, so the map still shows something familiar.
 const FALLBACK_TILES: TileSettings = {

@@ -60,8 +60,22 @@ export interface TileSettings {
   maxZoom: number;
 }
 
+/**
+ * The city the map shows (from the server's configuration). The API also puts it in the map's
+ * index.html as `<meta name="plaza-city" content="{json}">`, so the first paint needs no request.
+ */
+export interface CitySettings {
+  name: string;
+  centre: [lat: number, lon: number];
+  zoom: number;
+}
+
+/** The name of the meta tag that carries CitySettings as JSON in the map's index.html. */
+export const CITY_META_NAME = 'plaza-city';
+
 export interface MapSettings {
   tiles: TileSettings;
+  city: CitySettings;
   /** The data-protection notice shown before consent, in the request's language. */
   privacyNotice: { locale: Locale; paragraphs: string[] };
 }
