@@ -72,6 +72,8 @@ describe('proposals: the acceptance scenario in one flow (Chromium)', () => {
       // Sending it empty says what is missing and puts focus on the first field.
       await press(page, 'Publicar la propuesta');
       await page.getByRole('alert').filter({ hasText: 'Revisa 4 campos del formulario.' }).waitFor();
+      // Focus moves on the next animation frame, which a loaded machine may paint a little later.
+      await page.waitForFunction(() => document.activeElement?.id === 'np-title').catch(() => undefined);
       await expect(focused(page)).resolves.toMatchObject({ tag: 'input', id: 'np-title' });
       await audit.check('/proposals/new (es, errors)');
 
