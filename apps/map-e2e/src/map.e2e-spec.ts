@@ -317,8 +317,9 @@ describe('public map and console in Chromium', () => {
       await audit.check('/?lang=en (en, after opening a cluster or popup)');
       // The choice is remembered: later pages without ?lang= stay in English.
       await page.goto('/console/');
-      await page.waitForFunction(() => document.title.startsWith('Plaza'));
-      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+      // The static page says lang="es" until the app has loaded the remembered language.
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
       await audit.check('/console/ (en, remembered)');
       await page.goto('/nowhere');
       await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
