@@ -50,7 +50,7 @@ export function App() {
         <MapUiApiProvider api={MAP_UI_API}>
         <div className="page">
           <SkipLink />
-          <SiteHeader locale={locale} onLocaleChange={setLocale} />
+          <SiteHeader onLocaleChange={setLocale} />
           <Suspense fallback={<Loading />}>
             <Switch>
               <Route path="/" component={ExplorePage} />

@@ -52,7 +52,7 @@ export function Shell({
             {t('app.name')} <span className="brand__tagline">{t('console.brand')}</span>
           </ConsoleLink>
         </p>
-        <LanguageSwitch className="lang-switch" locale={locale} onChange={onLocaleChange} />
+        <LanguageSwitch className="lang-switch" onChange={onLocaleChange} />
         {user && <AccountControls name={user.name} email={user.email} />}
       </header>
       {user && isStaff(user) && (

@@ -4,12 +4,11 @@ import { AccountMenu } from './AccountMenu';
 import { appHref } from '@plaza/map/util';
 
 interface SiteHeaderProps {
-  locale: Locale;
   onLocaleChange(locale: Locale): void;
 }
 
 /** On the map, the site's name is the page's main heading; elsewhere the page's own title is. */
-export function SiteHeader({ locale, onLocaleChange }: SiteHeaderProps) {
+export function SiteHeader({ onLocaleChange }: SiteHeaderProps) {
   const { t } = useT();
   const [path] = useLocation();
   const onMap = path === '/';
@@ -43,7 +42,7 @@ export function SiteHeader({ locale, onLocaleChange }: SiteHeaderProps) {
           {t('nav.alerts')}
         </Link>
         <AccountMenu />
-        <LanguageSwitch className="lang-switch" locale={locale} onChange={onLocaleChange} />
+        <LanguageSwitch className="lang-switch" onChange={onLocaleChange} />
       </div>
     </header>
   );

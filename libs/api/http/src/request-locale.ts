@@ -1,19 +1,16 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from '@plaza/shared/contracts';
+import { isLocale, negotiateLocale, type Locale } from '@plaza/shared/contracts';
 import type { FastifyRequest } from 'fastify';
 
-const LOCALE_COOKIE_PATTERN = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([a-z]{2})(?:;|$)`);
-
 /**
- * `?lang=` wins, so a shared link shows the language it was shared in; then the language the
- * visitor chose on the site (a cookie); then `Accept-Language`.
+ * `?lang=` wins, so a shared link shows the language it was shared in; then `Accept-Language`,
+ * which the web apps set to the language on screen. (The site's remembered-language cookie is
+ * deliberately not read here: public responses are cached per `Accept-Language`.)
  */
 export function localeOf(request: FastifyRequest): Locale {
   const query = request.query as Record<string, unknown> | undefined;
   const lang = query?.['lang'];
   if (isLocale(lang)) return lang;
-  const remembered = LOCALE_COOKIE_PATTERN.exec(request.headers.cookie ?? '')?.[1];
-  if (isLocale(remembered)) return remembered;
   return negotiateLocale(request.headers['accept-language']);
 }
 

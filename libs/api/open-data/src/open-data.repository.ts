@@ -122,15 +122,20 @@ export class OpenDataRepository {
   }
 
   /** Temporal coverage and last change of each dataset, for the catalogue (from the daily counts). */
-  async coverage(): Promise<{ reports: DatasetCoverage; proposals: DatasetCoverage }> {
+  async coverage(
+    reportStatuses: readonly string[],
+    proposalStatuses: readonly string[],
+  ): Promise<{ reports: DatasetCoverage; proposals: DatasetCoverage }> {
+    // The last change counts only what the datasets publish: hidden or unconfirmed activity stays private.
     const rows = await this.db.query<Array<{ dataset: 'reports' | 'proposals' } & DatasetCoverage>>(
       `SELECT 'reports' AS dataset, (SELECT min(day)::text FROM stats_report_daily WHERE reports > 0) AS start,
               (SELECT max(day)::text FROM stats_report_daily WHERE reports > 0) AS "end",
-              (SELECT ${iso('max(updated_at)')} FROM reports) AS modified
+              (SELECT ${iso('max(r.updated_at)')} FROM reports r WHERE r.status = ANY($1::text[]) AND ${filedReport('r')}) AS modified
        UNION ALL
        SELECT 'proposals', (SELECT min(day)::text FROM stats_proposal_daily WHERE proposals > 0),
               (SELECT max(day)::text FROM stats_proposal_daily WHERE proposals > 0),
-              (SELECT ${iso('max(updated_at)')} FROM proposals)`,
+              (SELECT ${iso('max(p.updated_at)')} FROM proposals p WHERE p.status = ANY($2::text[]))`,
+      [reportStatuses, proposalStatuses],
     );
     const empty: DatasetCoverage = { start: null, end: null, modified: null };
     const pick = (name: 'reports' | 'proposals'): DatasetCoverage => {

@@ -63,7 +63,7 @@ export class OpenDataService {
   }
 
   async catalog(): Promise<DcatCatalog> {
-    return buildCatalog(this.config.publicUrl, await this.repo.coverage());
+    return buildCatalog(this.config.publicUrl, await this.repo.coverage(publicStatuses('reports'), publicStatuses('proposals')));
   }
 
   private async resolve(dataset: Dataset, filter: ExportFilter): Promise<ResolvedFilter> {

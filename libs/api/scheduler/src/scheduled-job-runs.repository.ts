@@ -27,6 +27,15 @@ export class ScheduledJobRunsRepository {
     return rows.length > 0;
   }
 
+  /** Keeps a running claim alive (fenced by the owner), so a long run is not taken over while it works. */
+  async renew(job: string, slot: string, owner: string, now: Date): Promise<void> {
+    await this.db.query<unknown>(
+      `UPDATE scheduled_job_runs SET claimed_at = $4
+        WHERE job = $1 AND slot = $2 AND claimed_by = $3 AND finished_at IS NULL`,
+      [job, slot, owner, now],
+    );
+  }
+
   /** Marks the slot done (fenced by the owner: a replica whose lease was taken over records nothing). */
   async finish(job: string, slot: string, owner: string, now: Date): Promise<void> {
     await this.db.query<unknown>(

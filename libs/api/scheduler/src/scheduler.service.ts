@@ -94,7 +94,18 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
       // here once its lease ends. The check is one statement hitting the primary key.
       if (!(await this.runs.claim(entry.job.name, slot.key, this.owner, now, lease))) return;
       ran = true;
-      await entry.job.run(slot.key);
+      // The lease is renewed while the job runs: only a replica that went silent is taken over.
+      const renewal = setInterval(() => {
+        this.runs.renew(entry.job.name, slot.key, this.owner, new Date()).catch((error: unknown) => {
+          this.logger.warn(`Could not renew the claim of ${entry.job.name} (${slot.key}): ${String(error)}`);
+        });
+      }, lease / 3);
+      renewal.unref();
+      try {
+        await entry.job.run(slot.key);
+      } finally {
+        clearInterval(renewal);
+      }
       entry.lastSlot = slot.key;
       await this.runs.finish(entry.job.name, slot.key, this.owner, new Date());
       await this.runs.prune(entry.job.name, new Date(now.getTime() - HISTORY_MS));

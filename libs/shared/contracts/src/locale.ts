@@ -6,7 +6,7 @@ export const DEFAULT_LOCALE: Locale = 'es';
 /** Text kept in several languages; Spanish and English are required, the others optional. */
 export type LocalizedText = { es: string; en: string } & Partial<Record<Locale, string>>;
 
-/** Cookie that remembers a visitor's language choice; pages set it, the API reads it for server-rendered text. */
+/** Cookie in which the web apps remember a visitor's language choice. */
 export const LOCALE_COOKIE = 'plaza_lang';
 
 export function isLocale(value: unknown): value is Locale {

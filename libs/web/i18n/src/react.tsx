@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { LOCALES, LOCALE_NAMES, type Locale, type TranslationKey } from './catalog';
+import { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES, type Locale, type Messages, type TranslationKey } from './catalog';
 import {
   createTranslator,
   detectLocale,
@@ -21,22 +21,25 @@ const I18nContext = createContext<Translator | null>(null);
 export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
   const pseudo = pseudoRequested();
   const [translator, setTranslator] = useState<Translator | null>(() =>
-    isCatalogueLoaded(locale, pseudo) ? createTranslator(locale, undefined, pseudo) : null,
+    isCatalogueLoaded(locale, pseudo) ? activateTranslator(createTranslator(locale, undefined, pseudo)) : null,
   );
   useEffect(() => {
     let current = true;
-    void loadCatalogue(locale, pseudo).then((messages) => {
-      if (current) setTranslator(createTranslator(locale, messages, pseudo));
-    });
+    const show = (shown: Locale) => (messages: Messages) => {
+      if (current) setTranslator(activateTranslator(createTranslator(shown, messages, pseudo)));
+    };
+    loadCatalogue(locale, pseudo)
+      .then(show(locale))
+      // A language that cannot be loaded falls back to the city's default rather than a blank page.
+      .catch(() => (locale === DEFAULT_LOCALE ? undefined : loadCatalogue(DEFAULT_LOCALE, pseudo).then(show(DEFAULT_LOCALE))))
+      .catch((error: unknown) => console.error('No message catalogue could be loaded', error));
     return () => {
       current = false;
     };
   }, [locale, pseudo]);
   // Screen readers pick their voice from <html lang>, so it must follow the language shown.
   useEffect(() => {
-    if (!translator) return;
-    document.documentElement.lang = translator.locale;
-    activateTranslator(translator);
+    if (translator) document.documentElement.lang = translator.locale;
   }, [translator]);
   if (!translator) return null;
   return <I18nContext.Provider value={translator}>{children}</I18nContext.Provider>;
@@ -74,15 +77,15 @@ export function useDocumentTitle(key: TranslationKey): void {
 }
 
 export interface LanguageSwitchProps {
-  locale: Locale;
   onChange: (locale: Locale) => void;
   /** Every language by default: each catalogue is complete (the completeness test holds them to it). */
   locales?: readonly Locale[];
   className?: string;
 }
 
-export function LanguageSwitch({ locale, onChange, locales = LOCALES, className }: LanguageSwitchProps) {
-  const { t } = useT();
+export function LanguageSwitch({ onChange, locales = LOCALES, className }: LanguageSwitchProps) {
+  // The language on screen, not the one being loaded: "current" must be what a reader hears.
+  const { t, locale } = useT();
   return (
     <nav aria-label={t('lang.label')} className={className}>
       <ul>

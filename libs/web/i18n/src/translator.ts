@@ -91,6 +91,8 @@ export function loadCatalogue(locale: Locale, pseudo = false): Promise<Messages>
       loaded.set(key, ready);
       return ready;
     });
+    // A failed load (offline, a deploy that replaced the chunks) may be retried later.
+    promise.catch(() => loading.delete(key));
     loading.set(key, promise);
   }
   return promise;
@@ -151,14 +153,19 @@ export function createTranslator(locale: Locale, messages?: Messages, pseudo = f
     const message = compile(key);
     // Showing the key beats crashing; the completeness test keeps this from reaching users.
     if (!message) return key;
-    if (!params) return String(message.format.format());
     const values: Record<string, string | number> = {};
-    for (const [name, value] of Object.entries(params)) {
+    for (const [name, value] of Object.entries(params ?? {})) {
       if (value instanceof Date) values[name] = formatDate(value);
       else if (typeof value === 'number' && message.plainArguments.has(name)) values[name] = formatNumber(value);
       else values[name] = value;
     }
-    return String(message.format.format(values));
+    try {
+      return String(message.format.format(values));
+    } catch (error) {
+      // A call site that forgot an argument must not take the page down: show the message as written.
+      console.error(`Message ${key} could not be formatted`, error);
+      return (catalogue as Record<string, string>)[key] ?? key;
+    }
   };
 
   return { locale, t, formatDate, formatNumber };
