@@ -6,6 +6,10 @@ export interface FieldError {
   code: string;
   /** Human-readable explanation. */
   message: string;
+  /** Screening refusals: the kinds of personal data found in the field (`phone`, `dni`…). */
+  kinds?: string[];
+  /** Screening refusals: the style-guide rules the field breaks (`greeting`, `too_short`…). */
+  rules?: string[];
 }
 
 export interface ProblemDetails {

@@ -3,3 +3,4 @@ export * from './readability';
 export * from './style-check';
 export * from './business-days';
 export * from './template';
+export * from './screening';

@@ -82,6 +82,29 @@ describe('detectPersonalData', () => {
     for (const span of spans) expect(text.slice(span.start, span.end)).toBe(span.text);
   });
 
+  // The API holds a report for moderation on any finding, so ordinary report text must stay clean.
+  it.each([
+    'Bache profundo en la calle Mayor 12, frente al portal',
+    'Calle Mayor 12, 3º B, 28013 Madrid',
+    'Avenida de la Albufera 321 esquina con la calle Arroyo del Olivar 2',
+    'Farola fundida desde 2024, el poste 1234 está torcido',
+    'Lleva así desde el 12-11-2026 a las 21:30, unos 500 metros de acera',
+    'Contenedor número 612 lleno, y el 613 también; son 2 de 3',
+    'Km 12,5 de la M-30 sentido A-3',
+    'Obras de 2023 a 2025, presupuesto 1.234.567 euros',
+    'Referencia catastral 9872023VH5797S0001WX',
+    'Coordenadas 40.416775, -3.703790',
+    'El autobús 27 y la línea 1 de metro paran aquí',
+    'Soy vecino del barrio y paso todos los días',
+    'soy de Carabanchel y esto lleva meses así',
+    'Soy Usuaria habitual del parque',
+    'Ver aviso 2026-000123 y la propuesta 42',
+    'Horario de 8:00 a 15:00, de lunes a viernes',
+    'El teléfono de averías del Ayuntamiento es el 010',
+  ])('finds nothing in ordinary report text: %s', (text) => {
+    expect(kinds(text)).toEqual([]);
+  });
+
   it('does not flag street numbers or dates', () => {
     expect(kinds('Farola fundida frente al número 127 de la calle Toledo desde el 12/11/2026')).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import type { Locale } from '@plaza/shared/contracts';
+import type { Locale, PersonalDataKind } from '@plaza/shared/contracts';
 
 /**
  * Finds what looks like personal data in a citizen's text before it is published: Spanish identity
@@ -7,7 +7,7 @@ import type { Locale } from '@plaza/shared/contracts';
  * guarantee: it prefers missing an odd case to flagging report references or street numbers.
  */
 
-export type PersonalDataKind = 'dni' | 'nie' | 'phone' | 'email' | 'plate' | 'name';
+export type { PersonalDataKind } from '@plaza/shared/contracts';
 
 export interface PersonalDataSpan {
   /** UTF-16 offsets into the text, end exclusive (what String#slice expects). */
@@ -35,7 +35,8 @@ const PHONE = new RegExp(
   `(?<![\\p{L}\\p{N}_.\\-/+])(?:(?:\\+|00)\\s?34[\\s.-]?|\\(\\+34\\)\\s?)?[6789](?:[\\s.-]?\\d){8}${AFTER}`,
   'gu',
 );
-const EMAIL = /(?<![\p{L}\p{N}_.+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}_])/gu;
+const EMAIL =
+  /(?<![\p{L}\p{N}_.+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}_])/gu;
 // Since 2000: four digits and three consonants (no vowels, no Ñ or Q).
 const PLATE_CURRENT = new RegExp(`${BEFORE}\\d{4}[\\s-]?[BCDFGHJKLMNPRSTVWXYZ]{3}${AFTER}`, 'gu');
 // Before 2000: province code, four digits, one or two letters (M-1234-AB).
@@ -45,8 +46,63 @@ const PLATE_OLD = new RegExp(`${BEFORE}(?:${PROVINCES})[\\s-]?\\d{4}[\\s-]?[A-Z]
 const NAME_INTRO = /(?<![\p{L}])(?:me\s+llamo|mi\s+nombre\s+es|soy)\s+/giu;
 const CAPITALISED = /^\p{Lu}[\p{Ll}'’-]*\p{Ll}/u;
 const NAME_PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'i']);
+// What people say they are when they are not giving a name ("Soy Vecina del barrio", written in
+// title case): never the start of a name, so the report is not held for it.
+const NOT_NAMES = new Set([
+  'vecino',
+  'vecina',
+  'vecinos',
+  'vecinas',
+  'usuario',
+  'usuaria',
+  'residente',
+  'conductor',
+  'conductora',
+  'ciclista',
+  'peatón',
+  'peatona',
+  'madre',
+  'padre',
+  'abuelo',
+  'abuela',
+  'comerciante',
+  'propietario',
+  'propietaria',
+  'inquilino',
+  'inquilina',
+  'jubilado',
+  'jubilada',
+  'estudiante',
+  'presidente',
+  'presidenta',
+  'miembro',
+  'socio',
+  'socia',
+  'trabajador',
+  'trabajadora',
+  'profesor',
+  'profesora',
+  'el',
+  'la',
+  'los',
+  'las',
+  'un',
+  'una',
+  'uno',
+  'del',
+  'de',
+  'muy',
+  'yo',
+  'quien',
+  'quién',
+]);
 
-function collect(text: string, pattern: RegExp, kind: PersonalDataKind, accept: (m: RegExpExecArray) => boolean = () => true): PersonalDataSpan[] {
+function collect(
+  text: string,
+  pattern: RegExp,
+  kind: PersonalDataKind,
+  accept: (m: RegExpExecArray) => boolean = () => true,
+): PersonalDataSpan[] {
   const spans: PersonalDataSpan[] = [];
   for (const match of text.matchAll(pattern)) {
     if (!accept(match)) continue;
@@ -82,6 +138,7 @@ function namesAfterIntroductions(text: string): PersonalDataSpan[] {
         if (token[0].includes('\n')) break;
         continue;
       }
+      if (count === 0 && NOT_NAMES.has(token[0].toLocaleLowerCase('es'))) break;
       if (CAPITALISED.test(token[0])) {
         count += 1;
         end = pendingEnd;
@@ -121,7 +178,8 @@ export function detectPersonalData(text: string): PersonalDataSpan[] {
   return kept;
 }
 
-const REPLACEMENTS: Record<'es' | 'en', Record<PersonalDataKind, string>> & Partial<Record<Locale, Record<PersonalDataKind, string>>> = {
+const REPLACEMENTS: Record<'es' | 'en', Record<PersonalDataKind, string>> &
+  Partial<Record<Locale, Record<PersonalDataKind, string>>> = {
   es: {
     dni: '[DNI oculto]',
     nie: '[NIE oculto]',
