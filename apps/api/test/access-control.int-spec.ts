@@ -98,6 +98,8 @@ const EXPECTED: Record<string, Persona[]> = {
   'GET /api/v1/staff/cases': ALL_STAFF,
   'GET /api/v1/staff/cases/events': ALL_STAFF,
   'GET /api/v1/staff/cases/:ref': ALL_STAFF,
+  // Photos for the console, hidden ones included (libs/api/media).
+  'GET /api/v1/staff/media/:key': ALL_STAFF,
   'GET /api/v1/staff/cases/:ref/template-fill': ALL_STAFF,
   'POST /api/v1/staff/cases': ADMIN_AND_MANAGER,
   'POST /api/v1/staff/cases/bulk': ADMIN_AND_MANAGER,

@@ -126,7 +126,7 @@ describe('moderation console: departments, mediated answers, response times and 
 
     const direct = await call(t, lighting, 'POST', caseUrl(ref, '/resolve'), {
       status: 'fixed',
-      body: 'Hola. Hemos cambiado la lámpara. Gracias.',
+      body: 'Hola. Hemos cambiado la lámpara de la farola esta mañana. Gracias por avisar.',
     });
     expect(direct.statusCode).toBe(200);
     expect(direct.json()).toMatchObject({ outcome: 'applied', case: { status: 'fixed', departmentTrustedToPublish: true } });

@@ -95,7 +95,7 @@ describe('notifications to reporters and followers (integration)', () => {
     expect((await call(t, cleaning, 'POST', caseUrl(ref, '/notes'), { body: 'Pasamos mañana con la barredora.', visibility: 'departments' })).statusCode).toBe(201);
     expect(await newMails()).toEqual([]);
 
-    const closed = await call(t, cleaning, 'POST', caseUrl(ref, '/resolve'), { status: 'closed', body: 'Hemos limpiado la acera. Gracias por avisar.' });
+    const closed = await call(t, cleaning, 'POST', caseUrl(ref, '/resolve'), { status: 'closed', body: 'Hola. Hemos limpiado la acera esta mañana con la barredora. Gracias por avisar.' });
     expect(closed.statusCode).toBe(200);
     expect(closed.json()).toMatchObject({ outcome: 'applied', case: { status: 'closed' } });
 
@@ -109,7 +109,7 @@ describe('notifications to reporters and followers (integration)', () => {
     expect(followerMail).toMatchObject({ locale: 'es', subject: `Aviso ${ref}: Cerrado` });
     for (const mail of [reporterMail!, followerMail!]) {
       for (const body of [mail.text, mail.html]) {
-        expect(body).toContain('Hemos limpiado la acera. Gracias por avisar.');
+        expect(body).toContain('Hola. Hemos limpiado la acera esta mañana con la barredora. Gracias por avisar.');
         expect(body).toContain(`http://plaza.test/reports/${ref}`);
         expect(body).toContain('http://plaza.test/unsubscribe/');
         // Nobody's personal data: not the reporter's name or phone, not the other recipient, not the staff.
@@ -187,7 +187,7 @@ describe('notifications to reporters and followers (integration)', () => {
     const ref = await fileReport(DEMO.englishCitizen, 'en');
     await follow(vecina, ref);
     await newMails();
-    expect((await call(t, cleaning, 'POST', caseUrl(ref, '/replies'), { body: 'Pasaremos el jueves por la mañana.' })).statusCode).toBe(200);
+    expect((await call(t, cleaning, 'POST', caseUrl(ref, '/replies'), { body: 'Hola. Pasaremos el jueves por la mañana a revisar la acera. Un saludo.' })).statusCode).toBe(200);
     expect((await newMails()).map((m) => m.to)).toEqual([DEMO.citizen]);
     const inApp = await t.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: withSession(vecino) });
     expect(inApp.json()).toContainEqual(expect.objectContaining({ kind: 'report_update', data: expect.objectContaining({ ref, kind: 'response' }) }));

@@ -83,14 +83,14 @@ describe('Open311 clients and the round trip through the console (integration)',
     const lighting = await signIn(t, DEMO.lightingStaff);
     const manager = await signIn(t, DEMO.manager);
     expect((await call(t, lighting, 'POST', caseUrl(id, '/acknowledge'), {})).statusCode).toBe(200);
-    const resolved = await call(t, lighting, 'POST', caseUrl(id, '/resolve'), { status: 'fixed', body: 'Cambiada la lámpara de la farola.' });
+    const resolved = await call(t, lighting, 'POST', caseUrl(id, '/resolve'), { status: 'fixed', body: 'Hola. Hemos cambiado la lámpara de la farola esta mañana. Un saludo.' });
     expect(resolved.json().outcome).toBe('sent_for_approval');
     const [draft] = resolved.json().case.drafts;
     expect((await call(t, manager, 'POST', caseUrl(id, `/drafts/${draft.id}/approve`), {})).statusCode).toBe(200);
 
     request = await readBack(id);
-    expect(request.json).toMatchObject({ status: 'closed', status_notes: 'Cambiada la lámpara de la farola.' });
-    expect(request.xml).toMatchObject({ status: 'closed', status_notes: 'Cambiada la lámpara de la farola.' });
+    expect(request.json).toMatchObject({ status: 'closed', status_notes: 'Hola. Hemos cambiado la lámpara de la farola esta mañana. Un saludo.' });
+    expect(request.xml).toMatchObject({ status: 'closed', status_notes: 'Hola. Hemos cambiado la lámpara de la farola esta mañana. Un saludo.' });
     expect(JSON.stringify(request.json) + JSON.stringify(request.xml)).not.toContain('pablo.o311');
 
     const revoked = await call(t, admin, 'POST', `/api/v1/admin/api-clients/${client.id}/revoke`);

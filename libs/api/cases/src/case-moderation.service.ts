@@ -6,6 +6,7 @@ import { assertCanModerate } from './case-access';
 import { CaseMoveRunner } from './case-move-runner';
 import { CaseWritesRepository } from './case-writes.repository';
 import { CaseErrors, requireUuid } from './cases.errors';
+import { assertPublishable } from './public-text-screening';
 import type {
   AssignDto,
   ChangeCategoryDto,
@@ -34,6 +35,8 @@ export class CaseModerationService {
     return this.runner.run(user, ref, locale, async (move) => {
       const before = move.current.status;
       if (before !== 'unconfirmed' && before !== 'hidden') throw CaseErrors.invalidTransition(before, 'confirmed');
+      const message = input.message?.trim();
+      if (message) await assertPublishable(move, { field: 'message', text: message, style: false, override: input.override });
       await move.transition('confirmed', { message: input.message?.trim() ?? null });
       await move.audit('case.publish', { status: before }, { status: 'confirmed', message: input.message ?? null });
     });
@@ -156,6 +159,7 @@ export class CaseModerationService {
       }
       const before = { status: move.current.status, duplicateOf: null };
       const message = (input.message ?? DEFAULT_MERGE_MESSAGE).replaceAll('{original}', original.ref).trim();
+      await assertPublishable(move, { field: 'message', text: message, style: false, override: input.override });
       await move.transition('duplicate', { message });
       const followersMoved = await this.writes.markDuplicate(move.manager, move.current.id, original.id);
       await this.writes.touch(move.manager, original.id);

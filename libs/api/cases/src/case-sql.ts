@@ -26,7 +26,9 @@ export const SUMMARY_SQL = `
     'referredBack', r.referred_at IS NOT NULL,
     'pendingDrafts', (SELECT count(*)::int FROM reply_drafts rd WHERE rd.report_id = r.id AND rd.state = 'pending'),
     'photoCount', (SELECT count(*)::int FROM report_photos p WHERE p.report_id = r.id),
-    'duplicateOf', (SELECT o.ref FROM reports o WHERE o.id = r.duplicate_of_id)
+    'duplicateOf', (SELECT o.ref FROM reports o WHERE o.id = r.duplicate_of_id),
+    -- Why screening held it, while it still waits for a moderator.
+    'held', CASE WHEN r.status = 'unconfirmed' THEN r.screening_hold END
   )`;
 
 export const CASE_FROM = `

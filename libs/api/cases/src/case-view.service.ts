@@ -42,7 +42,8 @@ export class CaseViewService {
     const core = await this.cases.findCore(ref, locale);
     if (!core) throw CaseErrors.notFound(ref);
     assertCanSee(user, core.departmentId);
-    const mediaBase = `${this.config.publicUrl}/api/v1/media/`;
+    // The staff route serves hidden photos too (the public one answers 404 for them), never cached.
+    const mediaBase = `${this.config.publicUrl}/api/v1/staff/media/`;
     const photos = await this.cases.photos(core.id);
     const timeline = await this.cases.timeline(core.id, locale);
     const notes = await this.cases.notes(core.id, canModerate(user));

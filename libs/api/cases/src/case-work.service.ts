@@ -10,7 +10,10 @@ import { CaseWritesRepository } from './case-writes.repository';
 import { CaseErrors, requireUuid } from './cases.errors';
 import type { ApproveDraftDto, InternalNoteDto, PublicReplyDto, ReasonDto, ResolveDto, ScheduleDto, StatusMoveDto } from './dto/moves.dto';
 import { CasesRepository } from './cases.repository';
+import { assertPublishable } from './public-text-screening';
 import { ReplyText } from './reply-text';
+
+type ScreenedReplyInput = Pick<PublicReplyDto, 'override' | 'language'>;
 
 /**
  * Moves of everyone who works a case: public replies (mediated when a department is not trusted
@@ -30,7 +33,7 @@ export class CaseWorkService {
   reply(user: AuthUser, ref: string, input: PublicReplyDto, locale: Locale): Promise<CaseMoveResult> {
     return this.runner.run(user, ref, locale, async (move) => {
       const { text, templateId } = await this.replies.replyText(move.manager, input, move.current.id, move.current.categoryId);
-      return this.speak(move, text, templateId, input.status ?? null, 'case.reply');
+      return this.speak(move, text, templateId, input.status ?? null, 'case.reply', input);
     });
   }
 
@@ -38,7 +41,7 @@ export class CaseWorkService {
     return this.runner.run(user, ref, locale, async (move) => {
       this.assertWorks(move);
       const { text, templateId } = await this.replies.replyText(move.manager, input, move.current.id, move.current.categoryId);
-      return this.speak(move, text, templateId, input.status, 'case.resolve');
+      return this.speak(move, text, templateId, input.status, 'case.resolve', input);
     });
   }
 
@@ -87,6 +90,7 @@ export class CaseWorkService {
       if (!draft) throw CaseErrors.draftNotFound();
       if (draft.state !== 'pending') throw CaseErrors.draftDecided();
       const body = input.body?.trim() ?? draft.body;
+      await assertPublishable(move, { field: 'body', text: body, style: true, language: input.language, override: input.override });
       // Published in the department's name as its author wrote it, with the approver on record.
       const event = { message: body, actorId: draft.authorId, approvedBy: user.id, departmentId: draft.departmentId };
       const eventId = draft.proposedStatus ? await move.transition(draft.proposedStatus, event) : await move.note({ ...event, isPublic: true });
@@ -138,6 +142,8 @@ export class CaseWorkService {
       const direct = publishesDirectly(user, move.current.departmentTrusted);
       const message = input.message?.trim() ?? null;
       const departmentId = actingDepartment(user, move.current.departmentId);
+      // A progress note is short by nature: personal data is refused, the reply style guide does not apply.
+      if (message && direct) await assertPublishable(move, { field: 'message', text: message, style: false, override: input.override });
       await move.transition(to, { message: direct ? message : null, departmentId });
       if (scheduledFor) await this.writes.setScheduledFor(move.manager, move.current.id, scheduledFor);
       let outcome: MoveOutcome = 'applied';
@@ -167,17 +173,21 @@ export class CaseWorkService {
     templateId: string | null,
     status: ReportStatus | null,
     action: string,
+    screen: ScreenedReplyInput,
   ): Promise<MoveOutcome> {
     const { user, current } = move;
     const departmentId = actingDepartment(user, current.departmentId);
     const from = current.status;
-    if (publishesDirectly(user, current.departmentTrusted)) {
+    const direct = publishesDirectly(user, current.departmentTrusted);
+    if (status && status !== from && !canTransition(from, status)) throw CaseErrors.invalidTransition(from, status);
+    if (direct) {
+      // Published now, so checked now; a draft is checked when a community manager approves it.
+      await assertPublishable(move, { field: 'body', text, style: true, language: screen.language, override: screen.override });
       if (status && status !== from) await move.transition(status, { message: text, departmentId });
       else await move.note({ message: text, isPublic: true, departmentId });
       await move.audit(action, { status: from }, { status: current.status, message: text, templateId });
       return 'applied';
     }
-    if (status && status !== from && !canTransition(from, status)) throw CaseErrors.invalidTransition(from, status);
     const draftId = await this.writes.insertDraft(move.manager, {
       reportId: current.id,
       authorId: user.id,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DECISION_COLUMNS, type DecisionRow } from '@plaza/api/participation-data';
-import type { FlagCount, FlagReason, FlagTargetType, FlaggedTarget } from '@plaza/shared/contracts';
+import type { FlagCount, FlagReason, FlagTargetType, FlaggedTarget, ScreeningHold } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 
 interface CountRow {
@@ -25,6 +25,7 @@ interface QueueRow {
   threadParent: number | null;
   threadId: string | null;
   threadTitle: string | null;
+  held: ScreeningHold | null;
 }
 
 interface FlagCountRow {
@@ -95,6 +96,13 @@ export class ModerationRepository {
              ON r.target_type = f.target_type AND r.target_id = f.target_id AND r.reason = f.reason
           ${open ? 'WHERE f.resolved_at IS NULL' : ''}
           GROUP BY f.target_type, f.target_id
+         UNION ALL
+         -- Content screening held (personal data) and nobody flagged: in the queue all the same.
+         SELECT m.target_type, m.target_id, 0, '{}'::jsonb, '{}'::text[], m.decided_at, m.decided_at, true, NULL
+           FROM moderation_decisions m
+          WHERE m.lifted_at IS NULL AND m.kind = 'provisional' AND m.decided_by IS NULL AND m.reason = 'personal_data'
+            AND NOT EXISTS (SELECT 1 FROM flags f WHERE f.target_type = m.target_type AND f.target_id = m.target_id
+                              ${open ? 'AND f.resolved_at IS NULL' : ''})
        )
        SELECT g.target_type AS "targetType",
               CASE g.target_type WHEN 'report' THEN (SELECT ref FROM reports WHERE id = g.target_id) ELSE g.target_id::text END AS "targetId",
@@ -110,7 +118,8 @@ export class ModerationRepository {
               -- A comment is judged in its thread: where it was posted and what it answers.
               c.target_type AS "threadType", c.parent_id::int AS "threadParent",
               CASE c.target_type WHEN 'report' THEN tr.ref ELSE c.target_id::text END AS "threadId",
-              coalesce(tp.title, tr.title) AS "threadTitle"
+              coalesce(tp.title, tr.title) AS "threadTitle",
+              CASE WHEN m.kind = 'provisional' THEN c.screening_hold END AS held
          FROM grouped g
          LEFT JOIN moderation_decisions m ON m.target_type = g.target_type AND m.target_id = g.target_id AND m.lifted_at IS NULL
          LEFT JOIN comments c ON g.target_type = 'comment' AND c.id = g.target_id
@@ -141,6 +150,7 @@ export class ModerationRepository {
               parentId: r.threadParent === null ? null : Number(r.threadParent),
             }
           : null,
+        held: r.held ?? null,
       };
     });
   }
@@ -148,7 +158,11 @@ export class ModerationRepository {
   /** The numbers behind the console's "Flags" link: open targets, provisional hides, pending reviews. */
   async counts(): Promise<FlagCount> {
     const [row] = await this.db.query<FlagCountRow[]>(
-      `SELECT (SELECT count(DISTINCT (target_type, target_id))::int FROM flags WHERE resolved_at IS NULL) AS open,
+      `SELECT (SELECT count(*)::int FROM (SELECT target_type, target_id FROM flags WHERE resolved_at IS NULL
+                                          UNION
+                                          SELECT target_type, target_id FROM moderation_decisions
+                                           WHERE lifted_at IS NULL AND kind = 'provisional' AND decided_by IS NULL
+                                             AND reason = 'personal_data') t) AS open,
               (SELECT count(*)::int FROM moderation_decisions WHERE kind = 'provisional' AND lifted_at IS NULL) AS provisional,
               (SELECT count(*)::int FROM moderation_decisions
                 WHERE review_requested_at IS NOT NULL AND review_outcome IS NULL) AS reviews`,

@@ -96,8 +96,9 @@ export class ModerationService {
     return this.moderation.transaction(async (manager) => {
       const target = await this.flagTargetOrFail(manager, type, publicId);
       const resolved = await this.moderation.resolveFlags(manager, type, target.id, 'dismissed');
-      if (resolved === 0) throw DiscussionErrors.noOpenFlags();
       const live = await this.moderation.liveDecision(manager, type, target.id);
+      // Content held by screening has no flags to resolve, only its provisional hide to lift.
+      if (resolved === 0 && live?.kind !== 'provisional') throw DiscussionErrors.noOpenFlags();
       if (live?.kind === 'provisional') {
         await this.moderation.liftDecision(manager, live.id);
         await this.content.restore(manager, type, target.id, live.previousStatus, user.id);

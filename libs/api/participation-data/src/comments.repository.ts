@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { ScreeningHold } from '@plaza/shared/contracts';
 import type { ThreadType } from './targets.repository';
 
 export interface CommentRow {
@@ -88,6 +89,25 @@ export class CommentsRepository {
       reason,
       provisional,
     ]);
+  }
+
+  /**
+   * Screening found personal data in the comment: it is hidden until a moderator looks, with a
+   * provisional decision (no decider) that puts it in the flag queue and that the moderator confirms
+   * (hide) or lifts (dismiss) like a provisional hide caused by flags.
+   */
+  async holdForScreening(manager: EntityManager, id: string, authorId: string, hold: ScreeningHold): Promise<void> {
+    await manager.query<unknown[]>(
+      `UPDATE comments SET hidden_at = clock_timestamp(), hidden_reason = 'personal_data', hidden_provisional = true,
+              screening_hold = $2::jsonb
+        WHERE id = $1`,
+      [id, JSON.stringify(hold)],
+    );
+    await manager.query<unknown[]>(
+      `INSERT INTO moderation_decisions (target_type, target_id, author_id, kind, reason)
+       VALUES ('comment', $1, $2, 'provisional', 'personal_data')`,
+      [id, authorId],
+    );
   }
 
   async confirmHidden(manager: EntityManager, id: string, reason: string): Promise<void> {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AuthUser } from '@plaza/api/auth';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import type { CommentAuthor, CommentThread, CommentView, HiddenReason } from '@plaza/shared/contracts';
+import { fieldsOf, kindsOf, screenFields } from '@plaza/shared/moderation';
 import type { EntityManager } from 'typeorm';
 import {
   BlocksRepository,
@@ -60,6 +61,7 @@ export class CommentsService {
         staffRole,
         staffDepartmentId: staffRole ? (department?.id ?? null) : null,
       });
+      await this.screen(manager, id, user.id, body);
       return this.one(manager, thread, id, locale, user);
     });
   }
@@ -71,6 +73,7 @@ export class CommentsService {
         throw DiscussionErrors.editWindowClosed(this.config.participation.commentEditMinutes);
       }
       await this.comments.edit(manager, id, body.trim());
+      await this.screen(manager, id, user.id, body);
       return this.one(manager, await this.threadOf(manager, row), id, locale, user);
     });
   }
@@ -81,6 +84,16 @@ export class CommentsService {
       await this.comments.markDeleted(manager, row);
       return this.one(manager, await this.threadOf(manager, row), id, locale, user);
     });
+  }
+
+  /**
+   * Personal data in a comment holds it for a moderator (docs/moderation.md#screening); the author
+   * sees it hidden, reason `personal_data`, until a moderator restores or confirms it.
+   */
+  private async screen(manager: EntityManager, id: string, authorId: string, body: string): Promise<void> {
+    const findings = screenFields({ body });
+    if (findings.length === 0) return;
+    await this.comments.holdForScreening(manager, id, authorId, { kinds: kindsOf(findings), fields: fieldsOf(findings), heldAt: new Date().toISOString() });
   }
 
   private async ownComment(manager: EntityManager, user: AuthUser, id: string, locale: string): Promise<CommentRow> {

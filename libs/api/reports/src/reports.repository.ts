@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Locale, NearbyReportView, ReportStatus, TimelineEntryView } from '@plaza/shared/contracts';
+import type { Locale, NearbyReportView, ReportStatus, ScreeningHold, TimelineEntryView } from '@plaza/shared/contracts';
 import { PUBLIC_REPORT_STATUSES } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { filedReport } from '@plaza/api/database';
@@ -28,6 +28,8 @@ export interface NewReportRow {
   reporterLocale: 'es' | 'en';
   /** Set for an anonymous reporter: the report stays invisible until this token comes back. */
   confirmation: { tokenHash: string; ttlHours: number } | null;
+  /** Set when screening found personal data: the report waits for a moderator whatever its category says. */
+  screeningHold?: ScreeningHold | null;
 }
 
 /** A report found by its confirmation token, locked for the confirmation. */
@@ -135,11 +137,11 @@ export class ReportsRepository {
       `INSERT INTO reports (title, description, category_id, location, address, area_id, department_id, status,
                             reporter_name, reporter_email, reporter_phone, reporter_show_name, consent_at, source,
                             reporter_user_id, reporter_locale,
-                            confirmation_pending_since, confirmation_token_hash, confirmation_expires_at)
+                            confirmation_pending_since, confirmation_token_hash, confirmation_expires_at, screening_hold)
        VALUES ($1, $2, $3, ST_SetSRID(ST_MakePoint($4, $5), 4326), $6, $7, $8, $9, $10, $11, $12, $13, now(), $14,
                $15, $16,
                CASE WHEN $17::text IS NULL THEN NULL ELSE now() END, $17::text,
-               CASE WHEN $17::text IS NULL THEN NULL ELSE now() + make_interval(hours => $18::int) END)
+               CASE WHEN $17::text IS NULL THEN NULL ELSE now() + make_interval(hours => $18::int) END, $19::jsonb)
        RETURNING id::text, ref`,
       [
         row.title,
@@ -160,6 +162,7 @@ export class ReportsRepository {
         row.reporterLocale,
         row.confirmation?.tokenHash ?? null,
         row.confirmation?.ttlHours ?? 0,
+        row.screeningHold ? JSON.stringify(row.screeningHold) : null,
       ],
     );
     return inserted!;

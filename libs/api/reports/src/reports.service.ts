@@ -25,6 +25,7 @@ import type { ClusterQuery } from './dto/cluster.query';
 import { SupportsRepository } from './supports.repository';
 import type { CreateReportDto } from './dto/create-report.dto';
 import { encodeCursor, type ReportListQuery } from './dto/list-reports.query';
+import { screenReport } from './report-screening';
 import { ReportErrors } from './reports.errors';
 import { ReportsRepository, type NewPhotoRow } from './reports.repository';
 import type { EntityManager } from 'typeorm';
@@ -112,7 +113,9 @@ export class ReportsService {
         }
         const placement = await this.catalog.place(input.lon, input.lat, category.id, manager);
         if (!placement) throw ReportErrors.outsideAreas();
-        const status = category.requiresModeration ? 'unconfirmed' : 'confirmed';
+        const screeningHold = screenReport(input);
+        const moderated = category.requiresModeration || screeningHold !== null;
+        const status = moderated ? 'unconfirmed' : 'confirmed';
         const reporterLocale = mailLocale(locale);
         const token = options.reporter.kind === 'anonymous' ? newSecretToken() : null;
         const { id, ref } = await this.reports.insert(manager, {
@@ -133,6 +136,7 @@ export class ReportsService {
           reporterUserId: options.reporter.kind === 'user' ? options.reporter.userId : null,
           reporterLocale,
           confirmation: token ? { tokenHash: tokenHash(token), ttlHours: this.config.reportConfirmationTtlHours } : null,
+          screeningHold,
         });
         await this.reports.insertPhotos(manager, id, stored);
         if (token) {
@@ -149,7 +153,7 @@ export class ReportsService {
               // Opens the map in the language the mail is written in.
               url: `${this.config.publicUrl}/confirm/${token}?lang=${reporterLocale}`,
               ttlHours: this.config.reportConfirmationTtlHours,
-              moderated: category.requiresModeration,
+              moderated,
             }),
             manager,
           );

@@ -52,6 +52,8 @@
 import type { DepartmentRef } from './accounts';
 import type { NearbyReportView, PhotoView } from './report';
 import type { ReportStatus } from './report-status';
+import type { Locale } from './locale';
+import type { ScreeningHold, ScreeningOverride } from './screening';
 
 // ---------------------------------------------------------------- vocabulary
 
@@ -165,6 +167,11 @@ export interface CaseSummary {
   photoCount: number;
   /** Ref of the original when this case was merged into it. */
   duplicateOf: string | null;
+  /**
+   * Set while the case awaits moderation because screening found personal data in its public text
+   * (held whatever the category's pre-moderation setting says); null otherwise.
+   */
+  held: ScreeningHold | null;
 }
 
 /** Counts per queue, with the caller's department scope but without the other filters. */
@@ -300,7 +307,23 @@ export interface FilledTemplate {
 
 // ---------------------------------------------------------------- move bodies
 
-export interface PublishRequest {
+/**
+ * Every move that publishes staff text (reply, resolution, progress message, publication message,
+ * merge message, draft approval) is screened by the API: personal data → 422
+ * `SCREENING.PERSONAL_DATA` (errors[].kinds), unless a community manager sends `override` with a
+ * reason (audited as `case.screening_override`); replies, resolutions and approved drafts must also
+ * pass the style guide's blocking rules → 422 `SCREENING.STYLE_RULES` (errors[].rules).
+ */
+export interface ScreenedText {
+  override?: ScreeningOverride;
+}
+
+/** A reply's language, for the style check; when absent the text may pass in any site language. */
+export interface ScreenedReply extends ScreenedText {
+  language?: Locale;
+}
+
+export interface PublishRequest extends ScreenedText {
   /** Optional public message shown with the publication. */
   message?: string;
 }
@@ -336,7 +359,7 @@ export interface AssignRequest {
   departmentId: string;
 }
 
-export interface MergeRequest {
+export interface MergeRequest extends ScreenedText {
   /** Ref of the original this case duplicates. */
   into: string;
   /** Public message on the duplicate; a default in the case's language otherwise. */
@@ -347,7 +370,7 @@ export interface PriorityRequest {
   priority: CasePriority;
 }
 
-export interface PublicReplyRequest {
+export interface PublicReplyRequest extends ScreenedReply {
   /** Text to publish; placeholders are filled server-side. Optional when templateId is given. */
   body?: string;
   templateId?: string;
@@ -361,7 +384,7 @@ export interface InternalNoteRequest {
   visibility: NoteVisibility;
 }
 
-export interface StatusMoveRequest {
+export interface StatusMoveRequest extends ScreenedText {
   /** Optional public message. The status moves at once; from an untrusted department the message
    *  becomes a pending draft (outcome `sent_for_approval`). */
   message?: string;
@@ -372,7 +395,7 @@ export interface ScheduleRequest extends StatusMoveRequest {
   scheduledFor?: string;
 }
 
-export interface ResolveRequest {
+export interface ResolveRequest extends ScreenedReply {
   status: ResolutionStatus;
   body?: string;
   templateId?: string;
@@ -382,7 +405,7 @@ export interface ReferBackRequest {
   reason: string;
 }
 
-export interface ApproveDraftRequest {
+export interface ApproveDraftRequest extends ScreenedReply {
   /** The CM's edited text; the draft's own body when absent. */
   body?: string;
 }

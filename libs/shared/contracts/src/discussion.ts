@@ -20,6 +20,8 @@
 // Comment authors are never named: citizens appear as "participant N" of the thread (stable per
 // thread), staff with their role and department ("Ayuntamiento · Limpieza").
 
+import type { ScreeningHold } from './screening';
+
 export const COMMENT_LIMITS = { bodyMin: 2, bodyMax: 2000, pageMax: 200 } as const;
 
 export const FLAG_TARGET_TYPES = ['comment', 'proposal', 'report'] as const;
@@ -96,6 +98,8 @@ export interface FlaggedTarget {
   authorId: string | null;
   /** For a comment: the proposal or report whose thread it belongs to, and its parent comment if it is a reply. */
   thread?: { targetType: 'proposal' | 'report'; targetId: string; title: string; parentId: number | null } | null;
+  /** Set while screening holds the content because it contains personal data (it may have no flags). */
+  held?: ScreeningHold | null;
 }
 
 /** `GET /api/v1/staff/flags/count`: what the console's navigation shows beside "Flags". */

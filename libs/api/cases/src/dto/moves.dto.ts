@@ -26,7 +26,11 @@ import {
   type ScheduleRequest,
   type StatusMoveRequest,
   REPORT_LIMITS,
+  LOCALES,
+  type Locale,
+  type ScreeningOverride,
 } from '@plaza/shared/contracts';
+import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsDefined,
@@ -41,12 +45,39 @@ import {
   Matches,
   MaxLength,
   MinLength,
+  ValidateNested,
 } from 'class-validator';
 
 const MESSAGE_MAX = 5000;
 const REASON_MAX = 1000;
 
-export class PublishDto implements PublishRequest {
+/** A community manager publishes text the personal-data check flagged, saying why (audited). */
+export class ScreeningOverrideDto implements ScreeningOverride {
+  @ApiProperty({ maxLength: REASON_MAX, example: 'Es el teléfono público de la Junta de Distrito' })
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(REASON_MAX)
+  reason!: string;
+}
+
+/** Optional fields of every move that publishes staff text: the override and the reply's language. */
+class ScreenedTextDto {
+  @ApiPropertyOptional({ type: ScreeningOverrideDto, description: 'Community managers only: publish despite personal data.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ScreeningOverrideDto)
+  override?: ScreeningOverrideDto;
+}
+
+class ScreenedReplyDto extends ScreenedTextDto {
+  @ApiPropertyOptional({ enum: LOCALES, description: 'Language of the reply, for the style check (any site language when absent).' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  language?: Locale;
+}
+
+export class PublishDto extends ScreenedTextDto implements PublishRequest {
   @ApiPropertyOptional({ maxLength: MESSAGE_MAX })
   @IsOptional()
   @IsString()
@@ -135,7 +166,7 @@ export class AssignDto implements AssignRequest {
   departmentId!: string;
 }
 
-export class MergeDto implements MergeRequest {
+export class MergeDto extends ScreenedTextDto implements MergeRequest {
   @ApiProperty({ example: '2026-000123' })
   @IsDefined()
   @IsString()
@@ -157,7 +188,7 @@ export class PriorityDto implements PriorityRequest {
   priority!: CasePriority;
 }
 
-export class PublicReplyDto implements PublicReplyRequest {
+export class PublicReplyDto extends ScreenedReplyDto implements PublicReplyRequest {
   @ApiPropertyOptional({ maxLength: MESSAGE_MAX })
   @IsOptional()
   @IsString()
@@ -190,7 +221,7 @@ export class InternalNoteDto implements InternalNoteRequest {
   visibility!: NoteVisibility;
 }
 
-export class StatusMoveDto implements StatusMoveRequest {
+export class StatusMoveDto extends ScreenedTextDto implements StatusMoveRequest {
   @ApiPropertyOptional({ maxLength: MESSAGE_MAX })
   @IsOptional()
   @IsString()
@@ -207,7 +238,7 @@ export class ScheduleDto extends StatusMoveDto implements ScheduleRequest {
   scheduledFor?: string;
 }
 
-export class ResolveDto implements ResolveRequest {
+export class ResolveDto extends ScreenedReplyDto implements ResolveRequest {
   @ApiProperty({ enum: RESOLUTION_STATUSES })
   @IsDefined()
   @IsIn(RESOLUTION_STATUSES)
@@ -226,7 +257,7 @@ export class ResolveDto implements ResolveRequest {
   templateId?: string;
 }
 
-export class ApproveDraftDto implements ApproveDraftRequest {
+export class ApproveDraftDto extends ScreenedReplyDto implements ApproveDraftRequest {
   @ApiPropertyOptional({ maxLength: MESSAGE_MAX })
   @IsOptional()
   @IsString()

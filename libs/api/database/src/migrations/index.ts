@@ -12,6 +12,8 @@ import { NotificationPreferences1796100000000 } from './1796100000000-Notificati
 import { CityTimeZone1796180000000 } from './1796180000000-CityTimeZone';
 import { ScheduledJobs1796190000000 } from './1796190000000-ScheduledJobs';
 import { PublicStatistics1796250000000 } from './1796250000000-PublicStatistics';
+import { ContentScreening1796321540174 } from './1796321540174-ContentScreening';
+import { PhotoKeyLookup1796321776654 } from './1796321776654-PhotoKeyLookup';
 
 /** Every migration, in order. Listed explicitly so the bundle and the tests run the same set. */
 export const MIGRATIONS = [
@@ -29,4 +31,6 @@ export const MIGRATIONS = [
   CityTimeZone1796180000000,
   ScheduledJobs1796190000000,
   PublicStatistics1796250000000,
+  ContentScreening1796321540174,
+  PhotoKeyLookup1796321776654,
 ];
