@@ -5,6 +5,7 @@ import { AlertMessage, Button, SelectField, TextAreaField, TextField } from '@pl
 import { useMemo, useState } from 'react';
 import { casesApi } from '@plaza/console/data-access';
 import { ConsoleLink, kindLabel, PersonalDataText } from '@plaza/console/ui';
+import { heldFieldsText, kindsText } from '@plaza/console/util';
 import type { CaseMoves } from './useMove';
 
 type Field = 'title' | 'description';
@@ -145,6 +146,11 @@ export function ModerationMoves({
         <p>
           {t('cases.moderation.state')} <strong>{t(`cases.moderation.${detail.moderation}`)}</strong>
         </p>
+        {detail.held && (
+          <p className="warning held-reason">
+            {t('cases.held.report', { kinds: kindsText(t, detail.held.kinds), fields: heldFieldsText(t, detail.held) })}
+          </p>
+        )}
         {detail.moderation !== 'published' && remaining > 0 && <p className="warning">{t('cases.pd.stillThere', { count: remaining })}</p>}
         <div className="console-form__actions">
           {detail.moderation !== 'published' && (

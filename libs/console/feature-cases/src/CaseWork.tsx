@@ -5,11 +5,14 @@ import {
   type DraftReply,
   type NoteVisibility,
   type ResolutionStatus,
+  type ScreenedReply,
 } from '@plaza/shared/contracts';
 import { useT } from '@plaza/web/i18n';
 import { AlertMessage, Button, SelectField, TextAreaField, TextField } from '@plaza/web/ui';
 import { useState } from 'react';
 import { casesApi } from '@plaza/console/data-access';
+import { PersonalDataText } from '@plaza/console/ui';
+import { detectPersonalData } from '@plaza/shared/moderation';
 import { Authorship, StatusLabel } from './CaseBits';
 import { ReasonForm } from './ReasonForm';
 import { ReplyComposer } from './ReplyComposer';
@@ -31,8 +34,8 @@ export function PublicReply({ detail, moves }: { detail: CaseDetail; moves: Case
           id: 'send',
           label: direct ? t('cases.reply.send') : t('cases.reply.sendForApproval'),
           requiresText: true,
-          run: (body, templateId) =>
-            moves.run(() => casesApi.reply(detail.ref, { body, templateId: templateId ?? undefined }), t('cases.reply.sent')),
+          run: (body, templateId, screening) =>
+            moves.run(() => casesApi.reply(detail.ref, { body, templateId: templateId ?? undefined, ...screening }), t('cases.reply.sent')),
         },
       ]}
     />
@@ -50,7 +53,8 @@ export function DepartmentWork({ detail, moves }: { detail: CaseDetail; moves: C
   const [referring, setReferring] = useState(false);
   const allowed = new Set(detail.allowedStatuses);
   const direct = detail.permissions.publishDirectly;
-  const message = (body: string) => (body ? { message: body } : {});
+  // A progress message carries the override (if any); the style guide is for replies, not these notes.
+  const message = (body: string, screening: ScreenedReply) => (body ? { message: body, ...(screening.override ? { override: screening.override } : {}) } : {});
 
   return (
     <>
@@ -69,7 +73,8 @@ export function DepartmentWork({ detail, moves }: { detail: CaseDetail; moves: C
                   label: t('cases.work.acknowledge'),
                   variant: 'secondary' as const,
                   requiresText: false,
-                  run: (body: string) => moves.run(() => casesApi.acknowledge(detail.ref, message(body)), t('cases.work.acknowledged')),
+                  run: (body: string, _templateId: string | null, screening: ScreenedReply) =>
+                    moves.run(() => casesApi.acknowledge(detail.ref, message(body, screening)), t('cases.work.acknowledged')),
                 },
               ]
             : []),
@@ -80,9 +85,9 @@ export function DepartmentWork({ detail, moves }: { detail: CaseDetail; moves: C
                   label: t('cases.work.schedule'),
                   variant: 'secondary' as const,
                   requiresText: false,
-                  run: (body: string) =>
+                  run: (body: string, _templateId: string | null, screening: ScreenedReply) =>
                     moves.run(
-                      () => casesApi.schedule(detail.ref, { ...message(body), scheduledFor: scheduledFor || undefined }),
+                      () => casesApi.schedule(detail.ref, { ...message(body, screening), scheduledFor: scheduledFor || undefined }),
                       t('cases.work.scheduled'),
                     ),
                 },
@@ -95,7 +100,8 @@ export function DepartmentWork({ detail, moves }: { detail: CaseDetail; moves: C
                   label: t('cases.work.start'),
                   variant: 'secondary' as const,
                   requiresText: false,
-                  run: (body: string) => moves.run(() => casesApi.start(detail.ref, message(body)), t('cases.work.started')),
+                  run: (body: string, _templateId: string | null, screening: ScreenedReply) =>
+                    moves.run(() => casesApi.start(detail.ref, message(body, screening)), t('cases.work.started')),
                 },
               ]
             : []),
@@ -105,9 +111,9 @@ export function DepartmentWork({ detail, moves }: { detail: CaseDetail; moves: C
                   id: 'resolve',
                   label: direct ? t('cases.work.resolve') : t('cases.work.resolveForApproval'),
                   requiresText: true,
-                  run: (body: string, templateId: string | null) =>
+                  run: (body: string, templateId: string | null, screening: ScreenedReply) =>
                     moves.run(
-                      () => casesApi.resolve(detail.ref, { status: resolution, body, templateId: templateId ?? undefined }),
+                      () => casesApi.resolve(detail.ref, { status: resolution, body, templateId: templateId ?? undefined, ...screening }),
                       t('cases.work.resolved'),
                     ),
                 },
@@ -188,9 +194,9 @@ export function PendingDrafts({ detail, moves }: { detail: CaseDetail; moves: Ca
                     id: 'approve',
                     label: t('cases.drafts.approve'),
                     requiresText: true,
-                    run: (body) =>
+                    run: (body, _templateId, screening) =>
                       moves.run(
-                        () => casesApi.approveDraft(detail.ref, draft.id, body === draft.body.trim() ? {} : { body }),
+                        () => casesApi.approveDraft(detail.ref, draft.id, { ...(body === draft.body.trim() ? {} : { body }), ...screening }),
                         t('cases.drafts.approved'),
                       ),
                   },
@@ -211,7 +217,9 @@ export function PendingDrafts({ detail, moves }: { detail: CaseDetail; moves: Ca
               )}
             </>
           ) : (
-            <blockquote className="draft__body">{draft.body}</blockquote>
+            <blockquote className="draft__body">
+              <PersonalDataText text={draft.body} spans={detectPersonalData(draft.body)} />
+            </blockquote>
           )}
         </article>
       ))}

@@ -28,6 +28,7 @@ import {
   canModerate,
   INBOX_SHORTCUTS,
   inboxSearch,
+  kindsText,
   moveIndex,
   parseInboxQuery,
   requestErrorMessage,
@@ -258,6 +259,7 @@ export function InboxPage({ user }: { user: SessionUser }) {
         <>
           <StatusLabel status={c.status} />
           {c.moderation === 'awaiting' && <span className="tag">{t('cases.moderation.awaiting')}</span>}
+          {c.held && <span className="tag tag--held">{t('cases.held.tag', { kinds: kindsText(t, c.held.kinds) })}</span>}
         </>
       ),
     },

@@ -1,10 +1,11 @@
-import { LOCALES, isLocale, type CaseDetail, type Locale, type ResponseTemplate } from '@plaza/shared/contracts';
-import { checkStyle, fillTemplate, passesStyle, spanishReadability } from '@plaza/shared/moderation';
+import { LOCALES, isLocale, type CaseDetail, type Locale, type ResponseTemplate, type ScreenedReply } from '@plaza/shared/contracts';
+import { checkStyle, detectPersonalData, fillTemplate, kindsOf, passesStyle, spanishReadability } from '@plaza/shared/moderation';
 import { useT } from '@plaza/web/i18n';
-import { AlertMessage, Button, SelectField, TextAreaField, type ButtonVariant } from '@plaza/web/ui';
+import { AlertMessage, Button, CheckboxField, SelectField, TextAreaField, TextField, type ButtonVariant } from '@plaza/web/ui';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { casesApi } from '@plaza/console/data-access';
-import { findingText } from '@plaza/console/util';
+import { PersonalDataText } from '@plaza/console/ui';
+import { findingText, kindsText } from '@plaza/console/util';
 
 export interface ComposerAction {
   id: string;
@@ -12,7 +13,8 @@ export interface ComposerAction {
   variant?: ButtonVariant;
   /** A public message is required for this move (a reply, a resolution). */
   requiresText: boolean;
-  run(body: string, templateId: string | null): Promise<boolean>;
+  /** `screening`: the reply's language and, from a community manager, the override of the personal-data check. */
+  run(body: string, templateId: string | null, screening: ScreenedReply): Promise<boolean>;
 }
 
 export interface ReplyComposerProps {
@@ -45,6 +47,12 @@ export function ReplyComposer({ id, detail, heading, actions, busy, error, initi
   const [blocked, setBlocked] = useState<string | null>(null);
   const [templateError, setTemplateError] = useState<string | null>(null);
   const findingsRef = useRef<HTMLDivElement>(null);
+  const personalRef = useRef<HTMLDivElement>(null);
+  const [override, setOverride] = useState(false);
+  const [overrideReason, setOverrideReason] = useState('');
+  // The API refuses published text with personal data: a community manager may override it with a
+  // reason; other staff publishing directly must remove it; a draft goes to a CM who will see it.
+  const personalMode = detail.permissions.moderate ? 'override' : detail.permissions.publishDirectly ? 'block' : 'warn';
 
   useEffect(() => {
     let current = true;
@@ -92,6 +100,7 @@ export function ReplyComposer({ id, detail, heading, actions, busy, error, initi
   const leftovers = useMemo(() => [...new Set([...body.matchAll(/\{([A-Za-z_]+)\}/g)].map((m) => m[1] ?? ''))], [body]);
   const readability = useMemo(() => (locale === 'es' && body.trim() ? spanishReadability(body) : null), [body, locale]);
   const ok = passesStyle(findings) && leftovers.length === 0;
+  const personal = useMemo(() => detectPersonalData(body), [body]);
 
   const send = async (action: ComposerAction) => {
     const text = body.trim();
@@ -105,12 +114,21 @@ export function ReplyComposer({ id, detail, heading, actions, busy, error, initi
       findingsRef.current?.focus();
       return;
     }
+    const overriding = personal.length > 0 && personalMode === 'override' && override;
+    if (text && personal.length > 0 && personalMode !== 'warn' && !(overriding && overrideReason.trim())) {
+      setBlocked(personalMode === 'override' ? t('cases.pd.overrideNeeded') : t('cases.pd.replyBlocked'));
+      personalRef.current?.focus();
+      return;
+    }
     setBlocked(null);
-    const sent = await action.run(text, templateId || null);
+    const screening: ScreenedReply = { language: locale, ...(overriding ? { override: { reason: overrideReason.trim() } } : {}) };
+    const sent = await action.run(text, templateId || null, screening);
     if (sent) {
       setBody('');
       setTemplateId('');
       setStyleNotes('');
+      setOverride(false);
+      setOverrideReason('');
     }
   };
 
@@ -176,6 +194,29 @@ export function ReplyComposer({ id, detail, heading, actions, busy, error, initi
           </p>
         )}
       </div>
+      {personal.length > 0 && (
+        <div id={`${id}-pd`} className="pd-reply" ref={personalRef} tabIndex={-1} role="group" aria-labelledby={`${id}-pd-heading`}>
+          <h3 id={`${id}-pd-heading`}>{t('cases.pd.replyHeading')}</h3>
+          <p className="warning">{t('cases.pd.replyFound', { count: personal.length, kinds: kindsText(t, kindsOf(personal)) })}</p>
+          <PersonalDataText text={body} spans={personal} />
+          {personalMode === 'block' && <p>{t('cases.pd.replyBlocked')}</p>}
+          {personalMode === 'warn' && <p>{t('cases.pd.replyDraftNote')}</p>}
+          {personalMode === 'override' && (
+            <>
+              <CheckboxField id={`${id}-override`} label={t('cases.pd.override')} checked={override} onChange={(event) => setOverride(event.target.checked)} />
+              {override && (
+                <TextField
+                  id={`${id}-override-reason`}
+                  label={t('cases.pd.overrideReason')}
+                  value={overrideReason}
+                  maxLength={1000}
+                  onChange={(event) => setOverrideReason(event.target.value)}
+                />
+              )}
+            </>
+          )}
+        </div>
+      )}
       {children}
       <AlertMessage>{blocked ?? error}</AlertMessage>
       <div className="console-form__actions">

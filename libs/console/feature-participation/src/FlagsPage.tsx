@@ -4,7 +4,7 @@ import { AlertMessage, Button, CheckboxField, SelectField, StatusMessage, TextAr
 import { useState } from 'react';
 import { FLAGS_CHANGED, participationApi, publicPathOf, useLoad } from '@plaza/console/data-access';
 import { LoadStatus, Page } from '@plaza/console/ui';
-import { requestErrorMessage } from '@plaza/console/util';
+import { kindsText, requestErrorMessage } from '@plaza/console/util';
 import './participation.css';
 
 type Open = { key: string; form: 'hide' | 'block' } | null;
@@ -144,6 +144,7 @@ function FlagCard({
       <h3 id={headingId}>
         {t(`participation.target.${item.targetType}`)} {item.targetId}
       </h3>
+      {item.held && <p className="warning held-reason">{t('cases.held.comment', { kinds: kindsText(t, item.held.kinds) })}</p>}
       <blockquote className="flag-card__excerpt">{item.excerpt}</blockquote>
       <dl className="flag-card__facts">
         <dt>{t('participation.flags.state')}</dt>

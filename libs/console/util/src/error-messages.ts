@@ -1,6 +1,7 @@
 import type { FieldError } from '@plaza/shared/contracts';
 import type { Translator, TranslationKey } from '@plaza/web/i18n';
 import { isApiError, isNetworkError } from './api-errors';
+import { screeningErrorMessage } from './screening-text';
 
 /** Plaza's stable field-error codes (see libs/api/http/src/validation.ts) → console messages. */
 const FIELD_CODE_KEYS: Record<string, TranslationKey> = {
@@ -58,6 +59,8 @@ export function requestErrorMessage(t: Translator['t'], error: unknown): string 
         ? t('console.error.rateLimitedFor', { seconds: error.retryAfterSeconds })
         : t('console.error.rateLimited');
   }
+  const screening = screeningErrorMessage(t, error);
+  if (screening) return screening;
   if (error.status >= 500) {
     const ref = error.problem?.requestId;
     return ref ? t('console.error.serverWithRef', { ref }) : t('console.error.server');

@@ -8,3 +8,4 @@ export * from './role-labels';
 export * from './service-codes';
 export * from './shortcuts';
 export * from './style-findings';
+export * from './screening-text';
