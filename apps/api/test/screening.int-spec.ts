@@ -58,6 +58,15 @@ describe('screening of public text and hidden photos', () => {
       const detail = (await call(t, manager, 'GET', caseUrl(ref))).json();
       expect(detail).toMatchObject({ status: 'unconfirmed', moderation: 'awaiting', held: { kinds: ['dni'], fields: ['description'] } });
 
+      // A bulk publication never publishes a held case unseen; opened and published one by one, it may be.
+      const pintada = await fileReport(t, { category: 'pintada' });
+      const bulk = await call(t, manager, 'POST', '/api/v1/staff/cases/bulk', { move: 'publish', refs: [ref, pintada] });
+      expect(bulk.json().results).toEqual([
+        { ref, ok: false, code: 'SCREENING.HELD', detail: expect.any(String) },
+        { ref: pintada, ok: true },
+      ]);
+      expectProblem(await publicReport(ref), 404);
+
       // The moderator redacts and publishes: the hold has done its job.
       await call(t, manager, 'PATCH', caseUrl(ref, '/text'), { description: 'El coche que tira basura es de un vecino.', reason: 'personal_data' });
       const published = await call(t, manager, 'POST', caseUrl(ref, '/publish'), {});

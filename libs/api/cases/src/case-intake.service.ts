@@ -79,7 +79,7 @@ export class CaseIntakeService {
     const results: BulkMoveResult['results'] = [];
     for (const ref of [...new Set(input.refs)]) {
       try {
-        if (input.move === 'publish') await this.moderation.publish(user, ref, {}, locale);
+        if (input.move === 'publish') await this.moderation.publish(user, ref, {}, locale, true);
         else if (input.move === 'hide') await this.moderation.hide(user, ref, { reason: input.reason! }, locale);
         else if (input.move === 'assign') await this.moderation.assign(user, ref, { departmentId: input.departmentId! }, locale);
         else await this.moderation.priority(user, ref, { priority: input.priority! }, locale);

@@ -30,11 +30,13 @@ export class CaseModerationService {
     private readonly catalog: CatalogRepository,
   ) {}
 
-  publish(user: AuthUser, ref: string, input: PublishDto, locale: Locale): Promise<CaseMoveResult> {
+  /** `bulk`: part of a bulk publication, which never publishes what screening held unseen. */
+  publish(user: AuthUser, ref: string, input: PublishDto, locale: Locale, bulk = false): Promise<CaseMoveResult> {
     assertCanModerate(user);
     return this.runner.run(user, ref, locale, async (move) => {
       const before = move.current.status;
       if (before !== 'unconfirmed' && before !== 'hidden') throw CaseErrors.invalidTransition(before, 'confirmed');
+      if (bulk && before === 'unconfirmed' && move.current.heldForPersonalData) throw CaseErrors.heldForReview();
       const message = input.message?.trim();
       if (message) await assertPublishable(move, { field: 'message', text: message, style: false, override: input.override });
       await move.transition('confirmed', { message: input.message?.trim() ?? null });

@@ -20,6 +20,8 @@ export const CaseErrors = {
     new DomainError('HOLIDAY.DUPLICATE', 'conflict', 'A holiday of this scope already exists on that date.'),
   departmentNotFound: () => new DomainError('DEPARTMENT.NOT_FOUND', 'not_found', 'No such department.'),
   templateNotFound: () => new DomainError('TEMPLATE.NOT_FOUND', 'not_found', 'No such active template.'),
+  heldForReview: () =>
+    new DomainError('SCREENING.HELD', 'conflict', 'Screening held this case for personal data: open it to review the text before publishing.'),
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -21,6 +21,8 @@ export interface LockedCase {
   address: string | null;
   duplicateOfId: string | null;
   referredAt: string | null;
+  /** Screening found personal data in its public text when it was filed (docs/moderation.md#screening). */
+  heldForPersonalData: boolean;
 }
 
 /** Where a case is and who handles it, as a move sets it. */
@@ -111,7 +113,8 @@ export class ReportRecordsRepository {
               c.code AS "categoryCode", r.area_id AS "areaId", r.department_id AS "departmentId",
               coalesce(d.trusted_to_publish, false) AS "departmentTrusted", r.priority,
               ST_X(r.location) AS lon, ST_Y(r.location) AS lat, r.address,
-              r.duplicate_of_id::text AS "duplicateOfId", ${iso('r.referred_at')} AS "referredAt"
+              r.duplicate_of_id::text AS "duplicateOfId", ${iso('r.referred_at')} AS "referredAt",
+              r.screening_hold IS NOT NULL AS "heldForPersonalData"
          FROM reports r
          JOIN categories c ON c.id = r.category_id
          LEFT JOIN departments d ON d.id = r.department_id
