@@ -8,3 +8,4 @@ export * from './report-confirmation-config';
 export * from './city-config';
 export * from './alerts-config';
 export * from './metrics-config';
+export * from './storage-config';

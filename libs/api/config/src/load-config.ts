@@ -7,6 +7,7 @@ import { readReportConfirmationConfig } from './report-confirmation-config';
 import { readCityConfig } from './city-config';
 import { readAlertsSettings } from './alerts-config';
 import { readMetricsSettings } from './metrics-config';
+import { readStorageSettings } from './storage-config';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -46,6 +47,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const city = readCityConfig(env, problems);
   const alerts = readAlertsSettings(env, problems);
   const metrics = readMetricsSettings(env, problems);
+  const storage = readStorageSettings(env, problems);
 
   const logLevelRaw = env['LOG_LEVEL']?.trim() || 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevelRaw)) {
@@ -83,6 +85,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     ...city,
     ...alerts,
     ...metrics,
+    ...storage,
   };
 }
 

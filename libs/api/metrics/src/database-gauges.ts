@@ -28,7 +28,7 @@ export class DatabaseGauges {
 
   constructor(
     metrics: MetricsRegistry,
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectDataSource() db: DataSource,
     private readonly outbox: OutboxRepository,
   ) {
     const registers = [metrics.registry];
