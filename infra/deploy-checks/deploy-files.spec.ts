@@ -64,14 +64,14 @@ describe('the compose fleet (infra/compose)', () => {
     expect(services['db']!['image']).toMatch(/postgis/);
   });
 
-  it('gives both replicas the same database, Redis, secret and photo volume', () => {
+  it('gives both replicas the same database, Redis, secret and photo bucket', () => {
     const [one, two] = [services['api-1']!, services['api-2']!];
-    for (const name of ['DATABASE_URL', 'REDIS_URL', 'APP_SECRET', 'DATA_DIR', 'PUBLIC_URL', 'TRUST_PROXY']) {
+    for (const name of ['DATABASE_URL', 'REDIS_URL', 'APP_SECRET', 'STORAGE_URL', 'PUBLIC_URL', 'TRUST_PROXY']) {
       expect(one['environment'][name]).toBeDefined();
       expect(two['environment'][name]).toBe(one['environment'][name]);
     }
     expect(one['environment']['APP_SECRET']).toMatch(/:\?/); // compose refuses to start without it
-    expect(two['volumes']).toEqual(one['volumes']);
+    expect(one['environment']['STORAGE_URL']).toMatch(/^s3:\/\/plaza-photos\/.*endpoint=http:\/\/minio:9000/);
     expect(one['healthcheck']['test'].join(' ')).toContain('/health/ready');
   });
 
