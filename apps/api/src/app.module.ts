@@ -11,6 +11,7 @@ import { EventsModule } from '@plaza/api/events';
 import { FeedsModule } from '@plaza/api/feeds';
 import { HealthModule } from '@plaza/api/health';
 import { MailModule } from '@plaza/api/mail';
+import { MetricsModule } from '@plaza/api/metrics';
 import { OutboxModule } from '@plaza/api/outbox';
 import { RedisModule } from '@plaza/api/redis';
 import { SchedulerModule } from '@plaza/api/scheduler';
@@ -49,6 +50,7 @@ export class AppModule {
         // Puts every route of every module behind the access guard (fails closed).
         AuthModule,
         HealthModule,
+        MetricsModule,
         CatalogModule,
         MediaModule,
         ReportsModule,

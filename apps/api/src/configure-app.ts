@@ -43,6 +43,8 @@ export async function configureApp(
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
+      // Prometheus scrapes the conventional path.
+      { path: 'metrics', method: RequestMethod.GET },
       // Open311 and feeds live at the URLs their clients expect, not under /api.
       { path: 'open311/{*path}', method: RequestMethod.ALL },
       { path: 'feeds/{*path}', method: RequestMethod.ALL },

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { CaseEventsService, type CaseChange } from '@plaza/api/cases';
+import { CaseChangeLogPurgeJob, CaseEventsService, type CaseChange } from '@plaza/api/cases';
 import { loadConfig } from '@plaza/api/config';
 import { RedisService } from '@plaza/api/redis';
+import { testDatabaseMode } from '@plaza/api/testing';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from './create-test-app';
 import { auditActions, call, caseUrl, departmentId, expectProblem, fileReport } from './cases-fixtures';
@@ -207,9 +208,10 @@ describe('moderation console: departments, mediated answers, response times and 
       expect(await lightingStream.next((e) => e.ref === fresh)).toMatchObject({ ref: fresh });
       expect(lightingStream.seen.map((e) => e.ref)).not.toContain(ref);
 
-      // A client that reconnects with Last-Event-ID hears what it missed.
-      const before = new Date(Date.parse(changed.at) - 1).toISOString();
-      const reconnected = await openStream(t, manager, { 'last-event-id': before });
+      // A client that reconnects with Last-Event-ID hears what it missed since that event.
+      const heardFresh = await managerStream.next((e) => e.ref === fresh && e.id !== null);
+      await call(t, manager, 'POST', caseUrl(ref, '/priority'), { priority: 'low' });
+      const reconnected = await openStream(t, manager, { 'last-event-id': heardFresh.id! });
       try {
         expect(await reconnected.next((e) => e.ref === ref)).toMatchObject({ kind: 'changed', ref });
       } finally {
@@ -224,6 +226,51 @@ describe('moderation console: departments, mediated answers, response times and 
     const deadline = Date.now() + 3000;
     while (events.listening > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(events.listening).toBe(0);
+  });
+
+  it('keeps announcing changes when a row is dated in the future (clock skew, a seed)', async () => {
+    const db = t.app.get(DataSource);
+    const skewed = await fileReport(t, { category: 'limpieza' });
+    const stream = await openStream(t, manager);
+    try {
+      // Another server's clock a day ahead wrote this row: a clock-based cursor would jump to
+      // tomorrow and announce nothing else until then.
+      await db.query(`UPDATE reports SET updated_at = now() + interval '1 day' WHERE ref = $1`, [skewed]);
+      expect(await stream.next((e) => e.ref === skewed)).toMatchObject({ kind: 'changed' });
+
+      const later = await fileReport(t, { category: 'limpieza' });
+      expect(await stream.next((e) => e.ref === later)).toMatchObject({ kind: 'created', ref: later });
+    } finally {
+      stream.close();
+    }
+    // The change log the stream reads is kept for a day, whatever the reports' own dates say.
+    await db.query(`UPDATE report_changes SET changed_at = now() - interval '25 hours'`);
+    expect(await t.app.get(CaseChangeLogPurgeJob).run()).toBeGreaterThan(0);
+    expect(await db.query(`SELECT 1 FROM report_changes`)).toEqual([]);
+  });
+
+  // Needs two sessions at once, which the embedded database (one session) cannot have.
+  (testDatabaseMode() === 'server' ? it : it.skip)('announces a change whose transaction commits after later ones were read', async () => {
+    const db = t.app.get(DataSource);
+    const [slow, quick] = [await fileReport(t, { category: 'limpieza' }), await fileReport(t, { category: 'limpieza' })];
+    const stream = await openStream(t, manager);
+    // A second connection holds a transaction open across several polls, as a slow move would.
+    const runner = db.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.startTransaction();
+      await runner.query(`UPDATE reports SET updated_at = now(), priority = 'high' WHERE ref = $1`, [slow]);
+      await db.query(`UPDATE reports SET updated_at = now(), priority = 'high' WHERE ref = $1`, [quick]);
+      expect(await stream.next((e) => e.ref === quick)).toMatchObject({ kind: 'changed' });
+      await new Promise((resolve) => setTimeout(resolve, 2500)); // at least one more poll
+      expect(stream.seen.map((e) => e.ref)).not.toContain(slow);
+      await runner.commitTransaction();
+      expect(await stream.next((e) => e.ref === slow)).toMatchObject({ kind: 'changed', ref: slow });
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+      stream.close();
+    }
   });
 
   it('shares case events between API replicas through Redis pub/sub', async () => {
@@ -269,6 +316,8 @@ describe('moderation console: departments, mediated answers, response times and 
 });
 
 interface StreamEvent {
+  /** The SSE id line: the stream's cursor, absent on moves announced at once. */
+  id: string | null;
   kind: string;
   at: string;
   ref: string;
@@ -297,8 +346,10 @@ async function openStream(t: TestApp, session: TestSession, extra: Record<string
       while ((end = buffer.indexOf('\n\n')) >= 0) {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
-        const data = block.split('\n').find((line) => line.startsWith('data: '));
-        if (block.includes('event: case') && data) seen.push(JSON.parse(data.slice(6)));
+        const lines = block.split('\n');
+        const data = lines.find((line) => line.startsWith('data: '));
+        const id = lines.find((line) => line.startsWith('id: '))?.slice(4) ?? null;
+        if (block.includes('event: case') && data) seen.push({ ...JSON.parse(data.slice(6)), id });
       }
     }
   };

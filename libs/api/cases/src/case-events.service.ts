@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { RedisService } from '@plaza/api/redis';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { CaseChangesRepository, type CaseChange } from './case-changes.repository';
+import { CaseChangeCursor } from './case-change-cursor';
+import { CaseChangesRepository, isChangeCursor, type CaseChange } from './case-changes.repository';
 
 export type { CaseChange } from './case-changes.repository';
 
@@ -18,9 +19,14 @@ const REPLAY_LIMIT = 200;
  * Two sources, both cheap on a single database connection (the embedded database has no
  * LISTEN/NOTIFY and one connection): the console's own moves are published right after they
  * commit, and while anyone listens one query every two seconds picks up what arrived another way
- * (a citizen's report, an Open311 client). With REDIS_URL, published moves go through Redis
- * pub/sub so every API replica's listeners hear them; each replica still polls for the rest.
- * Duplicates between the two sources are dropped by (ref, change time).
+ * (a citizen's report, an Open311 client, another replica without Redis). With REDIS_URL,
+ * published moves go through Redis pub/sub so every API replica's listeners hear them; each
+ * replica still polls for the rest. Duplicates between the two sources are dropped by
+ * (ref, change time).
+ *
+ * The poll follows change numbers, not timestamps (case-change-cursor.ts): clock skew between
+ * servers or a row dated in the future cannot make it skip changes, and a transaction that
+ * commits after later ones were read is still announced.
  */
 @Injectable()
 export class CaseEventsService implements OnModuleDestroy {
@@ -30,7 +36,10 @@ export class CaseEventsService implements OnModuleDestroy {
   private readonly recentlySent = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private polling = false;
-  private since: string | null = null;
+  /** Settles when the current listening period's cursor is placed. */
+  private started: Promise<void> = Promise.resolve();
+  /** The poll's cursor; null until the first poll of a listening period. */
+  private cursor: CaseChangeCursor | null = null;
   private publisher: Redis | null = null;
   private subscriber: Redis | null = null;
   private readonly channel: string;
@@ -73,15 +82,25 @@ export class CaseEventsService implements OnModuleDestroy {
     };
   }
 
+  /** Settles once changes from now on will be announced to the streams already subscribed. */
+  ready(): Promise<void> {
+    return this.started;
+  }
+
   /** How many streams are open in this process. */
   get listening(): number {
     return this.listeners.size;
   }
 
-  /** Changes after `since` (an id this stream gave out), for a client that reconnects. */
-  async changesSince(since: string): Promise<CaseChange[]> {
-    if (Number.isNaN(Date.parse(since))) return [];
-    return this.changes.changesAfter(since, REPLAY_LIMIT);
+  /**
+   * Changes after `lastEventId` (an id this stream gave out), for a client that reconnects. Ids
+   * from before the cursor existed (timestamps) or from elsewhere replay nothing: the console
+   * reloads its inbox on reconnect anyway.
+   */
+  async changesSince(lastEventId: string): Promise<CaseChange[]> {
+    if (!isChangeCursor(lastEventId)) return [];
+    const read = await this.changes.numberedAfter(BigInt(lastEventId), REPLAY_LIMIT);
+    return read.flatMap((row) => (row.change ? [{ ...row.change, id: row.number.toString() }] : []));
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -111,7 +130,7 @@ export class CaseEventsService implements OnModuleDestroy {
   }
 
   private deliver(change: CaseChange): void {
-    const key = `${change.ref}@${change.id}`;
+    const key = `${change.ref}@${change.at}`;
     if (this.recentlySent.has(key)) return;
     this.recentlySent.set(key, Date.now());
     for (const listener of this.listeners) listener(change);
@@ -119,7 +138,9 @@ export class CaseEventsService implements OnModuleDestroy {
 
   private startPolling(): void {
     if (this.timer) return;
-    this.since = null;
+    this.cursor = null;
+    // The first poll places the cursor at once: a change made right after a stream opens is news.
+    this.started = this.poll();
     this.timer = setInterval(() => void this.poll(), POLL_MS);
     this.timer.unref();
   }
@@ -133,16 +154,15 @@ export class CaseEventsService implements OnModuleDestroy {
     if (this.polling) return;
     this.polling = true;
     try {
-      if (this.since === null) {
-        this.since = await this.changes.now();
+      if (this.cursor === null) {
+        this.cursor = new CaseChangeCursor(await this.changes.latest());
         return;
       }
-      // Look a little behind the last change seen: a transaction that began earlier may commit later.
-      const lookBehind = new Date(Date.parse(this.since) - 10_000).toISOString();
-      for (const change of await this.changes.changesAfter(lookBehind, REPLAY_LIMIT)) {
-        this.deliver(change);
-        if (change.id > this.since) this.since = change.id;
-      }
+      const read = await this.changes.numberedAfter(this.cursor.value, REPLAY_LIMIT);
+      // The id a client resumes from is the cursor, which may stop before a change read beyond
+      // a gap: resuming re-reads a little rather than missing a late commit.
+      const id = this.cursor.advance(read.map((row) => row.number)).toString();
+      for (const row of read) if (row.change) this.deliver({ ...row.change, id });
       this.forgetOld();
     } catch (error) {
       this.logger.warn(`Polling for case changes failed: ${String(error)}`);

@@ -67,7 +67,7 @@ export class CaseIntakeService {
     });
     const ref = created.properties.ref;
     const detail = await this.view.detail(user, ref, locale);
-    this.events.publish({ id: detail.updatedAt, at: detail.updatedAt, kind: 'created', ref, departmentId: detail.department?.id ?? null, status: detail.status });
+    this.events.publish({ id: '', at: detail.updatedAt, kind: 'created', ref, departmentId: detail.department?.id ?? null, status: detail.status });
     return { outcome: 'applied', case: detail };
   }
 

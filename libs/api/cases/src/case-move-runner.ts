@@ -112,7 +112,7 @@ export class CaseMoveRunner {
       return { outcome, at, current };
     });
     this.events.publish({
-      id: done.at,
+      id: '',
       at: done.at,
       kind: 'changed',
       ref,

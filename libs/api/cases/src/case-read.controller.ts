@@ -59,10 +59,15 @@ export class CaseReadController {
     const send = (change: CaseChange) => {
       if (!visible(change) || raw.destroyed) return;
       const { id, ...event } = change;
-      raw.write(`id: ${id}\nevent: case\ndata: ${JSON.stringify(event)}\n\n`);
+      // Without an id (a move announced at once) the client keeps its previous Last-Event-ID.
+      raw.write(`${id ? `id: ${id}\n` : ''}event: case\ndata: ${JSON.stringify(event)}\n\n`);
     };
-    raw.write(`retry: 5000\n: connected\n\n`);
     const unsubscribe = this.events.subscribe(send, () => raw.end());
+    // Headers and the first bytes go out once the stream's cursor is placed, so a client that
+    // sees the stream open knows every change from then on will reach it.
+    void this.events.ready().then(() => {
+      if (!raw.destroyed) raw.write(`retry: 5000\n: connected\n\n`);
+    });
     if (lastEventId) void this.events.changesSince(lastEventId).then((changes) => changes.forEach(send), () => undefined);
     const heartbeat = setInterval(() => {
       if (!raw.destroyed) raw.write(`: ping\n\n`);

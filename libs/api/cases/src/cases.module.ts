@@ -23,6 +23,8 @@ import { HolidaysRepository } from './holidays/holidays.repository';
 import { HolidaysService } from './holidays/holidays.service';
 import { ReplyTemplatesRepository } from './reply-templates.repository';
 import { ReplyText } from './reply-text';
+import { CaseChangeLogPurgeJob } from './case-change-log-purge.job';
+import { CaseChangesRepository } from './case-changes.repository';
 
 /** /api/v1/staff/cases…: the moderation console's inbox, case view and moves; holidays and trust. */
 @Module({
@@ -33,6 +35,8 @@ import { ReplyText } from './reply-text';
     CaseWritesRepository,
     CaseViewService,
     CaseEventsService,
+    CaseChangesRepository,
+    CaseChangeLogPurgeJob,
     CaseMoveRunner,
     CaseModerationService,
     CaseWorkService,

@@ -4,6 +4,8 @@ import type { DeliveryConfig } from './delivery-config';
 import type { ReportConfirmationConfig } from './report-confirmation-config';
 import type { CityConfig } from './city-config';
 import type { AlertsSettings } from './alerts-config';
+import type { MetricsSettings } from './metrics-config';
+import type { StorageSettings } from './storage-config';
 
 /** Everything the API reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -43,6 +45,10 @@ export interface AppConfig {
   city: CityConfig;
   /** The daily alert digest (ALERT_DIGEST_HOUR, ALERT_DIGEST_WORKER): see alerts-config.ts. */
   alerts: AlertsSettings;
+  /** The Prometheus endpoint (METRICS, METRICS_TOKEN): see metrics-config.ts. */
+  metrics: MetricsSettings;
+  /** Where photos are kept (STORAGE_URL): see storage-config.ts. */
+  storage: StorageSettings;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -7,3 +7,5 @@ export * from './delivery-config';
 export * from './report-confirmation-config';
 export * from './city-config';
 export * from './alerts-config';
+export * from './metrics-config';
+export * from './storage-config';

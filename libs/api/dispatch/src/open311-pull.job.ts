@@ -154,7 +154,7 @@ export class Open311PullJob implements OnModuleInit, OnModuleDestroy {
       return { ref, at, status: to, departmentId: current.departmentId };
     });
     if (!change) return false;
-    this.caseEvents.publish({ id: change.at, at: change.at, kind: 'changed', ref: change.ref, departmentId: change.departmentId, status: change.status });
+    this.caseEvents.publish({ id: '', at: change.at, kind: 'changed', ref: change.ref, departmentId: change.departmentId, status: change.status });
     return true;
   }
 }

@@ -1,20 +1,26 @@
 import path from 'node:path';
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import { MediaController } from './media.controller';
 import { MediaVisibilityRepository } from './media-visibility.repository';
-import { LocalDiskPhotoStorage, PHOTO_STORAGE } from './photo-storage';
+import { LocalDiskPhotoStorage, PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
+import { S3PhotoStorage } from './s3-photo-storage';
+
+/** The storage STORAGE_URL names: a bucket, or local disk under DATA_DIR (the default). */
+async function photoStorageFor(config: AppConfig): Promise<PhotoStorage> {
+  if (config.storage.kind === 's3') return S3PhotoStorage.connect(config.storage);
+  return new LocalDiskPhotoStorage(path.join(config.dataDir, 'photos'));
+}
 
 @Module({
   controllers: [MediaController],
-  providers: [
-    MediaVisibilityRepository,
-    {
-      provide: PHOTO_STORAGE,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new LocalDiskPhotoStorage(path.join(config.dataDir, 'photos')),
-    },
-  ],
+  providers: [MediaVisibilityRepository, { provide: PHOTO_STORAGE, inject: [APP_CONFIG], useFactory: photoStorageFor }],
   exports: [PHOTO_STORAGE],
 })
-export class MediaModule {}
+export class MediaModule implements OnApplicationShutdown {
+  constructor(@Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage) {}
+
+  onApplicationShutdown(): void {
+    if (this.storage instanceof S3PhotoStorage) this.storage.close();
+  }
+}

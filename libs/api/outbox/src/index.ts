@@ -1,6 +1,6 @@
 export * from './outbox.types';
 export * from './outbox';
-export { OutboxRepository, type DeliveryRow } from './outbox.repository';
+export { OutboxRepository, type DeliveryRow, type OutboxBacklogRow } from './outbox.repository';
 export * from './outbox-channels';
 export * from './outbox-clock';
 export * from './outbox-signal';

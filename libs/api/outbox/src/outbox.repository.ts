@@ -28,6 +28,14 @@ export interface DeliveryRow {
   last_attempt_at: Date | null;
 }
 
+/** One channel's waiting or failed messages, for the metrics endpoint. */
+export interface OutboxBacklogRow {
+  channel: string;
+  status: 'pending' | 'failed';
+  messages: number;
+  oldest_age_seconds: number;
+}
+
 const DELIVERY_COLUMNS = `id, channel, status, payload, attempts, last_error, next_attempt_at, locked_until, created_at, last_attempt_at`;
 
 /** `manager.query` returns `[rows, count]` for UPDATE … RETURNING on some drivers, rows on others. */
@@ -175,5 +183,20 @@ export class OutboxRepository {
       [id, now],
     );
     return unwrapRows(result)[0] ?? null;
+  }
+
+  /**
+   * What is waiting, per channel, for the metrics endpoint: pending messages and the age of the
+   * oldest one (a growing age with a flat count means the worker is stuck, not busy), and the
+   * failed ones staff have not dealt with yet.
+   */
+  async backlog(): Promise<OutboxBacklogRow[]> {
+    return this.db.query<OutboxBacklogRow[]>(
+      `SELECT channel, status, count(*)::int AS messages,
+              COALESCE(extract(epoch FROM now() - min(created_at)), 0)::float8 AS oldest_age_seconds
+         FROM outbox_messages
+        WHERE status IN ('pending', 'failed')
+        GROUP BY channel, status`,
+    );
   }
 }

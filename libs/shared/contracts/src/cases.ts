@@ -44,7 +44,8 @@
 //   PUT    /api/v1/admin/department-trust/{departmentId} DepartmentTrustInput → 200 DepartmentTrust
 //
 // Live updates: GET /api/v1/staff/cases/events answers `text/event-stream`. Each change is
-//   `id: <opaque>\nevent: case\ndata: <CaseStreamEvent JSON>\n\n`; a `: ping` comment every 20 s keeps
+//   `id: <opaque>\nevent: case\ndata: <CaseStreamEvent JSON>\n\n` (the id line is absent on moves
+//   announced at once; the browser keeps the last id it had); a `: ping` comment every 20 s keeps
 //   proxies from closing it. Department staff only receive events of their departments' cases.
 //   The browser's EventSource sends the session cookie (same origin); on reconnect it sends
 //   Last-Event-ID and missed changes are replayed when still known. Refetch the inbox/case on an event.

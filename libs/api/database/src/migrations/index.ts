@@ -14,6 +14,7 @@ import { ScheduledJobs1796190000000 } from './1796190000000-ScheduledJobs';
 import { PublicStatistics1796250000000 } from './1796250000000-PublicStatistics';
 import { ContentScreening1796321540174 } from './1796321540174-ContentScreening';
 import { PhotoKeyLookup1796321776654 } from './1796321776654-PhotoKeyLookup';
+import { CaseChangeCursor1796323099638 } from './1796323099638-CaseChangeCursor';
 
 /** Every migration, in order. Listed explicitly so the bundle and the tests run the same set. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   PublicStatistics1796250000000,
   ContentScreening1796321540174,
   PhotoKeyLookup1796321776654,
+  CaseChangeCursor1796323099638,
 ];

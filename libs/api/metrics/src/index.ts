@@ -1,0 +1,2 @@
+export * from './metrics.module';
+export { MetricsRegistry } from './metrics-registry';
