@@ -6,6 +6,7 @@ import { readDeliveryConfig } from './delivery-config';
 import { readReportConfirmationConfig } from './report-confirmation-config';
 import { readCityConfig } from './city-config';
 import { readAlertsSettings } from './alerts-config';
+import { readTrustProxy } from './http-config';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -37,6 +38,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const redisUrl = readUrl(env, 'REDIS_URL', ['redis:', 'rediss:'], problems);
   const redisPrefix = env['REDIS_PREFIX']?.trim() || 'plaza:';
   const trustedOrigins = readOrigins(env, 'TRUSTED_ORIGINS', problems);
+  const trustProxy = readTrustProxy(env, problems);
   const smtpUrl = readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:'], problems);
   const map = readMapConfig(env, problems);
   const participation = readParticipationConfig(env, problems);
@@ -72,6 +74,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     redisUrl,
     redisPrefix,
     trustedOrigins,
+    trustProxy,
     smtpUrl,
     production,
     ...map,
