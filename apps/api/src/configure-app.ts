@@ -16,6 +16,7 @@ import {
   ProblemFilter,
   refuseUnsafeInput,
   sendProblem,
+  serializeCsp,
 } from '@plaza/api/http';
 import { ReportPreviewService } from '@plaza/api/reports';
 import { REPORT_LIMITS, SESSION_COOKIE } from '@plaza/shared/contracts';
@@ -58,17 +59,20 @@ export async function configureApp(
   fastify.addHook('preValidation', refuseUnsafeInput);
 
   // Security headers on every answer (docs/security.md#security-headers).
+  const csp = contentSecurityPolicy({ tileUrl: config.tiles.url, publicUrl: config.publicUrl });
   await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: contentSecurityPolicy({ tileUrl: config.tiles.url, publicUrl: config.publicUrl }),
-    },
+    contentSecurityPolicy: { useDefaults: false, directives: csp },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     // Photos, feeds and open data are public and may be shown or fetched by other sites.
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     // HSTS only means something over https; on a laptop's http://localhost it is noise.
     strictTransportSecurity: config.publicUrl.startsWith('https:') ? { maxAge: 31_536_000 } : false,
+  });
+  // Swagger UI's page has an inline <style> and style attributes of its own: allowed there only.
+  const docsCsp = serializeCsp({ ...csp, 'style-src': ["'self'", "'unsafe-inline'"] });
+  fastify.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/docs')) void reply.header('content-security-policy', docsCsp);
   });
 
   app.setGlobalPrefix('api', {
