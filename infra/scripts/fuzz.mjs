@@ -58,7 +58,7 @@ const api = args['base-url']
   : await startApi({ workspaceRoot, databaseUrl: process.env.DATABASE_URL });
 console.log(`fuzz: API at ${api.baseUrl} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s), seed ${seed}`);
 
-let exitCode = 1;
+let exitCode;
 try {
   exitCode = await fuzz(api);
 } finally {

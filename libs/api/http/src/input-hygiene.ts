@@ -39,6 +39,7 @@ export function jsonNestingExceeds(body: Buffer | string, max = JSON_DEPTH_MAX):
  * and XML feeds), and lone UTF-16 surrogates (`"\ud800"` is valid JSON but not valid Unicode:
  * PostgreSQL refuses it as UTF-8 and XML cannot carry it).
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVALID_CODE_POINT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function hasInvalidCodePoint(text: string): boolean {

@@ -8,15 +8,16 @@ import {
   multipartBoundaryOf,
 } from './input-hygiene';
 
+type Done = (error: Error | null, value?: unknown) => void;
 /** Fastify's own JSON parser (secure-json-parse: prototype poisoning refused), as Nest's is. */
-export type JsonParser = (request: FastifyRequest, body: Buffer, done: (error: Error | null, value?: unknown) => void) => void;
+export type JsonParser = (request: FastifyRequest, body: string, done: Done) => void;
 
 /**
  * The JSON body parser: refuses a body nested deeper than JSON_DEPTH_MAX with a 400 before it is
  * parsed (so neither JSON.parse nor class-transformer ever sees 10,000 levels), then hands over
  * to Fastify's parser.
  */
-export function depthLimitedJsonParser(parse: JsonParser): JsonParser {
+export function depthLimitedJsonParser(parse: JsonParser): (request: FastifyRequest, body: Buffer, done: Done) => void {
   return (request, body, done) => {
     if (jsonNestingExceeds(body, JSON_DEPTH_MAX)) {
       done(
@@ -28,7 +29,7 @@ export function depthLimitedJsonParser(parse: JsonParser): JsonParser {
       );
       return;
     }
-    parse(request, body, done);
+    parse(request, body.toString('utf8'), done);
   };
 }
 
