@@ -46,6 +46,8 @@ if (process.env.DATABASE_URL) {
 if (existsSync('/usr/bin/chromium') || process.env.CHROMIUM_PATH) {
   run('build the API and the web apps', ['infra/scripts/build-api.mjs']);
   run('build the web apps', ['infra/scripts/build-web.mjs']);
+  // The short form of `npm run fuzz` (docs/security.md#fuzzing): hostile requests to every operation.
+  run('fuzz, short form (1,500 requests)', ['infra/scripts/fuzz.mjs', '--requests', '1500', '--seconds', '60']);
   run('browser tests (Chromium)', [...jest, '--selectProjects', 'browser', '--runInBand']);
 } else if (process.env.CI) {
   console.error('✗ Chromium is missing (/usr/bin/chromium): browser tests cannot run');

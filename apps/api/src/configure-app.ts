@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { RequestMethod, VersioningType } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -8,9 +9,18 @@ import type { FastifyReply } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { SESSION_SECURITY_SCHEME } from '@plaza/api/auth';
 import type { AppConfig } from '@plaza/api/config';
-import { localeOf, ProblemFilter, sendProblem } from '@plaza/api/http';
+import {
+  contentSecurityPolicy,
+  depthLimitedJsonParser,
+  localeOf,
+  ProblemFilter,
+  refuseUnsafeInput,
+  sendProblem,
+  serializeCsp,
+} from '@plaza/api/http';
 import { ReportPreviewService } from '@plaza/api/reports';
 import { REPORT_LIMITS, SESSION_COOKIE } from '@plaza/shared/contracts';
+import { BODY_LIMIT } from './http-server-options';
 
 /** Everything the HTTP layer needs, shared by main.ts and the integration tests. */
 export interface ConfigureOptions {
@@ -37,6 +47,32 @@ export async function configureApp(
 
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+  });
+
+  // Input hygiene (docs/security.md#input-limits): JSON nesting is bounded before parsing, and
+  // text with NUL, control characters or broken Unicode is refused before any guard or handler.
+  app.useBodyParser(
+    'application/json',
+    { bodyLimit: BODY_LIMIT },
+    depthLimitedJsonParser(fastify.getDefaultJsonParser('error', 'error')),
+  );
+  fastify.addHook('preValidation', refuseUnsafeInput);
+
+  // Security headers on every answer (docs/security.md#security-headers).
+  const csp = contentSecurityPolicy({ tileUrl: config.tiles.url, publicUrl: config.publicUrl });
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: csp },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // Photos, feeds and open data are public and may be shown or fetched by other sites.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    // HSTS only means something over https; on a laptop's http://localhost it is noise.
+    strictTransportSecurity: config.publicUrl.startsWith('https:') ? { maxAge: 31_536_000 } : false,
+  });
+  // Swagger UI's page has an inline <style> and style attributes of its own: allowed there only.
+  const docsCsp = serializeCsp({ ...csp, 'style-src': ["'self'", "'unsafe-inline'"] });
+  fastify.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/docs')) void reply.header('content-security-policy', docsCsp);
   });
 
   app.setGlobalPrefix('api', {
@@ -104,6 +140,7 @@ async function serveWeb(app: NestFastifyApplication, webRoot: string): Promise<v
     if (url === '/' || url === '/index.html') return sendMap(reply, 200, mapShell);
     const wantsHtml = (request.headers.accept ?? '').includes('text/html');
     if (!wantsHtml || url.startsWith('/api/') || url.startsWith('/open311/') || url.startsWith('/feeds/')) {
+      // Returned: an async handler that resolves with nothing makes Fastify answer a second time.
       return sendProblem(Object.assign(new Error('No such resource.'), { statusCode: 404 }), request, reply, console);
     }
     if (url === '/console' || url.startsWith('/console/')) {

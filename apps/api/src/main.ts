@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from '@plaza/api/config';
 import { connectDatabase } from '@plaza/api/database';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
+import { httpServerOptions } from './http-server-options';
 import { JsonLogger, createHttpLogger } from './json-logger';
 import { prepareDatabase } from './prepare-database';
 
@@ -26,8 +27,7 @@ async function bootstrap(): Promise<void> {
 
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, database }),
-    // maxParamLength: signed unsubscribe tokens in /api/v1/unsubscribe/:token run past Fastify's default 100.
-    new FastifyAdapter({ ...createHttpLogger(config.logLevel), bodyLimit: 1024 * 1024, trustProxy: true, routerOptions: { maxParamLength: 1000 } }),
+    new FastifyAdapter(httpServerOptions(config, createHttpLogger(config.logLevel))),
     { logger, bufferLogs: true },
   );
   await configureApp(app, config);

@@ -10,6 +10,7 @@ import { seedReferenceData } from '@plaza/api/seed';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/configure-app';
+import { httpServerOptions } from '../src/http-server-options';
 import { prepareDatabase } from '../src/prepare-database';
 
 export interface InjectOptions {
@@ -56,7 +57,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, database: { url: db.url, embedded: db.embedded } }),
-    new FastifyAdapter({ bodyLimit: 1024 * 1024, routerOptions: { maxParamLength: 1000 } }),
+    new FastifyAdapter(httpServerOptions(config)),
     { logger: false, abortOnError: false },
   );
   await configureApp(app, config, { docsUi: false });

@@ -148,7 +148,7 @@ describe('RSS and Atom feeds (integration)', () => {
       category: 'farola',
       point: RETIRO,
       title: 'Farola en Retiro',
-      description: HOSTILE,
+      description: HOSTILE.replace('\u0007', ''),
       reporter: { name: 'Nerea Nombrada', email: 'nerea@example.org', showName: true },
     });
     refs['moderated'] = await fileReport({
@@ -157,6 +157,9 @@ describe('RSS and Atom feeds (integration)', () => {
       title: 'Pintada pendiente',
       reporter: { name: 'Pendiente', email: 'p@example.org', showName: false },
     });
+    // The API now refuses control characters (docs/security.md#input-limits), but rows stored
+    // before that may hold them: the feed must still drop what XML cannot carry.
+    await db.query(`UPDATE reports SET description = $1 WHERE ref = $2`, [HOSTILE, refs['named']]);
     // What the console writes when a department answers: a status change with a public message.
     await db.query(
       `WITH r AS (UPDATE reports SET status = 'in_progress', updated_at = now() WHERE ref = $1 RETURNING id)

@@ -6,6 +6,7 @@ import type { CityConfig } from './city-config';
 import type { AlertsSettings } from './alerts-config';
 import type { MetricsSettings } from './metrics-config';
 import type { StorageSettings } from './storage-config';
+import type { TrustProxy } from './http-config';
 
 /** Everything the API reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -28,6 +29,8 @@ export interface AppConfig {
    * server). Requests carrying any other Origin are refused (see docs/security.md).
    */
   trustedOrigins: string[];
+  /** Which proxies may set the client's address in X-Forwarded-For (TRUST_PROXY): see http-config.ts. */
+  trustProxy: TrustProxy;
   smtpUrl: string | null;
   production: boolean;
   /** The public map's base layer (TILE_URL…) and data-protection notice (PRIVACY_NOTICE_ES…): see map-config.ts. */

@@ -9,3 +9,4 @@ export * from './city-config';
 export * from './alerts-config';
 export * from './metrics-config';
 export * from './storage-config';
+export * from './http-config';

@@ -8,6 +8,7 @@ import { readCityConfig } from './city-config';
 import { readAlertsSettings } from './alerts-config';
 import { readMetricsSettings } from './metrics-config';
 import { readStorageSettings } from './storage-config';
+import { readTrustProxy } from './http-config';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -39,6 +40,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const redisUrl = readUrl(env, 'REDIS_URL', ['redis:', 'rediss:'], problems);
   const redisPrefix = env['REDIS_PREFIX']?.trim() || 'plaza:';
   const trustedOrigins = readOrigins(env, 'TRUSTED_ORIGINS', problems);
+  const trustProxy = readTrustProxy(env, problems);
   const smtpUrl = readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:'], problems);
   const map = readMapConfig(env, problems);
   const participation = readParticipationConfig(env, problems);
@@ -76,6 +78,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     redisUrl,
     redisPrefix,
     trustedOrigins,
+    trustProxy,
     smtpUrl,
     production,
     ...map,

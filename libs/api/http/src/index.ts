@@ -4,3 +4,8 @@ export * from './problem.filter';
 export * from './validation';
 export * from './request-locale';
 export * from './request-id';
+export * from './input-hygiene';
+export * from './request-hygiene';
+export * from './database-unavailable';
+export * from './framework-errors';
+export * from './security-headers';

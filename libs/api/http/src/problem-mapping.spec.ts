@@ -1,4 +1,6 @@
+import { Readable } from 'node:stream';
 import { NotFoundException } from '@nestjs/common';
+import busboy from '@fastify/busboy';
 import { DomainError } from './domain-error';
 import { toProblem } from './problem-mapping';
 
@@ -26,5 +28,34 @@ describe('toProblem', () => {
     expect(unexpected).toBe(true);
     expect(problem.status).toBe(500);
     expect(JSON.stringify(problem)).not.toContain('relation');
+  });
+
+  it('maps the router refusals and multipart bodies that busboy cannot read to 4xx problems', async () => {
+    expect(toProblem(Object.assign(new Error('x'), { code: 'FST_ERR_MAX_PARAM_LENGTH' }), ctx).problem.status).toBe(414);
+    expect(toProblem(Object.assign(new Error('x'), { code: 'FST_ERR_BAD_URL' }), ctx).problem.status).toBe(400);
+    // The real messages of the busboy Plaza ships, so an upgrade that rewords them fails here.
+    const failures: Error[] = [];
+    for (const [contentType, body] of [
+      ['multipart/form-data; boundary=zzz', 'no boundary here'],
+      ['multipart/form-data; boundary=zzz', '--zzz\r\nContent-Disposition: form-data; name="a"; filename="a.jpg"\r\n\r\nxx'],
+    ]) {
+      failures.push(
+        await new Promise<Error>((resolve) => {
+          const parser = busboy({ headers: { 'content-type': contentType } });
+          parser.on('error', resolve);
+          parser.on('file', (_name: string, stream: Readable) => stream.on('error', resolve).resume());
+          Readable.from([Buffer.from(body)]).pipe(parser);
+        }),
+      );
+    }
+    try {
+      busboy({ headers: { 'content-type': 'multipart/form-data' } });
+    } catch (error) {
+      failures.push(error as Error);
+    }
+    expect(failures).toHaveLength(3);
+    for (const failure of failures) {
+      expect({ message: failure.message, ...toProblem(failure, ctx).problem }).toMatchObject({ status: 400, code: 'REQUEST.MALFORMED_MULTIPART' });
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import type { FieldError, ProblemDetails } from '@plaza/shared/contracts';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
 import { DomainError, type ErrorKind } from './domain-error';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
@@ -22,11 +23,14 @@ const TITLE_BY_STATUS: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -52,6 +56,11 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: string; detail: str
   FST_PARTS_LIMIT_REACHED: { status: 413, code: 'REQUEST.TOO_LARGE', detail: 'Too many parts in the form.' },
   FST_FIELDS_LIMIT_REACHED: { status: 413, code: 'REQUEST.TOO_LARGE', detail: 'Too many fields in the form.' },
   FST_PROTO_VIOLATION: { status: 400, code: 'REQUEST.MALFORMED', detail: 'Forbidden property name in the form.' },
+  // The router's own refusals (answered through the adapter's frameworkErrors option).
+  FST_ERR_BAD_URL: { status: 400, code: 'REQUEST.BAD_URL', detail: 'The URL is not validly encoded.' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'REQUEST.URI_TOO_LONG', detail: 'A part of the URL is too long.' },
+  FST_ERR_ASYNC_CONSTRAINT: { status: 400, code: 'REQUEST.MALFORMED', detail: 'The request could not be routed.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH_HEADER: { status: 400, code: 'REQUEST.MALFORMED', detail: 'Invalid Content-Length.' },
   FST_INVALID_MULTIPART_CONTENT_TYPE: {
     status: 415,
     code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
@@ -62,9 +71,27 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: string; detail: str
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'REQUEST.MALFORMED',
   404: 'REQUEST.NOT_FOUND',
+  408: 'REQUEST.TIMEOUT',
   413: 'REQUEST.TOO_LARGE',
+  414: 'REQUEST.URI_TOO_LONG',
   415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+  431: 'REQUEST.HEADERS_TOO_LARGE',
 };
+
+/**
+ * What @fastify/busboy throws while a handler reads a multipart body whose boundary never comes
+ * (or whose parts end early): plain Errors, recognised by message. A unit test runs busboy on
+ * such bodies, so an upgrade that rewords them fails there, not in production.
+ */
+const MULTIPART_FAILURE = /^(Unexpected end of multipart data|\w+ terminated early due to unexpected end of multipart data|Multipart: Boundary not found|Malformed part header|The needle cannot have a length bigger than \d+\.)$/;
+
+export interface ProblemAnswer {
+  problem: ProblemDetails;
+  /** Logged as an error with the request id (a bug or an outage on our side). */
+  unexpected: boolean;
+  /** Seconds for a `Retry-After` header, when the client should simply try again later. */
+  retryAfterSeconds?: number;
+}
 
 export interface ProblemContext {
   requestId?: string;
@@ -98,7 +125,7 @@ export function buildProblem(
  * Turns anything thrown into a problem document. Unknown errors become a bare 500: internals
  * (SQL, stack traces) are logged with the request id, never sent.
  */
-export function toProblem(error: unknown, ctx: ProblemContext): { problem: ProblemDetails; unexpected: boolean } {
+export function toProblem(error: unknown, ctx: ProblemContext): ProblemAnswer {
   if (error instanceof DomainError) {
     const status = STATUS_BY_KIND[error.kind];
     return { problem: buildProblem(status, error.code, error.message, ctx, error.fieldErrors), unexpected: false };
@@ -107,6 +134,21 @@ export function toProblem(error: unknown, ctx: ProblemContext): { problem: Probl
   if (typeof fastifyCode === 'string' && FASTIFY_ERRORS[fastifyCode]) {
     const known = FASTIFY_ERRORS[fastifyCode];
     return { problem: buildProblem(known.status, known.code, known.detail, ctx), unexpected: false };
+  }
+  if (error instanceof Error && MULTIPART_FAILURE.test(error.message)) {
+    return {
+      problem: buildProblem(400, 'REQUEST.MALFORMED_MULTIPART', 'The multipart body is malformed or cut short.', ctx),
+      unexpected: false,
+    };
+  }
+  if (isDatabaseUnavailable(error)) {
+    // Not the client's fault nor a bug: logged (once per request) for the operator, and the
+    // client is told when to retry instead of getting a 500.
+    return {
+      problem: buildProblem(503, 'SERVER.DATABASE_UNAVAILABLE', 'The service is briefly unavailable. Please try again shortly.', ctx),
+      unexpected: false,
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

@@ -16,16 +16,29 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
+/**
+ * Writes the problem for `exception` and returns the reply. A Fastify route handler must
+ * `return` that reply: an async handler that resolves with nothing makes Fastify send a second,
+ * empty answer while the problem is still passing through the onSend hooks — the "Cannot write
+ * headers after they are sent" error that every unknown page used to log.
+ */
 export function sendProblem(
   exception: unknown,
   request: FastifyRequest,
   reply: FastifyReply,
-  logger: Pick<Logger, 'error'>,
-): void {
-  const { problem, unexpected } = toProblem(exception, { requestId: request.id, instance: request.url.split('?')[0] });
+  logger: Pick<Logger, 'error'> & Partial<Pick<Logger, 'warn'>>,
+): FastifyReply {
+  // A framework error (bad URL) arrives before routing: request.url is still there, params are not.
+  const { problem, unexpected, retryAfterSeconds } = toProblem(exception, {
+    requestId: request.id,
+    instance: request.url.split('?')[0],
+  });
   if (unexpected) {
     logger.error({ err: exception, requestId: request.id, url: request.url }, 'Unexpected error');
+  } else if (problem.status >= 500) {
+    logger.warn?.({ err: String(exception), requestId: request.id, url: request.url }, problem.code);
   }
-  if (reply.sent) return;
-  void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  if (reply.sent || reply.raw.headersSent) return reply;
+  if (retryAfterSeconds !== undefined) void reply.header('retry-after', String(retryAfterSeconds));
+  return reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }

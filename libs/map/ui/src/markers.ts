@@ -1,7 +1,8 @@
 import { categoryIconSvg } from '@plaza/web/ui';
-import { statusColour, statusGroupOf } from '@plaza/map/util';
+import { statusGroupOf, statusTone } from '@plaza/map/util';
 import L from './leaflet-global';
 import './proposal-marker.css';
+import './report-marker-tones.css';
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -18,7 +19,8 @@ export function reportIcon(options: { status: string; icon: string | null; label
   return L.divIcon({
     className: 'report-marker',
     html:
-      `<span class="report-marker__badge" style="background:${statusColour(options.status)}">` +
+      // A class, not a style attribute: the Content-Security-Policy refuses inline styles.
+      `<span class="report-marker__badge report-marker__badge--${statusTone(options.status)}">` +
       categoryIconSvg(options.icon, 18, 2.25) +
       `</span>${fixed ? '<span class="report-marker__tick" aria-hidden="true">✓</span>' : ''}` +
       `<span class="visually-hidden">${escapeHtml(options.label)}</span>`,

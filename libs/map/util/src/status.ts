@@ -24,16 +24,23 @@ export function statusGroupOf(status: string): StatusGroup {
 
 // One colour per group, each ≥ 4.5:1 against white so the white glyph on a marker stays legible.
 // Colour is never the only carrier: every marker's name and every list entry state the status.
-const GROUP_COLOURS: Record<StatusGroup, string> = {
+// The same four colours are classes in libs/map/ui/src/report-marker-tones.css (map markers are
+// HTML strings, and the Content-Security-Policy refuses inline style attributes).
+export type StatusTone = StatusGroup | 'in-progress';
+const TONE_COLOURS: Record<StatusTone, string> = {
   open: '#c5221f',
+  'in-progress': '#a04a00',
   fixed: '#137333',
   closed: '#4b5563',
 };
-const IN_PROGRESS_COLOUR = '#a04a00';
+
+export function statusTone(status: string): StatusTone {
+  if (status === 'investigating' || status === 'action_scheduled' || status === 'in_progress') return 'in-progress';
+  return statusGroupOf(status);
+}
 
 export function statusColour(status: string): string {
-  if (status === 'investigating' || status === 'action_scheduled' || status === 'in_progress') return IN_PROGRESS_COLOUR;
-  return GROUP_COLOURS[statusGroupOf(status)];
+  return TONE_COLOURS[statusTone(status)];
 }
 
 /** Statuses come from the server as plain strings; an unknown one still gets a readable label. */
