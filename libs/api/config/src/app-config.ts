@@ -4,6 +4,7 @@ import type { DeliveryConfig } from './delivery-config';
 import type { ReportConfirmationConfig } from './report-confirmation-config';
 import type { CityConfig } from './city-config';
 import type { AlertsSettings } from './alerts-config';
+import type { AbuseSettings } from './abuse-config';
 
 /** Everything the API reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -43,6 +44,8 @@ export interface AppConfig {
   city: CityConfig;
   /** The daily alert digest (ALERT_DIGEST_HOUR, ALERT_DIGEST_WORKER): see alerts-config.ts. */
   alerts: AlertsSettings;
+  /** Public-route limits, proof of work, idempotency keys (ABUSE_*, IDEMPOTENCY_KEY_TTL_HOURS): see abuse-config.ts. */
+  abuse: AbuseSettings;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -6,6 +6,7 @@ import { readDeliveryConfig } from './delivery-config';
 import { readReportConfirmationConfig } from './report-confirmation-config';
 import { readCityConfig } from './city-config';
 import { readAlertsSettings } from './alerts-config';
+import { readAbuseSettings } from './abuse-config';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -44,6 +45,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const reportConfirmation = readReportConfirmationConfig(env, problems);
   const city = readCityConfig(env, problems);
   const alerts = readAlertsSettings(env, problems);
+  const abuse = readAbuseSettings(env, problems);
 
   const logLevelRaw = env['LOG_LEVEL']?.trim() || 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevelRaw)) {
@@ -80,6 +82,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     ...reportConfirmation,
     ...city,
     ...alerts,
+    ...abuse,
   };
 }
 

@@ -46,14 +46,21 @@ export class OutboxRepository {
   /** The new message's id, or null (nothing written) when one with this dedupe key exists. */
   async insert(
     manager: EntityManager,
-    message: { channel: string; dedupeKey: string; payload: Record<string, unknown>; notBefore: Date; now: Date },
+    message: {
+      channel: string;
+      dedupeKey: string;
+      payload: Record<string, unknown>;
+      notBefore: Date;
+      priority: number;
+      now: Date;
+    },
   ): Promise<string | null> {
     const rows = await manager.query<{ id: string }[]>(
-      `INSERT INTO outbox_messages (channel, dedupe_key, payload, next_attempt_at, created_at)
-       VALUES ($1, $2, $3::jsonb, $4, $5)
+      `INSERT INTO outbox_messages (channel, dedupe_key, payload, next_attempt_at, created_at, priority)
+       VALUES ($1, $2, $3::jsonb, $4, $5, $6)
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id`,
-      [message.channel, message.dedupeKey, JSON.stringify(message.payload), message.notBefore, message.now],
+      [message.channel, message.dedupeKey, JSON.stringify(message.payload), message.notBefore, message.now, message.priority],
     );
     return rows[0]?.id ?? null;
   }
@@ -69,14 +76,15 @@ export class OutboxRepository {
   /**
    * Claims up to `limit` due messages in one short transaction: row locks with SKIP LOCKED, so
    * replicas never take the same message, then a lease. The attempt is counted when it starts: a
-   * worker that dies mid-delivery still used one.
+   * worker that dies mid-delivery still used one. Higher priorities first (a sign-in link overtakes
+   * a backlog of confirmations), then oldest due.
    */
   claim(now: Date, lockedUntil: Date, leaseId: string, limit: number): Promise<ClaimedMessage[]> {
     return this.db.transaction(async (manager) => {
       const rows = await manager.query<{ id: string }[]>(
         `SELECT id FROM outbox_messages
           WHERE status = 'pending' AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until <= $1)
-          ORDER BY next_attempt_at, id
+          ORDER BY priority DESC, next_attempt_at, id
           LIMIT $2
           FOR UPDATE SKIP LOCKED`,
         [now, limit],
