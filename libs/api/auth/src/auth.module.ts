@@ -11,6 +11,7 @@ import { EmailLinkService } from './email-link.service';
 import { RetryAfterInterceptor } from './retry-after.interceptor';
 import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
+import { SignInLinkRequests } from './sign-in-link-requests';
 import { SignInThrottle } from './sign-in-throttle';
 
 /**
@@ -26,6 +27,7 @@ import { SignInThrottle } from './sign-in-throttle';
     SessionRepository,
     SessionService,
     EmailLinkService,
+    SignInLinkRequests,
     SignInThrottle,
     AuthService,
     { provide: APP_GUARD, useClass: AccessGuard },
