@@ -97,7 +97,9 @@ export class OutboxRepository {
           RETURNING id, channel, dedupe_key, payload, attempts, COALESCE(retried_at, created_at) AS window_start`,
         [rows.map((row) => row.id), lockedUntil, leaseId, now],
       );
-      return unwrapRows(claimed);
+      // UPDATE … RETURNING gives no order: deliver in the claimed order (priority first).
+      const position = new Map(rows.map((row, index) => [row.id, index]));
+      return unwrapRows(claimed).sort((a, b) => position.get(a.id)! - position.get(b.id)!);
     });
   }
 

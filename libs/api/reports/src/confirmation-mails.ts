@@ -28,7 +28,7 @@ export class ConfirmationMails {
 
   /** Mails the link, or holds the report when its address reached the cap. True when mailed. */
   async request(manager: EntityManager, mail: ConfirmationMailInput): Promise<boolean> {
-    if ((await this.pending.countMailed(manager, mail.to)) >= this.config.abuse.pendingConfirmationsMax) {
+    if ((await this.pending.countMailed(manager, mail.to, mail.reportId)) >= this.config.abuse.pendingConfirmationsMax) {
       await this.pending.markHeld(manager, mail.reportId);
       return false;
     }

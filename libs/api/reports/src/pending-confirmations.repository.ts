@@ -24,13 +24,13 @@ interface ReporterRow {
  */
 @Injectable()
 export class PendingConfirmationsRepository {
-  /** Live unconfirmed reports of this address whose confirmation mail was queued. */
-  async countMailed(manager: EntityManager, email: string): Promise<number> {
+  /** Live unconfirmed reports of this address, other than `exceptId`, whose confirmation mail was queued. */
+  async countMailed(manager: EntityManager, email: string, exceptId: string): Promise<number> {
     const [row] = await manager.query<CountRow[]>(
       `SELECT count(*)::int AS count FROM reports
         WHERE reporter_email = $1 AND confirmation_pending_since IS NOT NULL AND confirmation_mailed
-          AND confirmation_expires_at > now()`,
-      [email],
+          AND confirmation_expires_at > now() AND id <> $2`,
+      [email, exceptId],
     );
     return row?.count ?? 0;
   }
