@@ -96,7 +96,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   // Many requests came from this connection: solve the API's proof of work and send once more.
   if (response.status === 428 && !headers[CHALLENGE_HEADER_NAME.toLowerCase()]) {
     const problem = parseProblem(response.status, response.headers.get('content-type'), await response.text());
-    if (problem.code !== CHALLENGE_REQUIRED_CODE) throw new ApiError(response.status, problem, null);
+    if (problem?.code !== CHALLENGE_REQUIRED_CODE) throw new ApiError(response.status, problem, null);
     headers[CHALLENGE_HEADER_NAME.toLowerCase()] = await provePresence(options.signal);
     response = await send();
   }
