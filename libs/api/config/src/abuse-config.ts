@@ -19,7 +19,8 @@ export interface AbuseSettings {
   /**
    * Requests to public mail-sending routes (anonymous filing, sign-in link, sign-up, alerts) from
    * one client address per hour before each further one must carry a solved proof of work
-   * (ABUSE_CHALLENGE_AFTER, default 8; 0 asks it always).
+   * (ABUSE_CHALLENGE_AFTER, default 15; 0 asks it always): a neighbour filing ten reports on a
+   * walk and asking for a sign-in link never sees it; past it a browser spends about a second.
    */
   challengeAfter: number;
   /** Largest secret number of a challenge (ABUSE_CHALLENGE_MAX_NUMBER, default 50000): the client's work is about half of it in SHA-256 hashes. */
@@ -32,7 +33,7 @@ const SETTINGS: Array<{ env: string; key: keyof AbuseSettings; fallback: number;
   { env: 'ABUSE_REPORTS_PER_IP_HOUR', key: 'reportsPerIpHour', fallback: 60, min: 1, max: 1_000_000 },
   { env: 'ABUSE_REPORTS_PER_EMAIL_HOUR', key: 'reportsPerEmailHour', fallback: 20, min: 1, max: 1_000_000 },
   { env: 'ABUSE_PENDING_CONFIRMATIONS_MAX', key: 'pendingConfirmationsMax', fallback: 5, min: 1, max: 1000 },
-  { env: 'ABUSE_CHALLENGE_AFTER', key: 'challengeAfter', fallback: 8, min: 0, max: 1_000_000 },
+  { env: 'ABUSE_CHALLENGE_AFTER', key: 'challengeAfter', fallback: 15, min: 0, max: 1_000_000 },
   { env: 'ABUSE_CHALLENGE_MAX_NUMBER', key: 'challengeMaxNumber', fallback: 50_000, min: 100, max: 10_000_000 },
   { env: 'IDEMPOTENCY_KEY_TTL_HOURS', key: 'idempotencyKeyTtlHours', fallback: 24, min: 1, max: 720 },
 ];
