@@ -10,6 +10,7 @@ export interface ClaimedMessage {
   dedupe_key: string;
   payload: Record<string, unknown>;
   attempts: number;
+  priority: number;
   /** When the current retry window opened: written, or retried by staff. */
   window_start: Date;
 }
@@ -94,13 +95,28 @@ export class OutboxRepository {
         `UPDATE outbox_messages
             SET locked_until = $2, lease_id = $3, attempts = attempts + 1, last_attempt_at = $4
           WHERE id = ANY($1::uuid[])
-          RETURNING id, channel, dedupe_key, payload, attempts, COALESCE(retried_at, created_at) AS window_start`,
+          RETURNING id, channel, dedupe_key, payload, attempts, priority, COALESCE(retried_at, created_at) AS window_start`,
         [rows.map((row) => row.id), lockedUntil, leaseId, now],
       );
       // UPDATE … RETURNING gives no order: deliver in the claimed order (priority first).
       const position = new Map(rows.map((row, index) => [row.id, index]));
       return unwrapRows(claimed).sort((a, b) => position.get(a.id)! - position.get(b.id)!);
     });
+  }
+
+  /**
+   * Whether a message of higher priority than `priority` is due and free: the worker then hands
+   * back the rest of its batch, so an urgent message waits for one delivery at most, not a batch.
+   * One probe of the due index, so cheap enough to ask before each lower-priority delivery.
+   */
+  async higherPriorityDue(priority: number, now: Date): Promise<boolean> {
+    const rows = await this.db.query<Array<{ due: number }>>(
+      `SELECT 1 AS due FROM outbox_messages
+        WHERE status = 'pending' AND priority > $1 AND next_attempt_at <= $2 AND (locked_until IS NULL OR locked_until <= $2)
+        LIMIT 1`,
+      [priority, now],
+    );
+    return rows.length > 0;
   }
 
   /** False when the lease was taken over by another worker, or staff dismissed the message. */
