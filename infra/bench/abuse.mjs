@@ -13,11 +13,11 @@
 //
 // Needs a real PostgreSQL (a scratch database `bench_abuse` is created and dropped) and the demo
 // accounts (the demo city is seeded, about half a minute).
+import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { buildApi, startApi } from './lib/api-process.mjs';
 import { closeAgents, postJson, request } from './lib/http-from.mjs';
 
@@ -49,28 +49,15 @@ async function admin(sql) {
   }
 }
 
-// --- an SMTP sink that records when each recipient's mail arrived ---------------------------
+// --- an SMTP sink in its own process, recording when each recipient's mail arrived -----------
 const arrivals = new Map(); // address -> [ms timestamps]
-const sink = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  logger: false,
-  onData(stream, session, callback) {
-    stream.resume();
-    stream.on('end', () => {
-      setTimeout(() => {
-        for (const rcpt of session.envelope.rcptTo) {
-          const list = arrivals.get(rcpt.address) ?? [];
-          list.push(Date.now());
-          arrivals.set(rcpt.address, list);
-        }
-        callback();
-      }, smtpMs);
-    });
-  },
+const sink = fork(new URL('./lib/smtp-sink.mjs', import.meta.url), { env: { ...process.env, SMTP_SINK_MS: String(smtpMs) } });
+const smtpPort = await new Promise((resolve) => {
+  sink.on('message', (message) => {
+    if (message.port) resolve(message.port);
+    if (message.to) arrivals.set(message.to, [...(arrivals.get(message.to) ?? []), message.at]);
+  });
 });
-await new Promise((resolve) => sink.listen(0, '127.0.0.1', resolve));
-const smtpPort = sink.server.address().port;
 
 if (!values['no-build']) buildApi();
 await admin('DROP DATABASE IF EXISTS bench_abuse WITH (FORCE)');
@@ -221,6 +208,6 @@ try {
   closeAgents();
   await db.end();
   await api.stop();
-  await new Promise((resolve) => sink.close(resolve));
+  sink.disconnect();
   await admin('DROP DATABASE IF EXISTS bench_abuse WITH (FORCE)');
 }

@@ -24,8 +24,13 @@ interface ReporterRow {
  */
 @Injectable()
 export class PendingConfirmationsRepository {
-  /** Live unconfirmed reports of this address, other than `exceptId`, whose confirmation mail was queued. */
+  /**
+   * Live unconfirmed reports of this address, other than `exceptId`, whose confirmation mail was
+   * queued. Takes a transaction-scoped lock on the address first, so concurrent filings for one
+   * address count one after another and the cap is never overshot.
+   */
   async countMailed(manager: EntityManager, email: string, exceptId: string): Promise<number> {
+    await manager.query<unknown[]>(`SELECT pg_advisory_xact_lock(hashtext('plaza-confirmation-cap:' || $1))`, [email]);
     const [row] = await manager.query<CountRow[]>(
       `SELECT count(*)::int AS count FROM reports
         WHERE reporter_email = $1 AND confirmation_pending_since IS NOT NULL AND confirmation_mailed
