@@ -24,7 +24,6 @@ const total = Number(values.requests);
 const ACCOUNTS = 80;
 
 let api = null;
-let scratch = null;
 async function admin(sql) {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
@@ -40,7 +39,7 @@ if (!values.base) {
     process.exit(2);
   }
   if (!values['no-build']) buildApi();
-  scratch = new URL(process.env.DATABASE_URL);
+  const scratch = new URL(process.env.DATABASE_URL);
   scratch.pathname = '/bench_email_timing';
   await admin('DROP DATABASE IF EXISTS bench_email_timing WITH (FORCE)');
   await admin('CREATE DATABASE bench_email_timing');
