@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConfigModule, type AppConfig } from '@plaza/api/config';
+import { AbuseModule } from '@plaza/api/abuse';
 import { AdminModule } from '@plaza/api/admin';
 import { AuditModule } from '@plaza/api/audit';
 import { AuthModule } from '@plaza/api/auth';
@@ -46,6 +47,8 @@ export class AppModule {
         EventsModule,
         OutboxModule,
         MailModule,
+        // Rate-limit counters and proof-of-work challenges for every public route that files or mails.
+        AbuseModule,
         AuditModule,
         // Puts every route of every module behind the access guard (fails closed).
         AuthModule,

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createRedisAttemptStore, LIMITS } from '@plaza/api/auth';
+import { OutboxWorker } from '@plaza/api/outbox';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from './create-test-app';
@@ -11,14 +12,19 @@ describe('accounts and sessions (integration)', () => {
   let t: TestApp;
   let db: DataSource;
 
-  /** Messages kept for an address, newest first (no SMTP in tests). */
+  /**
+   * Messages kept for an address, newest first (no SMTP in tests), once the outbox worker has
+   * decided the queued sign-in link requests.
+   */
   const mailTo = async (
     to: string,
-  ): Promise<Array<{ subject: string; text_body: string; html_body: string }>> =>
-    db.query(
+  ): Promise<Array<{ subject: string; text_body: string; html_body: string }>> => {
+    await t.app.get(OutboxWorker).runOnce();
+    return db.query(
       `SELECT subject, text_body, html_body FROM mail_messages WHERE to_address = $1 ORDER BY created_at DESC`,
       [to],
     );
+  };
   const linkToken = (text: string): string => {
     const match = /\/signin\/link\?token=([A-Za-z0-9_-]+)/.exec(text);
     if (!match?.[1]) throw new Error(`No sign-in link in:\n${text}`);

@@ -53,6 +53,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     LOG_LEVEL: 'silent',
     DEMO_DATA: 'false',
     PUBLIC_URL: 'http://plaza.test',
+    // Every test request comes from 127.0.0.1: generous abuse limits unless a test sets its own.
+    ABUSE_CHALLENGE_AFTER: '1000000',
+    ABUSE_REPORTS_PER_IP_HOUR: '1000000',
+    ABUSE_REPORTS_PER_EMAIL_HOUR: '1000000',
+    ABUSE_PENDING_CONFIRMATIONS_MAX: '1000',
     ...env,
   });
   const app = await NestFactory.create<NestFastifyApplication>(

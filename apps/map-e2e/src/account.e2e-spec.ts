@@ -16,11 +16,16 @@ async function latestSignInLink(baseUrl: string, to: string): Promise<string> {
   });
   expect(login.status).toBe(200);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const list = await fetch(`${baseUrl}/api/v1/admin/mail?to=${encodeURIComponent(to)}&limit=1`, {
-    headers: { cookie },
-  });
-  expect(list.status).toBe(200);
-  const [message] = (await list.json()) as Array<{ subject: string; text: string }>;
+  // The outbox worker decides a link request just after the answer (constant time): wait for it briefly.
+  let message: { subject: string; text: string } | undefined;
+  for (let tries = 0; !message && tries < 50; tries += 1) {
+    if (tries) await new Promise((resolve) => setTimeout(resolve, 100));
+    const list = await fetch(`${baseUrl}/api/v1/admin/mail?to=${encodeURIComponent(to)}&limit=1`, {
+      headers: { cookie },
+    });
+    expect(list.status).toBe(200);
+    [message] = (await list.json()) as Array<{ subject: string; text: string }>;
+  }
   expect(message?.subject).toBe('Tu enlace para entrar en Plaza');
   const link = /https?:\/\/\S+\/signin\/link\?token=\S+/.exec(message?.text ?? '')?.[0];
   if (!link) throw new Error(`no public sign-in link in: ${message?.text}`);

@@ -3,9 +3,10 @@ import {
   searchPlaces,
   supportReport,
   threadApi,
+  useProofOfWorkInProgress,
 } from '@plaza/map/data-access';
 import { ExplorePage } from '@plaza/map/feature-explore';
-import { MapUiApiProvider, type MapUiApi } from '@plaza/map/ui';
+import { ConnectionCheckStatus, MapUiApiProvider, type MapUiApi } from '@plaza/map/ui';
 import { I18nProvider, useLocaleState, useT } from '@plaza/web/i18n';
 import { SessionProvider } from '@plaza/web/session';
 import { lazy, Suspense } from 'react';
@@ -80,11 +81,17 @@ export function App() {
               <Route component={NotFoundPage} />
             </Switch>
           </Suspense>
+          <ProofOfWorkStatus />
         </div>
         </MapUiApiProvider>
       </SessionProvider>
     </I18nProvider>
   );
+}
+
+/** Every public form may be asked for a proof of work; one status line for all of them. */
+function ProofOfWorkStatus() {
+  return <ConnectionCheckStatus checking={useProofOfWorkInProgress()} />;
 }
 
 function SkipLink() {

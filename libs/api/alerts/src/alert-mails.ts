@@ -22,7 +22,8 @@ export function confirmationMail(
     action: { label: t.confirm.action, url: to.confirmUrl },
     footer: t.confirm.ignore,
   });
-  return { to: to.email, subject: t.confirm.subject, locale: to.locale, ...body };
+  // Anyone can cause one by filling the form: it waits behind sign-in links and staff mail.
+  return { to: to.email, subject: t.confirm.subject, locale: to.locale, ...body, priority: 'bulk' };
 }
 
 export function instantAlertMail(

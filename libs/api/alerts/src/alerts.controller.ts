@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { clientInfo, PublicLimits } from '@plaza/api/abuse';
 import { Access } from '@plaza/api/auth';
 import { parseInput, RequestLocale } from '@plaza/api/http';
 import type { AlertConfirmResult, AlertSubscribeResult, Locale } from '@plaza/shared/contracts';
@@ -11,7 +12,10 @@ import { CreateAlertDto } from './dto/create-alert.dto';
 @Access('public')
 @Controller({ path: 'alerts', version: '1' })
 export class AlertsController {
-  constructor(private readonly alerts: AlertsService) {}
+  constructor(
+    private readonly alerts: AlertsService,
+    private readonly limits: PublicLimits,
+  ) {}
 
   @Post()
   @HttpCode(202)
@@ -23,12 +27,14 @@ export class AlertsController {
   })
   @ApiBody({ type: CreateAlertDto })
   @ApiAcceptedResponse({ description: '`{ "status": "confirmation_sent" }`' })
-  subscribe(
+  async subscribe(
     @Req() request: FastifyRequest,
     @Body() body: unknown,
     @RequestLocale() locale: Locale,
   ): Promise<AlertSubscribeResult> {
-    return this.alerts.subscribe(parseInput(CreateAlertDto, body), locale, request.ip);
+    const input = parseInput(CreateAlertDto, body);
+    await this.limits.admit(clientInfo(request));
+    return this.alerts.subscribe(input, locale, request.ip);
   }
 
   @Post('confirm/:token')

@@ -76,5 +76,6 @@ function render(m: LinkMail, content: { subject: string; lines: string[]; button
     action: { label: content.button, url: m.url },
     footer: content.lines.slice(2).join(' '),
   });
-  return { to: m.to, subject: content.subject, text, html, locale };
+  // Someone is waiting for this link (and it works for minutes): never behind bulk mail.
+  return { to: m.to, subject: content.subject, text, html, locale, priority: 'urgent' };
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { clientInfo, PublicLimits } from '@plaza/api/abuse';
 import { parseInput, RequestLocale } from '@plaza/api/http';
 import type { Locale, SessionView } from '@plaza/shared/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -16,6 +17,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: SessionService,
+    private readonly limits: PublicLimits,
   ) {}
 
   @Post('signup')
@@ -28,7 +30,9 @@ export class AuthController {
     @RequestLocale() locale: Locale,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionView> {
-    return this.started(reply, await this.auth.signup(parseInput(SignupDto, body), request.ip, locale));
+    const input = parseInput(SignupDto, body);
+    await this.limits.admit(clientInfo(request));
+    return this.started(reply, await this.auth.signup(input, request.ip, locale));
   }
 
   @Post('login')
@@ -80,7 +84,9 @@ export class AuthController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Mail a one-time sign-in link (always 202: no account enumeration)' })
   async emailLink(@Body() body: unknown, @Req() request: FastifyRequest): Promise<void> {
-    await this.auth.requestEmailLink(parseInput(EmailLinkDto, body), request.ip);
+    const input = parseInput(EmailLinkDto, body);
+    await this.limits.admit(clientInfo(request));
+    await this.auth.requestEmailLink(input, request.ip);
   }
 
   @Post('email-link/verify')

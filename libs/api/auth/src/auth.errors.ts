@@ -1,14 +1,6 @@
 import { DomainError } from '@plaza/api/http';
 
-/** A 429 that says when to come back; RetryAfterInterceptor turns the delay into a Retry-After header. */
-export class TooManyAttemptsError extends DomainError {
-  constructor(
-    readonly retryAfterSeconds: number,
-    message = 'Too many attempts. Try again later.',
-  ) {
-    super('AUTH.TOO_MANY_ATTEMPTS', 'rate_limited', message);
-  }
-}
+export { TooManyAttemptsError } from '@plaza/api/abuse';
 
 export const AuthErrors = {
   unauthenticated: () => new DomainError('AUTH.UNAUTHENTICATED', 'unauthenticated', 'Sign in to continue.'),

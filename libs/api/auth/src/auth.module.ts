@@ -4,37 +4,32 @@ import { AuditModule } from '@plaza/api/audit';
 import { MailModule } from '@plaza/api/mail';
 import { AccessGuard } from './access.guard';
 import { AccountsRepository } from './accounts.repository';
-import { ATTEMPT_STORE, MemoryAttemptStore, type AttemptStore } from './attempt-store';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { ChallengeController } from './challenge.controller';
 import { EmailLinkService } from './email-link.service';
-import { RedisService } from '@plaza/api/redis';
-import { RedisAttemptStore } from './redis-attempt-store';
 import { RetryAfterInterceptor } from './retry-after.interceptor';
 import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
+import { SignInLinkRequests } from './sign-in-link-requests';
 import { SignInThrottle } from './sign-in-throttle';
 
 /**
  * Accounts, sessions and the access guard. Importing this module (once, in the app) puts every
- * route of every module behind AccessGuard.
+ * route of every module behind AccessGuard. Its rate-limit counters (ATTEMPT_STORE) come from the
+ * global AbuseModule.
  */
 @Module({
   imports: [MailModule, AuditModule],
-  controllers: [AuthController],
+  controllers: [AuthController, ChallengeController],
   providers: [
     AccountsRepository,
     SessionRepository,
     SessionService,
     EmailLinkService,
+    SignInLinkRequests,
     SignInThrottle,
     AuthService,
-    {
-      provide: ATTEMPT_STORE,
-      inject: [RedisService],
-      useFactory: (redis: RedisService): AttemptStore =>
-        redis.client ? new RedisAttemptStore(redis.client, redis.prefix) : new MemoryAttemptStore(),
-    },
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_INTERCEPTOR, useClass: RetryAfterInterceptor },
   ],

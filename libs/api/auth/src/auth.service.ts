@@ -13,6 +13,7 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hash
 import { safeNextPath } from './safe-next-path';
 import { normalizeEmail } from './secret-token';
 import { SessionService, type StartedSession } from './session.service';
+import { SignInLinkRequests } from './sign-in-link-requests';
 import { SignInThrottle } from './sign-in-throttle';
 
 /** A session just opened: the cookie to set and what the client is told. */
@@ -31,6 +32,7 @@ export class AuthService {
     private readonly accounts: AccountsRepository,
     private readonly sessions: SessionService,
     private readonly links: EmailLinkService,
+    private readonly linkRequests: SignInLinkRequests,
     private readonly throttle: SignInThrottle,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -83,15 +85,17 @@ export class AuthService {
     }
   }
 
-  /** Always "accepted": whether a mail went out is nobody's business but the mailbox owner's. */
+  /**
+   * Always "accepted", after the same work whoever the address belongs to: the account is looked
+   * up by the outbox worker, after the answer (SignInLinkRequests). Whether a mail went out is
+   * nobody's business but the mailbox owner's.
+   */
   async requestEmailLink(input: EmailLinkDto, ip: string): Promise<void> {
     const nextPath = safeNextPath(input.next, this.config.publicUrl);
     if (nextPath === null) throw AuthErrors.invalidNext();
     const email = normalizeEmail(input.email);
     if (!(await this.throttle.emailLinkAllowed(email, ip))) return;
-    const account = await this.accounts.findByEmail(email);
-    if (!account || !account.active) return;
-    await this.db.transaction((manager) => this.links.send(manager, account, 'signin', nextPath));
+    await this.linkRequests.queue(email, nextPath);
   }
 
   async verifyEmailLink(token: string, previousToken: string | null): Promise<SignedIn & { next: string }> {

@@ -9,6 +9,14 @@ export * from './password-hasher';
 export * from './secret-token';
 export * from './session.service';
 export * from './accounts.repository';
-export * from './attempt-store';
-export * from './redis-attempt-store';
+// The rate-limit counters moved to @plaza/api/abuse; re-exported for the libraries that used them from here.
+export {
+  ATTEMPT_STORE,
+  MemoryAttemptStore,
+  RedisAttemptStore,
+  createRedisAttemptStore,
+  TooManyAttemptsError,
+  type AttemptCount,
+  type AttemptStore,
+} from '@plaza/api/abuse';
 export * from './sign-in-throttle';

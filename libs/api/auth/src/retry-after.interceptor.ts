@@ -1,7 +1,7 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { catchError, throwError, type Observable } from 'rxjs';
-import { TooManyAttemptsError } from './auth.errors';
+import { TooManyAttemptsError } from '@plaza/api/abuse';
 
 /** Adds `Retry-After` to 429 answers, which the problem filter does not know about. */
 @Injectable()

@@ -1,4 +1,4 @@
-import { MemoryAttemptStore } from './attempt-store';
+import { MemoryAttemptStore } from '@plaza/api/abuse';
 import { TooManyAttemptsError } from './auth.errors';
 import { LIMITS, SignInThrottle } from './sign-in-throttle';
 

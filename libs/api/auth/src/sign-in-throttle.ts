@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { ATTEMPT_STORE, type AttemptCount, type AttemptStore } from './attempt-store';
+import { ATTEMPT_STORE, type AttemptCount, type AttemptStore } from '@plaza/api/abuse';
 import { TooManyAttemptsError } from './auth.errors';
 
 const MINUTE = 60_000;

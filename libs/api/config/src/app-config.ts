@@ -7,6 +7,7 @@ import type { AlertsSettings } from './alerts-config';
 import type { MetricsSettings } from './metrics-config';
 import type { StorageSettings } from './storage-config';
 import type { TrustProxy } from './http-config';
+import type { AbuseSettings } from './abuse-config';
 
 /** Everything the API reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -52,6 +53,8 @@ export interface AppConfig {
   metrics: MetricsSettings;
   /** Where photos are kept (STORAGE_URL): see storage-config.ts. */
   storage: StorageSettings;
+  /** Public-route limits, proof of work, idempotency keys (ABUSE_*, IDEMPOTENCY_KEY_TTL_HOURS): see abuse-config.ts. */
+  abuse: AbuseSettings;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

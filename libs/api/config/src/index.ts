@@ -10,3 +10,4 @@ export * from './alerts-config';
 export * from './metrics-config';
 export * from './storage-config';
 export * from './http-config';
+export * from './abuse-config';

@@ -9,6 +9,7 @@ import { readAlertsSettings } from './alerts-config';
 import { readMetricsSettings } from './metrics-config';
 import { readStorageSettings } from './storage-config';
 import { readTrustProxy } from './http-config';
+import { readAbuseSettings } from './abuse-config';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -50,6 +51,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const alerts = readAlertsSettings(env, problems);
   const metrics = readMetricsSettings(env, problems);
   const storage = readStorageSettings(env, problems);
+  const abuse = readAbuseSettings(env, problems);
 
   const logLevelRaw = env['LOG_LEVEL']?.trim() || 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevelRaw)) {
@@ -89,6 +91,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     ...alerts,
     ...metrics,
     ...storage,
+    ...abuse,
   };
 }
 

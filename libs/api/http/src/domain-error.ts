@@ -14,6 +14,7 @@ export type ErrorKind =
   | 'unauthenticated'
   | 'forbidden'
   | 'rate_limited'
+  | 'precondition_required' // the request must first carry something else, e.g. a solved proof of work
   | 'unavailable';
 
 export class DomainError extends Error {

@@ -14,6 +14,11 @@ export interface OutgoingMail {
   dedupeKey?: string;
   /** Signed link from `UnsubscribeLinks.url()`; SMTP delivery adds the RFC 8058 one-click headers. */
   unsubscribeUrl?: string;
+  /**
+   * `urgent` for mail someone waits for (sign-in links), `bulk` for confirmations any visitor can
+   * cause; `normal` when unset. The outbox delivers higher priorities first.
+   */
+  priority?: 'urgent' | 'normal' | 'bulk';
 }
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Outbox } from '@plaza/api/outbox';
+import { Outbox, OUTBOX_PRIORITY } from '@plaza/api/outbox';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EMAIL_CHANNEL } from './email-channel';
 import type { Mailer, OutgoingMail } from './mailer';
@@ -15,11 +15,12 @@ export class OutboxMailer implements Mailer {
   ) {}
 
   async send(mail: OutgoingMail, manager: EntityManager = this.db.manager): Promise<void> {
-    const { dedupeKey, ...content } = mail;
+    const { dedupeKey, priority, ...content } = mail;
     await this.outbox.enqueue(manager, {
       channel: EMAIL_CHANNEL,
       dedupeKey: dedupeKey ?? `email:${randomUUID()}`,
       payload: { ...content },
+      priority: OUTBOX_PRIORITY[priority ?? 'normal'],
     });
   }
 }

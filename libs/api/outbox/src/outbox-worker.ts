@@ -7,7 +7,7 @@ import { OutboxChannels } from './outbox-channels';
 import { OutboxClock } from './outbox-clock';
 import { OutboxSignal } from './outbox-signal';
 import { OutboxRepository, type ClaimedMessage } from './outbox.repository';
-import { PermanentDeliveryError } from './outbox.types';
+import { OUTBOX_PRIORITY, PermanentDeliveryError } from './outbox.types';
 
 export interface OutboxWorkerSettings {
   /** How long a claimed message is reserved for its worker; longer than any delivery can take. */
@@ -157,10 +157,17 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
     for (;;) {
       const leaseId = randomUUID();
       const claimed = await this.claim(leaseId);
+      let preempted = false;
       for (const [index, message] of claimed.entries()) {
         if (this.stopping) {
           await this.release(claimed.slice(index), leaseId);
           return attempted;
+        }
+        // A sign-in link committed while this batch of confirmations is being delivered goes next.
+        if (message.priority < OUTBOX_PRIORITY.urgent && (await this.messages.higherPriorityDue(message.priority, this.clock.now()))) {
+          await this.release(claimed.slice(index), leaseId);
+          preempted = true;
+          break;
         }
         // A batch is delivered one message after another, and a slow SMTP or Open311 peer can
         // outlast the batch's lease: renew it per message, and skip a message whose lease another
@@ -170,6 +177,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
         await this.record(message, leaseId, outcome);
         attempted += 1;
       }
+      if (preempted) continue;
       if (claimed.length < this.settings.batchSize || this.stopping) return attempted;
     }
   }

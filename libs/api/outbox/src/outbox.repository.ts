@@ -10,6 +10,7 @@ export interface ClaimedMessage {
   dedupe_key: string;
   payload: Record<string, unknown>;
   attempts: number;
+  priority: number;
   /** When the current retry window opened: written, or retried by staff. */
   window_start: Date;
 }
@@ -54,14 +55,21 @@ export class OutboxRepository {
   /** The new message's id, or null (nothing written) when one with this dedupe key exists. */
   async insert(
     manager: EntityManager,
-    message: { channel: string; dedupeKey: string; payload: Record<string, unknown>; notBefore: Date; now: Date },
+    message: {
+      channel: string;
+      dedupeKey: string;
+      payload: Record<string, unknown>;
+      notBefore: Date;
+      priority: number;
+      now: Date;
+    },
   ): Promise<string | null> {
     const rows = await manager.query<{ id: string }[]>(
-      `INSERT INTO outbox_messages (channel, dedupe_key, payload, next_attempt_at, created_at)
-       VALUES ($1, $2, $3::jsonb, $4, $5)
+      `INSERT INTO outbox_messages (channel, dedupe_key, payload, next_attempt_at, created_at, priority)
+       VALUES ($1, $2, $3::jsonb, $4, $5, $6)
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id`,
-      [message.channel, message.dedupeKey, JSON.stringify(message.payload), message.notBefore, message.now],
+      [message.channel, message.dedupeKey, JSON.stringify(message.payload), message.notBefore, message.now, message.priority],
     );
     return rows[0]?.id ?? null;
   }
@@ -77,14 +85,15 @@ export class OutboxRepository {
   /**
    * Claims up to `limit` due messages in one short transaction: row locks with SKIP LOCKED, so
    * replicas never take the same message, then a lease. The attempt is counted when it starts: a
-   * worker that dies mid-delivery still used one.
+   * worker that dies mid-delivery still used one. Higher priorities first (a sign-in link overtakes
+   * a backlog of confirmations), then oldest due.
    */
   claim(now: Date, lockedUntil: Date, leaseId: string, limit: number): Promise<ClaimedMessage[]> {
     return this.db.transaction(async (manager) => {
       const rows = await manager.query<{ id: string }[]>(
         `SELECT id FROM outbox_messages
           WHERE status = 'pending' AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until <= $1)
-          ORDER BY next_attempt_at, id
+          ORDER BY priority DESC, next_attempt_at, id
           LIMIT $2
           FOR UPDATE SKIP LOCKED`,
         [now, limit],
@@ -94,11 +103,28 @@ export class OutboxRepository {
         `UPDATE outbox_messages
             SET locked_until = $2, lease_id = $3, attempts = attempts + 1, last_attempt_at = $4
           WHERE id = ANY($1::uuid[])
-          RETURNING id, channel, dedupe_key, payload, attempts, COALESCE(retried_at, created_at) AS window_start`,
+          RETURNING id, channel, dedupe_key, payload, attempts, priority, COALESCE(retried_at, created_at) AS window_start`,
         [rows.map((row) => row.id), lockedUntil, leaseId, now],
       );
-      return unwrapRows(claimed);
+      // UPDATE … RETURNING gives no order: deliver in the claimed order (priority first).
+      const position = new Map(rows.map((row, index) => [row.id, index]));
+      return unwrapRows(claimed).sort((a, b) => position.get(a.id)! - position.get(b.id)!);
     });
+  }
+
+  /**
+   * Whether a message of higher priority than `priority` is due and free: the worker then hands
+   * back the rest of its batch, so an urgent message waits for one delivery at most, not a batch.
+   * One probe of the due index, so cheap enough to ask before each lower-priority delivery.
+   */
+  async higherPriorityDue(priority: number, now: Date): Promise<boolean> {
+    const rows = await this.db.query<Array<{ due: number }>>(
+      `SELECT 1 AS due FROM outbox_messages
+        WHERE status = 'pending' AND priority > $1 AND next_attempt_at <= $2 AND (locked_until IS NULL OR locked_until <= $2)
+        LIMIT 1`,
+      [priority, now],
+    );
+    return rows.length > 0;
   }
 
   /** False when the lease was taken over by another worker, or staff dismissed the message. */

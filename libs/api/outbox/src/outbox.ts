@@ -5,7 +5,7 @@ import { OutboxRepository } from './outbox.repository';
 import { OutboxChannels } from './outbox-channels';
 import { OutboxClock } from './outbox-clock';
 import { OutboxSignal } from './outbox-signal';
-import type { OutboxMessageInput } from './outbox.types';
+import { OUTBOX_PRIORITY, type OutboxMessageInput } from './outbox.types';
 
 /**
  * Writes messages into `outbox_messages` in the caller's transaction: a notification exists if
@@ -48,6 +48,7 @@ export class Outbox implements OnModuleInit {
       dedupeKey: input.dedupeKey,
       payload: input.payload,
       notBefore: input.notBefore ?? now,
+      priority: input.priority ?? OUTBOX_PRIORITY.normal,
       now,
     });
     if (!id) return false;

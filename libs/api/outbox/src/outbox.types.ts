@@ -11,7 +11,21 @@ export interface OutboxMessageInput {
   payload: Record<string, unknown>;
   /** Do not deliver before this instant (digests, quiet hours). */
   notBefore?: Date;
+  /** Higher first (OUTBOX_PRIORITY); `normal` when unset. */
+  priority?: number;
 }
+
+/**
+ * Delivery order: the worker claims higher priorities first, so a sign-in link or a staff mail is
+ * never queued behind a flood of report confirmations (docs/notifications.md#priorities).
+ */
+export const OUTBOX_PRIORITY = {
+  /** Confirmation requests anyone can cause by filling a public form. */
+  bulk: 0,
+  normal: 5,
+  /** Mail someone is waiting for right now: sign-in links, invitations. */
+  urgent: 10,
+} as const;
 
 /** What a channel learns about the delivery it is asked to make. */
 export interface OutboxDelivery {

@@ -68,5 +68,7 @@ export function confirmationMail(input: ConfirmationMailInput): OutgoingMail {
     locale: input.locale,
     // One confirmation mail per report, whatever retries happen.
     dedupeKey: `report-confirmation:${input.reportId}`,
+    // Anyone can cause one by filling the form: it waits behind sign-in links and staff mail.
+    priority: 'bulk',
   };
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { anonymousFingerprint, clientInfo, PublicLimits, type ClientInfo } from '@plaza/api/abuse';
 import { Access, OptionalUser, type AuthUser } from '@plaza/api/auth';
 import { DomainError, parseInput, RequestLocale } from '@plaza/api/http';
 import {
@@ -23,7 +24,10 @@ import { ReportsService } from './reports.service';
 @Access('public')
 @Controller({ path: 'reports', version: '1' })
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly limits: PublicLimits,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -42,6 +46,9 @@ export class ReportsController {
     if (!request.isMultipart() && !isJson(request.headers['content-type'])) {
       throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'unsupported_media_type', 'Send application/json or multipart/form-data.');
     }
+    const client = clientInfo(request);
+    // Without a session the filing is anonymous: limited before the body (photos) is even read.
+    if (!user) await this.admitAnonymous(client);
     const { fields, photos } = request.isMultipart() ? await readMultipartReport(request) : { fields: body, photos: [] };
     const input = parseInput(CreateReportDto, fields);
     const key = request.headers['idempotency-key'];
@@ -50,8 +57,10 @@ export class ReportsController {
     // another address, waits for the link mailed to that address: an address is only ever used
     // once its owner has shown it is theirs.
     const ownAddress = user !== null && user.email.toLowerCase() === input.reporter.email.trim().toLowerCase();
+    if (user && !ownAddress) await this.admitAnonymous(client);
     const result = await this.reports.create(input, photos, typeof key === 'string' ? key : null, locale, {
       reporter: user && ownAddress ? { kind: 'user', userId: user.id } : { kind: 'anonymous' },
+      caller: user ? `user:${user.id}` : `anon:${anonymousFingerprint(client)}`,
     });
     if (result.replayed) void reply.header('idempotent-replayed', 'true');
     void reply.header('location', `/api/v1/reports/${result.report.properties.ref}`);
@@ -135,6 +144,12 @@ export class ReportsController {
   @ApiOperation({ summary: 'One public report with its public timeline' })
   get(@Param('ref') ref: string, @RequestLocale() locale: Locale): Promise<ReportDetailFeature> {
     return this.reports.get(ref, locale);
+  }
+
+  /** The proof-of-work gate and the per-address hourly limit of anonymous filing (docs/security.md). */
+  private async admitAnonymous(client: ClientInfo): Promise<void> {
+    await this.limits.admit(client);
+    await this.limits.hitReportFromIp(client.ip);
   }
 }
 

@@ -38,6 +38,13 @@ export const ReportErrors = {
       'This Idempotency-Key was already used for a different request.',
       [{ field: 'Idempotency-Key', code: 'reused', message: 'Use a new key for a new report.' }],
     ),
+  idempotentReportGone: () =>
+    new DomainError(
+      'IDEMPOTENCY.REPORT_GONE',
+      'conflict',
+      'The report filed with this Idempotency-Key no longer exists.',
+      [{ field: 'Idempotency-Key', code: 'gone', message: 'Send the report again with a new key.' }],
+    ),
   invalidIdempotencyKey: () =>
     DomainError.validation([
       { field: 'Idempotency-Key', code: 'invalid_format', message: 'Use 1 to 255 visible ASCII characters.' },

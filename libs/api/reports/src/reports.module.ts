@@ -4,6 +4,9 @@ import { MediaModule } from '@plaza/api/media';
 import { ReportRecordsModule } from '@plaza/api/report-records';
 import { ClustersRepository } from './clusters.repository';
 import { ConfirmationExpiryJob } from './confirmation-expiry.job';
+import { ConfirmationMails } from './confirmation-mails';
+import { IdempotencyPurgeJob } from './idempotency-purge.job';
+import { PendingConfirmationsRepository } from './pending-confirmations.repository';
 import { MapSettingsController } from './map-settings.controller';
 import { PlacesController } from './places.controller';
 import { PlacesRepository } from './places.repository';
@@ -16,7 +19,18 @@ import { SupportsRepository } from './supports.repository';
 @Module({
   imports: [CatalogModule, MediaModule, ReportRecordsModule],
   controllers: [ReportsController, PlacesController, MapSettingsController],
-  providers: [ReportsRepository, ReportsService, ClustersRepository, SupportsRepository, PlacesRepository, ReportPreviewService, ConfirmationExpiryJob],
-  exports: [ReportsService, ReportsRepository, ReportPreviewService, ConfirmationExpiryJob],
+  providers: [
+    ReportsRepository,
+    ReportsService,
+    ClustersRepository,
+    SupportsRepository,
+    PlacesRepository,
+    ReportPreviewService,
+    ConfirmationExpiryJob,
+    PendingConfirmationsRepository,
+    ConfirmationMails,
+    IdempotencyPurgeJob,
+  ],
+  exports: [ReportsService, ReportsRepository, ReportPreviewService, ConfirmationExpiryJob, IdempotencyPurgeJob],
 })
 export class ReportsModule {}

@@ -209,6 +209,9 @@ export class ReportsRepository {
        ), photos AS (
          DELETE FROM report_photos WHERE report_id IN (SELECT id FROM doomed)
          RETURNING storage_key, thumbnail_key
+       ), keys AS (
+         -- The report never reached the city: a retry with its key files it anew instead of failing.
+         DELETE FROM idempotency_keys WHERE resource_id IN (SELECT id FROM doomed)
        ), gone AS (
          DELETE FROM reports WHERE id IN (SELECT id FROM doomed) RETURNING id
        )
@@ -262,13 +265,14 @@ export class ReportsRepository {
     return rows[0] ?? null;
   }
 
-  async findFeatureById(manager: EntityManager, id: string, locale: Locale, mediaBase: string): Promise<ReportFeature> {
+  /** Null when the report is gone (e.g. an idempotent replay after it was deleted). */
+  async findFeatureById(manager: EntityManager, id: string, locale: Locale, mediaBase: string): Promise<ReportFeature | null> {
     const [row] = await manager.query<Omit<FeatureRow, 'id'>[]>(`SELECT ${FEATURE_SQL} AS feature ${FEATURE_FROM} WHERE r.id = $3`, [
       locale,
       mediaBase,
       id,
     ]);
-    return row!.feature;
+    return row?.feature ?? null;
   }
 
   async publicTimeline(reportId: string): Promise<TimelineEntryView[]> {
@@ -301,17 +305,23 @@ export class ReportsRepository {
     );
   }
 
-  /** Claims an idempotency key inside the caller's transaction; a concurrent twin waits for it. */
+  /**
+   * Claims an idempotency key inside the caller's transaction; a concurrent twin waits for it. A
+   * key older than its TTL is claimed afresh, as if never used (the purge job removes it later).
+   */
   async claimIdempotencyKey(
     manager: EntityManager,
     scope: string,
     key: string,
     requestHash: string,
+    ttlHours: number,
   ): Promise<{ claimed: true } | { claimed: false; requestHash: string; resourceId: string | null }> {
     const inserted = await manager.query<{ key: string }[]>(
       `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
-       ON CONFLICT DO NOTHING RETURNING key`,
-      [scope, key, requestHash],
+       ON CONFLICT (scope, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, resource_id = NULL, created_at = now()
+         WHERE idempotency_keys.created_at <= now() - make_interval(hours => $4::int)
+       RETURNING key`,
+      [scope, key, requestHash, ttlHours],
     );
     if (inserted.length > 0) return { claimed: true };
     const [existing] = await manager.query<IdempotencyRow[]>(
@@ -320,6 +330,16 @@ export class ReportsRepository {
       [scope, key],
     );
     return { claimed: false, requestHash: existing!.requestHash, resourceId: existing!.resourceId };
+  }
+
+  /** Forgets keys past their TTL, in one statement (safe when replicas run it together). */
+  async purgeIdempotencyKeys(ttlHours: number): Promise<number> {
+    const rows = await this.db.query<{ n: number }[]>(
+      `WITH gone AS (DELETE FROM idempotency_keys WHERE created_at <= now() - make_interval(hours => $1::int) RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
+      [ttlHours],
+    );
+    return rows[0]?.n ?? 0;
   }
 
   async completeIdempotencyKey(manager: EntityManager, scope: string, key: string, resourceId: string): Promise<void> {

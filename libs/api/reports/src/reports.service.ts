@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { PublicLimits } from '@plaza/api/abuse';
 import { newSecretToken, tokenHash } from '@plaza/api/auth';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import { CatalogRepository } from '@plaza/api/catalog';
-import { MAILER, type Mailer } from '@plaza/api/mail';
 import { InvalidPhotoError, PHOTO_STORAGE, processPhoto, type PhotoStorage } from '@plaza/api/media';
 import { ReportTimeline, type NewReportEvent } from '@plaza/api/report-records';
 import {
@@ -20,7 +20,7 @@ import {
   type SupportResult,
 } from '@plaza/shared/contracts';
 import { ClustersRepository } from './clusters.repository';
-import { confirmationMail } from './confirmation-mail';
+import { ConfirmationMails } from './confirmation-mails';
 import type { ClusterQuery } from './dto/cluster.query';
 import { SupportsRepository } from './supports.repository';
 import type { CreateReportDto } from './dto/create-report.dto';
@@ -54,6 +54,11 @@ export interface CreateReportOptions {
   source?: string;
   /** Runs inside the report's transaction, after it is inserted, so the channel's own rows commit with it. */
   withinTransaction?: (manager: EntityManager, reportId: string) => Promise<void>;
+  /**
+   * Who is calling, for Idempotency-Key scoping: `user:<id>`, `api-client:<id>`, or an anonymous
+   * fingerprint (`anon:<hash of address and user agent>`). Two callers never share a key.
+   */
+  caller?: string;
 }
 
 const IDEMPOTENCY_SCOPE = 'reports.create';
@@ -69,7 +74,8 @@ export class ReportsService {
     private readonly supports: SupportsRepository,
     @Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(MAILER) private readonly mailer: Mailer,
+    private readonly confirmations: ConfirmationMails,
+    private readonly limits: PublicLimits,
   ) {}
 
   private get mediaBase(): string {
@@ -89,6 +95,9 @@ export class ReportsService {
     if (photos.length > REPORT_LIMITS.photosMax) throw ReportErrors.tooManyPhotos(REPORT_LIMITS.photosMax);
     const category = await this.catalog.findActiveCategory(input.category);
     if (!category) throw ReportErrors.unknownCategory(input.category);
+    // An address nobody has vouched for yet: limited per address, whatever the channel.
+    if (options.reporter.kind === 'anonymous') await this.limits.hitReportForEmail(input.reporter.email);
+    const scope = options.caller ? `${IDEMPOTENCY_SCOPE}:${options.caller}` : IDEMPOTENCY_SCOPE;
 
     // Photos are re-encoded before the transaction: CPU work must not hold a database connection.
     const stored = await this.storePhotos(photos);
@@ -97,9 +106,10 @@ export class ReportsService {
         if (idempotencyKey !== null) {
           const claim = await this.reports.claimIdempotencyKey(
             manager,
-            IDEMPOTENCY_SCOPE,
+            scope,
             idempotencyKey,
             requestHash(input, photos),
+            this.config.abuse.idempotencyKeyTtlHours,
           );
           if (!claim.claimed) {
             if (claim.requestHash !== requestHash(input, photos) || !claim.resourceId) {
@@ -107,6 +117,8 @@ export class ReportsService {
             }
             // The first answer again, and no second mail: the reporter already has their link.
             const feature = await this.reports.findFeatureById(manager, claim.resourceId, locale, this.mediaBase);
+            // Deleted since (an expired confirmation takes its key along, so this is another removal).
+            if (!feature) throw ReportErrors.idempotentReportGone();
             const awaitingConfirmation = await this.reports.isAwaitingConfirmation(manager, claim.resourceId);
             return { report: { ...(feature as unknown as ReportFeature), awaitingConfirmation }, replayed: true };
           }
@@ -142,8 +154,7 @@ export class ReportsService {
         if (token) {
           // Nothing happens for the city until the reporter confirms: the first timeline entry
           // (and whatever listens to it) waits for them, see confirm().
-          await this.mailer.send(
-            confirmationMail({
+          await this.confirmations.request(manager, {
               to: input.reporter.email.trim().toLowerCase(),
               locale: reporterLocale,
               reportId: id,
@@ -154,15 +165,13 @@ export class ReportsService {
               url: `${this.config.publicUrl}/confirm/${token}?lang=${reporterLocale}`,
               ttlHours: this.config.reportConfirmationTtlHours,
               moderated,
-            }),
-            manager,
-          );
+          });
         } else {
           await this.timeline.append(manager, filedEvent(id, status));
         }
         await options.withinTransaction?.(manager, id);
         if (idempotencyKey !== null) {
-          await this.reports.completeIdempotencyKey(manager, IDEMPOTENCY_SCOPE, idempotencyKey, id);
+          await this.reports.completeIdempotencyKey(manager, scope, idempotencyKey, id);
         }
         const feature = await this.reports.findFeatureById(manager, id, locale, this.mediaBase);
         return { report: { ...(feature as unknown as ReportFeature), awaitingConfirmation: token !== null }, replayed: false };
@@ -188,6 +197,7 @@ export class ReportsService {
       if (target.pending) {
         await this.reports.markConfirmed(manager, target.id);
         await this.timeline.append(manager, filedEvent(target.id, target.status));
+        await this.confirmations.releaseHeld(manager, target.id);
       }
       return {
         ref: target.ref,

@@ -1,6 +1,7 @@
 export * from './AccountPage';
 export * from './AlertPointPicker';
 export * from './Comments';
+export * from './ConnectionCheckStatus';
 export * from './FlagForm';
 export * from './FollowButton';
 export * from './LocationPicker';

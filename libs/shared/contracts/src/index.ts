@@ -16,3 +16,4 @@ export * from './dispatch';
 export * from './notification-settings';
 export * from './alerts';
 export * from './screening';
+export * from './proof-of-work';

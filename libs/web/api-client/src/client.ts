@@ -1,8 +1,9 @@
 // The web apps' only way to the API: same-origin fetch with the session cookie, the session's CSRF
 // token on unsafe methods, the UI language, and every error turned into an ApiError carrying its
 // problem document.
-import { CSRF_HEADER } from '@plaza/shared/contracts';
+import { CHALLENGE_HEADER_NAME, CHALLENGE_REQUIRED_CODE, CSRF_HEADER, type ProofOfWorkChallenge } from '@plaza/shared/contracts';
 import { ApiError, NetworkError, parseProblem, parseRetryAfter } from './problem';
+import { solveProofOfWork } from './proof-of-work';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -13,6 +14,7 @@ const AUTH_PREFIX = '/api/v1/auth/';
 
 let csrfToken: string | null = null;
 const expiryListeners = new Set<() => void>();
+const proofListeners = new Set<(checking: boolean) => void>();
 
 /** Set from every SessionView the API returns; cleared on sign-out (the session layer does both). */
 export function setCsrfToken(token: string | null): void {
@@ -29,6 +31,18 @@ export function onSessionExpired(listener: () => void): () => void {
   expiryListeners.add(listener);
   return () => {
     expiryListeners.delete(listener);
+  };
+}
+
+/**
+ * Told `true` while the browser works out a proof of work the API asked for (a 428 after many
+ * requests from this connection), `false` when done: the page shows a short "checking" status.
+ * Returns the unsubscribe.
+ */
+export function onProofOfWork(listener: (checking: boolean) => void): () => void {
+  proofListeners.add(listener);
+  return () => {
+    proofListeners.delete(listener);
   };
 }
 
@@ -77,19 +91,14 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   Object.assign(headers, options.headers);
 
-  let response: Response;
-  try {
-    response = await fetch(withQuery(path, options.query), {
-      method,
-      headers,
-      body,
-      credentials: 'same-origin',
-      signal: options.signal,
-      ...(options.keepalive ? { keepalive: true } : {}),
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new NetworkError(error);
+  const send = () => sendRequest(withQuery(path, options.query), method, headers, body, options);
+  let response = await send();
+  // Many requests came from this connection: solve the API's proof of work and send once more.
+  if (response.status === 428 && !headers[CHALLENGE_HEADER_NAME.toLowerCase()]) {
+    const problem = parseProblem(response.status, response.headers.get('content-type'), await response.text());
+    if (problem?.code !== CHALLENGE_REQUIRED_CODE) throw new ApiError(response.status, problem, null);
+    headers[CHALLENGE_HEADER_NAME.toLowerCase()] = await provePresence(options.signal);
+    response = await send();
   }
 
   if (!response.ok) {
@@ -104,6 +113,41 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   // A 202 may carry a body (a department's reply kept as a draft answers the updated case).
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function sendRequest(
+  url: string,
+  method: HttpMethod,
+  headers: Record<string, string>,
+  body: BodyInit | undefined,
+  options: RequestOptions,
+): Promise<Response> {
+  try {
+    return await fetch(url, {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal,
+      ...(options.keepalive ? { keepalive: true } : {}),
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new NetworkError(error);
+  }
+}
+
+/** Fetches a challenge and solves it, telling the page while it works. */
+async function provePresence(signal: AbortSignal | undefined): Promise<string> {
+  for (const listener of [...proofListeners]) listener(true);
+  try {
+    const challenge = await apiRequest<ProofOfWorkChallenge>('/api/v1/challenge', { signal });
+    const solution = await solveProofOfWork(challenge, signal);
+    // An unsolvable challenge cannot come from the API; sending without one answers a clear 428.
+    return solution ?? '';
+  } finally {
+    for (const listener of [...proofListeners]) listener(false);
+  }
 }
 
 export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {

@@ -2,6 +2,7 @@ export {
   apiRequest,
   currentCsrfToken,
   getJson,
+  onProofOfWork,
   onSessionExpired,
   postJson,
   setCsrfToken,
@@ -12,3 +13,4 @@ export {
 } from './client';
 export { ApiError, isAbort, isRetryable, NetworkError, parseProblem, parseRetryAfter } from './problem';
 export { randomToken } from './random-token';
+export { solveProofOfWork } from './proof-of-work';

@@ -13,6 +13,7 @@ import { CityTimeZone1796180000000 } from './1796180000000-CityTimeZone';
 import { ScheduledJobs1796190000000 } from './1796190000000-ScheduledJobs';
 import { PublicStatistics1796250000000 } from './1796250000000-PublicStatistics';
 import { ContentScreening1796321540174 } from './1796321540174-ContentScreening';
+import { AbuseLimits1796321561156 } from './1796321561156-AbuseLimits';
 import { PhotoKeyLookup1796321776654 } from './1796321776654-PhotoKeyLookup';
 import { CaseChangeCursor1796323099638 } from './1796323099638-CaseChangeCursor';
 
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   ScheduledJobs1796190000000,
   PublicStatistics1796250000000,
   ContentScreening1796321540174,
+  AbuseLimits1796321561156,
   PhotoKeyLookup1796321776654,
   CaseChangeCursor1796323099638,
 ];
