@@ -1,2 +1,1 @@
 export * from './stats.module';
-export type * from './stats.types';
