@@ -173,6 +173,8 @@ export class StatisticsRollups1796321398380 implements MigrationInterface {
       END
       $$`);
     await q.query(`SELECT plaza_stats_rebuild_rollups()`);
+    // Fresh statistics for the planner: the roll-ups are read by index ranges from the first request.
+    await q.query(`ANALYZE stats_report_rollup, stats_report_weekly, stats_response_rollup`);
   }
 
   async down(q: QueryRunner): Promise<void> {
