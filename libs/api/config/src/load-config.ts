@@ -5,6 +5,7 @@ import { readParticipationConfig } from './participation-config';
 import { readDeliveryConfig } from './delivery-config';
 import { readReportConfirmationConfig } from './report-confirmation-config';
 import { readCityConfig } from './city-config';
+import { readOpenDataConfig } from './open-data-config';
 import { readAlertsSettings } from './alerts-config';
 
 export class ConfigError extends Error {
@@ -44,6 +45,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const reportConfirmation = readReportConfirmationConfig(env, problems);
   const city = readCityConfig(env, problems);
   const alerts = readAlertsSettings(env, problems);
+  const openData = readOpenDataConfig(env, problems);
 
   const logLevelRaw = env['LOG_LEVEL']?.trim() || 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevelRaw)) {
@@ -80,6 +82,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     ...reportConfirmation,
     ...city,
     ...alerts,
+    ...openData,
   };
 }
 
