@@ -144,6 +144,15 @@ describe('public figures in Chromium', () => {
     const name = answered[0]!['department_name']!;
     const expected = median(answered.map((r) => Number(r['response_business_days'])));
 
+    // Crawlers run no JavaScript: the HTML itself names the page, and an unknown department is a 404.
+    const html = await fetch(`${plaza.baseUrl()}/stats/departments/${code}`, { headers: { accept: 'text/html' } });
+    expect(html.status).toBe(200);
+    const raw = await html.text();
+    expect(raw).toContain(`<title>Cifras de ${name} · Plaza</title>`);
+    expect(raw).toContain(`<meta property="og:title" content="Cifras de ${name}" />`);
+    const missing = await fetch(`${plaza.baseUrl()}/stats/departments/no-such-department`, { headers: { accept: 'text/html' } });
+    expect(missing.status).toBe(404);
+
     await plaza.withPage({}, async ({ page }) => {
       const audit = axeAudit(page);
       await page.goto('/stats');

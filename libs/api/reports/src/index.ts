@@ -4,3 +4,4 @@ export * from './reports.repository';
 export * from './report-preview.service';
 export { CreateReportDto } from './dto/create-report.dto';
 export * from './confirmation-expiry.job';
+export { injectPreview, type PreviewCard } from './social-preview';
