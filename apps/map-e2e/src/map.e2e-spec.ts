@@ -252,6 +252,8 @@ describe('public map and console in Chromium', () => {
       await page.keyboard.press('Tab');
       expect(await focused(page)).toMatchObject({ tag: 'a', name: 'Alertas', visible: true });
       await page.keyboard.press('Tab');
+      expect(await focused(page)).toMatchObject({ tag: 'a', name: 'Cifras', visible: true });
+      await page.keyboard.press('Tab');
       expect(await focused(page)).toMatchObject({ tag: 'a', name: 'Entrar', visible: true });
       await page.keyboard.press('Tab');
       expect(await focused(page)).toMatchObject({ tag: 'a', name: 'Español (idioma actual)', visible: true });
