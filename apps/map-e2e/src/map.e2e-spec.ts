@@ -261,7 +261,7 @@ describe('public map and console in Chromium', () => {
       expect(await focused(page)).toMatchObject({ tag: 'a', name: 'English', visible: true });
 
       // Back to the skip link and through it: focus lands on <main>, and the next Tab enters the map.
-      for (let i = 0; i < 6; i += 1) await page.keyboard.press('Shift+Tab');
+      for (let i = 0; i < 7; i += 1) await page.keyboard.press('Shift+Tab');
       expect(await focused(page)).toMatchObject({ name: 'Saltar al contenido principal' });
       await page.keyboard.press('Enter');
       expect(await focused(page)).toMatchObject({ tag: 'main', id: 'main' });
