@@ -19,6 +19,7 @@ import {
   serializeCsp,
 } from '@plaza/api/http';
 import { ReportPreviewService } from '@plaza/api/reports';
+import { StatsPreviewService } from '@plaza/api/stats';
 import { REPORT_LIMITS, SESSION_COOKIE } from '@plaza/shared/contracts';
 import { BODY_LIMIT } from './http-server-options';
 
@@ -124,6 +125,7 @@ async function serveWeb(app: NestFastifyApplication, webRoot: string): Promise<v
   // Loaded only when there is a site to serve: API-only replicas (and the test runner) skip it.
   const { default: fastifyStatic } = await import('@fastify/static');
   const reportPages = app.get(ReportPreviewService);
+  const statsPages = app.get(StatsPreviewService);
   const mapShell = reportPages.shell(await readFile(path.join(webRoot, 'index.html'), 'utf8'));
   await app.register(fastifyStatic, {
     root: webRoot,
@@ -146,8 +148,10 @@ async function serveWeb(app: NestFastifyApplication, webRoot: string): Promise<v
     if (url === '/console' || url.startsWith('/console/')) {
       return reply.header('cache-control', 'no-cache').type('text/html').sendFile('console/index.html');
     }
-    // Report pages carry their own social-preview tags (Open Graph, Twitter): crawlers run no JS.
-    const page = await reportPages.render(url, localeOf(request), mapShell);
+    // Report and /stats pages carry their own title and social-preview tags: crawlers run no JS.
+    const page =
+      (await reportPages.render(url, localeOf(request), mapShell)) ??
+      (await statsPages.render(url, localeOf(request), mapShell));
     if (page) return sendMap(reply.header('vary', 'accept-language'), page.status, page.html);
     return sendMap(reply, 200, mapShell);
   });

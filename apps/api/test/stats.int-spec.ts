@@ -259,6 +259,61 @@ describe('GET /api/v1/stats/city and /areas/{code}', () => {
   );
 });
 
+describe('roll-ups', () => {
+  const snapshot = async (): Promise<unknown[]> =>
+    db.query(
+      `SELECT 'count' AS t, scope, scope_id::text, month::text AS at, dim || ':' || coalesce(key_id::text, '-') || ':' || status AS k, reports
+         FROM stats_report_rollup WHERE reports <> 0
+       UNION ALL
+       SELECT 'week', scope, scope_id::text, week::text, status, reports FROM stats_report_weekly WHERE reports <> 0
+       UNION ALL
+       SELECT 'response', scope, scope_id::text, month::text,
+              concat_ws(':', group_id, kind, days, in_time, due_at), reports
+         FROM stats_response_rollup WHERE reports <> 0
+       ORDER BY 1, 2, 3, 4, 5`,
+    );
+
+  it('kept by the triggers through every write above equal a rebuild from scratch', async () => {
+    const kept = await snapshot();
+    expect(kept.length).toBeGreaterThan(0);
+    await db.query(`SELECT plaza_stats_rebuild()`);
+    expect(await snapshot()).toEqual(kept);
+  });
+});
+
+describe('GET /api/v1/stats/service and /reports/{ref}', () => {
+  it('lists every category with its business-day target and department', async () => {
+    const res = await get('/api/v1/stats/service?lang=en');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers.etag).toBeDefined();
+    expect(res.json().categories).toContainEqual({
+      code: 'stats-probe-lights',
+      name: 'Farolas de prueba',
+      targetDays: 2,
+      department: { code: DEPT, name: 'Test lighting' },
+    });
+  });
+
+  it("gives a public report's department and its median days to a first response; 404 for a hidden one", async () => {
+    const [{ ref }] = await db.query(
+      `SELECT r.ref FROM reports r JOIN departments d ON d.id = r.department_id
+        WHERE d.code = $1 AND r.status = 'fixed' ORDER BY r.id LIMIT 1`,
+      [DEPT],
+    );
+    const res = await get(`/api/v1/stats/reports/${ref}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      department: { code: DEPT, name: 'Alumbrado de prueba' },
+      // The holiday was removed above: the department's figures as that test left them.
+      firstResponse: { count: 4, median: 2, p90: 4.4 },
+    });
+    const [{ ref: hidden }] = await db.query(`SELECT ref FROM reports WHERE status = 'hidden' LIMIT 1`);
+    const missing = await get(`/api/v1/stats/reports/${hidden}`);
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().code).toBe('STATS.UNKNOWN_REPORT');
+  });
+});
+
 describe('OpenAPI', () => {
   it('documents the statistics and open-data routes as public', async () => {
     const doc = (await get('/api/openapi.json')).json();

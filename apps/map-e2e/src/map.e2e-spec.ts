@@ -252,6 +252,8 @@ describe('public map and console in Chromium', () => {
       await page.keyboard.press('Tab');
       expect(await focused(page)).toMatchObject({ tag: 'a', name: 'Alertas', visible: true });
       await page.keyboard.press('Tab');
+      expect(await focused(page)).toMatchObject({ tag: 'a', name: 'Cifras', visible: true });
+      await page.keyboard.press('Tab');
       expect(await focused(page)).toMatchObject({ tag: 'a', name: 'Entrar', visible: true });
       await page.keyboard.press('Tab');
       expect(await focused(page)).toMatchObject({ tag: 'a', name: 'Español (idioma actual)', visible: true });
@@ -259,7 +261,7 @@ describe('public map and console in Chromium', () => {
       expect(await focused(page)).toMatchObject({ tag: 'a', name: 'English', visible: true });
 
       // Back to the skip link and through it: focus lands on <main>, and the next Tab enters the map.
-      for (let i = 0; i < 6; i += 1) await page.keyboard.press('Shift+Tab');
+      for (let i = 0; i < 7; i += 1) await page.keyboard.press('Shift+Tab');
       expect(await focused(page)).toMatchObject({ name: 'Saltar al contenido principal' });
       await page.keyboard.press('Enter');
       expect(await focused(page)).toMatchObject({ tag: 'main', id: 'main' });

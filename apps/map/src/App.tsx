@@ -39,6 +39,14 @@ const ConfirmAlertPage = lazy(() =>
   import('@plaza/map/feature-alerts').then((m) => ({ default: m.ConfirmAlertPage })),
 );
 
+// The public figures (docs/statistics.md): their charts and tables load only on these routes.
+const CityStatsPage = lazy(() => import('@plaza/map/feature-stats').then((m) => ({ default: m.CityStatsPage })));
+const AreaStatsPage = lazy(() => import('@plaza/map/feature-stats').then((m) => ({ default: m.AreaStatsPage })));
+const DepartmentStatsPage = lazy(() =>
+  import('@plaza/map/feature-stats').then((m) => ({ default: m.DepartmentStatsPage })),
+);
+const StatsServicePage = lazy(() => import('@plaza/map/feature-stats').then((m) => ({ default: m.ServicePage })));
+
 // The shared widgets' calls (comments, follow, flag, "me too", place search), wired once.
 const MAP_UI_API: MapUiApi = { thread: threadApi, searchPlaces, supportReport, hasSupported };
 
@@ -77,6 +85,14 @@ export function App() {
               <Route path="/alerts" component={AlertsPage} />
               <Route path="/alerts/confirm/:token">
                 {(params) => <ConfirmAlertPage key={params.token} token={params.token} />}
+              </Route>
+              <Route path="/stats" component={CityStatsPage} />
+              <Route path="/stats/service" component={StatsServicePage} />
+              <Route path="/stats/areas/:code">
+                {(params) => <AreaStatsPage key={params.code} code={params.code} />}
+              </Route>
+              <Route path="/stats/departments/:code">
+                {(params) => <DepartmentStatsPage key={params.code} code={params.code} />}
               </Route>
               <Route component={NotFoundPage} />
             </Switch>

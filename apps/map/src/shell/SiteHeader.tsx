@@ -41,6 +41,9 @@ export function SiteHeader({ onLocaleChange }: SiteHeaderProps) {
         <Link href={appHref('/alerts')} className="site-header__link">
           {t('nav.alerts')}
         </Link>
+        <Link href={appHref('/stats')} className="site-header__link">
+          {t('nav.stats')}
+        </Link>
         <AccountMenu />
         <LanguageSwitch className="lang-switch" onChange={onLocaleChange} />
       </div>

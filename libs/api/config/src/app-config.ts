@@ -3,6 +3,7 @@ import type { ParticipationConfig } from './participation-config';
 import type { DeliveryConfig } from './delivery-config';
 import type { ReportConfirmationConfig } from './report-confirmation-config';
 import type { CityConfig } from './city-config';
+import type { OpenDataConfig } from './open-data-config';
 import type { AlertsSettings } from './alerts-config';
 import type { MetricsSettings } from './metrics-config';
 import type { StorageSettings } from './storage-config';
@@ -47,6 +48,8 @@ export interface AppConfig {
   reportConfirmationTtlHours: ReportConfirmationConfig['reportConfirmationTtlHours'];
   /** The city served (CITY_TIME_ZONE): see city-config.ts. */
   city: CityConfig;
+  /** Open-data licence and publisher (OPEN_DATA_LICENCE, OPEN_DATA_PUBLISHER…): see open-data-config.ts. */
+  openData: OpenDataConfig;
   /** The daily alert digest (ALERT_DIGEST_HOUR, ALERT_DIGEST_WORKER): see alerts-config.ts. */
   alerts: AlertsSettings;
   /** The Prometheus endpoint (METRICS, METRICS_TOKEN): see metrics-config.ts. */

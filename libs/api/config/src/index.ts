@@ -11,3 +11,4 @@ export * from './metrics-config';
 export * from './storage-config';
 export * from './http-config';
 export * from './abuse-config';
+export * from './open-data-config';

@@ -5,6 +5,7 @@ import { readParticipationConfig } from './participation-config';
 import { readDeliveryConfig } from './delivery-config';
 import { readReportConfirmationConfig } from './report-confirmation-config';
 import { readCityConfig } from './city-config';
+import { readOpenDataConfig } from './open-data-config';
 import { readAlertsSettings } from './alerts-config';
 import { readMetricsSettings } from './metrics-config';
 import { readStorageSettings } from './storage-config';
@@ -52,6 +53,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const metrics = readMetricsSettings(env, problems);
   const storage = readStorageSettings(env, problems);
   const abuse = readAbuseSettings(env, problems);
+  const openData = readOpenDataConfig(env, problems);
 
   const logLevelRaw = env['LOG_LEVEL']?.trim() || 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevelRaw)) {
@@ -92,6 +94,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     ...metrics,
     ...storage,
     ...abuse,
+    ...openData,
   };
 }
 

@@ -1,6 +1,7 @@
 import { PROPOSAL_COLUMNS, REPORT_COLUMNS } from './columns';
 import type { DatasetCoverage } from './open-data.repository';
-import { OPEN_DATA_SCHEMA_VERSION, OPEN_DATA_SETTINGS } from './open-data.settings';
+import type { OpenDataConfig } from '@plaza/api/config';
+import { OPEN_DATA_SCHEMA_VERSION } from './open-data.settings';
 
 /** A DCAT-AP JSON-LD document (a dcat:Catalog); the shape is loose on purpose, RDF is open. */
 export type DcatCatalog = Record<string, unknown>;
@@ -67,12 +68,16 @@ const DATASETS: DatasetText[] = [
 export function buildCatalog(
   publicUrl: string,
   coverage: Record<'reports' | 'proposals', DatasetCoverage>,
+  settings: OpenDataConfig,
 ): DcatCatalog {
   const base = publicUrl.replace(/\/+$/, '');
   const api = `${base}/api/v1/open-data`;
-  const { licence, publisher, spatial } = OPEN_DATA_SETTINGS;
+  const { licence, publisher, spatial } = settings;
   const agent = {
-    '@id': `http://datos.gob.es/recurso/sector-publico/org/Organismo/${publisher.dir3}`,
+    // datos.gob.es names an organisation by its DIR3 code; without one, the catalogue names it.
+    '@id': publisher.dir3
+      ? `http://datos.gob.es/recurso/sector-publico/org/Organismo/${publisher.dir3}`
+      : `${api}/catalog.json#publisher`,
     '@type': 'foaf:Agent',
     'foaf:name': publisher.name,
   };
@@ -93,11 +98,11 @@ export function buildCatalog(
     'dct:publisher': agent,
     'dct:language': languages,
     'dct:license': ref(licence.url),
-    'dct:spatial': ref(spatial),
+    ...(spatial ? { 'dct:spatial': ref(spatial) } : {}),
     'foaf:homepage': ref(base),
     'dcat:themeTaxonomy': ref(SECTOR),
     ...(modified ? { 'dct:modified': dateTime(modified) } : {}),
-    'dcat:dataset': DATASETS.map((d) => dataset(d, api, agent, languages, coverage[d.name])),
+    'dcat:dataset': DATASETS.map((d) => dataset(d, api, agent, languages, coverage[d.name], settings)),
   };
 }
 
@@ -107,8 +112,9 @@ function dataset(
   publisher: Record<string, unknown>,
   languages: unknown[],
   coverage: DatasetCoverage,
+  settings: OpenDataConfig,
 ): Record<string, unknown> {
-  const { licence, spatial } = OPEN_DATA_SETTINGS;
+  const { licence, spatial } = settings;
   const id = `${api}/catalog.json#${d.name}`;
   const formats = [
     { ext: 'csv', format: 'CSV', media: `${IANA}/text/csv`, label: 'CSV' },
@@ -125,7 +131,7 @@ function dataset(
     'dct:publisher': publisher,
     'dct:language': languages,
     'dct:license': ref(licence.url),
-    'dct:spatial': ref(spatial),
+    ...(spatial ? { 'dct:spatial': ref(spatial) } : {}),
     'dct:accrualPeriodicity': ref(`${EU}/frequency/DAILY`),
     ...(coverage.start && coverage.end
       ? {

@@ -19,7 +19,6 @@ import type { DcatCatalog } from './catalog';
 import { acceptsGzip } from './csv';
 import { parseExportFormat, parseExportQuery, type Dataset } from './open-data-query';
 import { OpenDataService, type ExportFile } from './open-data.service';
-import { OPEN_DATA_SETTINGS } from './open-data.settings';
 
 const EXPORT_QUERIES = [
   ApiParam({ name: 'format', enum: ['csv', 'geojson'] }),
@@ -114,7 +113,7 @@ export class OpenDataController {
       .type(file.contentType)
       .header('content-disposition', `attachment; filename="${file.fileName}"`)
       .header('cache-control', 'public, max-age=300')
-      .header('link', `<${OPEN_DATA_SETTINGS.licence.url}>; rel="license"`)
+      .header('link', `<${file.licenceUrl}>; rel="license"`)
       .header('vary', 'accept-encoding, accept-language');
     const source = Readable.from(file.chunks, { objectMode: false });
     if (!acceptsGzip(request.headers['accept-encoding'])) return reply.send(source);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
+import { APP_CONFIG, type AppConfig, type OpenDataConfig } from '@plaza/api/config';
 import { DomainError } from '@plaza/api/http';
 import type { Locale } from '@plaza/shared/contracts';
 import { buildCatalog, type DcatCatalog } from './catalog';
@@ -7,7 +7,7 @@ import { FREE_TEXT_COLUMNS, PROPOSAL_COLUMNS, REPORT_COLUMNS, type Column } from
 import { csvLine, neutralizeFormula } from './csv';
 import { publicStatuses, type Dataset, type ExportFilter, type ExportFormat } from './open-data-query';
 import { OpenDataRepository, type ResolvedFilter } from './open-data.repository';
-import { OPEN_DATA_SCHEMA_VERSION, OPEN_DATA_SETTINGS } from './open-data.settings';
+import { OPEN_DATA_SCHEMA_VERSION } from './open-data.settings';
 
 /** Rows read per query: big enough to amortise the round trip, small enough to keep memory flat. */
 export const EXPORT_BATCH = 2000;
@@ -15,6 +15,8 @@ export const EXPORT_BATCH = 2000;
 export interface ExportFile {
   fileName: string;
   contentType: string;
+  /** The licence the file is published under (a `Link: rel="license"` header). */
+  licenceUrl: string;
   /** Chunks of the file, produced as the consumer reads (back-pressure: one batch in memory). */
   chunks: AsyncGenerator<string>;
 }
@@ -39,12 +41,13 @@ export class OpenDataService {
       fileName: `plaza-${dataset}-${today}.${format}`,
       contentType:
         format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/geo+json; charset=utf-8',
+      licenceUrl: this.config.openData.licence.url,
     };
     const encode = <Row>(
       columns: ReadonlyArray<Column<Row>>,
       rows: AsyncGenerator<Row[]>,
     ): AsyncGenerator<string> =>
-      format === 'csv' ? csvChunks(columns, rows) : geojsonChunks(dataset, columns, rows);
+      format === 'csv' ? csvChunks(columns, rows) : geojsonChunks(dataset, columns, rows, this.config.openData);
     return dataset === 'reports'
       ? {
           ...file,
@@ -63,7 +66,11 @@ export class OpenDataService {
   }
 
   async catalog(): Promise<DcatCatalog> {
-    return buildCatalog(this.config.publicUrl, await this.repo.coverage(publicStatuses('reports'), publicStatuses('proposals')));
+    return buildCatalog(
+      this.config.publicUrl,
+      await this.repo.coverage(publicStatuses('reports'), publicStatuses('proposals')),
+      this.config.openData,
+    );
   }
 
   private async resolve(dataset: Dataset, filter: ExportFilter): Promise<ResolvedFilter> {
@@ -110,8 +117,9 @@ async function* geojsonChunks<Row>(
   dataset: Dataset,
   columns: ReadonlyArray<Column<Row>>,
   rows: AsyncGenerator<Row[]>,
+  settings: OpenDataConfig,
 ): AsyncGenerator<string> {
-  const { licence, publisher } = OPEN_DATA_SETTINGS;
+  const { licence, publisher } = settings;
   yield (
     `{"type":"FeatureCollection","name":"plaza-${dataset}","schemaVersion":"${OPEN_DATA_SCHEMA_VERSION}",` +
     `"license":${JSON.stringify(licence.url)},"publisher":${JSON.stringify(publisher.name)},"features":[`

@@ -1,2 +1,2 @@
 export * from './stats.module';
-export type * from './stats.types';
+export * from './stats-preview.service';

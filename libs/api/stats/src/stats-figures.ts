@@ -11,7 +11,7 @@ import type {
   ResponseFigures,
   StatusCount,
   TrendPoint,
-} from './stats.types';
+} from '@plaza/shared/contracts';
 
 // Pure assembly of the pages' figures from the repository's rows (unit-tested).
 

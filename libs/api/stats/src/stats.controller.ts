@@ -95,4 +95,37 @@ export class StatsController {
     const body = await this.stats.department(code, parseStatsQuery(query).months, locale);
     await sendCacheableJson(request, reply, body);
   }
+
+  @Get('service')
+  @ApiOperation({
+    summary: 'Status of the service: every category with its business-day target for a first public response',
+  })
+  @lang
+  @ApiOkResponse({ description: 'ServiceTargetsView (docs/statistics.md)' })
+  @notModified
+  async service(
+    @RequestLocale() locale: Locale,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await sendCacheableJson(request, reply, await this.stats.service(locale));
+  }
+
+  @Get('reports/:ref')
+  @ApiOperation({
+    summary: "A public report's department and its median business days to a first public response",
+  })
+  @ApiParam({ name: 'ref', description: 'Report reference, e.g. 2026-000123' })
+  @lang
+  @ApiOkResponse({ description: 'ReportDepartmentStatsView (docs/statistics.md)' })
+  @ApiResponse({ status: 404, description: 'No such public report (STATS.UNKNOWN_REPORT)' })
+  @notModified
+  async report(
+    @Param('ref') ref: string,
+    @RequestLocale() locale: Locale,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await sendCacheableJson(request, reply, await this.stats.reportDepartment(ref, locale));
+  }
 }

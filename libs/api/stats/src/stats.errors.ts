@@ -5,4 +5,6 @@ export const StatsErrors = {
     new DomainError('STATS.UNKNOWN_AREA', 'not_found', `There is no area with code "${code}".`),
   unknownDepartment: (code: string) =>
     new DomainError('STATS.UNKNOWN_DEPARTMENT', 'not_found', `There is no department with code "${code}".`),
+  unknownReport: (ref: string) =>
+    new DomainError('STATS.UNKNOWN_REPORT', 'not_found', `There is no public report "${ref}".`),
 };

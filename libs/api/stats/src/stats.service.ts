@@ -11,9 +11,18 @@ import {
   withoutTarget,
 } from './stats-figures';
 import { StatsRepository, type StatsScope } from './stats.repository';
-import type { AreaStatsView, CityStatsView, DepartmentStatsView, StatsPeriodView } from './stats.types';
+import { STATS_MONTHS } from './stats-query';
+import type {
+  AreaStatsView,
+  CityStatsView,
+  DepartmentStatsView,
+  ReportDepartmentStatsView,
+  ServiceTargetsView,
+  StatsPeriodView,
+} from '@plaza/shared/contracts';
 
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
+const REF = /^[A-Za-z0-9-]{1,32}$/;
 /** Views kept per process: (city + areas + departments) × months × languages actually asked for. */
 const CACHE_ENTRIES = 500;
 
@@ -57,7 +66,7 @@ export class StatsService {
       const scope: StatsScope = { areaId: null, departmentId: department.id };
       const [counts, responses] = await Promise.all([
         this.repo.reportCounts(scope, period, locale),
-        this.repo.responseHistogram(scope, period, 'category', locale),
+        this.repo.responseHistogram(scope, period, locale),
       ]);
       return {
         department: { code: department.code, name: department.name },
@@ -66,6 +75,32 @@ export class StatsService {
         responseTimes: responseFigures(responses),
         byCategory: responseByGroup(responses),
         trend: responseTrend(responses, period),
+      };
+    });
+  }
+
+  /** What a report page says about its department: the median days to a first public response. */
+  async reportDepartment(ref: string, locale: Locale): Promise<ReportDepartmentStatsView> {
+    if (!REF.test(ref)) throw StatsErrors.unknownReport(ref);
+    const found = await this.repo.reportDepartment(ref);
+    if (!found) throw StatsErrors.unknownReport(ref);
+    if (!found.code) return { department: null, firstResponse: null };
+    const view = await this.department(found.code, STATS_MONTHS.default, locale);
+    return { department: view.department, firstResponse: view.responseTimes.firstResponse };
+  }
+
+  /** Targets change only when an administrator edits a category: cached per version as the rest. */
+  service(locale: Locale): Promise<ServiceTargetsView> {
+    return this.cached(`service:${locale}`, async () => {
+      const rows = await this.repo.serviceTargets(locale);
+      return {
+        categories: rows.map((r) => ({
+          code: r.code,
+          name: r.name,
+          targetDays: r.targetDays,
+          department:
+            r.departmentCode && r.departmentName ? { code: r.departmentCode, name: r.departmentName } : null,
+        })),
       };
     });
   }
@@ -89,7 +124,7 @@ export class StatsService {
     const [counts, proposals, responses] = await Promise.all([
       this.repo.reportCounts(scope, period, locale),
       this.repo.proposalCounts(scope.areaId, period, locale),
-      this.repo.responseHistogram(scope, period, 'department', locale),
+      this.repo.responseHistogram(scope, period, locale),
     ]);
     return {
       period,

@@ -10,3 +10,4 @@ export * from './unread-count';
 export * from './unsubscribe-api';
 export * from './useReport';
 export * from './proof-of-work-status';
+export * from './stats-api';

@@ -13,6 +13,7 @@ import {
 } from '@plaza/map/util';
 import { Comments, FollowButton, SupportButton } from '@plaza/map/ui';
 import { useSessionView } from '@plaza/web/session';
+import { DepartmentFigures } from './DepartmentFigures';
 import { MiniMap } from './MiniMap';
 import { Timeline } from './Timeline';
 
@@ -115,7 +116,10 @@ export function ReportPage({ reference }: { reference: string }) {
                 </>
               )}
               <dt>{t('report.department')}</dt>
-              <dd>{p.department ?? t('report.unknown')}</dd>
+              <dd>
+                {p.department ?? t('report.unknown')}
+                {p.department && <DepartmentFigures reference={p.ref} />}
+              </dd>
               <dt>{t('reports.createdAt')}</dt>
               <dd>
                 <time dateTime={p.createdAt}>{formatDate(p.createdAt, { dateStyle: 'long' })}</time>

@@ -17,3 +17,4 @@ export * from './notification-settings';
 export * from './alerts';
 export * from './screening';
 export * from './proof-of-work';
+export * from './stats';

@@ -1,4 +1,4 @@
-// Response bodies of /api/v1/stats/…; candidates for libs/shared/contracts once the pages exist.
+// Response bodies of /api/v1/stats/… (docs/statistics.md): the API builds them, the map's /stats pages read them.
 
 export interface StatsPeriodView {
   /** First local day counted (YYYY-MM-DD, the first day of the earliest month). */
@@ -102,4 +102,23 @@ export interface DepartmentStatsView {
   responseTimes: ResponseFigures;
   byCategory: CategoryFigures[];
   trend: TrendPoint[];
+}
+
+/** GET /stats/reports/{ref}: the figures a report page links to. */
+export interface ReportDepartmentStatsView {
+  /** null when the report has no department yet. */
+  department: { code: string; name: string } | null;
+  /** The department's first-response figures over the default 12 months. */
+  firstResponse: DaysFigure | null;
+}
+
+/** GET /stats/service: the response target of every category, for the "status of the service" page. */
+export interface ServiceTargetsView {
+  categories: Array<{
+    code: string;
+    name: string;
+    /** Business days to a first public response (the console's target). */
+    targetDays: number;
+    department: { code: string; name: string } | null;
+  }>;
 }

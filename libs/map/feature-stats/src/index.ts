@@ -1,0 +1,3 @@
+export { AreaStatsPage, CityStatsPage } from './CityStatsPage';
+export { DepartmentStatsPage } from './DepartmentStatsPage';
+export { ServicePage } from './ServicePage';
