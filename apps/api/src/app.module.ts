@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConfigModule, type AppConfig } from '@plaza/api/config';
 import { AdminModule } from '@plaza/api/admin';
 import { AuditModule } from '@plaza/api/audit';
+import { ConsentModule } from '@plaza/api/consent';
+import { PrivacyModule } from '@plaza/api/privacy';
 import { AuthModule } from '@plaza/api/auth';
 import { CasesModule } from '@plaza/api/cases';
 import { CatalogModule } from '@plaza/api/catalog';
@@ -46,6 +48,7 @@ export class AppModule {
         OutboxModule,
         MailModule,
         AuditModule,
+        ConsentModule,
         // Puts every route of every module behind the access guard (fails closed).
         AuthModule,
         HealthModule,
@@ -65,6 +68,7 @@ export class AppModule {
         AlertsModule,
         StatsModule,
         OpenDataModule,
+        PrivacyModule,
       ],
     };
   }

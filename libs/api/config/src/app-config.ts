@@ -4,6 +4,7 @@ import type { DeliveryConfig } from './delivery-config';
 import type { ReportConfirmationConfig } from './report-confirmation-config';
 import type { CityConfig } from './city-config';
 import type { AlertsSettings } from './alerts-config';
+import type { RetentionConfig } from './retention-config';
 
 /** Everything the API reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -43,6 +44,8 @@ export interface AppConfig {
   city: CityConfig;
   /** The daily alert digest (ALERT_DIGEST_HOUR, ALERT_DIGEST_WORKER): see alerts-config.ts. */
   alerts: AlertsSettings;
+  /** How long personal data is kept (RETENTION_CONTACT_DAYS, RETENTION_INACTIVE_DAYS): see retention-config.ts. */
+  retention: RetentionConfig;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -4,6 +4,7 @@ import { readMapConfig } from './map-config';
 import { readParticipationConfig } from './participation-config';
 import { readDeliveryConfig } from './delivery-config';
 import { readReportConfirmationConfig } from './report-confirmation-config';
+import { readRetentionConfig } from './retention-config';
 import { readCityConfig } from './city-config';
 import { readAlertsSettings } from './alerts-config';
 
@@ -44,6 +45,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const reportConfirmation = readReportConfirmationConfig(env, problems);
   const city = readCityConfig(env, problems);
   const alerts = readAlertsSettings(env, problems);
+  const retention = readRetentionConfig(env, problems);
 
   const logLevelRaw = env['LOG_LEVEL']?.trim() || 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevelRaw)) {
@@ -80,6 +82,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     ...reportConfirmation,
     ...city,
     ...alerts,
+    ...retention,
   };
 }
 

@@ -17,6 +17,6 @@ import { UnsubscribeLinks } from './unsubscribe/unsubscribe-links';
 @Global()
 @Module({
   providers: [OutboxRepository, AppSecretsRepository, Outbox, OutboxChannels, OutboxClock, OutboxSignal, OutboxWorker, SigningSecret, UnsubscribeLinks],
-  exports: [OutboxRepository, Outbox, OutboxChannels, OutboxClock, OutboxWorker, UnsubscribeLinks],
+  exports: [OutboxRepository, Outbox, OutboxChannels, OutboxClock, OutboxWorker, UnsubscribeLinks, SigningSecret],
 })
 export class OutboxModule {}

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthUser } from '@plaza/api/auth';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
-import type { CommentAuthor, CommentThread, CommentView, HiddenReason } from '@plaza/shared/contracts';
+import { isLocale, type CommentAuthor, type CommentThread, type CommentView, type HiddenReason } from '@plaza/shared/contracts';
+import { ConsentService } from '@plaza/api/consent';
 import type { EntityManager } from 'typeorm';
 import {
   BlocksRepository,
@@ -23,6 +24,7 @@ export class CommentsService {
     private readonly targets: TargetsRepository,
     private readonly blocks: BlocksRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly consent: ConsentService,
   ) {}
 
   private get editMs(): number {
@@ -60,6 +62,8 @@ export class CommentsService {
         staffRole,
         staffDepartmentId: staffRole ? (department?.id ?? null) : null,
       });
+      // Staff comment for the city; a citizen's comment publishes their name under the notice.
+      if (!staffRole) await this.consent.record(manager, { form: 'comment', channel: 'web', locale: isLocale(locale) ? locale : 'es', userId: user.id });
       return this.one(manager, thread, id, locale, user);
     });
   }

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { newSecretToken, tokenHash } from '@plaza/api/auth';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
+import { consentChannelOf, ConsentService } from '@plaza/api/consent';
 import { CatalogRepository } from '@plaza/api/catalog';
 import { MAILER, type Mailer } from '@plaza/api/mail';
 import { InvalidPhotoError, PHOTO_STORAGE, processPhoto, type PhotoStorage } from '@plaza/api/media';
@@ -69,6 +70,7 @@ export class ReportsService {
     @Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(MAILER) private readonly mailer: Mailer,
+    private readonly consent: ConsentService,
   ) {}
 
   private get mediaBase(): string {
@@ -135,6 +137,14 @@ export class ReportsService {
           confirmation: token ? { tokenHash: tokenHash(token), ttlHours: this.config.reportConfirmationTtlHours } : null,
         });
         await this.reports.insertPhotos(manager, id, stored);
+        // Web, on behalf (staff read the notice to the caller) or an Open311 client: one record each.
+        await this.consent.record(manager, {
+          form: 'report',
+          channel: consentChannelOf(options.source ?? 'web', options.reporter.kind === 'staff'),
+          locale,
+          userId: options.reporter.kind === 'user' ? options.reporter.userId : null,
+          reportId: id,
+        });
         if (token) {
           // Nothing happens for the city until the reporter confirms: the first timeline entry
           // (and whatever listens to it) waits for them, see confirm().
