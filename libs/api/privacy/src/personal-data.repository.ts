@@ -199,6 +199,7 @@ export class PersonalDataRepository {
 
   /** Answers false when another account already uses the address. */
   async setEmail(manager: EntityManager, userId: string, email: string): Promise<boolean> {
+    const [old] = await manager.query<{ email: string }[]>(`SELECT email FROM users WHERE id = $1`, [userId]);
     const taken = await manager.query<{ id: string }[]>(`SELECT id FROM users WHERE lower(email) = lower($1) AND id <> $2`, [
       email,
       userId,
@@ -209,6 +210,27 @@ export class PersonalDataRepository {
       `UPDATE reports SET reporter_email = lower($2) WHERE reporter_user_id = $1 AND contact_erased_at IS NULL`,
       [userId, email],
     );
+    if (old && old.email !== email.toLowerCase()) {
+      // The person proved both addresses: their alerts follow them (a duplicate of one they already
+      // have at the new address ends instead), and the kept copies of mail to the old one go.
+      await manager.query<unknown[]>(
+        `UPDATE alert_subscriptions a SET email = lower($2)
+          WHERE a.email = $1 AND a.unsubscribed_at IS NULL
+            AND NOT EXISTS (SELECT 1 FROM alert_subscriptions b
+                             WHERE b.email = lower($2) AND b.unsubscribed_at IS NULL AND b.scope = a.scope
+                               AND b.frequency = a.frequency AND b.area_id IS NOT DISTINCT FROM a.area_id
+                               AND b.category_id IS NOT DISTINCT FROM a.category_id
+                               AND b.radius_m IS NOT DISTINCT FROM a.radius_m
+                               AND ((b.point IS NULL AND a.point IS NULL) OR ST_Equals(b.point::geometry, a.point::geometry)))`,
+        [old.email, email],
+      );
+      await manager.query<unknown[]>(
+        `UPDATE alert_subscriptions SET email = NULL, unsubscribed_at = now(), confirmation_token_hash = NULL
+          WHERE email = $1 AND unsubscribed_at IS NULL`,
+        [old.email],
+      );
+      await this.purgeMailTo(manager, old.email);
+    }
     return true;
   }
 
@@ -286,7 +308,8 @@ export class PersonalDataRepository {
    * keys are shredded by the caller).
    */
   async eraseClosedCaseContacts(manager: EntityManager, closedBefore: Date, limit: number): Promise<string[]> {
-    const rows = await manager.query<{ ref: string }[]>(
+    // An UPDATE … RETURNING answers [rows, rowCount] through TypeORM.
+    const [rows] = await manager.query<[{ ref: string }[], number]>(
       `WITH due AS (
          SELECT r.id FROM reports r
           WHERE r.status IN ${CLOSED_STATUSES} AND r.contact_erased_at IS NULL

@@ -62,6 +62,11 @@ export class RetentionJob implements OnModuleInit {
       if (refs.length < BATCH) break;
     }
 
+    // Before this run's warnings are written, so they are not purged with the old mail.
+    counts.mailsPurged = await this.data.transaction((manager) =>
+      this.data.purgeOldMail(manager, new Date(now.getTime() - MAIL_RETENTION_DAYS * DAY_MS)),
+    );
+
     await this.data.transaction((manager) => this.data.clearStaleWarnings(manager));
     const inactiveSince = new Date(now.getTime() - this.config.retention.inactiveDays * DAY_MS);
     const warnSince = new Date(inactiveSince.getTime() + INACTIVITY_WARNING_DAYS * DAY_MS);
@@ -93,9 +98,6 @@ export class RetentionJob implements OnModuleInit {
       counts.accountsErased += 1;
     }
 
-    counts.mailsPurged = await this.data.transaction((manager) =>
-      this.data.purgeOldMail(manager, new Date(now.getTime() - MAIL_RETENTION_DAYS * DAY_MS)),
-    );
     this.logger.log(`Retention: ${JSON.stringify(counts)}`);
     return counts;
   }
