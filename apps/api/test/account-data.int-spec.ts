@@ -5,7 +5,7 @@ import { RetentionClock, RetentionJob } from '@plaza/api/privacy';
 import { DataSource } from 'typeorm';
 import { call, caseUrl, citizenReport, fileReport } from './cases-fixtures';
 import { createTestApp, type TestApp } from './create-test-app';
-import { DEMO, seedAccounts, sessionCookieOf, signIn, withSession, type TestSession } from './sessions';
+import { DEMO, seedAccounts, sessionCookieOf, signIn, type TestSession } from './sessions';
 
 const DAY = 86_400_000;
 
@@ -192,5 +192,42 @@ describe('a citizen\u2019s own data: consent, access, correction, erasure, reten
     expect(swept.mailsPurged).toBeGreaterThan(0);
     expect(await db.query(`SELECT 1 FROM mail_messages WHERE created_at < $1`, [new Date(now + 700 * DAY)])).toHaveLength(0);
     expect(await verifyChain()).toMatchObject({ ok: true });
+  });
+});
+
+describe('staff access to a reporter\u2019s contact is audit-logged (integration)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedAccounts(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('writes who opened which case and when, once per visit, and the reporter sees the count', async () => {
+    const citizen = await signUp(t, 'Marta Gil', 'marta.gil@example.org');
+    const filed = await call(t, citizen, 'POST', '/api/v1/reports', citizenReport({
+      reporter: { name: 'Marta Gil', email: 'marta.gil@example.org', showName: false },
+    }));
+    const ref: string = filed.json().properties.ref;
+    expect((await call(t, citizen, 'GET', '/api/v1/account/data')).json().staffContactViews).toBe(0);
+
+    const manager = await signIn(t, DEMO.manager);
+    const admin = await signIn(t, DEMO.admin);
+    expect((await call(t, manager, 'GET', caseUrl(ref))).statusCode).toBe(200);
+    expect((await call(t, manager, 'GET', caseUrl(ref))).statusCode).toBe(200); // a reload: same visit
+    expect((await call(t, admin, 'GET', caseUrl(ref))).statusCode).toBe(200);
+
+    const views = (await t.app.get(AuditService).page(null, 100)).entries.filter(
+      (e) => e.action === 'case.view_contact' && e.entityId === ref,
+    );
+    expect(views.map((v) => v.actorEmail).sort()).toEqual([DEMO.admin, DEMO.manager].sort());
+    for (const view of views) expect(view).toMatchObject({ entityType: 'report', at: expect.any(String), before: null, after: null });
+    expect((await call(t, citizen, 'GET', '/api/v1/account/data')).json().staffContactViews).toBe(2);
+    // The inbox lists cases without contact: no access to record.
+    expect((await call(t, manager, 'GET', '/api/v1/staff/cases')).statusCode).toBe(200);
+    expect((await t.app.get(AuditService).page(null, 100)).entries.filter((e) => e.action === 'case.view_contact')).toHaveLength(2);
   });
 });

@@ -126,6 +126,19 @@ export class AuditRepository {
     return Number(row?.count ?? 0);
   }
 
+  /** Whether this actor already has an entry of this action on this entity since `since`. */
+  async existsSince(
+    manager: EntityManager,
+    q: { action: string; entityType: string; entityId: string; actorId: string; since: Date },
+  ): Promise<boolean> {
+    const rows = await manager.query<{ seq: string }[]>(
+      `SELECT seq FROM audit_log
+        WHERE entity_type = $1 AND entity_id = $2 AND action = $3 AND actor_id = $4 AND at >= $5 LIMIT 1`,
+      [q.entityType, q.entityId, q.action, q.actorId, q.since],
+    );
+    return rows.length > 0;
+  }
+
   verifyChain(): Promise<ChainVerification> {
     return verifyAuditChain((sql, params) => this.db.query<Array<Record<string, unknown>>>(sql, params));
   }

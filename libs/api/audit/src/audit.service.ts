@@ -122,6 +122,14 @@ export class AuditService {
     return this.repository.deleteSubjectKeys(manager, subjects);
   }
 
+  /** Whether this actor already has an entry of this action on this entity since `since` (to collapse repeats). */
+  existsSince(
+    manager: EntityManager,
+    q: { action: string; entityType: string; entityId: string; actorId: string; since: Date },
+  ): Promise<boolean> {
+    return this.repository.existsSince(manager, q);
+  }
+
   /** How many entries of an action concern these entities. */
   count(action: string, entityType: string, entityIds: string[]): Promise<number> {
     return this.repository.countFor(action, entityType, entityIds);

@@ -1,3 +1,4 @@
+import { ContactAccessLog } from './contact-access-log';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@plaza/api/audit';
 import { AuthModule } from '@plaza/api/auth';
@@ -43,6 +44,7 @@ import { ReplyText } from './reply-text';
     DepartmentTrustRepository,
     ReplyTemplatesRepository,
     ReplyText,
+    ContactAccessLog,
   ],
   // CaseWritesRepository: other features (external Open311 updates) move cases through the same writes.
   exports: [CaseEventsService, CaseWritesRepository],

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditService, subjectOfReport, subjectOfUser } from '@plaza/api/audit';
 import type { AuthContext } from '@plaza/api/auth';
+import { CONTACT_VIEW_ACTION } from '@plaza/api/cases';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import { ConsentRepository } from '@plaza/api/consent';
 import { DomainError } from '@plaza/api/http';
@@ -11,8 +12,6 @@ import { PersonalDataRepository, type ErasureCounts, type OwnReportRow } from '.
 import { emailChangeMail, reporterDataMail } from './privacy-mails';
 import { signClaims, verifyClaims } from './signed-token';
 
-/** The audit action written when staff open a reporter's contact (see cases, docs/privacy.md). */
-export const CONTACT_VIEW_ACTION = 'case.view_contact';
 
 const LINK_HOURS = 24;
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
