@@ -9,3 +9,4 @@ export * from './support-token';
 export * from './unread-count';
 export * from './unsubscribe-api';
 export * from './useReport';
+export * from './account-data-api';

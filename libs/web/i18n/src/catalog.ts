@@ -8,6 +8,7 @@ import type inbox from '../messages/es/inbox.json';
 import type notifications from '../messages/es/notifications.json';
 import type participation from '../messages/es/participation.json';
 import type proposals from '../messages/es/proposals.json';
+import type privacy from '../messages/es/privacy.json';
 
 import type { Locale } from '@plaza/shared/contracts';
 
@@ -39,6 +40,7 @@ export const NAMESPACES = [
   'notifications',
   'participation',
   'proposals',
+  'privacy',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -53,7 +55,8 @@ type SpanishCatalogue = typeof common &
   typeof inbox &
   typeof notifications &
   typeof participation &
-  typeof proposals;
+  typeof proposals &
+  typeof privacy;
 
 export type MessageKey = keyof SpanishCatalogue;
 export type Messages = Record<MessageKey, string>;
