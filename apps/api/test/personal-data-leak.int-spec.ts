@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { call, caseUrl, CHAMBERI, SOL } from './cases-fixtures';
 import { createTestApp, type TestApp, type TestResponse } from './create-test-app';
 import { confirmByMail } from './report-confirmation';
-import { DEMO, seedAccounts, sessionCookieOf, signIn, withSession, type TestSession } from './sessions';
+import { DEMO, seedAccounts, sessionCookieOf, signIn, type TestSession } from './sessions';
 
 /** One marker per input: the field it went in, a value no fixture or text could contain by chance. */
 const MARKERS = {
