@@ -1,5 +1,7 @@
 // Data protection (issue 15, docs/privacy.md): consent records, the citizen's own data (access,
 // correction, erasure), crypto-shredded audit entries and the retention job with an injected clock.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { AuditService } from '@plaza/api/audit';
 import { RetentionClock, RetentionJob } from '@plaza/api/privacy';
 import { DataSource } from 'typeorm';
@@ -8,6 +10,15 @@ import { createTestApp, type TestApp } from './create-test-app';
 import { DEMO, seedAccounts, sessionCookieOf, signIn, type TestSession } from './sessions';
 
 const DAY = 86_400_000;
+const workspaceRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** `npm run audit:verify`, as an operator runs it, against the test's database. */
+function auditVerifyCommand(databaseUrl: string): { status: number | null; output: string } {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl };
+  delete env['NODE_OPTIONS'];
+  const result = spawnSync(process.execPath, ['infra/scripts/audit-verify.mjs'], { cwd: workspaceRoot, env, encoding: 'utf8', timeout: 120_000 });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
 
 async function signUp(t: TestApp, name: string, email: string): Promise<TestSession> {
   const response = await t.inject({
@@ -132,6 +143,7 @@ describe('a citizen\u2019s own data: consent, access, correction, erasure, reten
     for (const entry of corrections) expect(entry.actorEmail).toBeNull();
     expect(JSON.stringify(await db.query(`SELECT * FROM audit_log`))).not.toMatch(/olga|611 222 333/i);
     expect(await verifyChain()).toMatchObject({ ok: true, brokenAt: null });
+    if (!t.db.embedded) expect(auditVerifyCommand(t.db.url)).toMatchObject({ status: 0 });
   });
 
   it('mails anonymous reporters a signed link to their data, answering the same for unknown addresses', async () => {
