@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { AuditService } from '@plaza/api/audit';
-import { RetentionClock, RetentionJob } from '@plaza/api/privacy';
+import { AccountDataService, RetentionClock, RetentionJob } from '@plaza/api/privacy';
 import { DataSource } from 'typeorm';
 import { call, caseUrl, citizenReport, fileReport } from './cases-fixtures';
 import { createTestApp, type TestApp } from './create-test-app';
@@ -152,6 +152,7 @@ describe('a citizen\u2019s own data: consent, access, correction, erasure, reten
     const unknown = await t.inject({ method: 'POST', url: '/api/v1/account/data/request', payload: { email: 'nadie@example.org' } });
     expect([known.statusCode, unknown.statusCode]).toEqual([202, 202]);
     expect(known.body).toBe(unknown.body);
+    await t.app.get(AccountDataService).settled();
     expect(await db.query(`SELECT 1 FROM mail_messages WHERE to_address = 'nadie@example.org'`)).toHaveLength(0);
     const token = /reporter-token=([A-Za-z0-9_.-]+)/.exec(await lastMailTo(t, 'iker@example.org'))![1]!;
     const data = await t.inject({ method: 'GET', url: `/api/v1/account/data/reporter?token=${token}` });

@@ -168,6 +168,12 @@ describe('no personal data in any public output (integration)', () => {
     for (const field of ['proposalAuthorName', 'proposalAuthorEmail', 'commentAuthorName', 'commentAuthorEmail', 'alertEmail']) {
       expect([field, leaksIn(stored).includes(field)]).toEqual([field, true]);
     }
+    // Every form recorded consent, through its channel, with the notice version shown.
+    const consents: Array<{ form: string; channel: string }> = await db.query(`SELECT DISTINCT form, channel FROM consent_records`);
+    expect(consents.map((c) => `${c.form}/${c.channel}`).sort()).toEqual(
+      ['alert/web', 'comment/web', 'proposal/web', 'report/on_behalf', 'report/open311', 'report/web', 'signup/web'],
+    );
+
     // A deliberately exposed field is caught through the same public crawl: a reporter who chose to show
     // their name gets it on the public page, and the crawler flags it there.
     const control = { shownName: 'Zqxcontrolshown Visible' };

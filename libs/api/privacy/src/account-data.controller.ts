@@ -58,8 +58,8 @@ export class AccountDataController {
   @Access('public')
   @HttpCode(202)
   @ApiOperation({ summary: 'Reporters without an account: mail a link to the data of my reports (always 202)' })
-  async requestLink(@Body() body: unknown, @RequestLocale() locale: Locale): Promise<void> {
-    await this.data.requestReporterLink(parseInput(ReporterLinkDto, body).email, locale);
+  requestLink(@Body() body: unknown, @RequestLocale() locale: Locale): void {
+    this.data.requestReporterLink(parseInput(ReporterLinkDto, body).email, locale);
   }
 
   @Get('data/reporter')

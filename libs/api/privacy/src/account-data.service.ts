@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { AuditService, subjectOfReport, subjectOfUser } from '@plaza/api/audit';
 import type { AuthContext } from '@plaza/api/auth';
 import { CONTACT_VIEW_ACTION } from '@plaza/api/cases';
@@ -42,8 +42,9 @@ function reportView(row: OwnReportRow): AccountDataReport {
  * audit-logged with counts only, the person's audit data crypto-shredded).
  */
 @Injectable()
-export class AccountDataService {
+export class AccountDataService implements OnApplicationShutdown {
   private readonly logger = new Logger('Privacy');
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(
     private readonly data: PersonalDataRepository,
@@ -175,17 +176,33 @@ export class AccountDataService {
 
   /**
    * An anonymous reporter asks for their data: a signed link goes to the address if it filed any
-   * report, and the answer is the same, after the same work, whether it did or not.
+   * report. The lookup and the mail happen after the answer, so the answer (202) takes the same
+   * time and says the same whether the address filed reports or not.
    */
-  async requestReporterLink(email: string, locale: Locale): Promise<void> {
-    const address = email.trim().toLowerCase();
+  requestReporterLink(email: string, locale: Locale): void {
+    const work = this.mailReporterLink(email.trim().toLowerCase(), locale)
+      .catch((error: unknown) => this.logger.warn(`Could not mail a reporter's data link: ${String(error)}`))
+      .finally(() => this.pending.delete(work));
+    this.pending.add(work);
+  }
+
+  /** Waits for links still being mailed (shutdown, tests). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.pending]);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.settled();
+  }
+
+  private async mailReporterLink(address: string, locale: Locale): Promise<void> {
     const reports = await this.data.reportsByEmail(address);
+    if (reports.length === 0) return;
     const token = signClaims(await this.secret.load(), {
       purpose: 'reporter-data',
       subject: address,
       exp: Date.now() + LINK_HOURS * 3_600_000,
     });
-    if (reports.length === 0) return;
     await this.mailer.send(
       reporterDataMail({ to: address, locale, url: `${this.config.publicUrl}/account/data?reporter-token=${token}`, validHours: LINK_HOURS }),
     );
