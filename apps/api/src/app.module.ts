@@ -4,6 +4,8 @@ import { ConfigModule, type AppConfig } from '@plaza/api/config';
 import { AbuseModule } from '@plaza/api/abuse';
 import { AdminModule } from '@plaza/api/admin';
 import { AuditModule } from '@plaza/api/audit';
+import { ConsentModule } from '@plaza/api/consent';
+import { PrivacyModule } from '@plaza/api/privacy';
 import { AuthModule } from '@plaza/api/auth';
 import { CasesModule } from '@plaza/api/cases';
 import { CatalogModule } from '@plaza/api/catalog';
@@ -50,6 +52,7 @@ export class AppModule {
         // Rate-limit counters and proof-of-work challenges for every public route that files or mails.
         AbuseModule,
         AuditModule,
+        ConsentModule,
         // Puts every route of every module behind the access guard (fails closed).
         AuthModule,
         HealthModule,
@@ -70,6 +73,7 @@ export class AppModule {
         AlertsModule,
         StatsModule,
         OpenDataModule,
+        PrivacyModule,
       ],
     };
   }

@@ -1,3 +1,4 @@
+import { AuditService } from '@plaza/api/audit';
 import { seedDemoCases, seedDemoHolidays } from '@plaza/api/seed';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from './create-test-app';
@@ -120,9 +121,14 @@ describe('moderation console: inbox, case view and the community manager’s mov
     expect(publicView.body).not.toContain('612 345 678');
     expect(publicView.json().properties.timeline.at(-1)).toMatchObject({ to: 'confirmed', actor: 'city', message: 'Gracias por su aviso.' });
 
-    const [textEdit] = await t.app
+    // Stored sealed under the report's key (crypto-shredding, decision 0007); readable through the log while the key lives.
+    const [stored] = await t.app
       .get(DataSource)
-      .query(`SELECT before, after FROM audit_log WHERE action = 'case.edit_text' AND entity_id = $1`, [ref]);
+      .query(`SELECT before::text AS before FROM audit_log WHERE action = 'case.edit_text' AND entity_id = $1`, [ref]);
+    expect(stored.before).not.toContain('612 345 678');
+    const textEdit = (await t.app.get(AuditService).page(null, 100)).entries.find(
+      (e) => e.action === 'case.edit_text' && e.entityId === ref,
+    ) as { before: { description: string }; after: { description: string } };
     expect(textEdit.before.description).toContain('612 345 678');
     expect(textEdit.after.description).not.toContain('612 345 678');
 

@@ -28,6 +28,7 @@ const AccountSettingsPage = lazy(() =>
 const NotificationsPage = lazy(() =>
   import('@plaza/map/feature-account').then((m) => ({ default: m.NotificationsPage })),
 );
+const AccountDataPage = lazy(() => import('@plaza/map/feature-account').then((m) => ({ default: m.AccountDataPage })));
 const UnsubscribePage = lazy(() => import('@plaza/map/feature-account').then((m) => ({ default: m.UnsubscribePage })));
 const ProposalsPage = lazy(() => import('@plaza/map/feature-proposals').then((m) => ({ default: m.ProposalsPage })));
 const NewProposalPage = lazy(() =>
@@ -73,6 +74,7 @@ export function App() {
               <Route path="/signin" component={SignInPage} />
               <Route path="/signup" component={SignUpPage} />
               <Route path="/account/notifications" component={NotificationsPage} />
+              <Route path="/account/data" component={AccountDataPage} />
               <Route path="/account" component={AccountSettingsPage} />
               <Route path="/proposals" component={ProposalsPage} />
               <Route path="/proposals/new" component={NewProposalPage} />

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { newSecretToken, normalizeEmail, tokenHash } from '@plaza/api/auth';
+import { ConsentService } from '@plaza/api/consent';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import { DomainError } from '@plaza/api/http';
 import { MAILER, type Mailer } from '@plaza/api/mail';
@@ -33,6 +34,7 @@ export class AlertsService implements OnModuleInit {
     private readonly links: UnsubscribeLinks,
     private readonly clock: AlertsClock,
     private readonly throttle: AlertsThrottle,
+    private readonly consent: ConsentService,
   ) {}
 
   onModuleInit(): void {
@@ -81,6 +83,7 @@ export class AlertsService implements OnModuleInit {
         tokenHash: tokenHash(token),
         now,
       });
+      if (created) await this.consent.record(manager, { form: 'alert', channel: 'web', locale, alertId: row.id });
       // Already confirmed: nothing to do, and nothing to mail.
       if (row.confirmedAt || !mailAllowed) return;
       if (!created) await this.subscriptions.renewToken(manager, row.id, tokenHash(token), now, locale);

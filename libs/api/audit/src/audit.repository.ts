@@ -81,6 +81,64 @@ export class AuditRepository {
     );
   }
 
+  /**
+   * The key of a subject, created on first use inside the caller's transaction (a concurrent
+   * first use by another transaction waits on the primary key and then reads the winner's key).
+   */
+  async subjectKey(manager: EntityManager, subject: string, fresh: Buffer): Promise<Buffer> {
+    await manager.query<unknown[]>(
+      `INSERT INTO audit_subject_keys (subject, key) VALUES ($1, $2) ON CONFLICT (subject) DO NOTHING`,
+      [subject, fresh],
+    );
+    const [row] = await manager.query<{ key: Buffer }[]>(`SELECT key FROM audit_subject_keys WHERE subject = $1`, [
+      subject,
+    ]);
+    return row!.key;
+  }
+
+  /** The keys still held for these subjects (erased subjects are simply absent). */
+  async subjectKeys(subjects: string[]): Promise<Map<string, Buffer>> {
+    if (subjects.length === 0) return new Map();
+    const rows = await this.db.query<{ subject: string; key: Buffer }[]>(
+      `SELECT subject, key FROM audit_subject_keys WHERE subject = ANY($1::text[])`,
+      [subjects],
+    );
+    return new Map(rows.map((r) => [r.subject, r.key]));
+  }
+
+  /** Crypto-shredding: the subjects' data becomes unreadable in every entry. Answers how many keys went. */
+  async deleteSubjectKeys(manager: EntityManager, subjects: string[]): Promise<number> {
+    if (subjects.length === 0) return 0;
+    const [, count] = await manager.query<[unknown[], number]>(
+      `DELETE FROM audit_subject_keys WHERE subject = ANY($1::text[])`,
+      [subjects],
+    );
+    return count;
+  }
+
+  /** How many entries of an action concern these entities (e.g. staff views of a reporter's contact). */
+  async countFor(action: string, entityType: string, entityIds: string[]): Promise<number> {
+    if (entityIds.length === 0) return 0;
+    const [row] = await this.db.query<{ count: string }[]>(
+      `SELECT count(*)::text AS count FROM audit_log WHERE action = $1 AND entity_type = $2 AND entity_id = ANY($3::text[])`,
+      [action, entityType, entityIds],
+    );
+    return Number(row?.count ?? 0);
+  }
+
+  /** Whether this actor already has an entry of this action on this entity since `since`. */
+  async existsSince(
+    manager: EntityManager,
+    q: { action: string; entityType: string; entityId: string; actorId: string; since: Date },
+  ): Promise<boolean> {
+    const rows = await manager.query<{ seq: string }[]>(
+      `SELECT seq FROM audit_log
+        WHERE entity_type = $1 AND entity_id = $2 AND action = $3 AND actor_id = $4 AND at >= $5 LIMIT 1`,
+      [q.entityType, q.entityId, q.action, q.actorId, q.since],
+    );
+    return rows.length > 0;
+  }
+
   verifyChain(): Promise<ChainVerification> {
     return verifyAuditChain((sql, params) => this.db.query<Array<Record<string, unknown>>>(sql, params));
   }

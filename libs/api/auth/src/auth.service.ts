@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@plaza/api/audit';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
+import { ConsentService } from '@plaza/api/consent';
 import { isLocale, type Locale, type SessionView } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccountsRepository } from './accounts.repository';
@@ -36,6 +37,7 @@ export class AuthService {
     private readonly throttle: SignInThrottle,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly consent: ConsentService,
   ) {}
 
   /**
@@ -76,6 +78,7 @@ export class AuthService {
           passwordHash,
           locale,
         });
+        await this.consent.record(manager, { form: 'signup', channel: 'web', locale: requestLocale, userId: id });
         return this.sessions.start(manager, id, 'signup');
       });
     } catch (error) {

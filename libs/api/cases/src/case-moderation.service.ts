@@ -66,8 +66,9 @@ export class CaseModerationService {
         description: input.description?.trim() ?? before.description,
       };
       await this.writes.setText(move.manager, move.current.id, after.title, after.description);
-      // The audit trail keeps the original text: that is where redacted personal data remains, for admins only.
-      await move.audit('case.edit_text', before, { ...after, reason: input.reason ?? null });
+      // The audit trail keeps the original text, where redacted personal data remains, for admins
+      // only and sealed under the report's key: erasing the reporter's data shreds it.
+      await move.audit('case.edit_text', before, { ...after, reason: input.reason ?? null }, true);
     });
   }
 

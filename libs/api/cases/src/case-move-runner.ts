@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@plaza/api/audit';
+import { AuditService, subjectOfReport } from '@plaza/api/audit';
 import type { AuthUser } from '@plaza/api/auth';
 import { canTransition, type CaseMoveResult, type Locale, type ReportStatus } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -39,7 +39,11 @@ export class CaseMove {
     return this.event(event, this.current.status, this.current.status);
   }
 
-  async audit(action: string, before: unknown, after: unknown): Promise<void> {
+  /**
+   * `personal`: the entry holds the reporter's own data (their original text): it is sealed under
+   * the report's key and erased with the reporter's data (docs/decisions/0007-audit-log-and-erasure.md).
+   */
+  async audit(action: string, before: unknown, after: unknown, personal = false): Promise<void> {
     await this.auditService.record(this.manager, {
       actor: { id: this.user.id, email: this.user.email },
       action,
@@ -47,6 +51,7 @@ export class CaseMove {
       entityId: this.current.ref,
       before,
       after,
+      ...(personal ? { personalDataOf: subjectOfReport(this.current.ref) } : {}),
     });
   }
 

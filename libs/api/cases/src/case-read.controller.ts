@@ -6,6 +6,7 @@ import type { CaseDetail, CaseInbox, FilledTemplate, Locale } from '@plaza/share
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CaseEventsService, type CaseChange } from './case-events.service';
 import { CaseViewService } from './case-view.service';
+import { ContactAccessLog } from './contact-access-log';
 import { CaseWorkService } from './case-work.service';
 import { parseInboxQuery } from './dto/inbox.query';
 
@@ -20,6 +21,7 @@ export class CaseReadController {
     private readonly view: CaseViewService,
     private readonly work: CaseWorkService,
     private readonly events: CaseEventsService,
+    private readonly contactAccess: ContactAccessLog,
   ) {}
 
   @Get()
@@ -82,8 +84,11 @@ export class CaseReadController {
 
   @Get(':ref')
   @ApiOperation({ summary: 'One case: report, reporter contact, timeline, notes, drafts, nearby, routing, clock' })
-  detail(@CurrentUser() user: AuthUser, @Param('ref') ref: string, @RequestLocale() locale: Locale): Promise<CaseDetail> {
-    return this.view.detail(user, ref, locale);
+  async detail(@CurrentUser() user: AuthUser, @Param('ref') ref: string, @RequestLocale() locale: Locale): Promise<CaseDetail> {
+    const detail = await this.view.detail(user, ref, locale);
+    // Opening a case shows its reporter's contact: that access is audit-logged (docs/privacy.md).
+    if (detail.reporter.email !== null || detail.reporter.phone !== null) await this.contactAccess.viewed(user, detail.ref);
+    return detail;
   }
 
   @Get(':ref/template-fill')

@@ -1,3 +1,4 @@
+import { ContactAccessLog } from './contact-access-log';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@plaza/api/audit';
 import { AuthModule } from '@plaza/api/auth';
@@ -47,6 +48,7 @@ import { CaseChangesRepository } from './case-changes.repository';
     DepartmentTrustRepository,
     ReplyTemplatesRepository,
     ReplyText,
+    ContactAccessLog,
   ],
   // CaseWritesRepository: other features (external Open311 updates) move cases through the same writes.
   exports: [CaseEventsService, CaseWritesRepository],

@@ -9,6 +9,7 @@ import type { MetricsSettings } from './metrics-config';
 import type { StorageSettings } from './storage-config';
 import type { TrustProxy } from './http-config';
 import type { AbuseSettings } from './abuse-config';
+import type { RetentionConfig } from './retention-config';
 
 /** Everything the API reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -58,6 +59,8 @@ export interface AppConfig {
   storage: StorageSettings;
   /** Public-route limits, proof of work, idempotency keys (ABUSE_*, IDEMPOTENCY_KEY_TTL_HOURS): see abuse-config.ts. */
   abuse: AbuseSettings;
+  /** How long personal data is kept (RETENTION_CONTACT_DAYS, RETENTION_INACTIVE_DAYS): see retention-config.ts. */
+  retention: RetentionConfig;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

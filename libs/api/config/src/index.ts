@@ -12,3 +12,4 @@ export * from './storage-config';
 export * from './http-config';
 export * from './abuse-config';
 export * from './open-data-config';
+export * from './retention-config';

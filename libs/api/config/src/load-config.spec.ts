@@ -88,3 +88,20 @@ describe('loadConfig: confirmation of anonymous reports', () => {
     }
   });
 });
+
+describe('loadConfig: retention of personal data', () => {
+  it('keeps contacts 365 days after a case closes and idle accounts 730 days by default', () => {
+    expect(loadConfig({}).retention).toEqual({ contactDays: 365, inactiveDays: 730 });
+    expect(loadConfig({ RETENTION_CONTACT_DAYS: '180', RETENTION_INACTIVE_DAYS: '1095' }).retention).toEqual({
+      contactDays: 180,
+      inactiveDays: 1095,
+    });
+  });
+
+  it('refuses a period that is not a whole number of days from 30 to 3650', () => {
+    for (const bad of ['0', '29', '1.5', 'abc', '3651', '-30']) {
+      expect(() => loadConfig({ RETENTION_CONTACT_DAYS: bad })).toThrow(/RETENTION_CONTACT_DAYS/);
+      expect(() => loadConfig({ RETENTION_INACTIVE_DAYS: bad })).toThrow(/RETENTION_INACTIVE_DAYS/);
+    }
+  });
+});

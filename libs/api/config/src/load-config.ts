@@ -4,6 +4,7 @@ import { readMapConfig } from './map-config';
 import { readParticipationConfig } from './participation-config';
 import { readDeliveryConfig } from './delivery-config';
 import { readReportConfirmationConfig } from './report-confirmation-config';
+import { readRetentionConfig } from './retention-config';
 import { readCityConfig } from './city-config';
 import { readOpenDataConfig } from './open-data-config';
 import { readAlertsSettings } from './alerts-config';
@@ -54,6 +55,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const storage = readStorageSettings(env, problems);
   const abuse = readAbuseSettings(env, problems);
   const openData = readOpenDataConfig(env, problems);
+  const retention = readRetentionConfig(env, problems);
 
   const logLevelRaw = env['LOG_LEVEL']?.trim() || 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevelRaw)) {
@@ -95,6 +97,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     ...storage,
     ...abuse,
     ...openData,
+    ...retention,
   };
 }
 

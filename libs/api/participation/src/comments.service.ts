@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthUser } from '@plaza/api/auth';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
-import type { CommentAuthor, CommentThread, CommentView, HiddenReason } from '@plaza/shared/contracts';
 import { fieldsOf, kindsOf, screenFields } from '@plaza/shared/moderation';
+import { isLocale, type CommentAuthor, type CommentThread, type CommentView, type HiddenReason } from '@plaza/shared/contracts';
+import { ConsentService } from '@plaza/api/consent';
 import type { EntityManager } from 'typeorm';
 import {
   BlocksRepository,
@@ -24,6 +25,7 @@ export class CommentsService {
     private readonly targets: TargetsRepository,
     private readonly blocks: BlocksRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly consent: ConsentService,
   ) {}
 
   private get editMs(): number {
@@ -62,6 +64,8 @@ export class CommentsService {
         staffDepartmentId: staffRole ? (department?.id ?? null) : null,
       });
       await this.screen(manager, id, user.id, body);
+      // Staff comment for the city; a citizen's comment publishes their name under the notice.
+      if (!staffRole) await this.consent.record(manager, { form: 'comment', channel: 'web', locale: isLocale(locale) ? locale : 'es', userId: user.id });
       return this.one(manager, thread, id, locale, user);
     });
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CatalogRepository } from '@plaza/api/catalog';
 import { AuditService } from '@plaza/api/audit';
 import type { AuthUser } from '@plaza/api/auth';
+import { ConsentService } from '@plaza/api/consent';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import {
   PUBLIC_REPORT_STATUSES,
@@ -18,6 +19,7 @@ import {
   type ProposalSummary,
   type SupportState,
 } from '@plaza/shared/contracts';
+import { isLocale } from '@plaza/shared/contracts';
 import type { EntityManager } from 'typeorm';
 import type { CreateProposalDto } from './dto/create-proposal.dto';
 import type { ProposalListQuery } from './dto/list-proposals.query';
@@ -38,6 +40,7 @@ export class ProposalsService {
     private readonly images: ProposalImages,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly consent: ConsentService,
   ) {}
 
   private get mediaBase(): string {
@@ -78,6 +81,7 @@ export class ProposalsService {
           showName: input.showName,
         });
         await this.proposals.insertImages(manager, id, stored);
+        await this.consent.record(manager, { form: 'proposal', channel: 'web', locale: isLocale(locale) ? locale : 'es', userId: user.id });
         await this.timeline.append(manager, { proposalId: id, actorKind: 'author', actorId: user.id, from: null, to: 'published', message: null });
         return this.detail(manager, id, locale, user);
       });

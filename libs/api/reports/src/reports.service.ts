@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PublicLimits } from '@plaza/api/abuse';
 import { newSecretToken, tokenHash } from '@plaza/api/auth';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
+import { consentChannelOf, ConsentService } from '@plaza/api/consent';
 import { CatalogRepository } from '@plaza/api/catalog';
 import { InvalidPhotoError, PHOTO_STORAGE, processPhoto, type PhotoStorage } from '@plaza/api/media';
 import { ReportTimeline, type NewReportEvent } from '@plaza/api/report-records';
@@ -76,6 +77,7 @@ export class ReportsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly confirmations: ConfirmationMails,
     private readonly limits: PublicLimits,
+    private readonly consent: ConsentService,
   ) {}
 
   private get mediaBase(): string {
@@ -151,6 +153,14 @@ export class ReportsService {
           screeningHold,
         });
         await this.reports.insertPhotos(manager, id, stored);
+        // Web, on behalf (staff read the notice to the caller) or an Open311 client: one record each.
+        await this.consent.record(manager, {
+          form: 'report',
+          channel: consentChannelOf(options.source ?? 'web', options.reporter.kind === 'staff'),
+          locale,
+          userId: options.reporter.kind === 'user' ? options.reporter.userId : null,
+          reportId: id,
+        });
         if (token) {
           // Nothing happens for the city until the reporter confirms: the first timeline entry
           // (and whatever listens to it) waits for them, see confirm().

@@ -11,3 +11,4 @@ export * from './unsubscribe-api';
 export * from './useReport';
 export * from './proof-of-work-status';
 export * from './stats-api';
+export * from './account-data-api';

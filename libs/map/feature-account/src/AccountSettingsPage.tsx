@@ -1,9 +1,10 @@
 import { useT } from '@plaza/web/i18n';
 import { useCallback } from 'react';
 import { Link, Redirect } from 'wouter';
-import { appHref } from '@plaza/map/util';
+import { appHref, useLoad } from '@plaza/map/util';
+import { MyContributions } from './MyContributions';
 import { AccountPage, UnreadBadge } from '@plaza/map/ui';
-import { notificationSettingsApi, useUnreadCount } from '@plaza/map/data-access';
+import { accountDataApi, notificationSettingsApi, useUnreadCount } from '@plaza/map/data-access';
 import { NotificationSettingsSection } from '@plaza/web/account';
 import { useSession } from '@plaza/web/session';
 
@@ -18,6 +19,9 @@ export function AccountSettingsPage() {
     (settings: { emailNotifications: boolean }) => notificationSettingsApi.set(csrfToken ?? '', settings),
     [csrfToken],
   );
+  const [mine] = useLoad(`mine:${state.status}`, (signal) =>
+    state.status === 'signedIn' ? accountDataApi.get(signal) : new Promise<never>(() => undefined),
+  );
   if (state.status === 'anonymous') return <Redirect to={appHref('/signin?next=%2Faccount')} replace />;
   return (
     <AccountPage title={t('account.settings.title')}>
@@ -29,7 +33,11 @@ export function AccountSettingsPage() {
               <UnreadBadge count={unread} />
             </Link>
           </p>
+          <p>
+            <Link href={appHref('/account/data')}>{t('privacy.link')}</Link>
+          </p>
           <NotificationSettingsSection className="account-card" load={load} save={save} />
+          {mine.state === 'ready' && <MyContributions data={mine.data} />}
         </>
       )}
     </AccountPage>

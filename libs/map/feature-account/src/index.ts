@@ -1,3 +1,4 @@
 export { AccountSettingsPage } from './AccountSettingsPage';
 export { NotificationsPage } from './NotificationsPage';
 export { UnsubscribePage } from './UnsubscribePage';
+export { AccountDataPage } from './AccountDataPage';

@@ -18,3 +18,4 @@ export * from './alerts';
 export * from './screening';
 export * from './proof-of-work';
 export * from './stats';
+export * from './account-data';

@@ -9,6 +9,7 @@ import type notifications from '../messages/es/notifications.json';
 import type participation from '../messages/es/participation.json';
 import type proposals from '../messages/es/proposals.json';
 import type stats from '../messages/es/stats.json';
+import type privacy from '../messages/es/privacy.json';
 
 import type { Locale } from '@plaza/shared/contracts';
 
@@ -41,6 +42,7 @@ export const NAMESPACES = [
   'participation',
   'proposals',
   'stats',
+  'privacy',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -56,7 +58,8 @@ type SpanishCatalogue = typeof common &
   typeof notifications &
   typeof participation &
   typeof proposals &
-  typeof stats;
+  typeof stats &
+  typeof privacy;
 
 export type MessageKey = keyof SpanishCatalogue;
 export type Messages = Record<MessageKey, string>;

@@ -12,6 +12,7 @@ import { NotificationPreferences1796100000000 } from './1796100000000-Notificati
 import { CityTimeZone1796180000000 } from './1796180000000-CityTimeZone';
 import { ScheduledJobs1796190000000 } from './1796190000000-ScheduledJobs';
 import { PublicStatistics1796250000000 } from './1796250000000-PublicStatistics';
+import { DataProtection1796321391405 } from './1796321391405-DataProtection';
 import { StatisticsRollups1796321398380 } from './1796321398380-StatisticsRollups';
 import { ContentScreening1796321540174 } from './1796321540174-ContentScreening';
 import { AbuseLimits1796321561156 } from './1796321561156-AbuseLimits';
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   CityTimeZone1796180000000,
   ScheduledJobs1796190000000,
   PublicStatistics1796250000000,
+  DataProtection1796321391405,
   StatisticsRollups1796321398380,
   ContentScreening1796321540174,
   AbuseLimits1796321561156,
