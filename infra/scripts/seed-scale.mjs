@@ -26,9 +26,9 @@
 //    rows (report_photos; the files themselves do not exist) and anonymous supports
 //    (report_supports, with reports.support_count equal to their number); a few reports of the
 //    last 72 hours still wait for their reporter's confirmation and have none of these;
-// 4. references numbered per year of creation (`YYYY-nnnnnn`), continuing after the existing ones;
-//    report_ref_seq is moved past the current year's highest, so reports filed through the API
-//    afterwards get fresh references; then ANALYZE.
+// 4. references numbered per year of creation (`YYYY-nnnnnn`, growing a digit past 999,999 like
+//    plaza_next_report_ref()), continuing after the existing ones; report_ref_seq is moved past the
+//    current year's highest, so reports filed through the API afterwards get fresh references; then ANALYZE.
 // Not seeded: the outbox history of the mails these reports would have sent, idempotency keys,
 // follows and internal notes.
 import { performance } from 'node:perf_hooks';
@@ -306,7 +306,8 @@ try {
           FROM seed_scale.typed t
       )
       SELECT row_number() OVER (ORDER BY s.created_at, s.g) AS n, s.*,
-             s.year || '-' || lpad((o.base + row_number() OVER (PARTITION BY s.year ORDER BY s.created_at, s.g))::text, 6, '0') AS ref,
+             s.year || '-' || lpad((o.base + row_number() OVER (PARTITION BY s.year ORDER BY s.created_at, s.g))::text,
+                                    greatest(6, length((o.base + row_number() OVER (PARTITION BY s.year ORDER BY s.created_at, s.g))::text)), '0') AS ref,
              ((b.day + 1)::timestamp AT TIME ZONE 'Europe/Madrid') - interval '1 millisecond' AS due_at,
              CASE WHEN s.status IN ('confirmed', 'unconfirmed') THEN s.created_at
                   ELSE least(now(), s.created_at + make_interval(secs => 3600 + 86400 * s.target_days * 1.5 * (-ln(1 - s.u_delay))))
@@ -324,7 +325,8 @@ try {
     await q(`CREATE UNIQUE INDEX ON seed_scale.rows (n)`);
     const { rows } = await q(`SELECT count(*)::int AS n, max(length(split_part(ref, '-', 2))) AS w, count(*) FILTER (WHERE pending)::int AS pending FROM seed_scale.rows`);
     if (rows[0].n !== N) throw new Error(`expected ${N} rows, built ${rows[0].n} (calendar too short?)`);
-    if (rows[0].w > 6) throw new Error('more than 999,999 references in one year: the reference format allows six digits');
+    // Past 999,999 in a year the number simply grows a digit, as plaza_next_report_ref() does (decision 0010).
+    if (rows[0].w > 6) console.log(`  some references have ${rows[0].w} digits (more than 999,999 in one year)`);
     return `${rows[0].pending} awaiting confirmation`;
   });
 
@@ -482,7 +484,7 @@ try {
                coalesce((SELECT max(split_part(ref, '-', 2)::int) FROM reports
                           WHERE ref ~ '^[0-9]{4}-[0-9]+$'
                             AND split_part(ref, '-', 1)::int = extract(year FROM now() AT TIME ZONE 'UTC')::int), 1))) AS v`);
-    return `report_ref_seq at ${rows[0].v}: ${(999_999 - rows[0].v).toLocaleString('en')} references left this year`;
+    return `report_ref_seq at ${rows[0].v}: the next report filed gets ${new Date().getUTCFullYear()}-${String(Number(rows[0].v) + 1).padStart(6, '0')}`;
   });
 
   await phase('drop the scratch schema', async () => void (await q(`DROP SCHEMA seed_scale CASCADE`)));

@@ -26,6 +26,7 @@ import {
   type ScheduleRequest,
   type StatusMoveRequest,
   REPORT_LIMITS,
+  REPORT_REF_PATTERN,
 } from '@plaza/shared/contracts';
 import {
   IsBoolean,
@@ -139,7 +140,7 @@ export class MergeDto implements MergeRequest {
   @ApiProperty({ example: '2026-000123' })
   @IsDefined()
   @IsString()
-  @Matches(/^\d{4}-\d{6}$/, { message: 'into must be a report reference such as 2026-000123' })
+  @Matches(REPORT_REF_PATTERN, { message: 'into must be a report reference such as 2026-000123' })
   into!: string;
 
   @ApiPropertyOptional({ maxLength: MESSAGE_MAX })
