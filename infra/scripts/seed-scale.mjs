@@ -364,6 +364,8 @@ try {
     await q(`BEGIN`);
     try {
       if (!withTrigger) await q(`ALTER TABLE reports DISABLE TRIGGER reports_due_at`);
+      // The map's cell table (decision 0009) is rebuilt set-wise below rather than row by row.
+      await q(`ALTER TABLE reports DISABLE TRIGGER reports_map_cells`);
       for (let from = 1; from <= N; from += chunk) {
         const started = performance.now();
         await q(
@@ -386,6 +388,8 @@ try {
         if (N > chunk) process.stdout.write(`${Math.min(N, from + chunk - 1) / 1000}k (${((performance.now() - started) / 1000).toFixed(1)} s) `);
       }
       if (!withTrigger) await q(`ALTER TABLE reports ENABLE TRIGGER reports_due_at`);
+      await q(`ALTER TABLE reports ENABLE TRIGGER reports_map_cells`);
+      await q(`SELECT plaza_map_cells_rebuild()`);
       await q(`COMMIT`);
     } catch (error) {
       await q(`ROLLBACK`);

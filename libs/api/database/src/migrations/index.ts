@@ -13,6 +13,7 @@ import { CityTimeZone1796180000000 } from './1796180000000-CityTimeZone';
 import { ScheduledJobs1796190000000 } from './1796190000000-ScheduledJobs';
 import { PublicStatistics1796250000000 } from './1796250000000-PublicStatistics';
 import { ReportReferences1796321475986 } from './1796321475986-ReportReferences';
+import { ReportMapCells1796321651229 } from './1796321651229-ReportMapCells';
 
 /** Every migration, in order. Listed explicitly so the bundle and the tests run the same set. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ScheduledJobs1796190000000,
   PublicStatistics1796250000000,
   ReportReferences1796321475986,
+  ReportMapCells1796321651229,
 ];
