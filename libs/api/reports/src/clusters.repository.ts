@@ -4,6 +4,11 @@ import { PUBLIC_REPORT_STATUSES, type ReportClusterCell } from '@plaza/shared/co
 import { DataSource } from 'typeorm';
 import type { ClusterQuery } from './dto/cluster.query';
 import { reportFilterClauses } from './report-filters.sql';
+import { preparedQuery } from './reports.repository';
+
+interface CountRow {
+  n: number;
+}
 
 interface CellRow {
   count: number;
@@ -77,7 +82,8 @@ export class ClustersRepository {
         : `(SELECT * FROM report_map_cells
              WHERE zoom = $1 AND cx BETWEEN $2 AND $3 AND cy BETWEEN $4 AND $5
                AND status = ANY($6::text[]) ${categories}) c`;
-    return this.db.query<CellRow[]>(
+    return preparedQuery<CellRow>(
+      this.db,
       `SELECT count, lon, lat, "minLon", "minLat", "maxLon", "maxLat"
          FROM (SELECT sum(c.n)::int AS count, (sum(c.sx) / sum(c.n))::float8 AS lon, (sum(c.sy) / sum(c.n))::float8 AS lat,
                       min(c.min_x)::float8 AS "minLon", min(c.min_y)::float8 AS "minLat",
@@ -89,6 +95,26 @@ export class ClustersRepository {
         ORDER BY count DESC`,
       params,
     );
+  }
+
+  /**
+   * About how many filed reports lie in a box, whatever their status and category, from the cells
+   * that overlap it (so a little more than inside it): what reading the box from the GiST index
+   * costs. Read at the finest stored zoom where the box spans at most 16 cells each way.
+   */
+  async reportsAround(bbox: readonly [number, number, number, number]): Promise<number> {
+    const [minLon, minLat, maxLon, maxLat] = bbox;
+    const side11 = cellDegreesAt(CELL_TABLE_ZOOMS.min);
+    const extent = Math.max(maxLon - minLon, maxLat - minLat, 1e-9);
+    const zoom = Math.min(CELL_TABLE_ZOOMS.max, Math.max(CELL_TABLE_ZOOMS.min, CELL_TABLE_ZOOMS.min + Math.floor(Math.log2((16 * side11) / extent))));
+    const side = cellDegreesAt(zoom);
+    const [row] = await preparedQuery<CountRow>(
+      this.db,
+      `SELECT coalesce(sum(n), 0)::int AS n FROM report_map_cells
+        WHERE zoom = $1 AND cx BETWEEN $2 AND $3 AND cy BETWEEN $4 AND $5`,
+      [zoom, Math.floor(minLon / side), Math.floor(maxLon / side), Math.floor(minLat / side), Math.floor(maxLat / side)],
+    );
+    return row?.n ?? 0;
   }
 
   /** Every report in the view, aggregated on the fly. */
@@ -108,6 +134,11 @@ export class ClustersRepository {
       params,
     );
   }
+}
+
+/** The stored cells' side at a zoom, as the migration computed it (60 px of 256-px tiles). */
+function cellDegreesAt(zoom: number): number {
+  return (60 * 360) / (256 * 2 ** zoom);
 }
 
 function round6(value: number): number {

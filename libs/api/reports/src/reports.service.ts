@@ -56,6 +56,11 @@ export interface CreateReportOptions {
 }
 
 const IDEMPOTENCY_SCOPE = 'reports.create';
+/**
+ * A box is read from the GiST index when it holds at most this many reports per row asked for:
+ * walking the newest reports instead visits about limit × (all reports / reports in the box) rows.
+ */
+const BOX_PLAN_REPORTS_PER_ROW = 100;
 const NEARBY_RADIUS_METERS = 150;
 
 @Injectable()
@@ -195,10 +200,21 @@ export class ReportsService {
   }
 
   async list(query: ReportListQuery, locale: Locale): Promise<string> {
-    const page = await this.reports.listFeatures(query, locale, this.mediaBase);
+    const page = await this.reports.listFeatures(query, locale, this.mediaBase, await this.listPlan(query));
     const nextCursor = page.count === query.limit && page.lastId ? encodeCursor(page.lastId) : null;
     // Assembled as text: the features were serialised by PostgreSQL and need no round trip through objects.
     return `{"type":"FeatureCollection","features":${page.features},"nextCursor":${JSON.stringify(nextCursor)}}`;
+  }
+
+  /**
+   * How to find a page's reports (ReportsRepository.listFeatures): from the box's GiST-index hits
+   * when the box holds few enough reports that reading them all is cheaper than walking the
+   * newest reports of the city until `limit` fall inside it; measured in docs/performance.md.
+   */
+  private async listPlan(query: ReportListQuery): Promise<'newest' | 'box'> {
+    if (!query.bbox) return 'newest';
+    const around = await this.clusterCells.reportsAround(query.bbox);
+    return around <= BOX_PLAN_REPORTS_PER_ROW * query.limit ? 'box' : 'newest';
   }
 
   async get(ref: string, locale: Locale): Promise<ReportDetailFeature> {
