@@ -33,6 +33,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { workspaceRoot } from '../scripts/swc-options.mjs';
 import { buildApi, startApi } from './lib/api-process.mjs';
+import { describeFirstVisit, measureFirstVisit } from './lib/first-visit.mjs';
 
 const SECTIONS = ['viewport', 'clusters', 'create', 'photos', 'transfer'];
 const { values } = parseArgs({
@@ -417,43 +418,12 @@ await runSection('photos', async () => {
 
 await runSection('transfer', async () => {
   if (!serveWeb) throw new Error('dist/web is missing (build it, or run without --no-build)');
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  const result = await measureFirstVisit(api.base);
+  console.log(`   first visit: ${describeFirstVisit(result)}`);
+  row('first visit', 'map page, Chromium, cold cache, until plaza:map-ready + network idle', {
+    plaza: `${(result.total / 1024).toFixed(0)} KB`,
+    note: `${result.parts.slice(0, 6).map((p) => `${p.kind} ${(p.bytes / 1024).toFixed(1)} KB ${p.encodings}`).join(', ')}; map tiles (other origins) blocked; target ≤ 300 KB`,
   });
-  try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-ES' });
-    let blocked = 0;
-    await context.route((url) => url.origin !== api.base, (route) => {
-      blocked += 1;
-      return route.abort();
-    });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    const types = new Map();
-    const byType = {};
-    let total = 0;
-    cdp.on('Network.responseReceived', (e) => types.set(e.requestId, `${e.type}${e.response.url.includes('/api/') ? ` ${new URL(e.response.url).pathname}` : ''}`));
-    cdp.on('Network.loadingFinished', (e) => {
-      total += e.encodedDataLength;
-      const type = types.get(e.requestId) ?? 'other';
-      const key = type.startsWith('Fetch') || type.startsWith('XHR') ? type.replace(/^(Fetch|XHR) /, '') : type;
-      byType[key] = (byType[key] ?? 0) + e.encodedDataLength;
-    });
-    await page.goto(`${api.base}/`);
-    await page.waitForFunction(() => performance.getEntriesByName('plaza:map-ready').length > 0, null, { timeout: 60_000 });
-    await page.waitForLoadState('networkidle');
-    const top = Object.entries(byType).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${(v / 1024).toFixed(0)} KB`).join(', ');
-    console.log(`   first visit: ${(total / 1024).toFixed(0)} KB (${top}); ${blocked} requests to other origins blocked`);
-    row('first visit', 'map page, Chromium, cold cache, until plaza:map-ready + network idle', {
-      plaza: `${(total / 1024).toFixed(0)} KB`, note: `${top}; map tiles (other origins) blocked`,
-    });
-  } finally {
-    await browser.close();
-  }
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import type { FastifyReply } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { SESSION_SECURITY_SCHEME } from '@plaza/api/auth';
 import type { AppConfig } from '@plaza/api/config';
-import { localeOf, ProblemFilter, sendProblem } from '@plaza/api/http';
+import { localeOf, ProblemFilter, registerResponseTransfer, sendProblem } from '@plaza/api/http';
 import { ReportPreviewService } from '@plaza/api/reports';
 import { REPORT_LIMITS, SESSION_COOKIE } from '@plaza/shared/contracts';
 
@@ -38,6 +38,8 @@ export async function configureApp(
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  // Compression of text bodies and ETags on public cacheable answers (docs/performance.md).
+  registerResponseTransfer(fastify);
 
   app.setGlobalPrefix('api', {
     exclude: [
@@ -94,6 +96,10 @@ async function serveWeb(app: NestFastifyApplication, webRoot: string): Promise<v
     index: ['index.html'],
     // The map's shell (`/`, `/index.html`) is the rendered one below; the console's is served as a file.
     globIgnore: ['index.html'],
+    // build-web.mjs writes `.br` and `.gz` beside each text asset: sent as such when accepted.
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply, filePath) => void reply.header('cache-control', staticCacheControl(filePath)),
   });
   const sendMap = (reply: FastifyReply, status: number, html: string) =>
     reply.status(status).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
@@ -112,4 +118,9 @@ async function serveWeb(app: NestFastifyApplication, webRoot: string): Promise<v
     if (page) return sendMap(reply.header('vary', 'accept-language'), page.status, page.html);
     return sendMap(reply, 200, mapShell);
   });
+}
+
+/** A file whose name carries its content hash (Vite's `assets/`) never changes: cached for a year. */
+export function staticCacheControl(filePath: string): string {
+  return /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+(\.(br|gz))?$/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }

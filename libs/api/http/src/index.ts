@@ -4,3 +4,4 @@ export * from './problem.filter';
 export * from './validation';
 export * from './request-locale';
 export * from './request-id';
+export * from './response-transfer';

@@ -1,0 +1,28 @@
+import { etagOf, matchesIfNoneMatch, negotiateEncoding } from './response-transfer';
+
+describe('response transfer', () => {
+  it('picks brotli, then gzip, honouring q=0 and *', () => {
+    expect(negotiateEncoding('gzip, deflate, br')).toBe('br');
+    expect(negotiateEncoding('gzip, deflate')).toBe('gzip');
+    expect(negotiateEncoding('br;q=0, gzip')).toBe('gzip');
+    expect(negotiateEncoding('gzip;q=0.5, br;q=0.1')).toBe('gzip');
+    expect(negotiateEncoding('*')).toBe('br');
+    expect(negotiateEncoding('*;q=0')).toBeNull();
+    expect(negotiateEncoding('identity')).toBeNull();
+    expect(negotiateEncoding(undefined)).toBeNull();
+    expect(negotiateEncoding('')).toBeNull();
+  });
+
+  it('tags a body by its bytes, and matches If-None-Match weakly, in lists and with *', () => {
+    const tag = etagOf('{"type":"FeatureCollection"}');
+    expect(tag).toMatch(/^W\/"[A-Za-z0-9_-]{22}"$/);
+    expect(etagOf(Buffer.from('{"type":"FeatureCollection"}'))).toBe(tag);
+    expect(etagOf('{"type":"FeatureCollection","features":[]}')).not.toBe(tag);
+    expect(matchesIfNoneMatch(tag, tag)).toBe(true);
+    expect(matchesIfNoneMatch(tag.slice(2), tag)).toBe(true);
+    expect(matchesIfNoneMatch(`"other", ${tag}`, tag)).toBe(true);
+    expect(matchesIfNoneMatch('*', tag)).toBe(true);
+    expect(matchesIfNoneMatch('"other"', tag)).toBe(false);
+    expect(matchesIfNoneMatch(undefined, tag)).toBe(false);
+  });
+});
