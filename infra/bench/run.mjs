@@ -8,7 +8,7 @@
 // Sections (all by default; --only picks some):
 //   viewport  street viewports (≤ 500 features, 200 places in the centre): the API's GET /api/v1/reports
 //             beside bare-server.mjs (Fastify + pg, same statement prepared, same bytes): saturation, a
-//             fixed 200 req/s, one connection; and the bare server forced to the GiST plan
+//             fixed 200 req/s, one connection; and the bare server forced to each plan (GiST, newest-first)
 //   clusters  GET /api/v1/reports/clusters for the screen (1280 × 800) at zooms 11–16 (whole city at
 //             11–12, then centred on each district) beside the cell table of cells.sql, one connection
 //   create    POST /api/v1/reports (text, anonymous reporter, Idempotency-Key) beside bare-server.mjs's
@@ -234,12 +234,13 @@ await runSection('viewport', async (inTime) => {
       note: [label.startsWith('saturation') ? `${same}/${compared} bodies identical, ${(a.avgBytes / 1024).toFixed(0)} KB` : '', errors(a), errors(b)].filter(Boolean).join('; '),
     });
   }
-  // The other plan for the same rows, for the record: GiST index and top-N sort.
-  if (inTime()) {
-    const g = await load({ url: bare.base, connections: 1, requests: cycle(boxes.map((b) => ({ method: 'GET', path: `/viewport?bbox=${b}&limit=500&plan=gist` }))) });
-    row('street viewport', 'one connection, anchor forced to GiST + top-N', {
+  // Each plan forced on the bare server, for the record: what the choice from the cell table is worth.
+  for (const plan of ['gist', 'newest']) {
+    if (!inTime()) break;
+    const g = await load({ url: bare.base, connections: 1, requests: cycle(boxes.map((b) => ({ method: 'GET', path: `/viewport?bbox=${b}&limit=500&plan=${plan}` }))) });
+    row('street viewport', `one connection, anchor forced to ${plan === 'gist' ? 'GiST + top-N' : 'newest-first walk'}`, {
       anchor: `${fmtRate(g.rps)} req/s`, p50: pair(undefined, g.p50), p95: pair(undefined, g.p95), p99: pair(undefined, g.p99),
-      note: 'bare server only: /viewport?plan=gist',
+      note: `bare server only: /viewport?plan=${plan}`,
     });
   }
 });

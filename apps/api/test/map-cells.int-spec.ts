@@ -38,7 +38,8 @@ describe('map cells (integration, real PostGIS)', () => {
         FROM reports r CROSS JOIN report_map_zooms z
        WHERE r.confirmation_pending_since IS NULL
        GROUP BY 1, 2, 3, 4, 5 ORDER BY ${KEY}`);
-    expect(kept.map(({ sx, sy, ...rest }) => rest)).toEqual(live.map(({ sx, sy, ...rest }) => rest));
+    const withoutSums = ({ sx: _sx, sy: _sy, ...rest }: CellRow) => rest;
+    expect(kept.map(withoutSums)).toEqual(live.map(withoutSums));
     // Sums of coordinates are added in another order: equal to far below a millimetre.
     kept.forEach((row, i) => {
       expect(row.sx).toBeCloseTo(live[i]!.sx, 9);

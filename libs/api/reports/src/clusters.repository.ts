@@ -65,7 +65,7 @@ export class ClustersRepository {
     // Zoom-11 cells per cell of the zoom asked for (1 from zoom 11 on).
     const block = 2 ** (stored - query.zoom);
     const [minLon, minLat, maxLon, maxLat] = query.bbox;
-    const range = (min: number, max: number, size: number) => [Math.floor(min / size) * block, (Math.floor(max / size) + 1) * block - 1];
+    const range = (min: number, max: number, size: number): [number, number] => [Math.floor(min / size) * block, (Math.floor(max / size) + 1) * block - 1];
     const [cxMin, cxMax] = range(minLon, maxLon, query.cellDegrees);
     const [cyMin, cyMax] = range(minLat, maxLat, query.cellDegrees);
     const params: unknown[] = [stored, cxMin, cxMax, cyMin, cyMax, query.statuses.length ? query.statuses : PUBLIC_REPORT_STATUSES, block, minLon, minLat, maxLon, maxLat];
