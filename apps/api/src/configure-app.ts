@@ -8,7 +8,7 @@ import type { FastifyReply } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { SESSION_SECURITY_SCHEME } from '@plaza/api/auth';
 import type { AppConfig } from '@plaza/api/config';
-import { localeOf, ProblemFilter, registerResponseTransfer, sendProblem } from '@plaza/api/http';
+import { localeOf, ProblemFilter, registerResponseTransfer, sendProblem, staticCacheControl } from '@plaza/api/http';
 import { ReportPreviewService } from '@plaza/api/reports';
 import { REPORT_LIMITS, SESSION_COOKIE } from '@plaza/shared/contracts';
 
@@ -118,9 +118,4 @@ async function serveWeb(app: NestFastifyApplication, webRoot: string): Promise<v
     if (page) return sendMap(reply.header('vary', 'accept-language'), page.status, page.html);
     return sendMap(reply, 200, mapShell);
   });
-}
-
-/** A file whose name carries its content hash (Vite's `assets/`) never changes: cached for a year. */
-export function staticCacheControl(filePath: string): string {
-  return /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+(\.(br|gz))?$/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }

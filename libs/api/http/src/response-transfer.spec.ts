@@ -1,4 +1,4 @@
-import { etagOf, matchesIfNoneMatch, negotiateEncoding } from './response-transfer';
+import { etagOf, matchesIfNoneMatch, negotiateEncoding, staticCacheControl } from './response-transfer';
 
 describe('response transfer', () => {
   it('picks brotli, then gzip, honouring q=0 and *', () => {
@@ -24,5 +24,16 @@ describe('response transfer', () => {
     expect(matchesIfNoneMatch('*', tag)).toBe(true);
     expect(matchesIfNoneMatch('"other"', tag)).toBe(false);
     expect(matchesIfNoneMatch(undefined, tag)).toBe(false);
+  });
+
+  it('caches hashed assets for a year and revalidates everything else', () => {
+    const year = 'public, max-age=31536000, immutable';
+    expect(staticCacheControl('/srv/dist/web/assets/index-BX3k9aQz.js')).toBe(year);
+    expect(staticCacheControl('/srv/dist/web/assets/index-BX3k9aQz.js.br')).toBe(year);
+    expect(staticCacheControl('/srv/dist/web/console/assets/main-D5y7qhAS.css.gz')).toBe(year);
+    expect(staticCacheControl('/srv/dist/web/index.html')).toBe('no-cache');
+    expect(staticCacheControl('/srv/dist/web/console/index.html')).toBe('no-cache');
+    expect(staticCacheControl('/srv/dist/web/favicon.svg')).toBe('no-cache');
+    expect(staticCacheControl('/srv/dist/web/assets/logo.svg')).toBe('no-cache');
   });
 });

@@ -81,6 +81,15 @@ export function registerResponseTransfer(fastify: FastifyInstance): void {
   });
 }
 
+/**
+ * Cache-Control of a built web file: one whose name carries its content hash (Vite's `assets/`,
+ * also as its `.br`/`.gz` twin) never changes, so browsers keep it a year without asking; every
+ * other file (index.html, icons, the manifest) is revalidated on each use.
+ */
+export function staticCacheControl(filePath: string): string {
+  return /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+(\.(br|gz))?$/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 function appendVary(current: unknown, name: string): string {
   const list = String(current ?? '')
     .split(',')
