@@ -12,7 +12,7 @@ const COMPRESS_MIN_BYTES = 1024;
  * JSON, GeoJSON, problem+json, HTML, XML feeds, CSV, plain text. Never text/event-stream: a
  * compressed stream would hold events back until a block fills.
  */
-const COMPRESSIBLE = /^(application\/([\w.+-]+\+)?(json|xml)|text\/(html|plain|csv|xml|css|javascript))\b/i;
+const COMPRESSIBLE = /^(application\/(([\w.+-]+\+)?(json|xml)|javascript)|text\/(html|plain|csv|xml|css|javascript))\b/i;
 
 export type Encoding = 'br' | 'gzip';
 
