@@ -68,7 +68,7 @@ const viewportSql = (order) => `
 const VIEWPORT_NEWEST_SQL = viewportSql('r.id');
 const VIEWPORT_GIST_SQL = viewportSql('r.id + 0');
 // How many reports lie around the box (the app's report_map_cells, migration ReportMapCells): the
-// same choice as the API's ReportsService.listPlan, at most 100 reports per row asked for → GiST.
+// same choice as the API's ReportsService.listPlan, at most 10 reports per row asked for → GiST.
 const AROUND_SQL = `
   SELECT coalesce(sum(n), 0)::int AS n FROM report_map_cells
    WHERE zoom = $1 AND cx BETWEEN $2 AND $3 AND cy BETWEEN $4 AND $5`;
@@ -151,7 +151,7 @@ app.get('/viewport', async (request, reply) => {
   let plan = request.query.plan;
   if (plan !== 'gist' && plan !== 'newest') {
     const { rows: [around] } = await pool.query({ name: 'around', text: AROUND_SQL, values: aroundParams(bbox) });
-    plan = around.n <= 100 * limit ? 'gist' : 'newest';
+    plan = around.n <= 10 * limit ? 'gist' : 'newest';
   }
   const { rows: [page] } = await pool.query({
     name: `viewport-${plan}`,

@@ -57,10 +57,12 @@ export interface CreateReportOptions {
 
 const IDEMPOTENCY_SCOPE = 'reports.create';
 /**
- * A box is read from the GiST index when it holds at most this many reports per row asked for:
- * walking the newest reports instead visits about limit × (all reports / reports in the box) rows.
+ * A box is read from the GiST index when it holds at most this many reports per row asked for
+ * (5,000 for a 500-report page): each hit may cost a heap page of its own when the table is in
+ * arrival order, while walking the newest reports reads contiguous pages at the end of the heap,
+ * about limit × (all reports / reports in the box) rows. Measured in docs/performance.md.
  */
-const BOX_PLAN_REPORTS_PER_ROW = 100;
+const BOX_PLAN_REPORTS_PER_ROW = 10;
 const NEARBY_RADIUS_METERS = 150;
 
 @Injectable()
