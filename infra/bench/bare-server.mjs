@@ -2,8 +2,8 @@
 // on the same database as the API. What Plaza's endpoints are measured against.
 //
 //   GET  /viewport?bbox=…&limit=…   the API's GET /api/v1/reports body, byte for byte: the API's
-//                                   statement as a named prepared statement (`&plan=gist` forces
-//                                   the GiST index and a top-N sort instead)
+//                                   statements as named prepared statements, the plan chosen as the
+//                                   API chooses it (`&plan=gist|newest` forces one)
 //   GET  /cells?bbox=…&zoom=…       the clusters body from the cell table of cells.sql (whole cells
 //                                   overlapping the bbox, summed over public statuses at read time)
 //   POST /reports                   one statement: the report (placed, routed, awaiting its
@@ -48,36 +48,37 @@ const FEATURE_SQL = `
     )
   )`;
 
-// The API's own statement (libs/api/reports listFeatures): the planner chooses between a backwards
-// walk of the primary key (newest first, stops at 500 hits: cheapest where the box is dense, as
-// the newest rows sit together at the end of the heap) and the GiST index with a top-N sort.
-const VIEWPORT_SQL = `
+// The API's statement (libs/api/reports listFeatures): the page's ids first, then the features for
+// those rows only. `newest` walks the primary key backwards and stops at `limit` hits; `box` takes
+// the box's hits from the GiST index and keeps the newest (`r.id + 0` keeps the planner off the
+// primary key). Both give the same rows.
+const viewportSql = (order) => `
   SELECT coalesce(json_agg(f.feature ORDER BY f.id DESC), '[]'::json)::text AS features,
          min(f.id)::text AS "lastId", count(*)::int AS count
     FROM (SELECT r.id, ${FEATURE_SQL} AS feature
-            FROM reports r
-            JOIN categories c ON c.id = r.category_id
-            LEFT JOIN areas a ON a.id = r.area_id
-            LEFT JOIN departments d ON d.id = r.department_id
-           WHERE r.confirmation_pending_since IS NULL AND r.status = ANY($7::text[])
-             AND r.location && ST_MakeEnvelope($3, $4, $5, $6, 4326)
-           ORDER BY r.id DESC
-           LIMIT $8) f`;
-
-// `?plan=gist`: `r.id + 0` keeps the planner off the primary key: the bbox's hits come from the
-// GiST index and a top-N heap sort keeps the newest (cheapest where the box is sparse).
-const VIEWPORT_GIST_SQL = `
-  SELECT coalesce(json_agg(f.feature ORDER BY f.id DESC), '[]'::json)::text AS features,
-         min(f.id)::text AS "lastId", count(*)::int AS count
-    FROM (SELECT r.id, ${FEATURE_SQL} AS feature
-            FROM (SELECT h.id FROM reports h
-                   WHERE h.location && ST_MakeEnvelope($3, $4, $5, $6, 4326)
-                     AND h.confirmation_pending_since IS NULL AND h.status = ANY($7::text[])
-                   ORDER BY h.id + 0 DESC LIMIT $8) top
-            JOIN reports r ON r.id = top.id
+            FROM (SELECT r.id FROM reports r
+                   WHERE r.confirmation_pending_since IS NULL AND r.status = ANY($7::text[])
+                     AND r.location && ST_MakeEnvelope($3, $4, $5, $6, 4326)
+                   ORDER BY ${order} DESC
+                   LIMIT $8) page
+            JOIN reports r ON r.id = page.id
             JOIN categories c ON c.id = r.category_id
             LEFT JOIN areas a ON a.id = r.area_id
             LEFT JOIN departments d ON d.id = r.department_id) f`;
+const VIEWPORT_NEWEST_SQL = viewportSql('r.id');
+const VIEWPORT_GIST_SQL = viewportSql('r.id + 0');
+// How many reports lie around the box (the app's report_map_cells, migration ReportMapCells): the
+// same choice as the API's ReportsService.listPlan, at most 10 reports per row asked for → GiST.
+const AROUND_SQL = `
+  SELECT coalesce(sum(n), 0)::int AS n FROM report_map_cells
+   WHERE zoom = $1 AND cx BETWEEN $2 AND $3 AND cy BETWEEN $4 AND $5`;
+const cellSide = (zoom) => (CELL_PIXELS * 360) / (256 * 2 ** zoom);
+function aroundParams([minLon, minLat, maxLon, maxLat]) {
+  const extent = Math.max(maxLon - minLon, maxLat - minLat, 1e-9);
+  const zoom = Math.min(16, Math.max(11, 11 + Math.floor(Math.log2((16 * cellSide(11)) / extent))));
+  const side = cellSide(zoom);
+  return [zoom, Math.floor(minLon / side), Math.floor(maxLon / side), Math.floor(minLat / side), Math.floor(maxLat / side)];
+}
 
 // One index range per column of cells in the view (primary key zoom, cx, cy, …), so a request reads
 // only the cells it returns, whatever the zoom.
@@ -146,10 +147,15 @@ app.get('/viewport', async (request, reply) => {
   const bbox = parseBbox(request.query.bbox);
   if (!bbox) return reply.code(400).send({ error: 'bbox' });
   const limit = Math.min(500, Number(request.query.limit ?? 200));
-  const gist = request.query.plan === 'gist';
+  // ?plan=gist or ?plan=newest forces one; by default the API's choice.
+  let plan = request.query.plan;
+  if (plan !== 'gist' && plan !== 'newest') {
+    const { rows: [around] } = await pool.query({ name: 'around', text: AROUND_SQL, values: aroundParams(bbox) });
+    plan = around.n <= 10 * limit ? 'gist' : 'newest';
+  }
   const { rows: [page] } = await pool.query({
-    name: gist ? 'viewport-gist' : 'viewport',
-    text: gist ? VIEWPORT_GIST_SQL : VIEWPORT_SQL,
+    name: `viewport-${plan}`,
+    text: plan === 'gist' ? VIEWPORT_GIST_SQL : VIEWPORT_NEWEST_SQL,
     values: [request.query.lang === 'en' ? 'en' : 'es', mediaBase, ...bbox, PUBLIC_STATUSES, limit],
   });
   const nextCursor = page.count === limit && page.lastId ? Buffer.from(`r:${page.lastId}`).toString('base64url') : null;

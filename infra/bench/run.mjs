@@ -8,7 +8,7 @@
 // Sections (all by default; --only picks some):
 //   viewport  street viewports (≤ 500 features, 200 places in the centre): the API's GET /api/v1/reports
 //             beside bare-server.mjs (Fastify + pg, same statement prepared, same bytes): saturation, a
-//             fixed 200 req/s, one connection; and the bare server forced to the GiST plan
+//             fixed 200 req/s, one connection; and the bare server forced to each plan (GiST, newest-first)
 //   clusters  GET /api/v1/reports/clusters for the screen (1280 × 800) at zooms 11–16 (whole city at
 //             11–12, then centred on each district) beside the cell table of cells.sql, one connection
 //   create    POST /api/v1/reports (text, anonymous reporter, Idempotency-Key) beside bare-server.mjs's
@@ -33,6 +33,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { workspaceRoot } from '../scripts/swc-options.mjs';
 import { buildApi, startApi } from './lib/api-process.mjs';
+import { describeFirstVisit, measureFirstVisit } from './lib/first-visit.mjs';
 
 const SECTIONS = ['viewport', 'clusters', 'create', 'photos', 'transfer'];
 const { values } = parseArgs({
@@ -158,7 +159,8 @@ if (!values['no-build']) {
 const serveWeb = only.includes('transfer') && existsSync(path.join(workspaceRoot, 'dist/web/index.html'));
 const dataDir = await mkdtemp(path.join(tmpdir(), 'plaza-bench-'));
 const bootStarted = performance.now();
-const api = await startApi({ databaseUrl: dbUrl, env: { DATA_DIR: dataDir, ...(serveWeb ? { WEB_ROOT: '' } : {}) } });
+// Generous: the first boot after an upgrade runs its migrations on the million (the cell table's backfill).
+const api = await startApi({ databaseUrl: dbUrl, readyTimeoutMs: 900_000, env: { DATA_DIR: dataDir, ...(serveWeb ? { WEB_ROOT: '' } : {}) } });
 console.log(`API ready in ${((performance.now() - bootStarted) / 1000).toFixed(1)} s on ${api.base}`);
 const bare = await startBare(`${api.base}/api/v1/media/`);
 
@@ -233,12 +235,13 @@ await runSection('viewport', async (inTime) => {
       note: [label.startsWith('saturation') ? `${same}/${compared} bodies identical, ${(a.avgBytes / 1024).toFixed(0)} KB` : '', errors(a), errors(b)].filter(Boolean).join('; '),
     });
   }
-  // The other plan for the same rows, for the record: GiST index and top-N sort.
-  if (inTime()) {
-    const g = await load({ url: bare.base, connections: 1, requests: cycle(boxes.map((b) => ({ method: 'GET', path: `/viewport?bbox=${b}&limit=500&plan=gist` }))) });
-    row('street viewport', 'one connection, anchor forced to GiST + top-N', {
+  // Each plan forced on the bare server, for the record: what the choice from the cell table is worth.
+  for (const plan of ['gist', 'newest']) {
+    if (!inTime()) break;
+    const g = await load({ url: bare.base, connections: 1, requests: cycle(boxes.map((b) => ({ method: 'GET', path: `/viewport?bbox=${b}&limit=500&plan=${plan}` }))) });
+    row('street viewport', `one connection, anchor forced to ${plan === 'gist' ? 'GiST + top-N' : 'newest-first walk'}`, {
       anchor: `${fmtRate(g.rps)} req/s`, p50: pair(undefined, g.p50), p95: pair(undefined, g.p95), p99: pair(undefined, g.p99),
-      note: 'bare server only: /viewport?plan=gist',
+      note: `bare server only: /viewport?plan=${plan}`,
     });
   }
 });
@@ -252,12 +255,12 @@ await runSection('clusters', async (inTime) => {
   const built = (performance.now() - started) / 1000;
   const { rows: perZoom } = await sql(`SELECT zoom, count(DISTINCT (cx, cy))::int AS cells, count(*)::int AS rows FROM bench_cells.cells GROUP BY zoom ORDER BY zoom`);
   console.log(`   cell table built in ${built.toFixed(1)} s: ${perZoom.map((z) => `z${z.zoom} ${z.cells} cells/${z.rows} rows`).join(', ')}`);
-  // What the trigger adds to a write: 300 filed reports inserted with and without it (rolled back).
-  const probe = async (withTrigger) => {
+  // What each trigger adds to a write: 300 filed reports inserted with and without it (rolled back).
+  const probe = async (off) => {
     const client = await db.connect();
     try {
       await client.query('BEGIN');
-      if (!withTrigger) await client.query('ALTER TABLE reports DISABLE TRIGGER bench_cells_track');
+      for (const trigger of off) await client.query(`ALTER TABLE reports DISABLE TRIGGER ${trigger}`);
       const t = performance.now();
       await client.query(`
         INSERT INTO reports (ref, title, description, category_id, location, status, reporter_name, reporter_email, consent_at)
@@ -269,10 +272,13 @@ await runSection('clusters', async (inTime) => {
       client.release();
     }
   };
-  const without = await probe(false);
-  const withT = await probe(true);
-  const triggerNote = `cell table ${built.toFixed(0)} s to build; its trigger +${(withT - without).toFixed(2)} ms per insert (${without.toFixed(2)} → ${withT.toFixed(2)})`;
+  const neither = await probe(['bench_cells_track', 'reports_map_cells']);
+  const anchorOnly = await probe(['reports_map_cells']);
+  const plazaOnly = await probe(['bench_cells_track']);
+  const triggerNote = `anchor cell table ${built.toFixed(0)} s to build; per insert: anchor trigger +${(anchorOnly - neither).toFixed(2)} ms, Plaza's reports_map_cells +${(plazaOnly - neither).toFixed(2)} ms (${neither.toFixed(2)} ms without either)`;
   console.log(`   ${triggerNote}`);
+  // The anchor's trigger is not Plaza's: off for the rest of the run, so only Plaza's pays on writes.
+  await sql('ALTER TABLE reports DISABLE TRIGGER bench_cells_track');
   const { rows: places } = await sql(`SELECT code, ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat FROM areas WHERE kind = 'district' ORDER BY code`);
   const seconds = Math.min(SECONDS, 6);
   for (const zoom of [11, 12, 13, 14, 15, 16]) {
@@ -417,43 +423,12 @@ await runSection('photos', async () => {
 
 await runSection('transfer', async () => {
   if (!serveWeb) throw new Error('dist/web is missing (build it, or run without --no-build)');
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  const result = await measureFirstVisit(api.base);
+  console.log(`   first visit: ${describeFirstVisit(result)}`);
+  row('first visit', 'map page, Chromium, cold cache, until plaza:map-ready + network idle', {
+    plaza: `${(result.total / 1024).toFixed(0)} KB`,
+    note: `${result.parts.slice(0, 6).map((p) => `${p.kind} ${(p.bytes / 1024).toFixed(1)} KB ${p.encodings}`).join(', ')}; map tiles (other origins) blocked; target ≤ 300 KB`,
   });
-  try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-ES' });
-    let blocked = 0;
-    await context.route((url) => url.origin !== api.base, (route) => {
-      blocked += 1;
-      return route.abort();
-    });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    const types = new Map();
-    const byType = {};
-    let total = 0;
-    cdp.on('Network.responseReceived', (e) => types.set(e.requestId, `${e.type}${e.response.url.includes('/api/') ? ` ${new URL(e.response.url).pathname}` : ''}`));
-    cdp.on('Network.loadingFinished', (e) => {
-      total += e.encodedDataLength;
-      const type = types.get(e.requestId) ?? 'other';
-      const key = type.startsWith('Fetch') || type.startsWith('XHR') ? type.replace(/^(Fetch|XHR) /, '') : type;
-      byType[key] = (byType[key] ?? 0) + e.encodedDataLength;
-    });
-    await page.goto(`${api.base}/`);
-    await page.waitForFunction(() => performance.getEntriesByName('plaza:map-ready').length > 0, null, { timeout: 60_000 });
-    await page.waitForLoadState('networkidle');
-    const top = Object.entries(byType).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${(v / 1024).toFixed(0)} KB`).join(', ');
-    console.log(`   first visit: ${(total / 1024).toFixed(0)} KB (${top}); ${blocked} requests to other origins blocked`);
-    row('first visit', 'map page, Chromium, cold cache, until plaza:map-ready + network idle', {
-      plaza: `${(total / 1024).toFixed(0)} KB`, note: `${top}; map tiles (other origins) blocked`,
-    });
-  } finally {
-    await browser.close();
-  }
 });
 
 // ---------------------------------------------------------------------------------------------

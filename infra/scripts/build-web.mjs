@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { precompress } from './precompress-web.mjs';
 import { MAP_JS_BUDGET_KB, measureMapBundle, printMapBundle } from './web-bundle-size.mjs';
 
 const workspace = fileURLToPath(new URL('../../', import.meta.url));
@@ -28,4 +29,7 @@ if (!printMapBundle(measureMapBundle())) {
   console.error(`✖ the map page's JavaScript is over its ${MAP_JS_BUDGET_KB} KB budget`);
   process.exit(1);
 }
+// Brotli and gzip beside every text asset, served as they are (docs/performance.md, transfer).
+const compressed = precompress(`${workspace}dist/web`);
+console.log(`✔ precompressed ${compressed.files} files: ${(compressed.raw / 1024).toFixed(0)} KB → ${(compressed.br / 1024).toFixed(0)} KB brotli`);
 console.log('\n✔ web shells ready in dist/web');

@@ -15,8 +15,10 @@ import {
   localeOf,
   ProblemFilter,
   refuseUnsafeInput,
+  registerResponseTransfer,
   sendProblem,
   serializeCsp,
+  staticCacheControl,
 } from '@plaza/api/http';
 import { ReportPreviewService } from '@plaza/api/reports';
 import { StatsPreviewService } from '@plaza/api/stats';
@@ -49,6 +51,8 @@ export async function configureApp(
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  // Compression of text bodies and ETags on public cacheable answers (docs/performance.md).
+  registerResponseTransfer(fastify);
 
   // Input hygiene (docs/security.md#input-limits): JSON nesting is bounded before parsing, and
   // text with NUL, control characters or broken Unicode is refused before any guard or handler.
@@ -134,6 +138,10 @@ async function serveWeb(app: NestFastifyApplication, webRoot: string): Promise<v
     index: ['index.html'],
     // The map's shell (`/`, `/index.html`) is the rendered one below; the console's is served as a file.
     globIgnore: ['index.html'],
+    // build-web.mjs writes `.br` and `.gz` beside each text asset: sent as such when accepted.
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply, filePath) => void reply.header('cache-control', staticCacheControl(filePath)),
   });
   const sendMap = (reply: FastifyReply, status: number, html: string) =>
     reply.status(status).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);

@@ -37,7 +37,7 @@ export async function waitReady(base, child, timeoutMs = 180_000) {
  * Boots dist/api against `databaseUrl` (migrations run at boot; the demo city is seeded when
  * `demoData`). Answers { base, child, pid, stop(), rssKb() }.
  */
-export async function startApi({ databaseUrl, demoData = false, env = {}, stdio = 'ignore' }) {
+export async function startApi({ databaseUrl, demoData = false, env = {}, stdio = 'ignore', readyTimeoutMs = 180_000 }) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['dist/api/apps/api/src/main.js'], {
@@ -56,7 +56,7 @@ export async function startApi({ databaseUrl, demoData = false, env = {}, stdio 
     },
   });
   try {
-    await waitReady(base, child);
+    await waitReady(base, child, readyTimeoutMs);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;

@@ -35,7 +35,12 @@ export class CatalogRepository {
     return rows[0] ?? null;
   }
 
-  /** The whole area layer as one GeoJSON document, built in SQL so no geometry is parsed in Node. */
+  /**
+   * The whole area layer as one GeoJSON document, built in SQL so no geometry is parsed in Node.
+   * Drawn on the map, not used to place reports (that is `place`, on the stored shapes): simplified
+   * within 2 m (0.00002°, a pixel at zoom 16) and written to 5 decimals (1.1 m), which takes
+   * Madrid's districts from 206 KB to 66 KB.
+   */
   async areasFeatureCollection(): Promise<string> {
     const [row] = await this.db.query<{ doc: string }[]>(`
       SELECT json_build_object(
@@ -43,7 +48,7 @@ export class CatalogRepository {
         'features', coalesce(json_agg(json_build_object(
           'type', 'Feature',
           'id', code,
-          'geometry', ST_AsGeoJSON(geom, 6)::json,
+          'geometry', ST_AsGeoJSON(ST_SimplifyPreserveTopology(geom, 0.00002), 5)::json,
           'properties', json_build_object('code', code, 'name', name, 'kind', kind)
         ) ORDER BY code), '[]'::json)
       )::text AS doc

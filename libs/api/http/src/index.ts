@@ -9,3 +9,4 @@ export * from './request-hygiene';
 export * from './database-unavailable';
 export * from './framework-errors';
 export * from './security-headers';
+export * from './response-transfer';

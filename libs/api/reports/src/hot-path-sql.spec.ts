@@ -14,7 +14,12 @@ function recordingDataSource(rows: unknown[]): { db: DataSource; calls: Array<{ 
     calls.push({ sql: sql.replace(/[ \t]+$/gm, ''), params });
     return rows;
   });
-  return { db: { query } as unknown as DataSource, calls };
+  // Hot-path reads run as named prepared statements on the pool itself.
+  const prepared = jest.fn(async (config: { name: string; text: string; values: unknown[] }) => {
+    calls.push({ sql: config.text.replace(/[ \t]+$/gm, ''), params: config.values });
+    return { rows };
+  });
+  return { db: { query, driver: { master: { query: prepared } } } as unknown as DataSource, calls };
 }
 
 const filters = {
@@ -30,13 +35,23 @@ describe('hot-path SQL', () => {
     const { db, calls } = recordingDataSource([{ features: '[]', lastId: null, count: 0 }]);
     const query: ReportListQuery = { ...filters, limit: 50, afterId: '1200' };
     await new ReportsRepository(db).listFeatures(query, 'es', 'https://plaza.test/api/v1/media/');
+    await new ReportsRepository(db).listFeatures(query, 'es', 'https://plaza.test/api/v1/media/', 'box');
+    expect(calls).toMatchSnapshot();
+  });
+
+  it('estimates the reports in a box from the cell table', async () => {
+    const { db, calls } = recordingDataSource([{ n: 1234 }]);
+    expect(await new ClustersRepository(db).reportsAround([-3.72, 40.41, -3.709, 40.4165])).toBe(1234);
     expect(calls).toMatchSnapshot();
   });
 
   it('aggregates the viewport into grid clusters', async () => {
     const { db, calls } = recordingDataSource([]);
     const query: ClusterQuery = { ...filters, zoom: 13, cellDegrees: 0.01 };
+    // With the date filter: the live aggregate; without: the cell table, at a stored zoom and a coarser one.
     await new ClustersRepository(db).cells(query);
+    await new ClustersRepository(db).cells({ ...query, from: null });
+    await new ClustersRepository(db).cells({ ...query, from: null, zoom: 9, cellDegrees: (60 * 360) / (256 * 512) });
     expect(calls).toMatchSnapshot();
   });
 });

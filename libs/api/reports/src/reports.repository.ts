@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Locale, NearbyReportView, ReportStatus, ScreeningHold, TimelineEntryView } from '@plaza/shared/contracts';
 import { PUBLIC_REPORT_STATUSES } from '@plaza/shared/contracts';
+import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { filedReport } from '@plaza/api/database';
 import type { ReportListQuery } from './dto/list-reports.query';
@@ -231,12 +232,18 @@ export class ReportsRepository {
     }
   }
 
-  /** One page of public reports as GeoJSON text, newest first, keyset-paginated on the id. */
-  async listFeatures(
-    query: ReportListQuery,
-    locale: Locale,
-    mediaBase: string,
-  ): Promise<FeaturePage> {
+  /**
+   * One page of public reports as GeoJSON text, newest first, keyset-paginated on the id.
+   *
+   * Two ways to find the page's rows, chosen by `plan` (see viewportPlan): `newest` walks the
+   * primary key backwards and stops at `limit` matches (cheap when matches are everywhere: the
+   * city, a large box); `box` takes every match in the box from the GiST index and keeps the
+   * newest (cheap when the box holds few reports, and the only sensible way when the heap is
+   * clustered on the GiST index). `r.id + 0` keeps the planner off the primary key for `box`.
+   * Both give the same rows in the same order, so the body is the same either way; the features
+   * are built for the page's rows only.
+   */
+  async listFeatures(query: ReportListQuery, locale: Locale, mediaBase: string, plan: 'newest' | 'box' = 'newest'): Promise<FeaturePage> {
     const params: unknown[] = [locale, mediaBase];
     const where = reportFilterClauses(query, params);
     if (query.afterId) {
@@ -244,13 +251,19 @@ export class ReportsRepository {
       where.push(`r.id < $${params.length}::bigint`);
     }
     params.push(query.limit);
-    const [row] = await this.db.query<FeaturePage[]>(
+    const [row] = await preparedQuery<FeaturePage>(
+      this.db,
       `SELECT coalesce(json_agg(f.feature ORDER BY f.id DESC), '[]'::json)::text AS features,
               min(f.id)::text AS "lastId", count(*)::int AS count
-         FROM (SELECT r.id, ${FEATURE_SQL} AS feature ${FEATURE_FROM}
-                WHERE ${where.join(' AND ')}
-                ORDER BY r.id DESC
-                LIMIT $${params.length}) f`,
+         FROM (SELECT r.id, ${FEATURE_SQL} AS feature
+                 FROM (SELECT r.id FROM reports r JOIN categories c ON c.id = r.category_id
+                        WHERE ${where.join(' AND ')}
+                        ORDER BY ${plan === 'box' ? 'r.id + 0' : 'r.id'} DESC
+                        LIMIT $${params.length}) page
+                 JOIN reports r ON r.id = page.id
+                 JOIN categories c ON c.id = r.category_id
+                 LEFT JOIN areas a ON a.id = r.area_id
+                 LEFT JOIN departments d ON d.id = r.department_id) f`,
       params,
     );
     return row!;
@@ -349,3 +362,27 @@ export class ReportsRepository {
 
 // Closed reports are not useful duplicate candidates: the problem came back.
 const OPEN_PUBLIC_STATUSES: ReportStatus[] = ['confirmed', 'investigating', 'action_scheduled', 'in_progress'];
+
+/** The part of pg's Pool the hot path uses. */
+interface PgPool {
+  query<Row>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
+}
+
+const preparedNames = new Map<string, string>();
+
+/**
+ * Runs a hot-path statement straight on TypeORM's pg pool as a named prepared statement: parsed
+ * and planned once per connection instead of on every request, and without a query runner taken
+ * and released around it. The name is derived from the text, so each statement shape gets its own.
+ * Only for read-only single statements outside transactions (the pool hands out any connection).
+ */
+export async function preparedQuery<Row>(db: DataSource, text: string, values: unknown[]): Promise<Row[]> {
+  let name = preparedNames.get(text);
+  if (!name) {
+    name = `plaza_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    preparedNames.set(text, name);
+  }
+  const pool = (db.driver as unknown as { master: PgPool }).master;
+  const { rows } = await pool.query<Row>({ name, text, values });
+  return rows;
+}

@@ -63,6 +63,13 @@ export interface CreateReportOptions {
 }
 
 const IDEMPOTENCY_SCOPE = 'reports.create';
+/**
+ * A box is read from the GiST index when it holds at most this many reports per row asked for
+ * (5,000 for a 500-report page): each hit may cost a heap page of its own when the table is in
+ * arrival order, while walking the newest reports reads contiguous pages at the end of the heap,
+ * about limit × (all reports / reports in the box) rows. Measured in docs/performance.md.
+ */
+const BOX_PLAN_REPORTS_PER_ROW = 10;
 const NEARBY_RADIUS_METERS = 150;
 
 @Injectable()
@@ -219,10 +226,21 @@ export class ReportsService {
   }
 
   async list(query: ReportListQuery, locale: Locale): Promise<string> {
-    const page = await this.reports.listFeatures(query, locale, this.mediaBase);
+    const page = await this.reports.listFeatures(query, locale, this.mediaBase, await this.listPlan(query));
     const nextCursor = page.count === query.limit && page.lastId ? encodeCursor(page.lastId) : null;
     // Assembled as text: the features were serialised by PostgreSQL and need no round trip through objects.
     return `{"type":"FeatureCollection","features":${page.features},"nextCursor":${JSON.stringify(nextCursor)}}`;
+  }
+
+  /**
+   * How to find a page's reports (ReportsRepository.listFeatures): from the box's GiST-index hits
+   * when the box holds few enough reports that reading them all is cheaper than walking the
+   * newest reports of the city until `limit` fall inside it; measured in docs/performance.md.
+   */
+  private async listPlan(query: ReportListQuery): Promise<'newest' | 'box'> {
+    if (!query.bbox) return 'newest';
+    const around = await this.clusterCells.reportsAround(query.bbox);
+    return around <= BOX_PLAN_REPORTS_PER_ROW * query.limit ? 'box' : 'newest';
   }
 
   async get(ref: string, locale: Locale): Promise<ReportDetailFeature> {

@@ -3,6 +3,7 @@ export * from './locale';
 export * from './problem';
 export * from './catalog';
 export * from './report';
+export * from './report-ref';
 export * from './limits';
 export * from './accounts';
 export * from './map';

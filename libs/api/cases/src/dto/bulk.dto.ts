@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CASE_PRIORITIES, type CasePriority } from '@plaza/shared/contracts';
+import { CASE_PRIORITIES, REPORT_REF_PATTERN, type CasePriority } from '@plaza/shared/contracts';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 export const BULK_MOVES = ['publish', 'hide', 'assign', 'priority'] as const;
@@ -10,7 +10,7 @@ export class BulkMoveDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
-  @Matches(/^\d{4}-\d{6}$/, { each: true, message: 'refs must be report references' })
+  @Matches(REPORT_REF_PATTERN, { each: true, message: 'refs must be report references' })
   refs!: string[];
 
   @ApiProperty({ enum: BULK_MOVES })

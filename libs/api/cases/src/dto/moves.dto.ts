@@ -29,6 +29,7 @@ import {
   LOCALES,
   type Locale,
   type ScreeningOverride,
+  REPORT_REF_PATTERN,
 } from '@plaza/shared/contracts';
 import { Type } from 'class-transformer';
 import {
@@ -170,7 +171,7 @@ export class MergeDto extends ScreenedTextDto implements MergeRequest {
   @ApiProperty({ example: '2026-000123' })
   @IsDefined()
   @IsString()
-  @Matches(/^\d{4}-\d{6}$/, { message: 'into must be a report reference such as 2026-000123' })
+  @Matches(REPORT_REF_PATTERN, { message: 'into must be a report reference such as 2026-000123' })
   into!: string;
 
   @ApiPropertyOptional({ maxLength: MESSAGE_MAX })

@@ -14,8 +14,10 @@ import { ScheduledJobs1796190000000 } from './1796190000000-ScheduledJobs';
 import { PublicStatistics1796250000000 } from './1796250000000-PublicStatistics';
 import { DataProtection1796321391405 } from './1796321391405-DataProtection';
 import { StatisticsRollups1796321398380 } from './1796321398380-StatisticsRollups';
+import { ReportReferences1796321475986 } from './1796321475986-ReportReferences';
 import { ContentScreening1796321540174 } from './1796321540174-ContentScreening';
 import { AbuseLimits1796321561156 } from './1796321561156-AbuseLimits';
+import { ReportMapCells1796321651229 } from './1796321651229-ReportMapCells';
 import { PhotoKeyLookup1796321776654 } from './1796321776654-PhotoKeyLookup';
 import { CaseChangeCursor1796323099638 } from './1796323099638-CaseChangeCursor';
 
@@ -37,8 +39,10 @@ export const MIGRATIONS = [
   PublicStatistics1796250000000,
   DataProtection1796321391405,
   StatisticsRollups1796321398380,
+  ReportReferences1796321475986,
   ContentScreening1796321540174,
   AbuseLimits1796321561156,
+  ReportMapCells1796321651229,
   PhotoKeyLookup1796321776654,
   CaseChangeCursor1796323099638,
 ];
