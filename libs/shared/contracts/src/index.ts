@@ -15,3 +15,4 @@ export * from './deliveries';
 export * from './dispatch';
 export * from './notification-settings';
 export * from './alerts';
+export * from './map-routes';
