@@ -17,15 +17,18 @@ export interface Plaza {
   withPage(options: BrowserContextOptions, run: (ctx: IsolatedContext) => Promise<void>): Promise<void>;
 }
 
-/** Call at the top of a describe block: starts the server and the browser before its tests. */
-export function usePlaza(): Plaza {
+/**
+ * Call at the top of a describe block: starts the server and the browser before its tests.
+ * `env` adds or overrides the server's configuration (e.g. PUBLIC_URL: '' for development).
+ */
+export function usePlaza(options: { env?: Record<string, string> } = {}): Plaza {
   let server: PlazaServer | undefined;
   let browser: Browser | undefined;
 
   beforeAll(async () => {
     const started = Date.now();
     // Both start in parallel; whichever succeeds is kept so afterAll can always close it.
-    const [plaza, chromium] = await Promise.allSettled([startPlaza(), launchBrowser()]);
+    const [plaza, chromium] = await Promise.allSettled([startPlaza(options), launchBrowser()]);
     if (plaza.status === 'fulfilled') server = plaza.value;
     if (chromium.status === 'fulfilled') browser = chromium.value;
     if (plaza.status === 'rejected') throw plaza.reason;

@@ -72,6 +72,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     redisUrl,
     redisPrefix,
     trustedOrigins,
+    sameHostOrigin: !production && !env['PUBLIC_URL']?.trim(),
     smtpUrl,
     production,
     ...map,

@@ -44,6 +44,7 @@ export function ExplorePage() {
   const [areasFailed, setAreasFailed] = useState(false);
   const mapRef = useRef<ExploreMapHandle>(null);
   const mainRef = useRef<HTMLElement>(null);
+  const listHeading = useRef<HTMLHeadingElement>(null);
   useFocusOnArrival(mainRef);
   // The view goes into the URL only once it differs from where the page opened, so an untouched
   // page keeps a clean address.
@@ -111,6 +112,17 @@ export function ExplorePage() {
 
   return (
     <main id="main" ref={mainRef} tabIndex={-1} className="map-layout">
+      {/* The map is one tab stop, but the list is the easier keyboard path: one Tab away. */}
+      <a
+        className="skip-link"
+        href="#reports-heading"
+        onClick={(event) => {
+          event.preventDefault();
+          listHeading.current?.focus();
+        }}
+      >
+        {t('a11y.skipToList')}
+      </a>
       <ExploreMap
         ref={mapRef}
         initialView={initialView}
@@ -123,7 +135,9 @@ export function ExplorePage() {
         onFirstRender={markReady}
       />
       <section className="reports-panel" aria-labelledby="reports-heading">
-        <h2 id="reports-heading">{t('reports.heading')}</h2>
+        <h2 id="reports-heading" ref={listHeading} tabIndex={-1}>
+          {t('reports.heading')}
+        </h2>
         <FilterPanel filters={filters} categories={categories.data} onChange={onFiltersChange} />
         {/* One polite live region, so moving the map announces the new count, not every item. */}
         <p role="status" className="reports-panel__status" aria-busy={data.state === 'loading' || undefined}>
@@ -171,6 +185,13 @@ function Legend({ proposals }: { proposals: boolean }) {
           {tick && <span aria-hidden="true"> ✓</span>}
         </li>
       ))}
+      {/* The bubbles with a number are not reports of their own: say what they are. */}
+      <li>
+        <span className="legend__cluster" aria-hidden="true">
+          3
+        </span>
+        {t('legend.cluster')}
+      </li>
       {proposals && (
         <>
           <li>

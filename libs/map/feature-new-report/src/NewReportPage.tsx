@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { useSession } from '@plaza/web/session';
 import { forgetCategories, loadAreas, useCategories, useMapSettings } from '@plaza/map/data-access';
-import { ApiError, isRetryable } from '@plaza/web/api-client';
+import { ApiError, isOriginRefusal, isRetryable } from '@plaza/web/api-client';
 import { CITY_CENTRE, CITY_ZOOM } from '@plaza/map/ui';
 import { appHref, areaAt, go, lastExploreHref, lastExploreView, useFocusOnArrival } from '@plaza/map/util';
 import { CategoryStep } from './CategoryStep';
@@ -126,6 +126,11 @@ export function NewReportPage() {
         return;
       }
       setSending('idle');
+      if (isOriginRefusal(error)) {
+        // Nothing in the form is wrong: the server does not accept this page's address.
+        setGeneral([t('form.error.origin', { origin: location.origin })]);
+        return;
+      }
       const apiErrors =
         error.status === 413 ? [{ field: 'photos', code: 'too_large', message: error.message }] : error.fieldErrors;
       if (apiErrors.some((e) => e.code === 'unknown_category')) {

@@ -1,0 +1,99 @@
+import type L from './leaflet';
+
+// Proposal squares sit in their own pane above the reports. Where a proposal falls on a report
+// cluster or marker, the square used to cover it: the cluster's count was hidden and the two
+// targets overlapped (axe `target-size`, 13–15 of them on the demo city). After every change of
+// the view or of the markers, each square that would touch a report target (or another square)
+// is moved, by as little as possible, to a free spot next to its place; a small dot marks the
+// exact spot (see .proposal-marker--moved in proposal-marker.css).
+
+const GAP = 3;
+const STEP = 34;
+const DIRECTIONS: ReadonlyArray<readonly [number, number]> = [
+  [0, -1],
+  [1, 0],
+  [0, 1],
+  [-1, 0],
+  [1, -1],
+  [1, 1],
+  [-1, 1],
+  [-1, -1],
+];
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right + GAP && b.left < a.right + GAP && a.top < b.bottom + GAP && b.top < a.bottom + GAP;
+}
+
+function shifted(box: Box, dx: number, dy: number): Box {
+  return { left: box.left + dx, top: box.top + dy, right: box.right + dx, bottom: box.bottom + dy };
+}
+
+/** Where each square may go: its own place first, then rings of growing distance around it. */
+function candidates(): Array<[number, number]> {
+  const list: Array<[number, number]> = [[0, 0]];
+  for (let ring = 1; ring <= 3; ring += 1) for (const [x, y] of DIRECTIONS) list.push([x * STEP * ring, y * STEP * ring]);
+  return list;
+}
+const CANDIDATES = candidates();
+
+/** Moves the proposal squares off the report targets, for the view as it is now. */
+export function separateProposals(container: HTMLElement): void {
+  const frame = container.getBoundingClientRect();
+  const taken: Box[] = [...container.querySelectorAll<HTMLElement>('.leaflet-marker-pane .leaflet-marker-icon')]
+    .map((element) => element.getBoundingClientRect())
+    .filter((box) => box.width > 0);
+  for (const element of container.querySelectorAll<HTMLElement>('.leaflet-proposals-pane .proposal-marker')) {
+    // Leaflet set the margins from the icon's anchor; they are the square's own place.
+    element.dataset['baseLeft'] ??= element.style.marginLeft || '0px';
+    element.dataset['baseTop'] ??= element.style.marginTop || '0px';
+    const baseLeft = parseFloat(element.dataset['baseLeft']);
+    const baseTop = parseFloat(element.dataset['baseTop']);
+    const current = element.getBoundingClientRect();
+    const dx0 = parseFloat(element.style.marginLeft || '0') - baseLeft;
+    const dy0 = parseFloat(element.style.marginTop || '0') - baseTop;
+    const home = shifted(current, -dx0, -dy0);
+    let chosen: [number, number] = [0, 0];
+    for (const [dx, dy] of CANDIDATES) {
+      const box = shifted(home, dx, dy);
+      const inside = box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom;
+      if ((dx !== 0 || dy !== 0) && !inside) continue;
+      if (!taken.some((other) => overlaps(box, other))) {
+        chosen = [dx, dy];
+        break;
+      }
+    }
+    element.style.marginLeft = `${baseLeft + chosen[0]}px`;
+    element.style.marginTop = `${baseTop + chosen[1]}px`;
+    element.classList.toggle('proposal-marker--moved', chosen[0] !== 0 || chosen[1] !== 0);
+    element.style.setProperty('--tail-x', `${-chosen[0]}px`);
+    element.style.setProperty('--tail-y', `${-chosen[1]}px`);
+    taken.push(shifted(home, chosen[0], chosen[1]));
+  }
+}
+
+/** Keeps the squares separated as the map moves and markers come and go; returns the clean-up. */
+export function keepProposalsSeparate(map: L.Map, container: HTMLElement): () => void {
+  let frame = 0;
+  const schedule = () => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      separateProposals(container);
+    });
+  };
+  const observer = new MutationObserver(schedule);
+  observer.observe(container, { subtree: true, childList: true });
+  map.on('zoomend moveend resize', schedule);
+  return () => {
+    if (frame) cancelAnimationFrame(frame);
+    observer.disconnect();
+    map.off('zoomend moveend resize', schedule);
+  };
+}
