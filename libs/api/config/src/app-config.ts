@@ -4,6 +4,7 @@ import type { DeliveryConfig } from './delivery-config';
 import type { ReportConfirmationConfig } from './report-confirmation-config';
 import type { CityConfig } from './city-config';
 import type { AlertsSettings } from './alerts-config';
+import type { GeocoderConfig } from './geocoder-config';
 
 /** Everything the API reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -33,6 +34,8 @@ export interface AppConfig {
    * In production, or once PUBLIC_URL is set, only PUBLIC_URL and TRUSTED_ORIGINS count.
    */
   sameHostOrigin: boolean;
+  /** The address search service (GEOCODER_URL…): see geocoder-config.ts. */
+  geocoder: GeocoderConfig;
   smtpUrl: string | null;
   production: boolean;
   /** The public map's base layer (TILE_URL…) and data-protection notice (PRIVACY_NOTICE_ES…): see map-config.ts. */

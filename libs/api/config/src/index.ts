@@ -7,3 +7,4 @@ export * from './delivery-config';
 export * from './report-confirmation-config';
 export * from './city-config';
 export * from './alerts-config';
+export * from './geocoder-config';

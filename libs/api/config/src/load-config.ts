@@ -5,6 +5,7 @@ import { readParticipationConfig } from './participation-config';
 import { readDeliveryConfig } from './delivery-config';
 import { readReportConfirmationConfig } from './report-confirmation-config';
 import { readCityConfig } from './city-config';
+import { readGeocoderConfig } from './geocoder-config';
 import { readAlertsSettings } from './alerts-config';
 
 export class ConfigError extends Error {
@@ -43,6 +44,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const delivery = readDeliveryConfig(env, problems);
   const reportConfirmation = readReportConfirmationConfig(env, problems);
   const city = readCityConfig(env, problems);
+  const geocoder = readGeocoderConfig(env, problems);
   const alerts = readAlertsSettings(env, problems);
 
   const logLevelRaw = env['LOG_LEVEL']?.trim() || 'info';
@@ -72,6 +74,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     redisUrl,
     redisPrefix,
     trustedOrigins,
+    geocoder,
     sameHostOrigin: !production && !env['PUBLIC_URL']?.trim(),
     smtpUrl,
     production,

@@ -6,7 +6,8 @@ import { ClustersRepository } from './clusters.repository';
 import { ConfirmationExpiryJob } from './confirmation-expiry.job';
 import { MapSettingsController } from './map-settings.controller';
 import { PlacesController } from './places.controller';
-import { PlacesRepository } from './places.repository';
+import { CityExtentRepository, PlacesRepository } from './places.repository';
+import { PlacesService } from './places.service';
 import { ReportPreviewService } from './report-preview.service';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
@@ -16,7 +17,7 @@ import { SupportsRepository } from './supports.repository';
 @Module({
   imports: [CatalogModule, MediaModule, ReportRecordsModule],
   controllers: [ReportsController, PlacesController, MapSettingsController],
-  providers: [ReportsRepository, ReportsService, ClustersRepository, SupportsRepository, PlacesRepository, ReportPreviewService, ConfirmationExpiryJob],
+  providers: [ReportsRepository, ReportsService, ClustersRepository, SupportsRepository, PlacesRepository, CityExtentRepository, PlacesService, ReportPreviewService, ConfirmationExpiryJob],
   exports: [ReportsService, ReportsRepository, ReportPreviewService, ConfirmationExpiryJob],
 })
 export class ReportsModule {}

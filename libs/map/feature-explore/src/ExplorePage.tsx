@@ -110,6 +110,8 @@ export function ExplorePage() {
           ? t('reports.empty')
           : t('reports.count', { count: data.total });
 
+  const announcement = useSettledAnnouncement(data.state === 'loading' ? null : status);
+
   return (
     <main id="main" ref={mainRef} tabIndex={-1} className="map-layout">
       {/* The map is one tab stop, but the list is the easier keyboard path: one Tab away. */}
@@ -139,9 +141,12 @@ export function ExplorePage() {
           {t('reports.heading')}
         </h2>
         <FilterPanel filters={filters} categories={categories.data} onChange={onFiltersChange} />
-        {/* One polite live region, so moving the map announces the new count, not every item. */}
-        <p role="status" className="reports-panel__status" aria-busy={data.state === 'loading' || undefined}>
+        {/* Shown at once; announced only once the map has settled (see useSettledAnnouncement). */}
+        <p className="reports-panel__status" aria-busy={data.state === 'loading' || undefined}>
           {status}
+        </p>
+        <p role="status" className="visually-hidden">
+          {announcement}
         </p>
         {data.mode === 'cells' && data.state !== 'error' && (
           <p className="reports-panel__note">{t('reports.dense')}</p>
@@ -165,6 +170,24 @@ export function ExplorePage() {
       </section>
     </main>
   );
+}
+
+// How long the count must stay the same before it is read out.
+const SETTLE_MS = 1_000;
+
+/**
+ * The count for screen readers: a polite live region re-read its text at every small pan (and
+ * flashed "loading" in between). Now it changes only when the map has settled for a second on a
+ * count different from the last one read; `null` (loading) never interrupts.
+ */
+function useSettledAnnouncement(text: string | null): string {
+  const [announced, setAnnounced] = useState('');
+  useEffect(() => {
+    if (text === null || text === announced) return undefined;
+    const timer = setTimeout(() => setAnnounced(text), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [text, announced]);
+  return announced;
 }
 
 /** What the marker colours and shapes mean; each marker and list entry also says its status in words. */

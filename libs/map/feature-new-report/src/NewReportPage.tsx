@@ -13,10 +13,12 @@ import { ContactStep } from './ContactStep';
 import { DetailsStep } from './DetailsStep';
 import { EMPTY_DRAFT, formErrorsFromApi, STEPS, validateStep, type FormError, type ReportDraft, type Step } from './draft';
 import { Duplicates } from './Duplicates';
+import { forgetDraft, restoreDraft, storeDraft, tabStorage } from './draft-storage';
 import { LocationStep } from './LocationStep';
 import { sentPath, SubmissionAttempt, submitReport } from './submit';
 
-// Kept for the page's lifetime: opening a suggested duplicate and coming back keeps the draft.
+// Kept for the page's lifetime: opening a suggested duplicate and coming back keeps the draft
+// (with its photos). A reload starts from the copy in the tab's sessionStorage (without photos).
 let saved: { draft: ReportDraft; step: Step } | null = null;
 
 // What each control is called in the error summary, so "required" says which field it means.
@@ -46,8 +48,9 @@ export function NewReportPage() {
   const i18n = useT();
   const { t } = i18n;
   useDocumentTitle('form.pageTitle');
-  const [draft, setDraft] = useState<ReportDraft>(saved?.draft ?? EMPTY_DRAFT);
-  const [step, setStep] = useState<Step>(saved?.step ?? 'location');
+  const [restored] = useState(() => saved ?? restoreDraft(tabStorage()));
+  const [draft, setDraft] = useState<ReportDraft>(restored?.draft ?? EMPTY_DRAFT);
+  const [step, setStep] = useState<Step>(restored?.step ?? 'location');
   const [errors, setErrors] = useState<FormError[]>([]);
   const [general, setGeneral] = useState<string[]>([]);
   const [sending, setSending] = useState<'idle' | 'sending' | 'failed'>('idle');
@@ -79,6 +82,7 @@ export function NewReportPage() {
   }, [areas]);
   useEffect(() => {
     saved = { draft, step };
+    storeDraft(tabStorage(), draft, step);
   }, [draft, step]);
   // Focus moves after the render that shows its target: a step's heading, or the first invalid field.
   useEffect(() => {
@@ -118,6 +122,7 @@ export function NewReportPage() {
       const csrf = session.status === 'signedIn' ? session.session.csrfToken : null;
       const report = await submitReport(draft, attempt.current.keyFor(draft), csrf);
       saved = null;
+      forgetDraft(tabStorage());
       go(sentPath(report), { state: { status: report.properties.status } });
     } catch (error) {
       if (!(error instanceof ApiError) || isRetryable(error)) {
