@@ -4,7 +4,7 @@ import { AlertMessage, Button, ErrorSummary, focusControl } from '@plaza/web/ui'
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { useSession } from '@plaza/web/session';
-import { forgetCategories, loadAreas, useCategories, useMapSettings } from '@plaza/map/data-access';
+import { forgetCategories, loadAreas, reversePlace, useCategories, useMapSettings } from '@plaza/map/data-access';
 import { ApiError, isOriginRefusal, isRetryable } from '@plaza/web/api-client';
 import { CITY_CENTRE, CITY_ZOOM } from '@plaza/map/ui';
 import { appHref, areaAt, go, lastExploreHref, lastExploreView, useFocusOnArrival } from '@plaza/map/util';
@@ -80,6 +80,31 @@ export function NewReportPage() {
   useEffect(() => {
     setDraft((d) => (d.location ? { ...d, area: areaAt(areas, d.location.lon, d.location.lat) } : d));
   }, [areas]);
+  // The pin's address, from the city's address service (GET /places/reverse), fills the address
+  // field while the visitor has not written one of their own; a moved pin updates it.
+  const autoAddress = useRef<string | null>(null);
+  const pin = draft.location;
+  useEffect(() => {
+    if (!pin) return undefined;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      reversePlace(pin.lat, pin.lon, controller.signal).then(
+        (place) => {
+          if (!place) return;
+          setDraft((d) => {
+            if (d.address && d.address !== autoAddress.current) return d;
+            autoAddress.current = place.name;
+            return { ...d, address: place.name };
+          });
+        },
+        () => undefined,
+      );
+    }, 400);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [pin]);
   useEffect(() => {
     saved = { draft, step };
     storeDraft(tabStorage(), draft, step);
