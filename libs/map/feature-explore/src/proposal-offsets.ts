@@ -88,8 +88,13 @@ export function keepProposalsSeparate(map: L.Map, container: HTMLElement): () =>
       separateProposals(container);
     });
   };
+  // Markers come and go (childList), and clusters are re-placed by style alone (their transform):
+  // both count. Only the report markers' styles are watched; the squares' own margins, set here,
+  // would otherwise call this again.
   const observer = new MutationObserver(schedule);
-  observer.observe(container, { subtree: true, childList: true });
+  observer.observe(map.getPane('markerPane') ?? container, { subtree: true, childList: true, attributes: true, attributeFilter: ['style'] });
+  const proposals = map.getPane('proposals');
+  if (proposals) observer.observe(proposals, { childList: true });
   map.on('zoomend moveend resize', schedule);
   return () => {
     if (frame) cancelAnimationFrame(frame);
