@@ -27,8 +27,11 @@ interface Box {
   bottom: number;
 }
 
-function overlaps(a: Box, b: Box): boolean {
-  return a.left < b.right + GAP && b.left < a.right + GAP && a.top < b.bottom + GAP && b.top < a.bottom + GAP;
+/** How much two targets (with the gap around them) overlap, in square pixels; 0 when apart. */
+function overlap(a: Box, b: Box): number {
+  const width = Math.min(a.right, b.right) + GAP - Math.max(a.left, b.left);
+  const height = Math.min(a.bottom, b.bottom) + GAP - Math.max(a.top, b.top);
+  return width > 0 && height > 0 ? width * height : 0;
 }
 
 function shifted(box: Box, dx: number, dy: number): Box {
@@ -38,7 +41,7 @@ function shifted(box: Box, dx: number, dy: number): Box {
 /** Where each square may go: its own place first, then rings of growing distance around it. */
 function candidates(): Array<[number, number]> {
   const list: Array<[number, number]> = [[0, 0]];
-  for (let ring = 1; ring <= 3; ring += 1) for (const [x, y] of DIRECTIONS) list.push([x * STEP * ring, y * STEP * ring]);
+  for (let ring = 1; ring <= 5; ring += 1) for (const [x, y] of DIRECTIONS) list.push([x * STEP * ring, y * STEP * ring]);
   return list;
 }
 const CANDIDATES = candidates();
@@ -59,14 +62,19 @@ export function separateProposals(container: HTMLElement): void {
     const dx0 = parseFloat(element.style.marginLeft || '0') - baseLeft;
     const dy0 = parseFloat(element.style.marginTop || '0') - baseTop;
     const home = shifted(current, -dx0, -dy0);
+    // The nearest free spot; where the centre is so crowded that none is free, the spot that
+    // covers the least, so no count is hidden under a square.
     let chosen: [number, number] = [0, 0];
+    let least = Number.POSITIVE_INFINITY;
     for (const [dx, dy] of CANDIDATES) {
       const box = shifted(home, dx, dy);
       const inside = box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom;
       if ((dx !== 0 || dy !== 0) && !inside) continue;
-      if (!taken.some((other) => overlaps(box, other))) {
+      const covered = taken.reduce((sum, other) => sum + overlap(box, other), 0);
+      if (covered < least) {
+        least = covered;
         chosen = [dx, dy];
-        break;
+        if (covered === 0) break;
       }
     }
     element.style.marginLeft = `${baseLeft + chosen[0]}px`;
