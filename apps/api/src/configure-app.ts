@@ -22,7 +22,7 @@ import {
 } from '@plaza/api/http';
 import { ReportPreviewService } from '@plaza/api/reports';
 import { StatsPreviewService } from '@plaza/api/stats';
-import { REPORT_LIMITS, SESSION_COOKIE } from '@plaza/shared/contracts';
+import { isMapPagePath, REPORT_LIMITS, SESSION_COOKIE } from '@plaza/shared/contracts';
 import { BODY_LIMIT } from './http-server-options';
 
 /** Everything the HTTP layer needs, shared by main.ts and the integration tests. */
@@ -120,8 +120,9 @@ export async function configureApp(
 }
 
 /**
- * The built map at `/` and console at `/console/`. Files are matched first; any other GET that
- * wants HTML is a client-side route and gets its app's index.html. API paths never fall back.
+ * The built map at `/` and console at `/console/`. Files are matched first; a map page route
+ * (`MAP_PAGE_ROUTES`) gets the map's index.html whatever `Accept` says; an unknown path gets a 404.
+ * API paths never fall back.
  * The map's index.html carries the configured city, so it is rendered once here, never sent as is.
  */
 async function serveWeb(app: NestFastifyApplication, webRoot: string): Promise<void> {
@@ -148,19 +149,42 @@ async function serveWeb(app: NestFastifyApplication, webRoot: string): Promise<v
   fastify.get('/*', async (request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
     if (url === '/' || url === '/index.html') return sendMap(reply, 200, mapShell);
-    const wantsHtml = (request.headers.accept ?? '').includes('text/html');
-    if (!wantsHtml || url.startsWith('/api/') || url.startsWith('/open311/') || url.startsWith('/feeds/')) {
+    if (url.startsWith('/api/') || url.startsWith('/open311/') || url.startsWith('/feeds/')) {
       // Returned: an async handler that resolves with nothing makes Fastify answer a second time.
       return sendProblem(Object.assign(new Error('No such resource.'), { statusCode: 404 }), request, reply, console);
     }
-    if (url === '/console' || url.startsWith('/console/')) {
+    // The console's pages live under `/console/`: its relative asset URLs need the slash.
+    if (url === '/console') {
+      const query = request.url.slice(url.length);
+      return reply.redirect(`/console/${query}`, 301);
+    }
+    if (url.startsWith('/console/')) {
       return reply.header('cache-control', 'no-cache').type('text/html').sendFile('console/index.html');
     }
-    // Report and /stats pages carry their own title and social-preview tags: crawlers run no JS.
-    const page =
-      (await reportPages.render(url, localeOf(request), mapShell)) ??
-      (await statsPages.render(url, localeOf(request), mapShell));
-    if (page) return sendMap(reply.header('vary', 'accept-language'), page.status, page.html);
-    return sendMap(reply, 200, mapShell);
+    // A map page answers the page whatever `Accept` says: shared links are fetched by crawlers and
+    // curl with `*/*` or no Accept at all. Report and /stats pages carry their own title and
+    // social-preview tags (Open Graph, Twitter): crawlers run no JS.
+    if (isMapPagePath(url)) {
+      const page =
+        (await reportPages.render(url, localeOf(request), mapShell)) ??
+        (await statsPages.render(url, localeOf(request), mapShell));
+      if (page) return sendMap(reply.header('vary', 'accept-language'), page.status, page.html);
+      return sendMap(reply, 200, mapShell);
+    }
+    // A genuinely unknown path: a 404 page for anyone who may read one (the SPA says "not found"),
+    // problem+json for a client that asked for JSON only. Only here does the answer follow Accept.
+    reply.header('vary', 'accept');
+    if (wantsJsonOnly(request.headers.accept)) {
+      return sendProblem(Object.assign(new Error('No such resource.'), { statusCode: 404 }), request, reply, console);
+    }
+    return sendMap(reply, 404, mapShell);
   });
+}
+
+// Whether an Accept header asks for JSON and would not take HTML (any type, or no header, takes HTML).
+function wantsJsonOnly(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const types = accept.split(',').map((part) => part.split(';')[0]?.trim().toLowerCase() ?? '');
+  const takesHtml = types.some((type) => type === 'text/html' || type === 'text/*' || type === '*/*');
+  return !takesHtml && types.some((type) => type.endsWith('json'));
 }

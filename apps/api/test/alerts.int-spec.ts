@@ -138,6 +138,8 @@ describe('Local alerts by email (integration)', () => {
     expectProblem(await t.inject({ method: 'POST', url: `${SUBSCRIBE}/confirm/${oldToken}` }), 404);
 
     const token = await lastToken('ana@example.org');
+    // The link opens the confirmation page in the language of the mail.
+    expect((await mailsTo('ana@example.org')).at(-1)?.text).toContain(`/alerts/confirm/${token}?lang=en`);
     const confirmed = await t.inject({ method: 'POST', url: `${SUBSCRIBE}/confirm/${token}?lang=en` });
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.json()).toEqual({

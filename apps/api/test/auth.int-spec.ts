@@ -78,6 +78,17 @@ describe('accounts and sessions (integration)', () => {
     );
     expect(JSON.stringify(stored)).not.toContain(token);
 
+    // /auth/session answers the same view signed in, and 204 (not 401) to an anonymous visitor.
+    const cookie = sessionCookieOf(response) ?? '';
+    const signedIn = await t.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } });
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.headers['cache-control']).toBe('no-store');
+    expect(signedIn.json().user.email).toBe(DEMO.cleaningStaff);
+    const anonymous = await t.inject({ method: 'GET', url: '/api/v1/auth/session' });
+    expect(anonymous.statusCode).toBe(204);
+    expect(anonymous.body).toBe('');
+    expect(anonymous.headers['cache-control']).toBe('no-store');
+
     const [user] = await db.query(`SELECT password_hash, last_sign_in_at FROM users WHERE email = $1`, [
       DEMO.cleaningStaff,
     ]);

@@ -239,6 +239,9 @@ describe('moderation console: inbox, case view and the community manager’s mov
     expect(originalView).toMatchObject({ duplicates: [duplicate], followers: 1 });
     const publicDuplicate = (await call(t, null, 'GET', `/api/v1/reports/${duplicate}`)).json();
     expect(publicDuplicate.properties.status).toBe('duplicate');
+    // The public page links the report it duplicates; the original links none.
+    expect(publicDuplicate.properties.duplicateOf).toBe(original);
+    expect((await call(t, null, 'GET', `/api/v1/reports/${original}`)).json().properties.duplicateOf).toBeNull();
     // A duplicate is not an original to merge into.
     const third = await fileReport(t, { category: 'farola' });
     expectProblem(await call(t, manager, 'POST', caseUrl(third, '/merge'), { into: duplicate }), 422, 'into');

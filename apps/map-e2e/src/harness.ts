@@ -19,16 +19,16 @@ export interface Plaza {
 
 /**
  * Call at the top of a describe block: starts the server and the browser before its tests.
- * `env` adds configuration for this file's server (e.g. abuse limits).
+ * `env` adds or overrides the server's configuration (e.g. PUBLIC_URL: '' for development).
  */
-export function usePlaza(env: Record<string, string> = {}): Plaza {
+export function usePlaza(options: { env?: Record<string, string> } = {}): Plaza {
   let server: PlazaServer | undefined;
   let browser: Browser | undefined;
 
   beforeAll(async () => {
     const started = Date.now();
     // Both start in parallel; whichever succeeds is kept so afterAll can always close it.
-    const [plaza, chromium] = await Promise.allSettled([startPlaza({ env }), launchBrowser()]);
+    const [plaza, chromium] = await Promise.allSettled([startPlaza(options), launchBrowser()]);
     if (plaza.status === 'fulfilled') server = plaza.value;
     if (chromium.status === 'fulfilled') browser = chromium.value;
     if (plaza.status === 'rejected') throw plaza.reason;

@@ -2,7 +2,7 @@
 // origin by the built app (dist/api + dist/web), on a fresh database seeded with the demo city.
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { axeAudit, focused, PHONE, tabTo, usePlaza } from './harness';
+import { axeAudit, focused, PHONE, usePlaza } from './harness';
 
 const MADRID_DISTRICTS = 21;
 const ES_COUNT = /^(\d+) avisos? en la zona visible$/;
@@ -238,7 +238,7 @@ describe('public map and console in Chromium', () => {
     });
   });
 
-  it('is keyboard operable: skip link, controls, clusters and markers', async () => {
+  it('is keyboard operable: skip links, controls, clusters and markers', async () => {
     await plaza.withPage({}, async ({ page }) => {
       await page.goto('/');
       await mapReady(page, ES_COUNT);
@@ -266,10 +266,15 @@ describe('public map and console in Chromium', () => {
       await page.keyboard.press('Enter');
       expect(await focused(page)).toMatchObject({ tag: 'main', id: 'main' });
       await page.keyboard.press('Tab');
+      expect(await focused(page)).toMatchObject({ tag: 'a', name: 'Saltar a la lista de avisos' });
+      await page.keyboard.press('Tab');
       expect(await focused(page)).toMatchObject({ role: 'region', name: expect.stringMatching(/^Mapa de avisos\./) });
 
+      // The map is one tab stop: Enter goes to the markers in view, the arrows from one to the next.
       // A cluster is a button: Enter zooms into it and focus stays on the map.
-      await tabTo(page, (el) => el.role === 'button' && /^\d+Grupo de \d+ avisos/.test(el.name));
+      await page.keyboard.press('Enter');
+      for (let i = 0; i < 40 && !/^\d+Grupo de \d+ avisos/.test((await focused(page)).name); i += 1) await page.keyboard.press('ArrowRight');
+      expect(await focused(page)).toMatchObject({ role: 'button', name: expect.stringMatching(/^\d+Grupo de \d+ avisos/) });
       const zoomBefore = await page.evaluate(() => document.querySelector('.leaflet-proxy')?.getAttribute('style'));
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.activeElement?.classList.contains('map'));
@@ -277,8 +282,11 @@ describe('public map and console in Chromium', () => {
       await page.waitForFunction(() => /^\d+\//.test(new URL(location.href).searchParams.get('map') ?? ''));
 
       // Markers are buttons too: Enter opens the popup with focus inside it.
-      await tabTo(page, (el) => el.role === 'button' && /^Aviso \d{4}-\d{6}: /.test(el.name));
+      await page.waitForFunction(() => document.querySelectorAll('.leaflet-marker-pane [role=button]').length > 0);
+      await page.keyboard.press('Enter');
+      for (let i = 0; i < 60 && !/^Aviso \d{4}-\d{6}: /.test((await focused(page)).name); i += 1) await page.keyboard.press('ArrowRight');
       const marker = await focused(page);
+      expect(marker).toMatchObject({ role: 'button', name: expect.stringMatching(/^Aviso \d{4}-\d{6}: /) });
       await page.keyboard.press('Enter');
       await page.locator('.leaflet-popup .report-popup').waitFor();
       const ref = /^Aviso (\d{4}-\d{6})/.exec(marker.name)?.[1];

@@ -6,7 +6,7 @@ import { axeAudit, usePlaza } from './harness';
 
 describe('proof of work in Chromium', () => {
   // Every request from this client needs a proof of work.
-  const plaza = usePlaza({ ABUSE_CHALLENGE_AFTER: '0' });
+  const plaza = usePlaza({ env: { ABUSE_CHALLENGE_AFTER: '0' } });
 
   it('files a report through the gate, saying it is checking', async () => {
     await plaza.withPage({ viewport: { width: 390, height: 844 } }, async ({ page }) => {

@@ -161,6 +161,8 @@ describe('proposals pages in Chromium', () => {
       await expect(
         page.getByRole('status').filter({ hasText: 'Has apoyado esta propuesta.' }).count(),
       ).resolves.toBeGreaterThan(0);
+      // Said once, not twice (a paragraph and the live region used to both say it).
+      await expect(page.getByText('Has apoyado esta propuesta.', { exact: true }).count()).resolves.toBe(1);
       await audit.check('supported (es, 360 px)');
 
       await page.getByRole('button', { name: 'Retirar mi apoyo' }).click();
@@ -192,6 +194,10 @@ describe('proposals pages in Chromium', () => {
       if (!other) throw new Error('the thread has no comment by someone else');
       const otherComment = page.locator('.comment', { hasText: other.body ?? '' }).first();
       await otherComment.getByRole('button', { name: 'Denunciar', exact: true }).first().click();
+      // No reason is chosen for the visitor: sending at once asks for one instead of filing "spam".
+      await expect(otherComment.getByLabel('Motivo').first().inputValue()).resolves.toBe('');
+      await otherComment.getByRole('button', { name: 'Enviar denuncia' }).first().click();
+      await otherComment.getByText('Elige el motivo de la denuncia.').first().waitFor();
       await otherComment.getByLabel('Motivo').first().selectOption('off_topic');
       await audit.check('flag form (es, 360 px)');
       await otherComment.getByRole('button', { name: 'Enviar denuncia' }).first().click();

@@ -149,7 +149,8 @@ export class AlertsService implements OnModuleInit {
       locale: row.locale,
       target: targetOf(row, row.locale),
       frequency: row.frequency,
-      confirmUrl: `${this.config.publicUrl}/alerts/confirm/${token}`,
+      // The page opens in the language the alert was made in, as the mail is written.
+      confirmUrl: `${this.config.publicUrl}/alerts/confirm/${token}?lang=${row.locale}`,
     });
     // One mail per token: a retried transaction never mails the same link twice.
     await this.mailer.send(

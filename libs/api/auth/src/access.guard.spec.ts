@@ -43,15 +43,18 @@ interface Call {
   method?: string;
   headers?: Record<string, string>;
   session?: AuthContext | null;
+  /** Development without PUBLIC_URL: an Origin equal to the request's own Host is accepted. */
+  sameHostOrigin?: boolean;
 }
 
-async function run({ controller, handler, method = 'GET', headers = {}, session = null }: Call) {
+async function run({ controller, handler, method = 'GET', headers = {}, session = null, sameHostOrigin = false }: Call) {
   const request = { method, headers, raw: {} };
   const reply = { header: jest.fn() };
   const resolver = { resolve: jest.fn(async (token: string) => (token === TOKEN ? session : null)) };
   const guard = new AccessGuard(new Reflector(), resolver as never, {
     publicUrl: 'https://plaza.example',
     trustedOrigins: [],
+    sameHostOrigin,
   });
   const context = {
     getType: () => 'http',
@@ -183,6 +186,28 @@ describe('AccessGuard', () => {
     const widget = await from('https://evil.example', 'widget');
     expect(widget).toMatchObject({ allowed: true, auth: null });
     expect(widget.resolver.resolve).not.toHaveBeenCalled();
+  });
+
+  it("accepts the request's own origin in development only, when it matches the Host it was sent to", async () => {
+    const admin = contextFor({ roles: ['admin'] });
+    const send = (origin: string, host: string, sameHostOrigin: boolean) =>
+      run({
+        controller: Declared,
+        handler: 'managers',
+        method: 'DELETE',
+        headers: { ...cookie, 'x-csrf-token': CSRF, origin, host },
+        session: admin,
+        sameHostOrigin,
+      });
+    // Development: 127.0.0.1 and the LAN address work, each on its own Host.
+    expect((await send('http://127.0.0.1:3000', '127.0.0.1:3000', true)).allowed).toBe(true);
+    expect((await send('http://192.168.1.20:3000', '192.168.1.20:3000', true)).allowed).toBe(true);
+    // Another host, another port, or a non-web scheme is still foreign.
+    expect((await send('http://evil.example', '127.0.0.1:3000', true)).code).toBe('AUTH.ORIGIN_NOT_ALLOWED');
+    expect((await send('http://127.0.0.1:4000', '127.0.0.1:3000', true)).code).toBe('AUTH.ORIGIN_NOT_ALLOWED');
+    expect((await send('null', 'null', true)).code).toBe('AUTH.ORIGIN_NOT_ALLOWED');
+    // Production (or PUBLIC_URL set): the strict check, whatever the Host says.
+    expect((await send('http://127.0.0.1:3000', '127.0.0.1:3000', false)).code).toBe('AUTH.ORIGIN_NOT_ALLOWED');
   });
 
   it('refuses to combine public or signed-in with other rules', () => {

@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ACCESS_METADATA, CROSS_ORIGIN_METADATA, type AccessRule } from './access.decorator';
 import { setAuthContext, type AuthContext } from './auth-context';
 import { AuthErrors } from './auth.errors';
-import { originAllowed } from './request-origin';
+import { originAllowed, originMatchesHost } from './request-origin';
 import { safeEqual } from './secret-token';
 import { readCookie } from './session-cookie';
 import { SessionService } from './session.service';
@@ -32,13 +32,15 @@ export interface SessionResolver {
 export class AccessGuard implements CanActivate {
   private readonly logger = new Logger('AccessGuard');
   private readonly allowedOrigins: string[];
+  private readonly sameHostOrigin: boolean;
 
   constructor(
     private readonly reflector: Reflector,
     @Inject(SessionService) private readonly sessions: SessionResolver,
-    @Inject(APP_CONFIG) config: Pick<AppConfig, 'publicUrl' | 'trustedOrigins'>,
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'publicUrl' | 'trustedOrigins'> & Partial<Pick<AppConfig, 'sameHostOrigin'>>,
   ) {
     this.allowedOrigins = [new URL(config.publicUrl).origin, ...config.trustedOrigins];
+    this.sameHostOrigin = config.sameHostOrigin ?? false;
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -60,7 +62,10 @@ export class AccessGuard implements CanActivate {
     const isPublic = rules.includes('public');
     // Answers that depend on who asks, or change state, must never be cached by anyone.
     if (!isPublic || unsafe) void reply.header('cache-control', 'no-store');
-    const foreign = unsafe && !originAllowed(request.headers.origin, this.allowedOrigins);
+    const foreign =
+      unsafe &&
+      !originAllowed(request.headers.origin, this.allowedOrigins) &&
+      !(this.sameHostOrigin && originMatchesHost(request.headers.origin, request.headers.host));
     if (foreign && !(isPublic && this.flag(CROSS_ORIGIN_METADATA, context))) throw AuthErrors.crossOrigin();
 
     const token = foreign ? null : readCookie(request.headers.cookie);

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { clientInfo, PublicLimits } from '@plaza/api/abuse';
 import { parseInput, RequestLocale } from '@plaza/api/http';
 import type { Locale, SessionView } from '@plaza/shared/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from './access.decorator';
-import { CurrentAuth, type AuthContext } from './auth-context';
+import { authContextOf, CurrentAuth, type AuthContext } from './auth-context';
 import { AuthService, type SignedIn } from './auth.service';
 import { EmailLinkDto, EmailLinkVerifyDto, LoginDto, PasswordChangeDto, SignupDto } from './dto/auth.dto';
 import { readCookie } from './session-cookie';
@@ -76,6 +76,24 @@ export class AuthController {
   @Access('signed-in')
   @ApiOperation({ summary: 'The signed-in user, their roles and departments, and the CSRF token' })
   me(@CurrentAuth() context: AuthContext): SessionView {
+    return this.sessions.view(context);
+  }
+
+  @Get('session')
+  @Access('public')
+  // Depends on the cookie: never stored by any cache.
+  @Header('cache-control', 'no-store')
+  @ApiOperation({
+    summary: 'The current session if there is one (as /auth/me), else 204 No Content',
+    description:
+      'For pages that work signed in or not: an anonymous visitor is a normal answer, not an error, so browsers log no failed request on every page load.',
+  })
+  session(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): SessionView | undefined {
+    const context = authContextOf(request);
+    if (!context) {
+      void reply.status(204);
+      return undefined;
+    }
     return this.sessions.view(context);
   }
 

@@ -10,6 +10,7 @@ import type { StorageSettings } from './storage-config';
 import type { TrustProxy } from './http-config';
 import type { AbuseSettings } from './abuse-config';
 import type { RetentionConfig } from './retention-config';
+import type { GeocoderConfig } from './geocoder-config';
 
 /** Everything the API reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -34,11 +35,21 @@ export interface AppConfig {
   trustedOrigins: string[];
   /** Which proxies may set the client's address in X-Forwarded-For (TRUST_PROXY): see http-config.ts. */
   trustProxy: TrustProxy;
+  /**
+   * Development only (no NODE_ENV=production, no PUBLIC_URL): a request whose Origin names the
+   * same host it was sent to (its Host header) is accepted, so Plaza opened at
+   * http://127.0.0.1:3000 or at the machine's network address (to try it on a phone) works.
+   * In production, or once PUBLIC_URL is set, only PUBLIC_URL and TRUSTED_ORIGINS count.
+   */
+  sameHostOrigin: boolean;
+  /** The address search service (GEOCODER_URL…): see geocoder-config.ts. */
+  geocoder: GeocoderConfig;
   smtpUrl: string | null;
   production: boolean;
   /** The public map's base layer (TILE_URL…) and data-protection notice (PRIVACY_NOTICE_ES…): see map-config.ts. */
   tiles: MapConfig['tiles'];
   privacyNotice: MapConfig['privacyNotice'];
+  alertsPrivacyNotice: MapConfig['alertsPrivacyNotice'];
   /** Proposal and discussion thresholds (PROPOSAL_SUPPORT_THRESHOLD…): see participation-config.ts. */
   participation: ParticipationConfig;
   /** Sender, unsubscribe signing and the outbox (MAIL_FROM, APP_SECRET, OUTBOX_*): see delivery-config.ts. */

@@ -13,3 +13,4 @@ export * from './http-config';
 export * from './abuse-config';
 export * from './open-data-config';
 export * from './retention-config';
+export * from './geocoder-config';

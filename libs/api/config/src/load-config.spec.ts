@@ -9,7 +9,14 @@ describe('loadConfig', () => {
       dataDir: '/srv/plaza/.data',
       publicUrl: 'http://localhost:3000',
       demoData: true,
+      // Development without PUBLIC_URL: any local address the site is opened at may post forms.
+      sameHostOrigin: true,
     });
+  });
+
+  it('keeps the strict origin check once PUBLIC_URL is set or in production', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://plaza.example' }).sameHostOrigin).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@db:5432/plaza' }).sameHostOrigin).toBe(false);
   });
 
   it('uses a real server without demo data unless asked', () => {

@@ -7,6 +7,7 @@ import { readReportConfirmationConfig } from './report-confirmation-config';
 import { readRetentionConfig } from './retention-config';
 import { readCityConfig } from './city-config';
 import { readOpenDataConfig } from './open-data-config';
+import { readGeocoderConfig } from './geocoder-config';
 import { readAlertsSettings } from './alerts-config';
 import { readMetricsSettings } from './metrics-config';
 import { readStorageSettings } from './storage-config';
@@ -50,6 +51,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const delivery = readDeliveryConfig(env, problems);
   const reportConfirmation = readReportConfirmationConfig(env, problems);
   const city = readCityConfig(env, problems);
+  const geocoder = readGeocoderConfig(env, problems);
   const alerts = readAlertsSettings(env, problems);
   const metrics = readMetricsSettings(env, problems);
   const storage = readStorageSettings(env, problems);
@@ -85,6 +87,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     redisPrefix,
     trustedOrigins,
     trustProxy,
+    geocoder,
+    sameHostOrigin: !production && !env['PUBLIC_URL']?.trim(),
     smtpUrl,
     production,
     ...map,

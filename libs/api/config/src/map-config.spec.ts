@@ -30,4 +30,15 @@ describe('readMapConfig', () => {
     });
     expect(privacyNoticeFor(readMapConfig({}, []).privacyNotice, 'en').locale).toBe('en');
   });
+
+  it('has a notice of its own for the alerts form, about alerts, on consent', () => {
+    const config = readMapConfig({}, []);
+    const alerts = privacyNoticeFor(config.alertsPrivacyNotice, 'es').paragraphs.join(' ');
+    expect(alerts).toContain('avisos nuevos que coinciden con la alerta');
+    expect(alerts).toContain('consentimiento');
+    expect(alerts).not.toContain('tramitar tu aviso');
+    const own = readMapConfig({ ALERTS_PRIVACY_NOTICE_EU: 'Arduraduna: Udala.' }, []);
+    expect(privacyNoticeFor(own.alertsPrivacyNotice, 'eu')).toEqual({ locale: 'eu', paragraphs: ['Arduraduna: Udala.'] });
+    expect(own.privacyNotice).toEqual(config.privacyNotice);
+  });
 });

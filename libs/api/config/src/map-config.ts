@@ -1,5 +1,5 @@
 import type { Locale } from '@plaza/shared/contracts';
-import { DEFAULT_PRIVACY_NOTICE } from './privacy-notice';
+import { DEFAULT_ALERTS_PRIVACY_NOTICE, DEFAULT_PRIVACY_NOTICE } from './privacy-notice';
 
 type Env = Record<string, string | undefined>;
 
@@ -16,6 +16,8 @@ export interface MapConfig {
    * The built-in Spanish and English texts are used when none is set.
    */
   privacyNotice: Partial<Record<Locale, string>>;
+  /** The notice of the alerts form (ALERTS_PRIVACY_NOTICE_ES, …), with built-in Spanish and English texts. */
+  alertsPrivacyNotice: Partial<Record<Locale, string>>;
 }
 
 const NOTICE_LOCALES: Locale[] = ['es', 'en', 'ca', 'eu', 'gl'];
@@ -35,15 +37,23 @@ export function readMapConfig(env: Env, problems: string[]): MapConfig {
     problems.push(`TILE_MAX_ZOOM must be an integer from 1 to 22 (got "${maxZoomRaw}")`);
   }
 
-  const notice: Partial<Record<Locale, string>> = {};
-  for (const locale of NOTICE_LOCALES) {
-    const text = env[`PRIVACY_NOTICE_${locale.toUpperCase()}`]?.replace(/\\n/g, '\n').trim();
-    if (text) notice[locale] = text;
-  }
+  const notice = readNotice(env, 'PRIVACY_NOTICE');
+  const alertsNotice = readNotice(env, 'ALERTS_PRIVACY_NOTICE');
   return {
     tiles: { url, attribution, maxZoom },
     privacyNotice: Object.keys(notice).length > 0 ? notice : DEFAULT_PRIVACY_NOTICE,
+    alertsPrivacyNotice: Object.keys(alertsNotice).length > 0 ? alertsNotice : DEFAULT_ALERTS_PRIVACY_NOTICE,
   };
+}
+
+/** `${prefix}_ES`, `_EN`, … from the environment; `\n` in a value is a line break. */
+function readNotice(env: Env, prefix: string): Partial<Record<Locale, string>> {
+  const notice: Partial<Record<Locale, string>> = {};
+  for (const locale of NOTICE_LOCALES) {
+    const text = env[`${prefix}_${locale.toUpperCase()}`]?.replace(/\\n/g, '\n').trim();
+    if (text) notice[locale] = text;
+  }
+  return notice;
 }
 
 /** The notice in a language: that language, else Spanish, else English, else whichever was set. */

@@ -24,3 +24,27 @@ export const DEFAULT_PRIVACY_NOTICE: Partial<Record<Locale, string>> = {
     'Retention: while your report is handled and, afterwards, for the periods set by the rules on administrative records and archives.',
   ].join('\n\n'),
 };
+
+/**
+ * The notice shown on the alerts form (/alerts): an alert is another processing than a report,
+ * with another purpose (mailing new reports), basis (consent) and retention (until unsubscribing),
+ * so it must not borrow the report form's notice. Replaced through ALERTS_PRIVACY_NOTICE_ES / _EN / ….
+ */
+export const DEFAULT_ALERTS_PRIVACY_NOTICE: Partial<Record<Locale, string>> = {
+  es: [
+    'Responsable: el Ayuntamiento, que gestiona esta plataforma.',
+    'Finalidad: enviarte por correo los avisos nuevos que coinciden con la alerta que eliges. Tu dirección no se usa para nada más.',
+    'Legitimación: tu consentimiento (art. 6.1.a del RGPD), que puedes retirar cuando quieras con el enlace de baja que lleva cada correo.',
+    'Destinatarios: nadie fuera del Ayuntamiento. Tu correo nunca se publica.',
+    'Derechos: puedes acceder a tus datos, rectificarlos o suprimirlos, oponerte a su tratamiento o limitarlo, dirigiéndote a la delegación de protección de datos del Ayuntamiento. También puedes reclamar ante la Agencia Española de Protección de Datos (www.aepd.es).',
+    'Conservación: hasta que te des de baja; entonces se borra tu dirección.',
+  ].join('\n\n'),
+  en: [
+    'Controller: the City Council, which runs this platform.',
+    'Purpose: to email you the new reports that match the alert you choose. Your address is used for nothing else.',
+    'Legal basis: your consent (GDPR art. 6.1.a), which you can withdraw at any time with the unsubscribe link in every email.',
+    'Recipients: nobody outside the City Council. Your email is never published.',
+    'Your rights: you can access, correct or erase your data, and object to or restrict its processing, by writing to the City Council’s data protection officer. You can also complain to the Spanish Data Protection Agency (www.aepd.es).',
+    'Retention: until you unsubscribe; your address is then erased.',
+  ].join('\n\n'),
+};

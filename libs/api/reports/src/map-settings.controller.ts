@@ -13,11 +13,16 @@ export class MapSettingsController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Get('settings')
-  @ApiOperation({ summary: 'Tile layer, city (name, centre, zoom) and data-protection notice (in the request language) for the public map' })
+  @ApiOperation({ summary: 'Tile layer, city (name, centre, zoom) and the data-protection notices of the report and alerts forms (in the request language) for the public map' })
   @Header('cache-control', 'public, max-age=300')
   @Header('vary', 'accept-language')
   settings(@RequestLocale() locale: Locale): MapSettings {
     const { name, centre, zoom } = this.config.city;
-    return { tiles: this.config.tiles, city: { name, centre, zoom }, privacyNotice: privacyNoticeFor(this.config.privacyNotice, locale) };
+    return {
+      tiles: this.config.tiles,
+      city: { name, centre, zoom },
+      privacyNotice: privacyNoticeFor(this.config.privacyNotice, locale),
+      alertsPrivacyNotice: privacyNoticeFor(this.config.alertsPrivacyNotice, locale),
+    };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { filedReport } from '@plaza/api/database';
-import { PUBLIC_REPORT_STATUSES, type PlaceView } from '@plaza/shared/contracts';
+import { PUBLIC_REPORT_STATUSES, type BBoxTuple, type PlaceView } from '@plaza/shared/contracts';
 import { DataSource } from 'typeorm';
 
 // Case- and accent-insensitive matching without the unaccent extension (the embedded database
@@ -62,6 +62,46 @@ export class PlacesRepository {
           ? null
           : [round6(row.minLon), round6(row.minLat), round6(row.maxLon), round6(row.maxLat)],
     }));
+  }
+}
+
+interface BoundsRow {
+  minLon: number | null;
+  minLat: number | null;
+  maxLon: number | null;
+  maxLat: number | null;
+}
+
+interface AreaNameRow {
+  i: number;
+  name: string | null;
+}
+
+/** The city's extent (all its areas) and the area each point falls in: what an address search needs. */
+@Injectable()
+export class CityExtentRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async bounds(): Promise<BBoxTuple | null> {
+    const [row] = await this.db.query<BoundsRow[]>(
+      `SELECT ST_XMin(e)::float8 AS "minLon", ST_YMin(e)::float8 AS "minLat", ST_XMax(e)::float8 AS "maxLon", ST_YMax(e)::float8 AS "maxLat"
+         FROM (SELECT ST_Extent(geom) AS e FROM areas) extent`,
+    );
+    if (!row || row.minLon === null || row.minLat === null || row.maxLon === null || row.maxLat === null) return null;
+    return [row.minLon, row.minLat, row.maxLon, row.maxLat];
+  }
+
+  /** For each point, the name of the area it lies in (null outside every area), in order. */
+  async areaNames(points: Array<{ lat: number; lon: number }>): Promise<Array<string | null>> {
+    if (points.length === 0) return [];
+    const rows = await this.db.query<AreaNameRow[]>(
+      `SELECT p.i::int AS i, (SELECT a.name FROM areas a WHERE ST_Contains(a.geom, ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4326)) LIMIT 1) AS name
+         FROM unnest($1::float8[], $2::float8[]) WITH ORDINALITY AS p(lon, lat, i)`,
+      [points.map((p) => p.lon), points.map((p) => p.lat)],
+    );
+    const names: Array<string | null> = points.map(() => null);
+    for (const row of rows) names[row.i - 1] = row.name;
+    return names;
   }
 }
 

@@ -141,7 +141,10 @@ export class ReportsController {
   }
 
   @Get(':ref')
-  @ApiOperation({ summary: 'One public report with its public timeline' })
+  @ApiOperation({
+    summary: 'One public report with its public timeline',
+    description: 'A report closed as a duplicate carries `duplicateOf`: the ref of the public report it duplicates (else null).',
+  })
   get(@Param('ref') ref: string, @RequestLocale() locale: Locale): Promise<ReportDetailFeature> {
     return this.reports.get(ref, locale);
   }

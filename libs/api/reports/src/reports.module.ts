@@ -9,7 +9,8 @@ import { IdempotencyPurgeJob } from './idempotency-purge.job';
 import { PendingConfirmationsRepository } from './pending-confirmations.repository';
 import { MapSettingsController } from './map-settings.controller';
 import { PlacesController } from './places.controller';
-import { PlacesRepository } from './places.repository';
+import { CityExtentRepository, PlacesRepository } from './places.repository';
+import { PlacesService } from './places.service';
 import { ReportPreviewService } from './report-preview.service';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
@@ -25,6 +26,8 @@ import { SupportsRepository } from './supports.repository';
     ClustersRepository,
     SupportsRepository,
     PlacesRepository,
+    CityExtentRepository,
+    PlacesService,
     ReportPreviewService,
     ConfirmationExpiryJob,
     PendingConfirmationsRepository,

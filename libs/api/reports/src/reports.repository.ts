@@ -288,6 +288,18 @@ export class ReportsRepository {
     return row?.feature ?? null;
   }
 
+  /** The public report a report was merged into as its duplicate, or null (none, or not public). */
+  async publicDuplicateOf(reportId: string): Promise<string | null> {
+    const rows = await this.db.query<Array<{ ref: string }>>(
+      `SELECT o.ref
+         FROM reports r
+         JOIN reports o ON o.id = r.duplicate_of_id
+        WHERE r.id = $1 AND o.status = ANY($2::text[]) AND ${filedReport('o')}`,
+      [reportId, PUBLIC_REPORT_STATUSES],
+    );
+    return rows[0]?.ref ?? null;
+  }
+
   async publicTimeline(reportId: string): Promise<TimelineEntryView[]> {
     return this.db.query<TimelineEntryView[]>(
       `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,

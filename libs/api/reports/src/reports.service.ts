@@ -246,9 +246,12 @@ export class ReportsService {
   async get(ref: string, locale: Locale): Promise<ReportDetailFeature> {
     const found = await this.reports.findPublicFeature(ref, locale, this.mediaBase);
     if (!found) throw ReportErrors.notFound(ref);
-    const timeline = await this.reports.publicTimeline(found.id);
+    const [timeline, duplicateOf] = await Promise.all([
+      this.reports.publicTimeline(found.id),
+      this.reports.publicDuplicateOf(found.id),
+    ]);
     const feature = found.feature as unknown as ReportFeature;
-    return { ...feature, properties: { ...feature.properties, timeline } };
+    return { ...feature, properties: { ...feature.properties, timeline, duplicateOf } };
   }
 
   nearby(lat: number, lon: number, category: string | null): Promise<NearbyReportView[]> {

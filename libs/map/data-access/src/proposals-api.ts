@@ -56,6 +56,12 @@ export const threadApi = {
   flag: (session: SessionView, input: FlagInput) => sendJson<FlagResult>('POST', '/api/v1/flags', session, input),
 };
 
+/** The address at a point, from the city's address service; null when it knows none (or there is none). */
+export async function reversePlace(lat: number, lon: number, signal?: AbortSignal): Promise<PlaceView | null> {
+  const place = await apiRequest<PlaceView | undefined>(`/api/v1/places/reverse?lat=${lat}&lon=${lon}`, { signal });
+  return place ?? null;
+}
+
 /** Places (districts, addresses of public reports) matching what the visitor typed. */
 export function searchPlaces(query: string, signal?: AbortSignal): Promise<PlaceView[]> {
   return getJson<PlaceView[]>(`/api/v1/places?q=${encodeURIComponent(query)}`, signal);

@@ -11,7 +11,7 @@ import {
 } from '@plaza/web/ui';
 import { useEffect, useRef, useState } from 'react';
 import { alertsApi, loadAreas, useCategories, useMapSettings } from '@plaza/map/data-access';
-import { ApiError } from '@plaza/web/api-client';
+import { ApiError, isOriginRefusal } from '@plaza/web/api-client';
 import {
   AccountPage,
   AlertPointPicker,
@@ -111,6 +111,8 @@ export function AlertsPage() {
             ]),
           ),
         );
+      } else if (isOriginRefusal(error)) {
+        showErrors({}, [t('form.error.origin', { origin: location.origin })]);
       } else if (error instanceof ApiError && error.status === 429) {
         showErrors({}, [t('alerts.error.rateLimited')]);
       } else {
@@ -185,7 +187,8 @@ export function AlertsPage() {
     metres >= 1000
       ? t('alerts.radius.optionKm', { km: formatNumber(metres / 1000) })
       : t('alerts.radius.option', { metres });
-  const notice = settings.data?.privacyNotice ?? null;
+  // The alerts' own notice, never the report form's (another purpose, on consent).
+  const notice = settings.data?.alertsPrivacyNotice ?? null;
   const summaryItems = Object.entries(errors).map(([targetId, message]) => ({ targetId, message }));
   const pointWhere = draft.point
     ? t('alerts.point.chosen', {

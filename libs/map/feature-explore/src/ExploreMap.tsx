@@ -7,12 +7,15 @@ import {
   areasLayer,
   countIcon,
   labelPopupClose,
+  motionOptions,
   proposalIcon,
   reportIcon,
   translateControls,
   useTiles,
 } from '@plaza/map/ui';
 import L from './leaflet';
+import { installMapKeyboard } from './map-keyboard';
+import { keepProposalsSeparate } from './proposal-offsets';
 import type { MapView } from '@plaza/map/util';
 import type { ReportSummary } from './report-summary';
 import type { ExploreData, ViewportQuery } from './useExploreData';
@@ -142,8 +145,11 @@ export function ExploreMap({ ref, initialView, data, proposals, categories, tile
       zoom: initialView.zoom,
       zoomControl: false,
       maxZoom: 19,
+      ...motionOptions(),
     });
     mapRef.current = map;
+    // Before the popup handler below: it records what had focus before the popup takes it.
+    const stopKeyboard = installMapKeyboard(map, container);
 
     const areas = areasLayer().addTo(map);
     loadAreas()
@@ -156,6 +162,8 @@ export function ExploreMap({ ref, initialView, data, proposals, categories, tile
 
     const cluster = L.markerClusterGroup({
       chunkedLoading: true,
+      // Clusters splitting and merging is motion too: none for visitors who asked for less.
+      animate: motionOptions().zoomAnimation,
       showCoverageOnHover: false,
       maxClusterRadius: 48,
       disableClusteringAtZoom: 17,
@@ -180,6 +188,7 @@ export function ExploreMap({ ref, initialView, data, proposals, categories, tile
     // a proposal stays visible where reports pile up.
     map.createPane('proposals').style.zIndex = '620';
     proposalLayerRef.current = L.layerGroup().addTo(map);
+    const stopSeparating = keepProposalsSeparate(map, container);
 
     const reportView = () => {
       const centre = map.getCenter();
@@ -208,6 +217,8 @@ export function ExploreMap({ ref, initialView, data, proposals, categories, tile
     const proposalMarkers = proposalMarkersRef.current;
     return () => {
       resize.disconnect();
+      stopKeyboard();
+      stopSeparating();
       markers.clear();
       cells.clear();
       proposalMarkers.clear();

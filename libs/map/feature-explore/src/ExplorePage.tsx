@@ -44,6 +44,7 @@ export function ExplorePage() {
   const [areasFailed, setAreasFailed] = useState(false);
   const mapRef = useRef<ExploreMapHandle>(null);
   const mainRef = useRef<HTMLElement>(null);
+  const listHeading = useRef<HTMLHeadingElement>(null);
   useFocusOnArrival(mainRef);
   // The view goes into the URL only once it differs from where the page opened, so an untouched
   // page keeps a clean address.
@@ -109,8 +110,21 @@ export function ExplorePage() {
           ? t('reports.empty')
           : t('reports.count', { count: data.total });
 
+  const announcement = useSettledAnnouncement(data.state === 'loading' ? null : status);
+
   return (
     <main id="main" ref={mainRef} tabIndex={-1} className="map-layout">
+      {/* The map is one tab stop, but the list is the easier keyboard path: one Tab away. */}
+      <a
+        className="skip-link"
+        href="#reports-heading"
+        onClick={(event) => {
+          event.preventDefault();
+          listHeading.current?.focus();
+        }}
+      >
+        {t('a11y.skipToList')}
+      </a>
       <ExploreMap
         ref={mapRef}
         initialView={initialView}
@@ -123,11 +137,16 @@ export function ExplorePage() {
         onFirstRender={markReady}
       />
       <section className="reports-panel" aria-labelledby="reports-heading">
-        <h2 id="reports-heading">{t('reports.heading')}</h2>
+        <h2 id="reports-heading" ref={listHeading} tabIndex={-1}>
+          {t('reports.heading')}
+        </h2>
         <FilterPanel filters={filters} categories={categories.data} onChange={onFiltersChange} />
-        {/* One polite live region, so moving the map announces the new count, not every item. */}
-        <p role="status" className="reports-panel__status" aria-busy={data.state === 'loading' || undefined}>
+        {/* Shown at once; announced only once the map has settled (see useSettledAnnouncement). */}
+        <p className="reports-panel__status" aria-busy={data.state === 'loading' || undefined}>
           {status}
+        </p>
+        <p role="status" className="visually-hidden">
+          {announcement}
         </p>
         {data.mode === 'cells' && data.state !== 'error' && (
           <p className="reports-panel__note">{t('reports.dense')}</p>
@@ -153,6 +172,24 @@ export function ExplorePage() {
   );
 }
 
+// How long the count must stay the same before it is read out.
+const SETTLE_MS = 1_000;
+
+/**
+ * The count for screen readers: a polite live region re-read its text at every small pan (and
+ * flashed "loading" in between). Now it changes only when the map has settled for a second on a
+ * count different from the last one read; `null` (loading) never interrupts.
+ */
+function useSettledAnnouncement(text: string | null): string {
+  const [announced, setAnnounced] = useState('');
+  useEffect(() => {
+    if (text === null || text === announced) return undefined;
+    const timer = setTimeout(() => setAnnounced(text), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [text, announced]);
+  return announced;
+}
+
 /** What the marker colours and shapes mean; each marker and list entry also says its status in words. */
 function Legend({ proposals }: { proposals: boolean }) {
   const { t } = useT();
@@ -171,6 +208,13 @@ function Legend({ proposals }: { proposals: boolean }) {
           {tick && <span aria-hidden="true"> ✓</span>}
         </li>
       ))}
+      {/* The bubbles with a number are not reports of their own: say what they are. */}
+      <li>
+        <span className="legend__cluster" aria-hidden="true">
+          3
+        </span>
+        {t('legend.cluster')}
+      </li>
       {proposals && (
         <>
           <li>

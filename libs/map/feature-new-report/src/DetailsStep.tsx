@@ -35,6 +35,7 @@ export function DetailsStep({ draft, errors, onChange }: DetailsStepProps) {
         required
         onChange={(event) => onChange({ description: event.target.value })}
       />
+      <CharacterCount id="nr-description-count" length={draft.description.length} max={REPORT_LIMITS.descriptionMax} />
       <TextField
         id="nr-address"
         label={t('details.address')}
@@ -47,5 +48,21 @@ export function DetailsStep({ draft, errors, onChange }: DetailsStepProps) {
       />
       <PhotoPicker id="nr-photos" photos={draft.photos} error={errors['nr-photos'] ?? null} onChange={(photos) => onChange({ photos })} />
     </>
+  );
+}
+
+// Near the limit the count is announced (politely); before that it is only shown, so typing is
+// not interrupted at every key. The browser stops input at `max`: the visitor sees why.
+const ANNOUNCE_FROM = 200;
+
+function CharacterCount({ id, length, max }: { id: string; length: number; max: number }) {
+  const { t, formatNumber } = useT();
+  const left = max - length;
+  return (
+    <p id={id} className="ui-field__hint character-count" aria-live={left <= ANNOUNCE_FROM ? 'polite' : 'off'}>
+      {left <= 0
+        ? t('details.countFull', { max: formatNumber(max) })
+        : t('details.count', { used: formatNumber(length), max: formatNumber(max) })}
+    </p>
   );
 }

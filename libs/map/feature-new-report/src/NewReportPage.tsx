@@ -4,8 +4,8 @@ import { AlertMessage, Button, ErrorSummary, focusControl } from '@plaza/web/ui'
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { useSession } from '@plaza/web/session';
-import { forgetCategories, loadAreas, useCategories, useMapSettings } from '@plaza/map/data-access';
-import { ApiError, isRetryable } from '@plaza/web/api-client';
+import { forgetCategories, loadAreas, reversePlace, useCategories, useMapSettings } from '@plaza/map/data-access';
+import { ApiError, isOriginRefusal, isRetryable } from '@plaza/web/api-client';
 import { CITY_CENTRE, CITY_ZOOM } from '@plaza/map/ui';
 import { appHref, areaAt, go, lastExploreHref, lastExploreView, useFocusOnArrival } from '@plaza/map/util';
 import { CategoryStep } from './CategoryStep';
@@ -13,10 +13,12 @@ import { ContactStep } from './ContactStep';
 import { DetailsStep } from './DetailsStep';
 import { EMPTY_DRAFT, formErrorsFromApi, STEPS, validateStep, type FormError, type ReportDraft, type Step } from './draft';
 import { Duplicates } from './Duplicates';
+import { forgetDraft, restoreDraft, storeDraft, tabStorage } from './draft-storage';
 import { LocationStep } from './LocationStep';
 import { sentPath, SubmissionAttempt, submitReport } from './submit';
 
-// Kept for the page's lifetime: opening a suggested duplicate and coming back keeps the draft.
+// Kept for the page's lifetime: opening a suggested duplicate and coming back keeps the draft
+// (with its photos). A reload starts from the copy in the tab's sessionStorage (without photos).
 let saved: { draft: ReportDraft; step: Step } | null = null;
 
 // What each control is called in the error summary, so "required" says which field it means.
@@ -46,8 +48,9 @@ export function NewReportPage() {
   const i18n = useT();
   const { t } = i18n;
   useDocumentTitle('form.pageTitle');
-  const [draft, setDraft] = useState<ReportDraft>(saved?.draft ?? EMPTY_DRAFT);
-  const [step, setStep] = useState<Step>(saved?.step ?? 'location');
+  const [restored] = useState(() => saved ?? restoreDraft(tabStorage()));
+  const [draft, setDraft] = useState<ReportDraft>(restored?.draft ?? EMPTY_DRAFT);
+  const [step, setStep] = useState<Step>(restored?.step ?? 'location');
   const [errors, setErrors] = useState<FormError[]>([]);
   const [general, setGeneral] = useState<string[]>([]);
   const [sending, setSending] = useState<'idle' | 'sending' | 'failed'>('idle');
@@ -77,8 +80,34 @@ export function NewReportPage() {
   useEffect(() => {
     setDraft((d) => (d.location ? { ...d, area: areaAt(areas, d.location.lon, d.location.lat) } : d));
   }, [areas]);
+  // The pin's address, from the city's address service (GET /places/reverse), fills the address
+  // field while the visitor has not written one of their own; a moved pin updates it.
+  const autoAddress = useRef<string | null>(null);
+  const pin = draft.location;
+  useEffect(() => {
+    if (!pin) return undefined;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      reversePlace(pin.lat, pin.lon, controller.signal).then(
+        (place) => {
+          if (!place) return;
+          setDraft((d) => {
+            if (d.address && d.address !== autoAddress.current) return d;
+            autoAddress.current = place.name;
+            return { ...d, address: place.name };
+          });
+        },
+        () => undefined,
+      );
+    }, 400);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [pin]);
   useEffect(() => {
     saved = { draft, step };
+    storeDraft(tabStorage(), draft, step);
   }, [draft, step]);
   // Focus moves after the render that shows its target: a step's heading, or the first invalid field.
   useEffect(() => {
@@ -118,6 +147,7 @@ export function NewReportPage() {
       const csrf = session.status === 'signedIn' ? session.session.csrfToken : null;
       const report = await submitReport(draft, attempt.current.keyFor(draft), csrf);
       saved = null;
+      forgetDraft(tabStorage());
       go(sentPath(report), { state: { status: report.properties.status } });
     } catch (error) {
       if (!(error instanceof ApiError) || isRetryable(error)) {
@@ -126,6 +156,11 @@ export function NewReportPage() {
         return;
       }
       setSending('idle');
+      if (isOriginRefusal(error)) {
+        // Nothing in the form is wrong: the server does not accept this page's address.
+        setGeneral([t('form.error.origin', { origin: location.origin })]);
+        return;
+      }
       const apiErrors =
         error.status === 413 ? [{ field: 'photos', code: 'too_large', message: error.message }] : error.fieldErrors;
       if (apiErrors.some((e) => e.code === 'unknown_category')) {

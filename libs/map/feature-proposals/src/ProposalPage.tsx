@@ -350,14 +350,14 @@ function SupportBox({
         <p>{t('proposal.ownProposal')}</p>
       ) : session ? (
         <>
-          {supported && <p>{t('proposal.supported')}</p>}
           {/* aria-busy, not disabled: focus stays on the button, so withdrawing is one more press. */}
           <Button variant={supported ? 'secondary' : 'primary'} aria-busy={busy || undefined} onClick={toggle}>
             {t(supported ? 'proposal.withdrawSupport' : 'proposal.support')}
           </Button>
         </>
       ) : null}
-      <div role="status">{message?.kind === 'status' ? message.text : ''}</div>
+      {/* One place says "you support this": the live region, so it is shown and announced once. */}
+      <div role="status">{message?.kind === 'status' ? message.text : supported && open ? t('proposal.supported') : ''}</div>
       <div role="alert">{message?.kind === 'alert' ? message.text : ''}</div>
     </section>
   );

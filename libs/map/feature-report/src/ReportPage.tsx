@@ -141,6 +141,16 @@ export function ReportPage({ reference }: { reference: string }) {
               )}
             </dl>
 
+            {/* Closed as a duplicate: the report to follow instead is one click away. */}
+            {p.duplicateOf && (
+              <p className="report-page__duplicate">
+                {t('report.duplicateOf')}{' '}
+                <Link href={appHref(`/reports/${encodeURIComponent(p.duplicateOf)}`)}>
+                  {t('report.duplicateOfLink', { ref: p.duplicateOf })}
+                </Link>
+              </p>
+            )}
+
             <h2>{t('report.description')}</h2>
             <p className="report-page__description">{p.description}</p>
 

@@ -1,8 +1,7 @@
 import type { TileSettings } from '@plaza/shared/contracts';
 import { useT } from '@plaza/web/i18n';
-import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
-import { areasLayer } from './base-layers';
-import { pickPointsOnMap, useAreaOutlines, useTiles, useTranslatedControls } from './use-base-map';
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { PointPickerMap, round6, type PointPickerMapHandle } from './PointPickerMap';
 import L from './leaflet-global';
 
 export interface AlertPointPickerHandle {
@@ -42,46 +41,21 @@ export function AlertPointPicker({
   onChange,
 }: AlertPointPickerProps) {
   const i18n = useT();
-  const containerRef = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<L.Map | null>(null);
+  const pickerRef = useRef<PointPickerMapHandle>(null);
+  const [map, setMap] = useState<L.Map | null>(null);
   const circleRef = useRef<L.Circle | null>(null);
-  const areasRef = useRef<L.GeoJSON | null>(null);
   const live = useRef(onChange);
   live.current = onChange;
 
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    const map = L.map(container, {
-      center: [initialView.lat, initialView.lon],
-      zoom: initialView.zoom,
-      zoomControl: false,
-      scrollWheelZoom: false,
-      maxZoom: 19,
-    });
-    mapRef.current = map;
-    areasRef.current = areasLayer().addTo(map);
-    const stopPicking = pickPointsOnMap(map, container, (at) => live.current({ lat: round6(at.lat), lon: round6(at.lng) }));
-    const resize = new ResizeObserver(() => map.invalidateSize());
-    resize.observe(container);
-    return () => {
-      stopPicking();
-      resize.disconnect();
-      map.remove();
-      mapRef.current = null;
+  useEffect(
+    () => () => {
       circleRef.current = null;
-    };
-  }, []);
-
-  useAreaOutlines(areasRef, areas);
-
-  useTiles(mapRef, tiles);
-
-  useTranslatedControls(mapRef, i18n, { popups: true });
+    },
+    [],
+  );
 
   // The circle follows the point and the distance; it is decoration, the page says both in words.
   useEffect(() => {
-    const map = mapRef.current;
     if (!map) return;
     if (!value) {
       circleRef.current?.remove();
@@ -101,16 +75,16 @@ export function AlertPointPicker({
     }
     if (!map.getBounds().contains(circleRef.current.getBounds()))
       map.fitBounds(circleRef.current.getBounds(), { padding: [12, 12] });
-  }, [value, radius]);
+  }, [map, value, radius]);
 
   useImperativeHandle(
     ref,
     () => ({
       centreOn(lat, lon) {
-        mapRef.current?.setView([lat, lon], 15);
+        pickerRef.current?.map()?.setView([lat, lon], 15);
       },
       pointAtCentre() {
-        const centre = mapRef.current?.getCenter();
+        const centre = pickerRef.current?.map()?.getCenter();
         if (centre) live.current({ lat: round6(centre.lat), lon: round6(centre.lng) });
       },
     }),
@@ -118,22 +92,20 @@ export function AlertPointPicker({
   );
 
   return (
-    <div className="location-picker alert-point-picker">
-      <div
-        ref={containerRef}
-        id={id}
-        className={`location-picker__map${invalid ? ' location-picker__map--invalid' : ''}`}
-        role="application"
-        aria-label={i18n.t('alerts.point.label')}
-        aria-describedby={describedBy}
-        aria-invalid={invalid || undefined}
-        tabIndex={0}
-      />
-      <span className="location-picker__crosshair" aria-hidden="true" />
-    </div>
+    <PointPickerMap
+      ref={pickerRef}
+      id={id}
+      className="alert-point-picker"
+      label={i18n.t('alerts.point.label')}
+      initialView={initialView}
+      areas={areas}
+      tiles={tiles}
+      describedBy={describedBy}
+      invalid={invalid}
+      // The page scrolls under the small alert map; the wheel does not zoom it.
+      options={{ scrollWheelZoom: false }}
+      onPick={(at) => live.current(at)}
+      onReady={setMap}
+    />
   );
-}
-
-export function round6(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
 }

@@ -66,7 +66,7 @@ export function Comments({ base, session }: CommentsProps) {
       {session ? (
         <CommentForm key={sent} base={base} session={session} onPosted={afterPost} />
       ) : session === null ? (
-        <SignInLink />
+        <SignInLink message="comments.signInTo" />
       ) : null}
     </section>
   );

@@ -25,13 +25,19 @@ export function FlagForm({ session, targetType, targetId, label }: FlagFormProps
   const { thread } = useMapUiApi();
   const id = useId().replace(/:/g, '');
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState<FlagReason>('spam');
+  // No reason is chosen for the visitor: sending at once must not file a "spam" flag by default.
+  const [reason, setReason] = useState<FlagReason | ''>('');
   const [details, setDetails] = useState('');
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<'sent' | 'already' | 'failed' | 'details' | null>(null);
+  const [outcome, setOutcome] = useState<'sent' | 'already' | 'failed' | 'details' | 'reason' | null>(null);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    if (!reason) {
+      setOutcome('reason');
+      document.getElementById(`${id}-reason`)?.focus();
+      return;
+    }
     if (reason === 'other' && !details.trim()) {
       setOutcome('details');
       return;
@@ -78,7 +84,13 @@ export function FlagForm({ session, targetType, targetId, label }: FlagFormProps
             id={`${id}-reason`}
             label={t('flag.reason')}
             value={reason}
-            onChange={(e) => setReason(e.target.value as FlagReason)}
+            placeholder={t('flag.choose')}
+            required
+            error={outcome === 'reason' ? t('flag.reasonRequired') : undefined}
+            onChange={(e) => {
+              setReason(e.target.value as FlagReason | '');
+              if (outcome === 'reason') setOutcome(null);
+            }}
             options={FLAG_REASONS.map((r) => ({ value: r, label: t(`flagReason.${r}`) }))}
           />
           <TextAreaField

@@ -1,8 +1,7 @@
 import type { BBoxTuple, TileSettings } from '@plaza/shared/contracts';
 import { useT } from '@plaza/web/i18n';
-import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
-import { areasLayer } from './base-layers';
-import { pickPointsOnMap, useAreaOutlines, useTiles, useTranslatedControls } from './use-base-map';
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { PointPickerMap, round6, type PointPickerMapHandle } from './PointPickerMap';
 import L from './leaflet-global';
 
 export interface LocationPickerHandle {
@@ -40,49 +39,25 @@ const PIN_HTML =
  */
 export function LocationPicker({ ref, id, value, initialView, areas, tiles, describedBy, invalid, onChange }: LocationPickerProps) {
   const i18n = useT();
-  const containerRef = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<L.Map | null>(null);
+  const pickerRef = useRef<PointPickerMapHandle>(null);
+  const [map, setMap] = useState<L.Map | null>(null);
   const pinRef = useRef<L.Marker | null>(null);
-  const areasRef = useRef<L.GeoJSON | null>(null);
-  const live = useRef({ onChange, i18n });
-  live.current = { onChange, i18n };
+  const live = useRef({ onChange });
+  live.current = { onChange };
+  // A draft that already has a pin (after a reload) opens on it.
+  const [startView] = useState(() =>
+    value ? { lat: value.lat, lon: value.lon, zoom: Math.max(initialView.zoom, 16) } : initialView,
+  );
 
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    const map = L.map(container, {
-      center: value ? [value.lat, value.lon] : [initialView.lat, initialView.lon],
-      zoom: value ? Math.max(initialView.zoom, 16) : initialView.zoom,
-      zoomControl: false,
-      maxZoom: 19,
-    });
-    mapRef.current = map;
-    areasRef.current = areasLayer().addTo(map);
-
-    // A tap drops the pin there; Enter or Space on the map itself drops it at the crosshair.
-    const stopPicking = pickPointsOnMap(map, container, (at) =>
-      live.current.onChange({ lat: round6(at.lat), lon: round6(at.lng) }),
-    );
-    const resize = new ResizeObserver(() => map.invalidateSize());
-    resize.observe(container);
-    return () => {
-      stopPicking();
-      resize.disconnect();
-      map.remove();
-      mapRef.current = null;
+  useEffect(
+    () => () => {
       pinRef.current = null;
-    };
-  }, []);
-
-  useAreaOutlines(areasRef, areas);
-
-  useTiles(mapRef, tiles);
-
-  useTranslatedControls(mapRef, i18n, { popups: true });
+    },
+    [],
+  );
 
   // The pin follows the draft: created on first placement, moved afterwards.
   useEffect(() => {
-    const map = mapRef.current;
     if (!map) return;
     if (!value) {
       pinRef.current?.remove();
@@ -118,48 +93,44 @@ export function LocationPicker({ ref, id, value, initialView, areas, tiles, desc
     } else {
       pinRef.current.setLatLng([value.lat, value.lon]);
     }
+    // A pin placed outside the visible map (from the search, or off an edge) is brought into view.
+    if (!map.getBounds().contains([value.lat, value.lon])) map.panTo([value.lat, value.lon]);
     pinRef.current.getElement()?.setAttribute('aria-label', label);
-  }, [value, i18n]);
+  }, [map, value, i18n]);
 
   useImperativeHandle(
     ref,
     () => ({
       fitArea(bbox) {
         const [minLon, minLat, maxLon, maxLat] = bbox;
-        mapRef.current?.fitBounds([[minLat, minLon], [maxLat, maxLon]], { padding: [16, 16] });
+        pickerRef.current?.map()?.fitBounds([[minLat, minLon], [maxLat, maxLon]], { padding: [16, 16] });
       },
       centreOn(lat, lon, zoom = 18) {
-        mapRef.current?.setView([lat, lon], zoom);
+        pickerRef.current?.map()?.setView([lat, lon], zoom);
       },
       pinAtCentre() {
-        const centre = mapRef.current?.getCenter();
+        const centre = pickerRef.current?.map()?.getCenter();
         if (centre) live.current.onChange({ lat: round6(centre.lat), lon: round6(centre.lng) });
       },
       focus() {
-        containerRef.current?.focus();
+        pickerRef.current?.focus();
       },
     }),
     [],
   );
 
   return (
-    <div className="location-picker">
-      <div
-        ref={containerRef}
-        id={id}
-        className={`location-picker__map${invalid ? ' location-picker__map--invalid' : ''}`}
-        role="application"
-        aria-label={i18n.t('location.mapLabel')}
-        aria-describedby={describedBy}
-        aria-invalid={invalid || undefined}
-        tabIndex={0}
-      />
-      {/* Where Enter drops the pin; drawn over the map's centre, shown while the map has focus. */}
-      <span className="location-picker__crosshair" aria-hidden="true" />
-    </div>
+    <PointPickerMap
+      ref={pickerRef}
+      id={id}
+      label={i18n.t('location.mapLabel')}
+      initialView={startView}
+      areas={areas}
+      tiles={tiles}
+      describedBy={describedBy}
+      invalid={invalid}
+      onPick={(at) => live.current.onChange(at)}
+      onReady={setMap}
+    />
   );
-}
-
-function round6(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
 }

@@ -39,22 +39,27 @@ export function PhotoPicker({
   useEffect(() => () => previews.forEach((url) => URL.revokeObjectURL(url)), [previews]);
   const message = error ?? problem;
 
-  const add = (files: FileList | null) => {
+  const add = async (files: FileList | null) => {
     if (!files) return;
+    const chosen = [...files];
+    // The same file can be chosen again after it is removed.
+    if (input.current) input.current.value = '';
     const accepted: File[] = [];
     const refused: string[] = [];
-    for (const file of files) {
-      if (!ACCEPTED.includes(file.type)) refused.push(t('photos.badType', { name: file.name }));
+    // Checked on selection, not at the end: the type the browser reports, then whether the file
+    // really decodes as a picture (a renamed document says image/jpeg and would be refused by the
+    // API only after the whole form was filled in).
+    const decodes = await Promise.all(chosen.map((file) => (ACCEPTED.includes(file.type) ? isPicture(file) : false)));
+    chosen.forEach((file, index) => {
+      if (!ACCEPTED.includes(file.type) || !decodes[index]) refused.push(t('photos.badType', { name: file.name }));
       else if (file.size > REPORT_LIMITS.photoBytesMax)
         refused.push(t('photos.tooBig', { name: file.name, mb: REPORT_LIMITS.photoBytesMax / 1024 / 1024 }));
       else accepted.push(file);
-    }
+    });
     const room = max - photos.length;
     if (accepted.length > room) refused.push(t('photos.tooMany', { max }));
     setProblem(refused.length ? refused.join(' ') : null);
-    onChange([...photos, ...accepted.slice(0, Math.max(room, 0))]);
-    // The same file can be chosen again after it is removed.
-    if (input.current) input.current.value = '';
+    if (accepted.length > 0) onChange([...photos, ...accepted.slice(0, Math.max(room, 0))]);
   };
 
   return (
@@ -83,7 +88,7 @@ export function PhotoPicker({
         aria-describedby={[describedBy(id, { hint: true, error: message }), `${id}-count`]
           .filter(Boolean)
           .join(' ')}
-        onChange={(event) => add(event.target.files)}
+        onChange={(event) => void add(event.target.files)}
       />
       <p id={`${id}-count`} role="status" className="photo-picker__count">
         {t('photos.count', { count: photos.length, max })}
@@ -112,4 +117,16 @@ export function PhotoPicker({
       )}
     </div>
   );
+}
+
+/** Whether the browser can decode the file as an image (JPEG, PNG and WebP all decode in browsers). */
+async function isPicture(file: File): Promise<boolean> {
+  if (typeof createImageBitmap !== 'function') return true;
+  try {
+    const bitmap = await createImageBitmap(file);
+    bitmap.close();
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -7,6 +7,8 @@ export * from './FollowButton';
 export * from './LocationPicker';
 export * from './PhotoPicker';
 export * from './PlaceSearch';
+export * from './PointPickerMap';
+export * from './motion';
 export * from './ProposalCard';
 export * from './ProposalStatusBadge';
 export * from './SignInLink';

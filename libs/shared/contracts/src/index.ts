@@ -20,3 +20,4 @@ export * from './screening';
 export * from './proof-of-work';
 export * from './stats';
 export * from './account-data';
+export * from './map-routes';

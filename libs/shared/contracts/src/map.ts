@@ -78,6 +78,8 @@ export interface MapSettings {
   city: CitySettings;
   /** The data-protection notice shown before consent, in the request's language. */
   privacyNotice: { locale: Locale; paragraphs: string[] };
+  /** The notice of the alerts form: another purpose (mailing new reports) on another basis (consent). */
+  alertsPrivacyNotice: { locale: Locale; paragraphs: string[] };
 }
 
 export const MAP_LIMITS = {

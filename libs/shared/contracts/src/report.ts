@@ -82,7 +82,11 @@ export interface ReportConfirmationResult {
 }
 
 export interface ReportDetailFeature extends ReportFeature {
-  properties: ReportProperties & { timeline: TimelineEntryView[] };
+  properties: ReportProperties & {
+    timeline: TimelineEntryView[];
+    /** A report closed as a duplicate: the public report it duplicates (its ref), else null. */
+    duplicateOf: string | null;
+  };
 }
 
 export interface ReportCollection {

@@ -11,6 +11,6 @@ export {
   type QueryParams,
   type RequestOptions,
 } from './client';
-export { ApiError, isAbort, isRetryable, NetworkError, parseProblem, parseRetryAfter } from './problem';
+export { ApiError, isAbort, isOriginRefusal, isRetryable, NetworkError, parseProblem, parseRetryAfter } from './problem';
 export { randomToken } from './random-token';
 export { solveProofOfWork } from './proof-of-work';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ApiError, isAbort, isRetryable, NetworkError, parseProblem, parseRetryAfter } from './problem';
+import { ApiError, isAbort, isOriginRefusal, isRetryable, NetworkError, parseProblem, parseRetryAfter } from './problem';
 
 describe('parseProblem', () => {
   it('reads a problem+json body with its field errors', () => {
@@ -72,5 +72,15 @@ describe('isRetryable / isAbort', () => {
     expect(isRetryable(abort)).toBe(false);
     expect(isAbort(abort)).toBe(true);
     expect(isAbort(new ApiError(500, null))).toBe(false);
+  });
+});
+
+describe('isOriginRefusal', () => {
+  it('tells a refusal of the page\'s address from other refusals', () => {
+    const problem = (code: string) => ({ type: 'about:blank', title: 'Forbidden', status: 403, code });
+    expect(isOriginRefusal(new ApiError(403, problem('AUTH.ORIGIN_NOT_ALLOWED') as never))).toBe(true);
+    expect(isOriginRefusal(new ApiError(403, problem('AUTH.FORBIDDEN') as never))).toBe(false);
+    expect(isOriginRefusal(new ApiError(403, null))).toBe(false);
+    expect(isOriginRefusal(new Error('AUTH.ORIGIN_NOT_ALLOWED'))).toBe(false);
   });
 });

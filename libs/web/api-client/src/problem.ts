@@ -84,3 +84,12 @@ export function parseRetryAfter(header: string | null, now: number = Date.now())
   if (Number.isNaN(date)) return null;
   return Math.max(0, Math.ceil((date - now) / 1000));
 }
+
+/**
+ * The server refused the request because of the address the page was opened at (its Origin is
+ * neither PUBLIC_URL nor a trusted origin), not because of anything typed in the form: the page
+ * must say so instead of asking the visitor to check their data.
+ */
+export function isOriginRefusal(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 403 && error.code === 'AUTH.ORIGIN_NOT_ALLOWED';
+}

@@ -17,7 +17,7 @@ export type SignedOutReason = 'signedOut' | 'signedOutEverywhere' | 'expired' | 
 
 export type SessionState =
   | { status: 'loading' }
-  /** Only with `requireApi`: /auth/me failed for another reason than 401 (offer `retry`). */
+  /** Only with `requireApi`: /auth/session failed for another reason than 401 (offer `retry`). */
   | { status: 'unavailable' }
   | { status: 'anonymous'; reason: SignedOutReason }
   | { status: 'signedIn'; session: SessionView };
@@ -27,14 +27,14 @@ export interface SessionContextValue {
   /** After sign-in, sign-up or an email link: the API's SessionView becomes the app's session. */
   enter(session: SessionView): void;
   signOut(everywhere: boolean): Promise<void>;
-  /** Asks /auth/me again (after `unavailable`). */
+  /** Asks /auth/session again (after `unavailable`). */
   retry(): void;
 }
 
 export interface SessionProviderProps {
   children: ReactNode;
   /**
-   * The console cannot work without the API: a failed /auth/me other than 401 is `unavailable`.
+   * The console cannot work without the API: a failed /auth/session other than 401 is `unavailable`.
    * Without it (the public site) any failure simply means anonymous.
    */
   requireApi?: boolean;
@@ -45,13 +45,13 @@ export interface SessionProviderProps {
 const SessionContext = createContext<SessionContextValue | null>(null);
 
 /**
- * The visitor's account, if any, and the CSRF token the API client sends back. One /auth/me for
+ * The visitor's account, if any, and the CSRF token the API client sends back. One /auth/session for
  * the whole app; signing in or out anywhere is seen everywhere at once.
  */
 export function SessionProvider({ children, requireApi = false, endOnExpiry = false }: SessionProviderProps) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  // The email-link page may sign in while /auth/me is still on its way: whatever that late answer
+  // The email-link page may sign in while /auth/session is still on its way: whatever that late answer
   // says (401, no cookie yet), the session just entered must win.
   const meRequest = useRef<AbortController | null>(null);
 
@@ -59,10 +59,10 @@ export function SessionProvider({ children, requireApi = false, endOnExpiry = fa
     const controller = new AbortController();
     meRequest.current = controller;
     authApi
-      .me(controller.signal)
+      .current(controller.signal)
       .then((session) => {
-        setCsrfToken(session.csrfToken);
-        setState({ status: 'signedIn', session });
+        setCsrfToken(session?.csrfToken ?? null);
+        setState(session ? { status: 'signedIn', session } : { status: 'anonymous', reason: null });
       })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;

@@ -6,6 +6,8 @@ const AUTH = '/api/v1/auth';
 
 export const authApi = {
   me: (signal?: AbortSignal) => apiRequest<SessionView>(`${AUTH}/me`, { signal }),
+  /** The session, or null when anonymous (204): no 401 logged in the console on every page load. */
+  current: async (signal?: AbortSignal) => (await apiRequest<SessionView | undefined>(`${AUTH}/session`, { signal })) ?? null,
   login: (body: LoginRequest) => apiRequest<SessionView>(`${AUTH}/login`, { method: 'POST', json: body }),
   signup: (body: SignupRequest) => apiRequest<SessionView>(`${AUTH}/signup`, { method: 'POST', json: body }),
   logout: () => apiRequest<void>(`${AUTH}/logout`, { method: 'POST' }),
