@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { departmentScopeOf, type AuthUser } from '@plaza/api/auth';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
+import { Open311SubmissionsRepository, type Open311SubmissionRow } from '@plaza/api/open311-records';
 import {
   allowedTransitions,
   type CaseDetail,
@@ -22,6 +23,7 @@ export class CaseViewService {
   constructor(
     private readonly cases: CasesRepository,
     private readonly holidays: HolidaysRepository,
+    private readonly open311: Open311SubmissionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -57,6 +59,7 @@ export class CaseViewService {
       description: core.description,
       reporter: core.reporter,
       channelDetails: core.channelDetails,
+      open311: toOpen311View(await this.open311.forReport(core.id)),
       photos: photos.map((p) => ({
         id: p.id,
         url: mediaBase + p.storageKey,
@@ -87,5 +90,20 @@ export function toSummary(row: SummaryRow, now: Date, holidays: ReadonlySet<stri
   return {
     ...(rest as unknown as Omit<CaseSummary, 'due'>),
     due: caseDue(row.status as ReportStatus, dueAt, targetDays, now, holidays, timeZone),
+  };
+}
+
+/** The submission as staff read it: attributes as code/value pairs, a multivaluelist's values joined. */
+function toOpen311View(row: Open311SubmissionRow | null): CaseDetail['open311'] {
+  if (!row) return null;
+  return {
+    client: row.clientName,
+    mediaUrl: row.mediaUrl,
+    deviceId: row.deviceId,
+    accountId: row.accountId,
+    attributes: Object.entries(row.attributes).map(([code, value]) => ({
+      code,
+      value: Array.isArray(value) ? value.join(', ') : value,
+    })),
   };
 }

@@ -12,6 +12,7 @@ import { NotificationPreferences1796100000000 } from './1796100000000-Notificati
 import { CityTimeZone1796180000000 } from './1796180000000-CityTimeZone';
 import { ScheduledJobs1796190000000 } from './1796190000000-ScheduledJobs';
 import { PublicStatistics1796250000000 } from './1796250000000-PublicStatistics';
+import { Open311Attributes1796321472534 } from './1796321472534-Open311Attributes';
 
 /** Every migration, in order. Listed explicitly so the bundle and the tests run the same set. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CityTimeZone1796180000000,
   ScheduledJobs1796190000000,
   PublicStatistics1796250000000,
+  Open311Attributes1796321472534,
 ];
