@@ -30,13 +30,15 @@ export class CaseViewService {
   async inbox(user: AuthUser, filter: InboxFilter, locale: Locale): Promise<CaseInbox> {
     const scope = departmentScopeOf(user);
     const rows = await this.cases.inbox(filter, scope, locale);
-    const counts = await this.cases.counts(scope);
+    const counts = await this.cases.counts(scope, filter);
     const holidays = await this.holidays.datesAround();
     const now = new Date();
+    const last = rows.at(-1);
     return {
-      items: rows.map((row) => toSummary(row, now, holidays, this.config.city.timeZone)),
+      items: rows.map((row) => toSummary(row.summary, now, holidays, this.config.city.timeZone)),
       counts,
-      nextCursor: rows.length === filter.limit ? encodeInboxCursor(filter.offset + filter.limit) : null,
+      total: counts[filter.queue],
+      nextCursor: rows.length === filter.limit && last ? encodeInboxCursor({ sort: filter.sort, key: last.key }) : null,
     };
   }
 
@@ -80,7 +82,7 @@ export class CaseViewService {
       followers,
       allowedStatuses: [...allowedTransitions(summary.status)],
       departmentTrustedToPublish: core.departmentTrusted,
-      permissions: permissionsOf(user, core.departmentId, core.departmentTrusted),
+      permissions: permissionsOf(user, core.departmentId, core.departmentTrusted, summary.status),
     };
   }
 }

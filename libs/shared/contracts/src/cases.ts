@@ -167,12 +167,15 @@ export interface CaseSummary {
   duplicateOf: string | null;
 }
 
-/** Counts per queue, with the caller's department scope but without the other filters. */
+/** Counts per queue, within the caller's department scope and the query's other filters. */
 export type CaseQueueCounts = Record<CaseQueue, number>;
 
 export interface CaseInbox {
   items: CaseSummary[];
   counts: CaseQueueCounts;
+  /** How many cases the query matches in all (the items are one page of them). */
+  total: number;
+  /** Keyset cursor of the next page (opaque), or null on the last page. */
   nextCursor: string | null;
 }
 
