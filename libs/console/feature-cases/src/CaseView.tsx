@@ -304,7 +304,8 @@ function CaseFacts({ detail }: { detail: CaseDetail }) {
     <dl className="case-facts">
       {facts.map(([label, value]) => (
         <div key={label}>
-          <dt>{label}</dt>
+          {/* Some labels end in a colon of their own; the strip adds one to every label. */}
+          <dt>{label.replace(/:\s*$/, '')}</dt>
           <dd>{value}</dd>
         </div>
       ))}

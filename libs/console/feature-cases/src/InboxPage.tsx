@@ -67,6 +67,8 @@ export function InboxPage({ user }: { user: SessionUser }) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [active, setActive] = useState(-1);
   const [live, setLive] = useState<string | null>(null);
+  // Said to screen readers only: a visible box would push the list down each time a case opens.
+  const [opened, setOpened] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'hide' | 'help' | null>(null);
   const [bulkDepartment, setBulkDepartment] = useState('');
@@ -100,7 +102,7 @@ export function InboxPage({ user }: { user: SessionUser }) {
     const params = new URLSearchParams(inboxSearch(query, locale));
     params.set('case', ref);
     setLocation(`/inbox?${params.toString()}`);
-    setLive(t('cases.split.opened', { ref }));
+    setOpened(t('cases.split.opened', { ref }));
   };
   const closeCase = () => setLocation(`/inbox${inboxSearch(query, locale)}`);
   const onCaseLinkClick = (ref: string) => (event: MouseEvent<HTMLAnchorElement>) => {
@@ -315,6 +317,9 @@ export function InboxPage({ user }: { user: SessionUser }) {
   return (
     <Page title={t('cases.inbox.title')}>
       <StatusMessage>{live}</StatusMessage>
+      <div className="visually-hidden" role="status">
+        {opened}
+      </div>
       <div className="inbox-head">
         <nav aria-label={t('cases.queues.label')} className="queue-nav">
           <ul>
@@ -334,12 +339,6 @@ export function InboxPage({ user }: { user: SessionUser }) {
             ))}
           </ul>
         </nav>
-        <p className="inbox-tools">
-          <Button variant="link" onClick={() => setDialog('help')}>
-            {t('cases.shortcuts.show')}
-          </Button>
-          {moderator && <ConsoleLink href="/cases/new">{t('cases.file.link')}</ConsoleLink>}
-        </p>
       </div>
       <div className={`inbox-grid${showPane ? ' inbox-grid--split' : ''}${filtersOpen ? ' inbox-grid--filters' : ''}`}>
         <InboxFilters
@@ -350,6 +349,14 @@ export function InboxPage({ user }: { user: SessionUser }) {
           open={filtersOpen}
           onToggle={toggleFilters}
           saved={<SavedViews userId={user.id} current={listKey} onApply={(view) => setLocation(`/inbox${withLang(view, locale)}`)} />}
+          tools={
+            <p className="inbox-tools">
+              <Button variant="link" onClick={() => setDialog('help')}>
+                {t('cases.shortcuts.show')}
+              </Button>
+              {moderator && <ConsoleLink href="/cases/new">{t('cases.file.link')}</ConsoleLink>}
+            </p>
+          }
         />
         <div className="inbox-list">
           {moderator && (
@@ -471,6 +478,7 @@ function InboxFilters({
   open,
   onToggle,
   saved,
+  tools,
 }: {
   query: CaseInboxQuery;
   reference: ReturnType<typeof useReference>;
@@ -478,6 +486,8 @@ function InboxFilters({
   open: boolean;
   onToggle(): void;
   saved: ReactNode;
+  /** The shortcuts list and "file on behalf", at the end of the bar. */
+  tools: ReactNode;
 }) {
   const { t } = useT();
   const [draft, setDraft] = useState<CaseInboxQuery>(query);
@@ -502,6 +512,7 @@ function InboxFilters({
           </Button>
           <Button onClick={() => onApply({ queue: query.queue })}>{t('cases.filters.clear')}</Button>
         </div>
+        {tools}
       </form>
       <aside id="inbox-filter-panel" className="inbox-filter-panel" aria-label={t('cases.filters.panel')} hidden={!open}>
         <SelectField
