@@ -210,40 +210,17 @@ export function CaseView({ caseRef, embedded = false, onClose }: { caseRef: stri
       )}
       <CaseFacts detail={detail} />
 
-      {/* Above the fold: what was reported, where, with its photos. */}
-      <div className="case-top">
-        <section className="card case-what" aria-labelledby="text-heading">
-          <h2 id="text-heading">{t('cases.text.readOnly')}</h2>
-          <div className="case-description">
-            <PersonalDataText text={detail.description} spans={descriptionData} />
-          </div>
-          {detail.open311 && <Open311Submission detail={detail} />}
-        </section>
-        <div className="case-where">
-          <Photos
-            detail={detail}
-            canHide={can.moderate}
-            onToggle={(photo) =>
-              void photoMoves.run(
-                () => casesApi.photoVisibility(detail.ref, photo.id, !photo.hidden),
-                photo.hidden ? t('cases.photos.shown') : t('cases.photos.hidden'),
-              )
-            }
-            error={photoMoves.error}
-          />
-          <section className="card" aria-labelledby="where-heading">
-            <h2 id="where-heading">{t('cases.where.heading')}</h2>
-            <p>
-              {detail.address ?? t('cases.noAddress')} · {detail.area?.name ?? t('cases.noArea')}
-            </p>
-            <CaseMap lat={detail.location.lat} lon={detail.location.lon} tiles={tiles} />
-          </section>
-        </div>
-      </div>
-
-      {/* The next action: moderation (community managers), drafts to approve, then the composer. */}
+      {/* Above the fold: what was reported (left) with the next action right under it, and
+          its photos and place (right); contact and similar reports follow on the right. */}
       <div className="case-columns">
         <div className="case-main">
+          <section className="card case-what" aria-labelledby="text-heading">
+            <h2 id="text-heading">{t('cases.text.readOnly')}</h2>
+            <div className="case-description">
+              <PersonalDataText text={detail.description} spans={descriptionData} />
+            </div>
+            {detail.open311 && <Open311Submission detail={detail} />}
+          </section>
           {can.moderate && (
             <ModerationMoves
               key={`${detail.updatedAt}`}
@@ -263,7 +240,25 @@ export function CaseView({ caseRef, embedded = false, onClose }: { caseRef: stri
             </details>
           )}
         </div>
-        <div className="case-side">
+        <div className="case-side case-where">
+          <Photos
+            detail={detail}
+            canHide={can.moderate}
+            onToggle={(photo) =>
+              void photoMoves.run(
+                () => casesApi.photoVisibility(detail.ref, photo.id, !photo.hidden),
+                photo.hidden ? t('cases.photos.shown') : t('cases.photos.hidden'),
+              )
+            }
+            error={photoMoves.error}
+          />
+          <section className="card" aria-labelledby="where-heading">
+            <h2 id="where-heading">{t('cases.where.heading')}</h2>
+            <p>
+              {detail.address ?? t('cases.noAddress')} · {detail.area?.name ?? t('cases.noArea')}
+            </p>
+            <CaseMap lat={detail.location.lat} lon={detail.location.lon} tiles={tiles} />
+          </section>
           <Reporter detail={detail} />
           <NearbyReports detail={detail} moves={moderation} canMerge={can.moderate} />
         </div>
