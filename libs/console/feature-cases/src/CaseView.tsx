@@ -36,6 +36,15 @@ export function CaseView({ caseRef, embedded = false, onClose }: { caseRef: stri
   const [focusAfter, setFocusAfter] = useState<string | null>(null);
   const reference = useReference(locale);
   const own = useOwnChanges();
+  // The text editor opens by itself when the text seems to hold personal data, and stays open
+  // (after a redaction is saved the person still reads the result) until they close it.
+  const [textOpen, setTextOpen] = useState(false);
+  const personalDataFound = detail
+    ? detectPersonalData(detail.description).length + detectPersonalData(detail.title).length > 0
+    : false;
+  useEffect(() => {
+    if (personalDataFound) setTextOpen(true);
+  }, [personalDataFound]);
 
   useEffect(() => {
     if (state.status === 'ready') setDetail(state.data);
@@ -187,8 +196,6 @@ export function CaseView({ caseRef, embedded = false, onClose }: { caseRef: stri
 
   const can = detail.permissions;
   const descriptionData = detectPersonalData(detail.description);
-  // The text editor (highlighting and one-click redaction) opens by itself when there is something to redact.
-  const hasPersonalData = descriptionData.length > 0 || detectPersonalData(detail.title).length > 0;
   return frame(
     <>
       <p className="case-subtitle">{detail.title}</p>
@@ -234,7 +241,7 @@ export function CaseView({ caseRef, embedded = false, onClose }: { caseRef: stri
           <PendingDrafts detail={detail} moves={draftMoves} />
           <CaseComposer detail={detail} kind={kind} onKind={setKind} publicMoves={publicMoves} noteMoves={noteMoves} />
           {can.moderate && (
-            <details className="card case-text-editor" open={hasPersonalData || undefined}>
+            <details className="card case-text-editor" open={textOpen} onToggle={(event) => setTextOpen(event.currentTarget.open)}>
               <summary>{t('cases.text.editSummary')}</summary>
               <PublicTextEditor key={`${detail.title}\u0000${detail.description}`} detail={detail} moves={textMoves} />
             </details>
