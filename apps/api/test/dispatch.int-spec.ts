@@ -185,7 +185,7 @@ describe('dispatch to departments (integration)', () => {
     const before = external.requests.length;
     expect((await call(t, manager, 'POST', caseUrl(ref, '/assign'), { departmentId: lighting })).statusCode).toBe(200);
     const timeline = (await call(t, manager, 'GET', caseUrl(ref))).json().timeline;
-    expect(timeline.at(-1)).toMatchObject({ isPublic: false, message: 'Asignada a alumbrado.' });
+    expect(timeline.at(-1)).toMatchObject({ isPublic: false, message: 'Asignada a Alumbrado Público.' });
     await worker.runOnce();
     expect(external.requests).toHaveLength(before + 1);
 

@@ -4,6 +4,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp, type TestResponse } from './create-test-app';
 import { confirmByMail, confirmationTokenFor, confirmReport } from './report-confirmation';
+import { DEMO, seedAccounts, signIn, withSession } from './sessions';
 
 const SOL = { lat: 40.4169, lon: -3.7035 }; // Puerta del Sol, Centro
 const RETIRO = { lat: 40.4153, lon: -3.6844 };
@@ -536,8 +537,8 @@ describe('Open311 GeoReport v2 (integration)', () => {
         string
       >[];
       const mine = updates.filter((u) => u.service_request_id === created);
+      // Only what changed after filing: the filing itself is not a council update (issue 16 item 12).
       expect(mine.map((u) => [u.status, u.description])).toEqual([
-        ['open', 'Abierto'],
         ['open', 'Brigada avisada.'],
         ['closed', 'Farola reparada.'],
       ]);
@@ -557,10 +558,13 @@ describe('Open311 GeoReport v2 (integration)', () => {
         ]);
         expect(res.body).not.toContain('Rosa');
       }
-      const english = await get(
-        `${BASE}/servicerequestupdates.${format}?start_date=${isoDaysAgo(1)}&lang=en`,
-      );
-      expect(english.body).toContain('Open');
+    }
+    // A change without a message is described by the new status's public name, in the client's language.
+    await changeStatus(created, 'investigating', '');
+    await db.query(`UPDATE report_events SET message = NULL WHERE message = ''`);
+    for (const format of FORMATS) {
+      const english = await get(`${BASE}/servicerequestupdates.${format}?start_date=${isoDaysAgo(1)}&lang=en`);
+      expect(english.body).toContain('Investigating');
     }
     const before = requestsOf(
       await get(`${BASE}/servicerequestupdates.json?end_date=${isoDaysAgo(2)}`),
@@ -571,6 +575,110 @@ describe('Open311 GeoReport v2 (integration)', () => {
       `${BASE}/servicerequestupdates.json?start_date=2020-01-01T00:00:00Z&end_date=2026-01-01T00:00:00Z`,
     );
     expect(bad.statusCode).toBe(400);
+  });
+
+  describe("with FixMyStreet's parameter shapes (perllib/Open311.pm)", () => {
+    /** The form FixMyStreet's client posts: its own attributes beside the spec's fields. */
+    const fixMyStreetPost = (overrides: Record<string, string> = {}) => {
+      const body = new URLSearchParams({
+        ...validRequest({ media_url: 'https://www.fixmystreet.com/photo/123.0.full.jpeg' }),
+        'attribute[title]': 'Farola apagada en Sol',
+        'attribute[description]': 'Tres noches sin luz.',
+        'attribute[external_id]': '123',
+        'attribute[easting]': '440000',
+        'attribute[report_url]': 'https://www.fixmystreet.com/report/123',
+        'attribute[fixmystreet_id]': '123',
+        ...overrides,
+      });
+      // A multivaluelist attribute: the same key repeated.
+      body.append('attribute[hazards][]', 'traffic');
+      body.append('attribute[hazards][]', 'darkness');
+      return t.inject({
+        method: 'POST',
+        url: `${BASE}/requests.xml`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+        payload: body.toString(),
+      });
+    };
+
+    it('keeps attribute[...] values and media_url for staff, shown in the case view, never published', async () => {
+      const res = await fixMyStreetPost();
+      expect(res.statusCode).toBe(200);
+      const ref = requestsOf(res, 'xml')[0].service_request_id as string;
+      await seedAccounts(t);
+      const manager = await signIn(t, DEMO.manager);
+      const detail = await t.inject({ method: 'GET', url: `/api/v1/staff/cases/${ref}`, headers: withSession(manager) });
+      expect(detail.statusCode).toBe(200);
+      expect(detail.json().open311).toEqual({
+        client: 'Test client',
+        mediaUrl: 'https://www.fixmystreet.com/photo/123.0.full.jpeg',
+        deviceId: 'device-123',
+        accountId: 'acct-9',
+        attributes: expect.arrayContaining([
+          { code: 'title', value: 'Farola apagada en Sol' },
+          { code: 'report_url', value: 'https://www.fixmystreet.com/report/123' },
+          { code: 'fixmystreet_id', value: '123' },
+          { code: 'hazards', value: 'traffic, darkness' },
+        ]),
+      });
+      expect(detail.json().open311.attributes).toHaveLength(7);
+      const one = await get(`${BASE}/requests/${ref}.json`);
+      expect(one.body).not.toContain('fixmystreet.com');
+      // A report from the map has no Open311 submission.
+      const mapRef = await fileReport(SOL, 'bache');
+      const mapDetail = await t.inject({ method: 'GET', url: `/api/v1/staff/cases/${mapRef}`, headers: withSession(manager) });
+      expect(mapDetail.json().open311).toBeNull();
+
+      const tooLong = await fixMyStreetPost({ 'attribute[title]': 'x'.repeat(1001) });
+      expect(tooLong.statusCode).toBe(400);
+      expect(errorsOf(tooLong, 'xml')).toEqual([{ code: 'attribute[title]', description: expect.stringContaining('1000') }]);
+    });
+
+    it("serves the report's visible photo as media_url, and nothing once it is hidden", async () => {
+      const ref = await fileReport(SOL, 'farola');
+      await db.query(
+        `INSERT INTO report_photos (report_id, position, storage_key, thumbnail_key, width, height, bytes)
+         SELECT id, 0, 'photos/abc.jpg', 'photos/abc-thumb.jpg', 800, 600, 1000 FROM reports WHERE ref = $1`,
+        [ref],
+      );
+      for (const format of FORMATS) {
+        const [request] = requestsOf(await get(`${BASE}/requests/${ref}.${format}`), format);
+        expect(request.media_url).toBe('http://plaza.test/api/v1/media/photos/abc.jpg');
+      }
+      await db.query(`UPDATE report_photos SET hidden = true WHERE storage_key = 'photos/abc.jpg'`);
+      const [hidden] = requestsOf(await get(`${BASE}/requests/${ref}.json`), 'json');
+      expect(hidden.media_url).toBeNull();
+    });
+
+    it('answers extended statuses when asked with extended_statuses=true, open/closed otherwise', async () => {
+      const ref = await fileReport(SOL, 'farola');
+      await changeStatus(ref, 'not_responsible', 'No es competencia municipal.');
+      const status = async (url: string, format: Format) => {
+        const res = await get(url);
+        expect(res.statusCode).toBe(200);
+        return format === 'json' ? res.json() : read(res, 'xml');
+      };
+      for (const format of FORMATS) {
+        const plain = await status(`${BASE}/requests/${ref}.${format}`, format);
+        const extended = await status(`${BASE}/requests/${ref}.${format}?extended_statuses=true`, format);
+        const one = (doc: ReturnType<typeof read>) => (format === 'json' ? doc[0] : doc.service_requests.request[0]);
+        expect(one(plain).status).toBe('closed');
+        expect(one(extended).status).toBe('not_councils_responsibility');
+
+        const updatesDoc = await status(
+          `${BASE}/servicerequestupdates.${format}?start_date=${isoDaysAgo(1)}&extended_statuses=true&jurisdiction_id=plaza.test`,
+          format,
+        );
+        const updates = (format === 'json' ? updatesDoc : updatesDoc.service_requests_updates.request_update) as Record<string, string>[];
+        expect(updates.filter((u) => u.service_request_id === ref).map((u) => u.status)).toEqual(['not_councils_responsibility']);
+      }
+      await changeStatus(ref, 'in_progress', 'Lo revisamos de nuevo.');
+      const list = requestsOf(await get(`${BASE}/requests.json?service_request_id=${ref}&extended_statuses=1`), 'json');
+      expect(list[0].status).toBe('in_progress');
+      const bad = await get(`${BASE}/requests.xml?extended_statuses=maybe`);
+      expect(bad.statusCode).toBe(400);
+      expect(errorsOf(bad, 'xml')[0]?.code).toBe('extended_statuses');
+    });
   });
 
   it('returns at most 1000 requests, newest first', async () => {

@@ -194,19 +194,25 @@ describe('moderation console in Chromium', () => {
     await statusWith(page, 'Departamento asignado.').waitFor();
     await page.locator('.case-facts').getByText('Limpieza Viaria').waitFor();
 
-    // Two notes: one for community managers only, one the department may read.
+    // Two notes from the one composer: n switches it to an internal note (community managers only),
+    // then the manager chooses "instruction to the department" for one the department may read.
     await page.keyboard.press('n');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('note-body');
+    await expect(page.getByRole('radio', { name: /^Nota interna/ }).isChecked()).resolves.toBe(true);
     await page.locator('#note-body').fill(MANAGER_ONLY_NOTE);
-    await page.locator('#note-visibility').selectOption('community_managers');
     await page.getByRole('button', { name: 'Añadir la nota' }).click();
     await page.locator('.notes').getByText(MANAGER_ONLY_NOTE).waitFor();
+    // Our own save is not announced as someone else's change (issue 16 item 11).
+    await statusWith(page, 'Nota añadida').waitFor();
+    await page.getByRole('radio', { name: /^Instrucción al departamento/ }).check();
     await page.locator('#note-body').fill(SHARED_NOTE);
-    await page.locator('#note-visibility').selectOption('departments');
     await page.getByRole('button', { name: 'Añadir la nota' }).click();
     await page.locator('.notes').getByText(SHARED_NOTE).waitFor();
+    await page.waitForTimeout(1000);
+    await expect(page.getByText('Alguien ha cambiado este aviso', { exact: false }).count()).resolves.toBe(0);
 
     // A public reply from a template, fixed until the style check accepts it.
+    await page.getByRole('radio', { name: /^Respuesta pública/ }).check();
     firstReply = await replyFromTemplate(page, 'reply', 'Aviso recibido');
     await page.getByRole('button', { name: 'Publicar la respuesta' }).click();
     await statusWith(page, 'Respuesta publicada.').waitFor();
@@ -224,7 +230,11 @@ describe('moderation console in Chromium', () => {
       await heading1(page, `Aviso ${ref}`).waitFor();
       await page.locator('.notes').getByText(SHARED_NOTE).waitFor();
       await expect(page.locator('.notes').getByText(MANAGER_ONLY_NOTE).count()).resolves.toBe(0);
-      await expect(page.locator('#note-visibility option').allTextContents()).resolves.toEqual(['También el departamento']);
+      // The composer offers department staff a public reply and a note their department reads, never a managers-only note.
+      await expect(page.locator('input[name="composer-kind"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).resolves.toEqual([
+        'public',
+        'departments',
+      ]);
       await axe.check('/console/cases/{ref} as department staff');
 
       await page.locator('#work-acknowledge').click();

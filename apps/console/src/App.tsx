@@ -3,7 +3,7 @@ import { I18nProvider, useLocaleState, useT } from '@plaza/web/i18n';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Redirect, Route, Router, Switch, useLocation, useSearch } from 'wouter';
 import { pathWithLang } from '@plaza/console/ui';
-import { canHandleDeliveries, canModerateParticipation } from '@plaza/console/util';
+import { canFileOnBehalf, canHandleDeliveries, canManageTemplates, canModerateParticipation } from '@plaza/console/util';
 import { isAdmin, isStaff, SessionProvider, useSession } from '@plaza/web/session';
 import { AccountPage } from './pages/AccountPage';
 import { CitizenNotice } from './pages/CitizenNotice';
@@ -95,9 +95,10 @@ function StaffRoutes({ admin, user }: { admin: boolean; user: SessionUser }) {
       <Route path="/inbox">
         <InboxPage user={user} />
       </Route>
-      <Route path="/cases/new">
-        <FileOnBehalfPage />
-      </Route>
+      {/* Only roles the API lets file on behalf see the form (department staff get "not found"). */}
+      <Route path="/cases/new">{canFileOnBehalf(user) ? <FileOnBehalfPage /> : <NotFoundPage />}</Route>
+      {/* Community managers manage response templates (the API lets them); admins also under /admin. */}
+      <Route path="/templates">{canManageTemplates(user) ? <TemplatesPage /> : <NotFoundPage />}</Route>
       <Route path="/flags">{canModerateParticipation(user) ? <FlagsPage /> : <NotFoundPage />}</Route>
       <Route path="/deliveries">{canHandleDeliveries(user) ? <DeliveriesPage /> : <NotFoundPage />}</Route>
       <Route path="/proposals">
@@ -113,7 +114,9 @@ function StaffRoutes({ admin, user }: { admin: boolean; user: SessionUser }) {
       <Route path="/admin/routing">{adminPage(<RoutingRulesPage />)}</Route>
       <Route path="/admin/areas">{adminPage(<AreasPage />)}</Route>
       <Route path="/admin/users">{adminPage(<UsersPage />)}</Route>
-      <Route path="/admin/templates">{adminPage(<TemplatesPage />)}</Route>
+      <Route path="/admin/templates">
+        {admin ? adminPage(<TemplatesPage />) : canManageTemplates(user) ? <TemplatesPage /> : <AdminOnlyPage />}
+      </Route>
       <Route path="/admin/holidays">{adminPage(<HolidaysPage />)}</Route>
       <Route path="/admin/department-trust">{adminPage(<DepartmentTrustPage />)}</Route>
       <Route path="/admin/audit">{adminPage(<AuditPage />)}</Route>

@@ -3,7 +3,7 @@ import { AlertMessage } from '@plaza/web/ui';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { ConsoleLink, markNavigation, NavLink, takeNavigationMark } from '@plaza/console/ui';
-import { canHandleDeliveries, canModerateParticipation, requestErrorMessage } from '@plaza/console/util';
+import { canHandleDeliveries, canManageTemplates, canModerateParticipation, requestErrorMessage } from '@plaza/console/util';
 import { isAdmin, isStaff, useSession } from '@plaza/web/session';
 import { FlagCountBadge } from './FlagCountBadge';
 
@@ -80,6 +80,11 @@ export function Shell({
             {canHandleDeliveries(user) && (
               <li>
                 <NavLink href="/deliveries">{t('console.nav.deliveries')}</NavLink>
+              </li>
+            )}
+            {canManageTemplates(user) && !isAdmin(user) && (
+              <li>
+                <NavLink href="/templates">{t('console.nav.templates')}</NavLink>
               </li>
             )}
             {isAdmin(user) && (

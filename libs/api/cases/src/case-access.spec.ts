@@ -42,12 +42,22 @@ describe('case access', () => {
   });
 
   it('tells the console what the caller may do', () => {
-    expect(permissionsOf(cleaning, CLEANING, false)).toEqual({
+    expect(permissionsOf(cleaning, CLEANING, false, 'confirmed')).toEqual({
       moderate: false,
       publishDirectly: false,
       workAsDepartment: true,
       seeCommunityManagerNotes: false,
     });
-    expect(permissionsOf(manager, CLEANING, false)).toMatchObject({ moderate: true, publishDirectly: true, seeCommunityManagerNotes: true });
+    expect(permissionsOf(manager, CLEANING, false, 'unconfirmed')).toMatchObject({
+      moderate: true,
+      publishDirectly: true,
+      workAsDepartment: true,
+      seeCommunityManagerNotes: true,
+    });
+  });
+
+  it('keeps department staff off a case still awaiting moderation', () => {
+    expect(permissionsOf(cleaning, CLEANING, false, 'unconfirmed').workAsDepartment).toBe(false);
+    expect(permissionsOf(cleaning, CLEANING, true, 'investigating').workAsDepartment).toBe(true);
   });
 });

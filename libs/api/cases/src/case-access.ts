@@ -24,12 +24,26 @@ export function publishesDirectly(user: AuthUser, departmentTrusted: boolean): b
   return canModerate(user) || departmentTrusted;
 }
 
-export function permissionsOf(user: AuthUser, departmentId: string | null, departmentTrusted: boolean): CasePermissions {
+/**
+ * Department staff work a case only once it is moderated: a case awaiting moderation may still be
+ * hidden, recategorised or rerouted, and nothing a department says about it could be published.
+ */
+export function awaitsModeration(status: string): boolean {
+  return status === 'unconfirmed';
+}
+
+export function permissionsOf(
+  user: AuthUser,
+  departmentId: string | null,
+  departmentTrusted: boolean,
+  status: string,
+): CasePermissions {
   const moderate = canModerate(user);
   return {
     moderate,
     publishDirectly: publishesDirectly(user, departmentTrusted),
-    workAsDepartment: moderate || (departmentId !== null && departmentIdsOf(user).includes(departmentId)),
+    workAsDepartment:
+      moderate || (departmentId !== null && departmentIdsOf(user).includes(departmentId) && !awaitsModeration(status)),
     seeCommunityManagerNotes: moderate,
   };
 }

@@ -109,7 +109,8 @@ export class CaseMoveRunner {
           actorId: user.id,
           from: current.status,
           to: current.status,
-          message: `Asignada a ${department?.code ?? 'otro departamento'}.`,
+          // The department's name, not its code: staff read "Asignada a Alumbrado Público" (issue 16 item 11).
+          message: `Asignada a ${department?.name ?? 'otro departamento'}.`,
           isPublic: false,
         });
       }

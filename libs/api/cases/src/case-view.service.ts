@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { departmentScopeOf, type AuthUser } from '@plaza/api/auth';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
+import { Open311SubmissionsRepository, type Open311SubmissionRow } from '@plaza/api/open311-records';
 import {
   allowedTransitions,
   type CaseDetail,
@@ -22,19 +23,22 @@ export class CaseViewService {
   constructor(
     private readonly cases: CasesRepository,
     private readonly holidays: HolidaysRepository,
+    private readonly open311: Open311SubmissionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async inbox(user: AuthUser, filter: InboxFilter, locale: Locale): Promise<CaseInbox> {
     const scope = departmentScopeOf(user);
     const rows = await this.cases.inbox(filter, scope, locale);
-    const counts = await this.cases.counts(scope);
+    const counts = await this.cases.counts(scope, filter);
     const holidays = await this.holidays.datesAround();
     const now = new Date();
+    const last = rows.at(-1);
     return {
-      items: rows.map((row) => toSummary(row, now, holidays, this.config.city.timeZone)),
+      items: rows.map((row) => toSummary(row.summary, now, holidays, this.config.city.timeZone)),
       counts,
-      nextCursor: rows.length === filter.limit ? encodeInboxCursor(filter.offset + filter.limit) : null,
+      total: counts[filter.queue],
+      nextCursor: rows.length === filter.limit && last ? encodeInboxCursor({ sort: filter.sort, key: last.key }) : null,
     };
   }
 
@@ -58,6 +62,7 @@ export class CaseViewService {
       description: core.description,
       reporter: core.reporter,
       channelDetails: core.channelDetails,
+      open311: toOpen311View(await this.open311.forReport(core.id)),
       photos: photos.map((p) => ({
         id: p.id,
         url: mediaBase + p.storageKey,
@@ -78,7 +83,7 @@ export class CaseViewService {
       followers,
       allowedStatuses: [...allowedTransitions(summary.status)],
       departmentTrustedToPublish: core.departmentTrusted,
-      permissions: permissionsOf(user, core.departmentId, core.departmentTrusted),
+      permissions: permissionsOf(user, core.departmentId, core.departmentTrusted, summary.status),
     };
   }
 }
@@ -88,5 +93,20 @@ export function toSummary(row: SummaryRow, now: Date, holidays: ReadonlySet<stri
   return {
     ...(rest as unknown as Omit<CaseSummary, 'due'>),
     due: caseDue(row.status as ReportStatus, dueAt, targetDays, now, holidays, timeZone),
+  };
+}
+
+/** The submission as staff read it: attributes as code/value pairs, a multivaluelist's values joined. */
+function toOpen311View(row: Open311SubmissionRow | null): CaseDetail['open311'] {
+  if (!row) return null;
+  return {
+    client: row.clientName,
+    mediaUrl: row.mediaUrl,
+    deviceId: row.deviceId,
+    accountId: row.accountId,
+    attributes: Object.entries(row.attributes).map(([code, value]) => ({
+      code,
+      value: Array.isArray(value) ? value.join(', ') : value,
+    })),
   };
 }

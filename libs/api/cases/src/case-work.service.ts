@@ -4,7 +4,7 @@ import { AuthErrors, type AuthUser } from '@plaza/api/auth';
 import { canTransition, type CaseMoveResult, type FilledTemplate, type Locale, type ReportStatus } from '@plaza/shared/contracts';
 import { fillTemplate } from '@plaza/shared/moderation';
 import { DataSource } from 'typeorm';
-import { actingDepartment, assertCanModerate, assertCanSee, canModerate, publishesDirectly } from './case-access';
+import { actingDepartment, assertCanModerate, assertCanSee, awaitsModeration, canModerate, publishesDirectly } from './case-access';
 import { CaseMoveRunner, type CaseMove, type MoveOutcome } from './case-move-runner';
 import { CaseWritesRepository } from './case-writes.repository';
 import { CaseErrors, requireUuid } from './cases.errors';
@@ -32,6 +32,7 @@ export class CaseWorkService {
 
   reply(user: AuthUser, ref: string, input: PublicReplyDto, locale: Locale): Promise<CaseMoveResult> {
     return this.runner.run(user, ref, locale, async (move) => {
+      this.assertWorks(move);
       const { text, templateId } = await this.replies.replyText(move.manager, input, move.current.id, move.current.categoryId);
       return this.speak(move, text, templateId, input.status ?? null, 'case.reply', input);
     });
@@ -202,6 +203,8 @@ export class CaseWorkService {
 
   /** Department moves are for the case's own department (and the city-wide roles). */
   private assertWorks(move: CaseMove): void {
-    if (!canModerate(move.user) && actingDepartment(move.user, move.current.departmentId) === null) throw AuthErrors.forbidden();
+    if (canModerate(move.user)) return;
+    if (actingDepartment(move.user, move.current.departmentId) === null) throw AuthErrors.forbidden();
+    if (awaitsModeration(move.current.status)) throw CaseErrors.awaitingModeration();
   }
 }

@@ -82,8 +82,12 @@ export class CaseWritesRepository {
     return this.records.assign(manager, reportId, departmentId);
   }
 
-  async activeDepartment(manager: EntityManager, id: string): Promise<IdCodeRow | null> {
-    const [row] = await manager.query<IdCodeRow[]>(`SELECT id, code FROM departments WHERE id = $1 AND active`, [id]);
+  /** `name` is the Spanish name: the city's working language, in which internal timeline entries are written. */
+  async activeDepartment(manager: EntityManager, id: string): Promise<(IdCodeRow & { name: string }) | null> {
+    const [row] = await manager.query<(IdCodeRow & { name: string })[]>(
+      `SELECT id, code, coalesce(name ->> 'es', code) AS name FROM departments WHERE id = $1 AND active`,
+      [id],
+    );
     return row ?? null;
   }
 

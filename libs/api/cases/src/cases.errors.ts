@@ -12,6 +12,12 @@ export const CaseErrors = {
       { field: 'lat', code: 'outside_areas', message: 'This point is outside the city.' },
       { field: 'lon', code: 'outside_areas', message: 'This point is outside the city.' },
     ]),
+  awaitingModeration: () =>
+    new DomainError(
+      'CASE.AWAITING_MODERATION',
+      'conflict',
+      'This case is still awaiting moderation: a community manager publishes or hides it before a department works on it.',
+    ),
   draftNotFound: () => new DomainError('DRAFT.NOT_FOUND', 'not_found', 'No such draft reply on this case.'),
   draftDecided: () => new DomainError('DRAFT.ALREADY_DECIDED', 'conflict', 'This draft was already approved or rejected.'),
   photoNotFound: () => new DomainError('PHOTO.NOT_FOUND', 'not_found', 'No such photo on this case.'),

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@plaza/api/audit';
 import { AuthModule } from '@plaza/api/auth';
 import { CatalogModule } from '@plaza/api/catalog';
+import { Open311RecordsModule } from '@plaza/api/open311-records';
 import { ParticipationDataModule } from '@plaza/api/participation-data';
 import { ReportRecordsModule } from '@plaza/api/report-records';
 import { ReportsModule } from '@plaza/api/reports';
@@ -29,7 +30,7 @@ import { CaseChangesRepository } from './case-changes.repository';
 
 /** /api/v1/staff/cases…: the moderation console's inbox, case view and moves; holidays and trust. */
 @Module({
-  imports: [AuthModule, AuditModule, CatalogModule, ReportsModule, ReportRecordsModule, ParticipationDataModule],
+  imports: [AuthModule, AuditModule, CatalogModule, ReportsModule, ReportRecordsModule, ParticipationDataModule, Open311RecordsModule],
   controllers: [CaseReadController, CaseModerationController, CaseWorkController, CalendarController],
   providers: [
     CasesRepository,

@@ -21,6 +21,12 @@ export interface CaseKeysRow {
   categoryId: string;
 }
 
+/** An inbox row: its summary and its sort key (the next page's cursor when it is the last). */
+export interface InboxPageRow {
+  summary: SummaryRow;
+  key: string[];
+}
+
 /** A summary as SQL builds it, before the clock is computed. */
 export interface SummaryRow {
   ref: string;
@@ -72,12 +78,26 @@ const QUEUE_SQL: Record<CaseQueue, string> = {
   all: `true`,
 };
 
-const ORDER_SQL: Record<InboxFilter['sort'], string> = {
-  newest: `r.created_at DESC, r.id DESC`,
-  oldest: `r.created_at ASC, r.id ASC`,
-  due: `r.due_at ASC NULLS LAST, r.id ASC`,
-  priority: `array_position(ARRAY['urgent', 'high', 'normal', 'low'], r.priority), r.due_at ASC NULLS LAST, r.id ASC`,
-  updated: `r.updated_at DESC, r.id DESC`,
+/**
+ * Each sort as a key of columns that never tie (the id last) and never hold NULL (no due date sorts
+ * as 'infinity', i.e. last), so the keyset condition is one row comparison: `(key) > (cursor)` for
+ * ascending sorts, `<` for descending ones. `cast` is how a cursor value is read back.
+ */
+interface SortKey {
+  columns: { sql: string; cast: 'timestamptz' | 'bigint' | 'int' }[];
+  descending: boolean;
+}
+const DUE_KEY = { sql: `coalesce(r.due_at, 'infinity'::timestamptz)`, cast: 'timestamptz' } as const;
+const ID_KEY = { sql: 'r.id', cast: 'bigint' } as const;
+const SORT_KEYS: Record<InboxFilter['sort'], SortKey> = {
+  newest: { columns: [{ sql: 'r.created_at', cast: 'timestamptz' }, ID_KEY], descending: true },
+  oldest: { columns: [{ sql: 'r.created_at', cast: 'timestamptz' }, ID_KEY], descending: false },
+  due: { columns: [DUE_KEY, ID_KEY], descending: false },
+  priority: {
+    columns: [{ sql: `array_position(ARRAY['urgent', 'high', 'normal', 'low'], r.priority)`, cast: 'int' }, DUE_KEY, ID_KEY],
+    descending: false,
+  },
+  updated: { columns: [{ sql: 'r.updated_at', cast: 'timestamptz' }, ID_KEY], descending: true },
 };
 
 const AGE_SQL: Record<NonNullable<InboxFilter['age']>, string> = {
@@ -103,40 +123,53 @@ export class CasesRepository {
     return row ?? null;
   }
 
-  async inbox(filter: InboxFilter, scope: string[] | null, locale: Locale): Promise<SummaryRow[]> {
+  /** One page of the inbox (keyset paging) with each row's sort key, for the next page's cursor. */
+  async inbox(filter: InboxFilter, scope: string[] | null, locale: Locale): Promise<InboxPageRow[]> {
     const params: unknown[] = [locale];
-    const where = [scopeClause(scope, params), QUEUE_SQL[filter.queue]];
     const add = (value: unknown): string => {
       params.push(value);
       return `$${params.length}`;
     };
-    if (filter.category) where.push(`c.code = ${add(filter.category)}`);
-    if (filter.area) where.push(`a.code = ${add(filter.area)}`);
-    if (filter.department) where.push(`r.department_id = ${add(filter.department)}::uuid`);
-    if (filter.statuses.length) where.push(`r.status = ANY(${add(filter.statuses)}::text[])`);
-    if (filter.age) where.push(AGE_SQL[filter.age]);
-    if (filter.q) {
-      const q = add(filter.q);
-      where.push(`(r.ref ILIKE ${q} || '%' OR r.title ILIKE '%' || ${q} || '%'
-                   OR ${SEARCH_VECTOR} @@ plainto_tsquery('spanish', ${q}))`);
+    const where = [scopeClause(scope, params), QUEUE_SQL[filter.queue], ...filterClauses(filter, add)];
+    const key = SORT_KEYS[filter.sort];
+    if (filter.after) {
+      const after = filter.after.key;
+      if (after.length !== key.columns.length) throw new RangeError('cursor key does not fit the sort');
+      const values = key.columns.map((column, i) => `${add(after[i])}::${column.cast}`);
+      where.push(`(${key.columns.map((c) => c.sql).join(', ')}) ${key.descending ? '<' : '>'} (${values.join(', ')})`);
     }
-    const rows = await this.db.query<{ summary: SummaryRow }[]>(
-      `SELECT ${SUMMARY_SQL} AS summary ${CASE_FROM}
+    const direction = key.descending ? 'DESC' : 'ASC';
+    return this.db.query<InboxPageRow[]>(
+      `SELECT ${SUMMARY_SQL} AS summary, json_build_array(${key.columns.map((c) => `(${c.sql})::text`).join(', ')}) AS key
+         ${CASE_FROM}
         WHERE ${where.join(' AND ')}
-        ORDER BY ${ORDER_SQL[filter.sort]}
-        LIMIT ${add(filter.limit)} OFFSET ${add(filter.offset)}`,
+        ORDER BY ${key.columns.map((c) => `${c.sql} ${direction}`).join(', ')}
+        LIMIT ${add(filter.limit)}`,
       params,
     );
-    return rows.map((row) => row.summary);
   }
 
-  async counts(scope: string[] | null): Promise<CaseQueueCounts> {
+  /**
+   * Counts per queue within the caller's department scope and the inbox's filters (category, area,
+   * department, status, age, search), so a queue's count is what opening it would list.
+   */
+  async counts(scope: string[] | null, filter?: InboxFilter): Promise<CaseQueueCounts> {
     const params: unknown[] = [];
-    const scoped = scopeClause(scope, params);
+    const add = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where = [scopeClause(scope, params), ...(filter ? filterClauses(filter, add) : [])];
     const columns = Object.entries(QUEUE_SQL)
       .map(([queue, sql]) => `count(*) FILTER (WHERE ${sql})::int AS "${queue}"`)
       .join(', ');
-    const [row] = await this.db.query<CaseQueueCounts[]>(`SELECT ${columns} FROM reports r WHERE ${scoped}`, params);
+    const [row] = await this.db.query<CaseQueueCounts[]>(
+      `SELECT ${columns} FROM reports r
+         JOIN categories c ON c.id = r.category_id
+         LEFT JOIN areas a ON a.id = r.area_id
+        WHERE ${where.join(' AND ')}`,
+      params,
+    );
     return row!;
   }
 
@@ -263,6 +296,22 @@ export class CasesRepository {
 }
 
 // Every inbox read goes through here: a report still awaiting its reporter's email is no case yet.
+/** The inbox's filters besides the queue, as SQL conditions over `r`, `c` (category) and `a` (area). */
+function filterClauses(filter: InboxFilter, add: (value: unknown) => string): string[] {
+  const where: string[] = [];
+  if (filter.category) where.push(`c.code = ${add(filter.category)}`);
+  if (filter.area) where.push(`a.code = ${add(filter.area)}`);
+  if (filter.department) where.push(`r.department_id = ${add(filter.department)}::uuid`);
+  if (filter.statuses.length) where.push(`r.status = ANY(${add(filter.statuses)}::text[])`);
+  if (filter.age) where.push(AGE_SQL[filter.age]);
+  if (filter.q) {
+    const q = add(filter.q);
+    where.push(`(r.ref ILIKE ${q} || '%' OR r.title ILIKE '%' || ${q} || '%'
+                 OR ${SEARCH_VECTOR} @@ plainto_tsquery('spanish', ${q}))`);
+  }
+  return where;
+}
+
 function scopeClause(scope: string[] | null, params: unknown[]): string {
   if (scope === null) return filedReport('r');
   params.push(scope);

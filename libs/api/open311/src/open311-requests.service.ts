@@ -4,6 +4,7 @@ import { ApiClientsService } from '@plaza/api/api-clients';
 import { CatalogRepository } from '@plaza/api/catalog';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import { parseInput } from '@plaza/api/http';
+import { Open311SubmissionsRepository } from '@plaza/api/open311-records';
 import { CreateReportDto, ReportsService } from '@plaza/api/reports';
 import {
   PUBLIC_REPORT_STATUSES,
@@ -15,6 +16,7 @@ import {
 } from '@plaza/shared/contracts';
 import type { Open311Document } from './open311-format';
 import { OPEN311_LIMIT, parseRequestsQuery, parseWindow } from './open311-query';
+import { statusWriterFor, type StatusWriter } from './open311-status';
 import { OPEN311_DESCRIPTION_MAX, toReportInput, type Open311Form } from './open311-submission';
 import { open311Text } from './open311-text';
 import { Open311Error } from './open311.errors';
@@ -34,11 +36,13 @@ export class Open311RequestsService {
     private readonly clients: ApiClientsService,
     private readonly catalog: CatalogRepository,
     private readonly reports: ReportsService,
+    private readonly submissions: Open311SubmissionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(query: Record<string, unknown>, locale: Locale): Promise<Open311Document> {
     const parsed = parseRequestsQuery(query);
+    const writeStatus = statusWriterFor(query);
     // service_request_id "overrides all other arguments".
     const rows = await this.open311.requests(
       parsed.ids
@@ -60,17 +64,18 @@ export class Open311RequestsService {
           },
       locale,
     );
-    return { root: 'service_requests', body: rows.map((row) => this.toRequest(row, locale)) };
+    return { root: 'service_requests', body: rows.map((row) => this.toRequest(row, locale, writeStatus)) };
   }
 
-  async get(id: string, locale: Locale): Promise<Open311Document> {
+  async get(id: string, query: Record<string, unknown>, locale: Locale): Promise<Open311Document> {
+    const writeStatus = statusWriterFor(query);
     const rows = await this.open311.requests(
       { statuses: PUBLIC_REPORT_STATUSES, refs: [id], serviceCodes: [], start: null, end: null, limit: 1 },
       locale,
     );
     if (rows.length === 0)
       throw Open311Error.notFound(`service_request_id "${id}" was not found.`, 'service_request_id');
-    return { root: 'service_requests', body: rows.map((row) => this.toRequest(row, locale)) };
+    return { root: 'service_requests', body: rows.map((row) => this.toRequest(row, locale, writeStatus)) };
   }
 
   async token(token: string): Promise<Open311Document> {
@@ -83,13 +88,14 @@ export class Open311RequestsService {
   /** mySociety's extension: public timeline events as `request_update`s, oldest first, 90 days and 1000 at most. */
   async updates(query: Record<string, unknown>, locale: Locale): Promise<Open311Document> {
     const window = parseWindow(query);
+    const writeStatus = statusWriterFor(query);
     const rows = await this.open311.updates(PUBLIC_REPORT_STATUSES, window.start, window.end, OPEN311_LIMIT);
     return {
       root: 'service_requests_updates',
       body: rows.map((row) => ({
         update_id: row.updateId,
         service_request_id: row.ref,
-        status: toOpen311Status(row.to),
+        status: writeStatus(row.to),
         updated_datetime: row.at,
         description: row.message ?? reportStatusLabel(row.to, locale),
         media_url: '',
@@ -125,7 +131,7 @@ export class Open311RequestsService {
       reporter: verifies ? { kind: 'verified_client' } : { kind: 'anonymous' },
       source: `open311:${client.name}`,
       withinTransaction: (manager, reportId) =>
-        this.open311.insertSubmission(manager, { reportId, clientId: client.id, token, ...extras }),
+        this.submissions.insert(manager, { reportId, clientId: client.id, token, ...extras }),
     });
     const text = open311Text(locale);
     if (report.awaitingConfirmation) {
@@ -158,10 +164,10 @@ export class Open311RequestsService {
     };
   }
 
-  private toRequest(row: RequestRow, locale: Locale): Record<string, string | number | null> {
+  private toRequest(row: RequestRow, locale: Locale, writeStatus: StatusWriter): Record<string, string | number | null> {
     return {
       service_request_id: row.ref,
-      status: toOpen311Status(row.status),
+      status: writeStatus(row.status),
       status_notes: row.statusNotes,
       service_name: row.serviceName,
       service_code: row.serviceCode,
@@ -177,6 +183,8 @@ export class Open311RequestsService {
       zipcode: null,
       lat: row.lat,
       long: row.lon,
+      // The report's own first photo that the public may see (a hidden one is not served): never
+      // the client's media_url, which Plaza did not receive, re-encode or moderate.
       media_url: row.photoKey ? `${this.config.publicUrl}/api/v1/media/${row.photoKey}` : null,
     };
   }

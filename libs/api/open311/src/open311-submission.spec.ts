@@ -1,4 +1,4 @@
-import { deriveTitle, toReportInput } from './open311-submission';
+import { ATTRIBUTE_LIMITS, attributesOf, deriveTitle, toReportInput } from './open311-submission';
 import { Open311Error } from './open311.errors';
 
 const category = { code: 'bache', name: 'Bache o socavón' };
@@ -57,7 +57,7 @@ describe('toReportInput', () => {
       reporter: { name: 'Ana Gil', email: 'a@example.org', phone: '+34 600 000 000', showName: false },
       consent: true,
     });
-    expect(extras).toEqual({ mediaUrl: 'https://img.example/x.jpg', deviceId: 'dev', accountId: '42' });
+    expect(extras).toEqual({ mediaUrl: 'https://img.example/x.jpg', deviceId: 'dev', accountId: '42', attributes: {} });
   });
 
   it.each([
@@ -89,5 +89,26 @@ describe('toReportInput', () => {
 
   it('leaves non-numeric coordinates for Plaza’s own validation to name', () => {
     expect(toReportInput({ ...base, lat: 'north' }, category).input.lat).toBe('north');
+  });
+});
+
+describe('attributesOf', () => {
+  it('keeps attribute[code] answers, repeated ones as a list, and drops empty ones', () => {
+    expect(
+      attributesOf({
+        api_key: 'k',
+        'attribute[title]': ' Farola ',
+        'attribute[hazards][]': ['traffic', 'darkness'],
+        'attribute[empty]': '',
+        attribute: 'not an attribute',
+      }),
+    ).toEqual({ title: 'Farola', hazards: ['traffic', 'darkness'] });
+  });
+
+  it('refuses an empty code, a value over the limit and too many attributes', () => {
+    expect(() => attributesOf({ 'attribute[]': 'x' })).toThrow(Open311Error);
+    expect(() => attributesOf({ 'attribute[a]': 'x'.repeat(ATTRIBUTE_LIMITS.valueMax + 1) })).toThrow(/1000/);
+    const many = Object.fromEntries(Array.from({ length: ATTRIBUTE_LIMITS.count + 1 }, (_, i) => [`attribute[a${i}]`, 'v']));
+    expect(() => attributesOf(many)).toThrow(Open311Error);
   });
 });

@@ -1,3 +1,4 @@
+import type { Open311Attributes, Open311SubmissionExtras } from '@plaza/api/open311-records';
 import { REPORT_LIMITS, type CreateReportInput } from '@plaza/shared/contracts';
 import { Open311Error } from './open311.errors';
 
@@ -5,15 +6,13 @@ import { Open311Error } from './open311.errors';
 export const OPEN311_DESCRIPTION_MAX = 4000;
 export const DERIVED_TITLE_MAX = 80;
 const MEDIA_URL_MAX = 2048;
+/** Bounds on what a client may attach as attributes: generous for real services, useless for abuse. */
+export const ATTRIBUTE_LIMITS = { count: 50, codeMax: 100, valueMax: 1000 } as const;
 
 export type Open311Form = Record<string, unknown>;
 
 /** What an Open311 request carries besides the report: kept with the case, never published. */
-export interface SubmissionExtras {
-  mediaUrl: string | null;
-  deviceId: string | null;
-  accountId: string | null;
-}
+export type SubmissionExtras = Open311SubmissionExtras;
 
 /**
  * Turns a POST Service Request form into the body a map submission would send, so that the very
@@ -75,6 +74,7 @@ export function toReportInput(
       mediaUrl: mediaUrl(single(form, 'media_url')),
       deviceId: single(form, 'device_id')?.trim().slice(0, 200) || null,
       accountId: single(form, 'account_id')?.trim().slice(0, 200) || null,
+      attributes: attributesOf(form),
     },
   };
 }
@@ -91,6 +91,38 @@ export function deriveTitle(description: string, categoryName: string): string {
   const cut = sentence.slice(0, DERIVED_TITLE_MAX - 1);
   const atWord = cut.replace(/\s+\S*$/, '');
   return `${(atWord.length >= REPORT_LIMITS.titleMin ? atWord : cut).replace(/[\s,;:]+$/, '')}…`;
+}
+
+/**
+ * GeoReport v2 sends a service's extra answers as `attribute[code]=value`, repeated (or as
+ * `attribute[code][]`) for a multivaluelist; FixMyStreet sends its own too (`attribute[title]`,
+ * `attribute[report_url]`…). Plaza defines no attributes, but keeps what clients send so staff see
+ * it with the case. Empty values are dropped; codes and values are bounded (400 beyond).
+ */
+export function attributesOf(form: Open311Form): Open311Attributes {
+  const attributes: Open311Attributes = {};
+  for (const [key, raw] of Object.entries(form)) {
+    const code = /^attribute\[([^\]]*)\](\[\])?$/.exec(key)?.[1]?.trim();
+    if (code === undefined) continue;
+    if (code === '' || code.length > ATTRIBUTE_LIMITS.codeMax) {
+      throw Open311Error.badRequest(key, `attribute codes are 1 to ${ATTRIBUTE_LIMITS.codeMax} characters.`);
+    }
+    const values = (Array.isArray(raw) ? raw : [raw])
+      .filter((v): v is string => typeof v === 'string')
+      .map((v) => v.trim())
+      .filter(Boolean);
+    if (values.some((v) => v.length > ATTRIBUTE_LIMITS.valueMax)) {
+      throw Open311Error.badRequest(key, `attribute values are limited to ${ATTRIBUTE_LIMITS.valueMax} characters.`);
+    }
+    if (values.length === 0) continue;
+    const previous = attributes[code];
+    const merged = previous === undefined ? values : [...(Array.isArray(previous) ? previous : [previous]), ...values];
+    attributes[code] = merged.length === 1 ? (merged[0] as string) : merged;
+  }
+  if (Object.keys(attributes).length > ATTRIBUTE_LIMITS.count) {
+    throw Open311Error.badRequest('attribute', `at most ${ATTRIBUTE_LIMITS.count} attributes may be sent.`);
+  }
+  return attributes;
 }
 
 /** One value of a form field; a field sent twice is refused rather than guessed at. */

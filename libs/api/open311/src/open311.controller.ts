@@ -129,7 +129,7 @@ export class Open311Controller {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const f = this.prepare(format, request.query as Fields);
-    return send(reply, await this.requests.get(id, open311Locale(request)), f);
+    return send(reply, await this.requests.get(id, request.query as Fields, open311Locale(request)), f);
   }
 
   @Get('tokens/:token.:format')

@@ -2,6 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { ApiClientsModule } from '@plaza/api/api-clients';
 import { CatalogModule } from '@plaza/api/catalog';
+import { Open311RecordsModule } from '@plaza/api/open311-records';
 import { ReportsModule } from '@plaza/api/reports';
 import type { FastifyInstance } from 'fastify';
 import { Open311CatalogService } from './open311-catalog.service';
@@ -11,7 +12,7 @@ import { Open311Controller } from './open311.controller';
 import { Open311Repository } from './open311.repository';
 
 @Module({
-  imports: [ApiClientsModule, CatalogModule, ReportsModule],
+  imports: [ApiClientsModule, CatalogModule, ReportsModule, Open311RecordsModule],
   controllers: [Open311Controller],
   providers: [
     Open311Repository,

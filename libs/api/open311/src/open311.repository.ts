@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { filedReport } from '@plaza/api/database';
 import type { Locale, LocalizedText, ReportStatus } from '@plaza/shared/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { SubmissionExtras } from './open311-submission';
+import { DataSource } from 'typeorm';
 
 export interface ServiceRow {
   code: string;
@@ -107,7 +106,13 @@ export class Open311Repository {
     );
   }
 
-  /** Public timeline events of public reports in a window, oldest first, so a client can resume from the last one. */
+  /**
+   * Public timeline events of public reports in a window, oldest first, so a client can resume
+   * from the last one. Only changes after creation: the filing itself (no previous status) and a
+   * publication without a message (moderation or the reporter's confirmation: the request simply
+   * becomes open) are not updates, or a client such as FixMyStreet would post "Open" as the
+   * council's comment on every request it sent (issue 16 item 12).
+   */
   async updates(
     statuses: readonly ReportStatus[],
     start: Date,
@@ -120,6 +125,8 @@ export class Open311Repository {
          FROM report_events e
          JOIN reports r ON r.id = e.report_id
         WHERE e.is_public AND r.status = ANY($1::text[]) AND ${filedReport('r')} AND e.at >= $2 AND e.at <= $3
+          AND e.from_status IS NOT NULL
+          AND NOT (e.to_status = 'confirmed' AND e.message IS NULL)
         ORDER BY e.at, e.id
         LIMIT $4`,
       [statuses, start, end, limit],
@@ -134,16 +141,5 @@ export class Open311Repository {
       [token],
     );
     return rows[0] ?? null;
-  }
-
-  async insertSubmission(
-    manager: EntityManager,
-    row: { reportId: string; clientId: string; token: string } & SubmissionExtras,
-  ): Promise<void> {
-    await manager.query<unknown[]>(
-      `INSERT INTO open311_submissions (report_id, client_id, token, media_url, device_id, account_id)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [row.reportId, row.clientId, row.token, row.mediaUrl, row.deviceId, row.accountId],
-    );
   }
 }

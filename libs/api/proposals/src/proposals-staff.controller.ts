@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, CurrentUser, type AuthUser } from '@plaza/api/auth';
+import { Access, CurrentUser, departmentIdsOf, isCityWide, type AuthUser } from '@plaza/api/auth';
 import { DomainError, parseInput, RequestLocale } from '@plaza/api/http';
 import {
   LOCALES,
@@ -28,8 +28,14 @@ export class ProposalsStaffController {
   @Get('proposals')
   @Access('department_staff', 'community_manager', 'admin')
   @ApiOperation({ summary: 'Proposals for the console, any status (hidden included)' })
-  list(@Query() query: Record<string, unknown>, @RequestLocale() locale: Locale): Promise<ProposalPage> {
-    return this.proposals.list(parseProposalListQuery(query, { staff: true }), locale);
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: Record<string, unknown>,
+    @RequestLocale() locale: Locale,
+  ): Promise<ProposalPage> {
+    // Department staff see the proposals their departments answer (docs/console.md); CMs and admins all.
+    const departmentIds = isCityWide(user) ? null : departmentIdsOf(user);
+    return this.proposals.list({ ...parseProposalListQuery(query, { staff: true }), departmentIds }, locale);
   }
 
   @Get('proposals/:id')

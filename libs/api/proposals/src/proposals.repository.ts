@@ -237,6 +237,7 @@ export class ProposalsRepository {
       return `$${params.length}`;
     };
     if (query.statuses.length) where.push(`p.status = ANY(${add(query.statuses)}::text[])`);
+    if (query.departmentIds) where.push(`p.department_id = ANY(${add(query.departmentIds)}::uuid[])`);
     if (query.themes.length) where.push(`t.code = ANY(${add(query.themes)}::text[])`);
     if (query.areas.length) where.push(`a.code = ANY(${add(query.areas)}::text[])`);
     if (query.bbox) {

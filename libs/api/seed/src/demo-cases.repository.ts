@@ -190,7 +190,8 @@ export async function seedDemoCases(manager: EntityManager): Promise<number> {
     if (c.status !== first) {
       await manager.query<unknown[]>(
         `INSERT INTO report_events (report_id, at, actor_kind, actor_id, from_status, to_status, department_id)
-         SELECT id, created_at + interval '1 day', 'staff', $3, 'confirmed', $2, department_id FROM reports WHERE id = $1`,
+         SELECT id, LEAST(created_at + interval '1 day', now() - interval '1 minute'), 'staff', $3, 'confirmed', $2, department_id
+           FROM reports WHERE id = $1`,
         [row.id, c.status, cleaningId],
       );
     }

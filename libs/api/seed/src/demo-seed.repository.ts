@@ -107,7 +107,9 @@ export async function seedDemoReports(manager: EntityManager, perDistrict = 15):
                               reporter_name, reporter_email, reporter_show_name, consent_at, source, created_at, updated_at)
          VALUES ($1, $2, $3, ST_SetSRID(ST_MakePoint($4, $5), 4326), $6, $7, $8, $9, $10, $11, $12,
                  now() - make_interval(days => $13), 'web', now() - make_interval(days => $13),
-                 now() - make_interval(days => $13) + make_interval(hours => $14))
+                 -- The last change falls some hours after filing, but never later than now: a
+                 -- report filed today must not have been "updated" tomorrow (issue 16 item 13).
+                 LEAST(now() - make_interval(days => $13) + make_interval(hours => $14), now() - interval '1 minute'))
          RETURNING id`,
         [
           pick(categorySeed.sampleTitles),

@@ -1,4 +1,4 @@
-import { LOCALES, REPORT_STATUSES, pickText, type AdminCategory, type ResponseTemplate } from '@plaza/shared/contracts';
+import { LOCALES, REPORT_STATUSES, type CategoryView, type ResponseTemplate } from '@plaza/shared/contracts';
 import { LOCALE_NAMES, useT, type TranslationKey } from '@plaza/web/i18n';
 import {
   Button,
@@ -12,7 +12,7 @@ import {
   type Column,
 } from '@plaza/web/ui';
 import { useMemo, useState } from 'react';
-import { adminApi, useLoad } from '@plaza/console/data-access';
+import { adminApi, referenceApi, useLoad } from '@plaza/console/data-access';
 import {
   ApiFormView,
   ConfirmDialog,
@@ -29,8 +29,10 @@ export const TEMPLATE_PLACEHOLDERS = ['{ref}', '{category}', '{department}', '{d
 const statusLabel = (status: string): TranslationKey => `status.${status}` as TranslationKey;
 
 export function TemplatesPage() {
-  const { t, locale } = useT();
-  const [state, reload] = useLoad(() => Promise.all([adminApi.templates(), adminApi.categories()]));
+  const { t } = useT();
+  // Community managers manage templates too (the API lets them): the category names come from the
+  // public catalogue, not the administrators' category list they may not read.
+  const [state, reload] = useLoad(() => Promise.all([adminApi.templates(), referenceApi.categories()]));
   const [templates, categories] = state.data ?? [[], []];
   const [editing, setEditing] = useState<ResponseTemplate | 'new' | null>(null);
   const [deleting, setDeleting] = useState<ResponseTemplate | null>(null);
@@ -38,7 +40,7 @@ export function TemplatesPage() {
   const categoryName = (code: string | null) => {
     if (code === null) return t('admin.templates.allCategories');
     const category = categories.find((c) => c.code === code);
-    return category ? pickText(category.name, locale) : code;
+    return category ? category.name : code;
   };
 
   const columns: Column<ResponseTemplate>[] = [
@@ -123,7 +125,7 @@ function TemplateForm({
   onCancel,
 }: {
   template: ResponseTemplate | null;
-  categories: AdminCategory[];
+  categories: CategoryView[];
   onSaved(template: ResponseTemplate): void;
   onCancel(): void;
 }) {
@@ -186,7 +188,7 @@ function TemplateForm({
           id="template-category"
           label={t('admin.templates.category')}
           placeholder={t('admin.templates.allCategories')}
-          options={categories.map((c) => ({ value: c.code, label: pickText(c.name, locale) }))}
+          options={categories.map((c) => ({ value: c.code, label: c.name }))}
           value={categoryCode}
           onChange={(e) => setCategoryCode(e.target.value)}
           error={form.error('template-category')}

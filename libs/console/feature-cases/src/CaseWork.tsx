@@ -1,5 +1,4 @@
 import {
-  NOTE_VISIBILITIES,
   RESOLUTION_STATUSES,
   type CaseDetail,
   type DraftReply,
@@ -18,35 +17,23 @@ import { ReasonForm } from './ReasonForm';
 import { ReplyComposer } from './ReplyComposer';
 import type { CaseMoves } from './useMove';
 
-/** A public reply; from an untrusted department it goes to a community manager for approval. */
-export function PublicReply({ detail, moves }: { detail: CaseDetail; moves: CaseMoves }) {
-  const { t } = useT();
-  const direct = detail.permissions.publishDirectly;
-  return (
-    <ReplyComposer
-      id="reply"
-      detail={detail}
-      heading={t('cases.reply.heading')}
-      busy={moves.busy}
-      error={moves.error}
-      actions={[
-        {
-          id: 'send',
-          label: direct ? t('cases.reply.send') : t('cases.reply.sendForApproval'),
-          requiresText: true,
-          run: (body, templateId, screening) =>
-            moves.run(() => casesApi.reply(detail.ref, { body, templateId: templateId ?? undefined, ...screening }), t('cases.reply.sent')),
-        },
-      ]}
-    />
-  );
-}
-
 /**
  * The department's moves: acknowledge, schedule, start, resolve (each with an optional or required
  * public message from their templates) and referring the case back to the community managers.
  */
-export function DepartmentWork({ detail, moves }: { detail: CaseDetail; moves: CaseMoves }) {
+export function DepartmentWork({
+  detail,
+  moves,
+  id = 'work',
+  includeReply = false,
+}: {
+  detail: CaseDetail;
+  moves: CaseMoves;
+  /** Prefix of the composer's element ids (`work-body`, `work-acknowledge`…). */
+  id?: string;
+  /** Also offer a plain public reply (community managers: one composer for every public message). */
+  includeReply?: boolean;
+}) {
   const { t } = useT();
   const [resolution, setResolution] = useState<ResolutionStatus>('fixed');
   const [scheduledFor, setScheduledFor] = useState('');
@@ -59,13 +46,24 @@ export function DepartmentWork({ detail, moves }: { detail: CaseDetail; moves: C
   return (
     <>
       <ReplyComposer
-        id="work"
+        id={id}
         detail={detail}
-        heading={t('cases.work.heading')}
+        heading={includeReply ? t('cases.reply.heading') : t('cases.work.heading')}
         busy={moves.busy}
         error={moves.error}
         templateStatus={resolution}
         actions={[
+          ...(includeReply
+            ? [
+                {
+                  id: 'send',
+                  label: direct ? t('cases.reply.send') : t('cases.reply.sendForApproval'),
+                  requiresText: true,
+                  run: (body: string, templateId: string | null, screening: ScreenedReply) =>
+                    moves.run(() => casesApi.reply(detail.ref, { body, templateId: templateId ?? undefined, ...screening }), t('cases.reply.sent')),
+                },
+              ]
+            : []),
           ...(allowed.has('investigating')
             ? [
                 {
@@ -123,14 +121,14 @@ export function DepartmentWork({ detail, moves }: { detail: CaseDetail; moves: C
       >
         <div className="form-row">
           <TextField
-            id="work-scheduled-for"
+            id={`${id}-scheduled-for`}
             type="date"
             label={t('cases.work.scheduledFor')}
             value={scheduledFor}
             onChange={(event) => setScheduledFor(event.target.value)}
           />
           <SelectField
-            id="work-resolution"
+            id={`${id}-resolution`}
             label={t('cases.work.resolution')}
             options={RESOLUTION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`), disabled: !allowed.has(s) }))}
             value={resolution}
@@ -139,6 +137,7 @@ export function DepartmentWork({ detail, moves }: { detail: CaseDetail; moves: C
         </div>
         {!direct && <p className="hint">{t('cases.work.approvalHint')}</p>}
       </ReplyComposer>
+      {!detail.permissions.moderate && (
       <section className="card" aria-labelledby="refer-heading">
         <h2 id="refer-heading">{t('cases.refer.heading')}</h2>
         {referring ? (
@@ -155,6 +154,7 @@ export function DepartmentWork({ detail, moves }: { detail: CaseDetail; moves: C
           <Button onClick={() => setReferring(true)}>{t('cases.refer.open')}</Button>
         )}
       </section>
+      )}
     </>
   );
 }
@@ -244,15 +244,9 @@ function DecidedDrafts({ drafts }: { drafts: DraftReply[] }) {
   );
 }
 
-/** Public timeline and internal notes side by side (stacked on a phone). */
-export function TimelineAndNotes({ detail, moves }: { detail: CaseDetail; moves: CaseMoves }) {
+/** Public timeline and internal notes side by side (stacked on a phone); notes are written in the composer. */
+export function TimelineAndNotes({ detail }: { detail: CaseDetail }) {
   const { t, formatDate } = useT();
-  const canSeeManagerNotes = detail.permissions.seeCommunityManagerNotes;
-  const visibilities: readonly NoteVisibility[] = canSeeManagerNotes ? NOTE_VISIBILITIES : ['departments'];
-  const [body, setBody] = useState('');
-  const [visibility, setVisibility] = useState<NoteVisibility>(visibilities[0] ?? 'departments');
-  const [error, setError] = useState<string | undefined>();
-
   return (
     <div className="side-by-side">
       <section className="card" aria-labelledby="timeline-heading">
@@ -294,46 +288,51 @@ export function TimelineAndNotes({ detail, moves }: { detail: CaseDetail; moves:
             ))}
           </ul>
         )}
-        <form
-          className="console-form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!body.trim()) {
-              setError(t('console.fieldError.required'));
-              document.getElementById('note-body')?.focus();
-              return;
-            }
-            setError(undefined);
-            void moves
-              .run(() => casesApi.note(detail.ref, { body: body.trim(), visibility }), t('cases.notes.added'))
-              .then((ok) => ok && setBody(''));
-          }}
-        >
-          <TextAreaField
-            id="note-body"
-            label={t('cases.notes.new')}
-            hint={t('cases.notes.hint')}
-            rows={3}
-            value={body}
-            error={error}
-            onChange={(event) => setBody(event.target.value)}
-          />
-          <SelectField
-            id="note-visibility"
-            label={t('cases.notes.visibilityLabel')}
-            options={visibilities.map((v) => ({ value: v, label: t(`cases.notes.visibility.${v}`) }))}
-            value={visibility}
-            onChange={(event) => setVisibility(event.target.value as NoteVisibility)}
-          />
-          <AlertMessage>{moves.error}</AlertMessage>
-          <div className="console-form__actions">
-            <Button type="submit" busy={moves.busy}>
-              {t('cases.notes.add')}
-            </Button>
-          </div>
-        </form>
       </section>
     </div>
+  );
+}
+
+/**
+ * An internal note; its visibility is the composer's choice ("department instruction": the case's
+ * department reads it too; "internal note": community managers only).
+ */
+export function NoteForm({ detail, moves, visibility }: { detail: CaseDetail; moves: CaseMoves; visibility: NoteVisibility }) {
+  const { t } = useT();
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  return (
+    <form
+      className="console-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!body.trim()) {
+          setError(t('console.fieldError.required'));
+          document.getElementById('note-body')?.focus();
+          return;
+        }
+        setError(undefined);
+        void moves
+          .run(() => casesApi.note(detail.ref, { body: body.trim(), visibility }), t('cases.notes.added'))
+          .then((ok) => ok && setBody(''));
+      }}
+    >
+      <TextAreaField
+        id="note-body"
+        label={t(`cases.composer.noteLabel.${visibility}`)}
+        hint={t('cases.notes.hint')}
+        rows={4}
+        value={body}
+        error={error}
+        onChange={(event) => setBody(event.target.value)}
+      />
+      <AlertMessage>{moves.error}</AlertMessage>
+      <div className="console-form__actions">
+        <Button type="submit" variant="primary" busy={moves.busy}>
+          {t('cases.notes.add')}
+        </Button>
+      </div>
+    </form>
   );
 }

@@ -1,8 +1,8 @@
 import { useT } from '@plaza/web/i18n';
 import { AlertMessage, Button, StatusMessage } from '@plaza/web/ui';
-import { type Loaded, requestErrorMessage } from '@plaza/console/util';
+import { isRetryable, type Loaded, requestErrorMessage } from '@plaza/console/util';
 
-/** The loading/failed line above a table: a live region while loading, an alert with Retry on failure. */
+/** The loading/failed line above a table: a live region while loading, an alert with Retry on failure that may pass. */
 export function LoadStatus({ state, onRetry }: { state: Loaded<unknown>; onRetry(): void }) {
   const { t } = useT();
   return (
@@ -11,9 +11,11 @@ export function LoadStatus({ state, onRetry }: { state: Loaded<unknown>; onRetry
       {state.status === 'error' && (
         <AlertMessage>
           {requestErrorMessage(t, state.error)}{' '}
-          <Button variant="link" onClick={onRetry}>
-            {t('console.retry')}
-          </Button>
+          {isRetryable(state.error) && (
+            <Button variant="link" onClick={onRetry}>
+              {t('console.retry')}
+            </Button>
+          )}
         </AlertMessage>
       )}
     </>

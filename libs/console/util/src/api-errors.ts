@@ -21,3 +21,12 @@ export function isApiError(error: unknown): error is ApiErrorLike {
 export function isNetworkError(error: unknown): boolean {
   return error instanceof Error && error.name === 'NetworkError';
 }
+
+/**
+ * Trying again cannot help when the API refused (401, 403) or has no such thing (404, 410): the
+ * same request gets the same answer, so the console offers no "Retry" there (issue 16 item 11).
+ * Network failures, 5xx and 429 may pass.
+ */
+export function isRetryable(error: unknown): boolean {
+  return !(isApiError(error) && [401, 403, 404, 410].includes(error.status));
+}

@@ -1,4 +1,4 @@
-import { activeFilterCount, inboxSearch, parseInboxQuery } from './inbox-query';
+import { activeFilterCount, inboxSearch, parseInboxQuery, selectedCaseOf } from './inbox-query';
 
 describe('parseInboxQuery', () => {
   it('reads the known parameters', () => {
@@ -40,5 +40,13 @@ describe('activeFilterCount', () => {
   it('counts filters but not the queue or the sort', () => {
     expect(activeFilterCount({ queue: 'overdue', sort: 'due' })).toBe(0);
     expect(activeFilterCount({ category: 'x', q: 'y', age: '1d' })).toBe(3);
+  });
+});
+
+describe('selectedCaseOf', () => {
+  it('reads the case open in the split view, ignoring anything that is not a reference', () => {
+    expect(selectedCaseOf('?queue=overdue&case=2026-000123')).toBe('2026-000123');
+    expect(selectedCaseOf('?queue=overdue')).toBeNull();
+    expect(selectedCaseOf('?case=%3Cscript%3E')).toBeNull();
   });
 });

@@ -46,3 +46,9 @@ export function inboxSearch(query: CaseInboxQuery, lang?: string): string {
 export function activeFilterCount(query: CaseInboxQuery): number {
   return INBOX_FILTERS.filter((key) => Boolean(query[key])).length;
 }
+
+/** The case open beside the list in the inbox's split view (`?case=2026-000123`), if any. */
+export function selectedCaseOf(search: string): string | null {
+  const ref = new URLSearchParams(search).get('case')?.trim();
+  return ref && /^[\w-]{1,40}$/.test(ref) ? ref : null;
+}

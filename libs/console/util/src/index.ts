@@ -5,6 +5,7 @@ export * from './inbox-query';
 export * from './load-state';
 export * from './permissions';
 export * from './role-labels';
+export * from './saved-views';
 export * from './service-codes';
 export * from './shortcuts';
 export * from './style-findings';

@@ -175,12 +175,15 @@ export interface CaseSummary {
   held: ScreeningHold | null;
 }
 
-/** Counts per queue, with the caller's department scope but without the other filters. */
+/** Counts per queue, within the caller's department scope and the query's other filters. */
 export type CaseQueueCounts = Record<CaseQueue, number>;
 
 export interface CaseInbox {
   items: CaseSummary[];
   counts: CaseQueueCounts;
+  /** How many cases the query matches in all (the items are one page of them). */
+  total: number;
+  /** Keyset cursor of the next page (opaque), or null on the last page. */
   nextCursor: string | null;
 }
 
@@ -269,11 +272,25 @@ export interface CasePermissions {
   seeCommunityManagerNotes: boolean;
 }
 
+/** What an Open311 client sent besides the report (staff only; never republished). */
+export interface CaseOpen311Submission {
+  /** The client application's name. */
+  client: string;
+  /** The client's own photo link: shown to staff as a link, never fetched or republished. */
+  mediaUrl: string | null;
+  deviceId: string | null;
+  accountId: string | null;
+  /** `attribute[code]=value` answers, in the order sent; a multivaluelist's values joined. */
+  attributes: { code: string; value: string }[];
+}
+
 export interface CaseDetail extends CaseSummary {
   description: string;
   reporter: ReporterContact;
   /** Free text recorded by staff filing on behalf of a citizen (e.g. "llamada 010, 9:40"). */
   channelDetails: string | null;
+  /** Set for a report that came in over Open311. */
+  open311: CaseOpen311Submission | null;
   photos: CasePhoto[];
   timeline: CaseTimelineEntry[];
   /** Already filtered by the caller's visibility. */

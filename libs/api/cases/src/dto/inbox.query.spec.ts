@@ -13,7 +13,7 @@ function problemOf(run: () => unknown): DomainError {
 
 describe('parseInboxQuery', () => {
   it('defaults to every case, newest first, 50 per page', () => {
-    expect(parseInboxQuery({})).toMatchObject({ queue: 'all', sort: 'newest', offset: 0, limit: 50, statuses: [] });
+    expect(parseInboxQuery({})).toMatchObject({ queue: 'all', sort: 'newest', after: null, limit: 50, statuses: [] });
   });
 
   it('reads filters, several statuses and the cursor it gave out', () => {
@@ -23,7 +23,7 @@ describe('parseInboxQuery', () => {
       age: '7d',
       q: '  farola  ',
       sort: 'due',
-      cursor: encodeInboxCursor(100),
+      cursor: encodeInboxCursor({ sort: 'due', key: ['2026-05-01 10:00:00.123+00', '42'] }),
       limit: '20',
     });
     expect(filter).toMatchObject({
@@ -32,7 +32,7 @@ describe('parseInboxQuery', () => {
       age: '7d',
       q: 'farola',
       sort: 'due',
-      offset: 100,
+      after: { sort: 'due', key: ['2026-05-01 10:00:00.123+00', '42'] },
       limit: 20,
     });
   });
@@ -48,5 +48,12 @@ describe('parseInboxQuery', () => {
     expect(problemOf(() => parseInboxQuery({ limit: '500' })).fieldErrors[0]).toMatchObject({ field: 'limit' });
     expect(problemOf(() => parseInboxQuery({ cursor: 'bm9wZQ' })).fieldErrors[0]).toMatchObject({ field: 'cursor' });
     expect(problemOf(() => parseInboxQuery({ q: ['a', 'b'] })).kind).toBe('invalid_request');
+    // A cursor from another sort, or with a forged key, is refused before it reaches SQL.
+    const newest = encodeInboxCursor({ sort: 'newest', key: ['2026-05-01 10:00:00+00', '7'] });
+    expect(problemOf(() => parseInboxQuery({ sort: 'due', cursor: newest })).fieldErrors[0]).toMatchObject({ field: 'cursor' });
+    const forged = encodeInboxCursor({ sort: 'newest', key: ["'; DROP TABLE reports; --", '7'] });
+    expect(problemOf(() => parseInboxQuery({ cursor: forged })).fieldErrors[0]).toMatchObject({ field: 'cursor' });
+    expect(parseInboxQuery({ sort: 'priority', cursor: encodeInboxCursor({ sort: 'priority', key: ['2', 'infinity', '9'] }) }).after)
+      .toEqual({ sort: 'priority', key: ['2', 'infinity', '9'] });
   });
 });

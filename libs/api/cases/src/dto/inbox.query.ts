@@ -19,8 +19,19 @@ export interface InboxFilter {
   age: CaseAge | null;
   q: string | null;
   sort: CaseSort;
-  offset: number;
+  /** Where the previous page ended (keyset paging), or null for the first page. */
+  after: InboxCursor | null;
   limit: number;
+}
+
+/**
+ * A keyset cursor: the sort it belongs to and the sort key of the last row given (as text, exactly
+ * as PostgreSQL wrote it). The next page starts strictly after that key, so cases arriving or
+ * moving while someone pages never shift rows between pages the way an offset did.
+ */
+export interface InboxCursor {
+  sort: CaseSort;
+  key: string[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -45,16 +56,37 @@ function oneOf<T extends string>(query: Record<string, unknown>, name: string, a
   return value as T;
 }
 
-/** The cursor is an opaque offset: the inbox is sorted many ways and staff page a few screens at most. */
-export function encodeInboxCursor(offset: number): string {
-  return Buffer.from(`o:${offset}`).toString('base64url');
+/** How PostgreSQL writes a timestamptz as text (or 'infinity': no due date), and an id or rank. */
+const TIMESTAMP = /^(infinity|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?)$/;
+const INTEGER = /^\d{1,19}$/;
+/** The parts of each sort's key, in order (see SORT_KEYS in cases.repository.ts). */
+const CURSOR_SHAPES: Record<CaseSort, RegExp[]> = {
+  newest: [TIMESTAMP, INTEGER],
+  oldest: [TIMESTAMP, INTEGER],
+  due: [TIMESTAMP, INTEGER],
+  priority: [INTEGER, TIMESTAMP, INTEGER],
+  updated: [TIMESTAMP, INTEGER],
+};
+
+export function encodeInboxCursor(cursor: InboxCursor): string {
+  return Buffer.from(JSON.stringify({ s: cursor.sort, k: cursor.key })).toString('base64url');
 }
 
-function decodeCursor(raw: string | null): number {
-  if (raw === null) return 0;
-  const match = /^o:(\d{1,7})$/.exec(Buffer.from(raw, 'base64url').toString('utf8'));
-  if (!match) throw DomainError.invalidQuery('cursor', 'cursor is not one this API gave out');
-  return Number(match[1]);
+function decodeCursor(raw: string | null, sort: CaseSort): InboxCursor | null {
+  if (raw === null) return null;
+  const refuse = () => DomainError.invalidQuery('cursor', 'cursor is not one this API gave out for this sort');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch {
+    throw refuse();
+  }
+  const { s, k } = (parsed ?? {}) as { s?: unknown; k?: unknown };
+  const shape = CURSOR_SHAPES[sort];
+  if (s !== sort || !Array.isArray(k) || k.length !== shape.length) throw refuse();
+  // Checked here so a forged cursor is a 400, never a database error.
+  if (!k.every((part, i): part is string => typeof part === 'string' && (shape[i] as RegExp).test(part))) throw refuse();
+  return { sort, key: k };
 }
 
 /** GET /api/v1/staff/cases query string → a checked filter; 400 naming the parameter otherwise. */
@@ -74,6 +106,7 @@ export function parseInboxQuery(query: Record<string, unknown>): InboxFilter {
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
     throw DomainError.invalidQuery('limit', 'limit must be an integer between 1 and 100');
   }
+  const sort = oneOf(query, 'sort', CASE_SORTS, 'newest');
   return {
     queue: oneOf(query, 'queue', CASE_QUEUES, 'all'),
     category: text(query, 'category', 64),
@@ -82,8 +115,8 @@ export function parseInboxQuery(query: Record<string, unknown>): InboxFilter {
     statuses: statuses as ReportStatus[],
     age: oneOf(query, 'age', CASE_AGES, null),
     q: text(query, 'q', 200),
-    sort: oneOf(query, 'sort', CASE_SORTS, 'newest'),
-    offset: decodeCursor(text(query, 'cursor', 40)),
+    sort,
+    after: decodeCursor(text(query, 'cursor', 400), sort),
     limit,
   };
 }

@@ -14,6 +14,7 @@ import { ScheduledJobs1796190000000 } from './1796190000000-ScheduledJobs';
 import { PublicStatistics1796250000000 } from './1796250000000-PublicStatistics';
 import { DataProtection1796321391405 } from './1796321391405-DataProtection';
 import { StatisticsRollups1796321398380 } from './1796321398380-StatisticsRollups';
+import { Open311Attributes1796321472534 } from './1796321472534-Open311Attributes';
 import { ReportReferences1796321475986 } from './1796321475986-ReportReferences';
 import { ContentScreening1796321540174 } from './1796321540174-ContentScreening';
 import { AbuseLimits1796321561156 } from './1796321561156-AbuseLimits';
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   PublicStatistics1796250000000,
   DataProtection1796321391405,
   StatisticsRollups1796321398380,
+  Open311Attributes1796321472534,
   ReportReferences1796321475986,
   ContentScreening1796321540174,
   AbuseLimits1796321561156,

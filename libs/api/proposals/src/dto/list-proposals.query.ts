@@ -18,6 +18,8 @@ export interface ProposalListQuery {
   near: { lat: number; lon: number } | null;
   limit: number;
   offset: number;
+  /** Staff list of department staff: only proposals their departments answer. Null: no such limit. */
+  departmentIds?: string[] | null;
 }
 
 /** Without a status filter the list shows what is alive or decided: not withdrawn, never hidden. */
