@@ -45,6 +45,8 @@ export default tseslint.config(
     ignores: [
       '**/*.repository.ts',
       '**/migrations/**',
+      // Carries the repositories' SQL to a replica or the primary; writes none of its own.
+      'libs/api/database/src/public-reads.ts',
       '**/*.spec.ts',
       '**/*.int-spec.ts',
       'apps/api/test/**',

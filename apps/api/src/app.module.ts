@@ -9,7 +9,7 @@ import { PrivacyModule } from '@plaza/api/privacy';
 import { AuthModule } from '@plaza/api/auth';
 import { CasesModule } from '@plaza/api/cases';
 import { CatalogModule } from '@plaza/api/catalog';
-import { dataSourceOptions } from '@plaza/api/database';
+import { dataSourceOptions, PublicReadsModule } from '@plaza/api/database';
 import { EventsModule } from '@plaza/api/events';
 import { FeedsModule } from '@plaza/api/feeds';
 import { HealthModule } from '@plaza/api/health';
@@ -43,7 +43,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(database), autoLoadEntities: true }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions({ ...database, readUrls: config.databaseReadUrls }), autoLoadEntities: true }),
+        PublicReadsModule,
         RedisModule,
         SchedulerModule,
         EventsModule,

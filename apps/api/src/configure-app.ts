@@ -5,7 +5,8 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { RequestMethod, VersioningType } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { RECENT_WRITE_COOKIE, RECENT_WRITE_SECONDS, withReadRouting } from '@plaza/api/database';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { SESSION_SECURITY_SCHEME } from '@plaza/api/auth';
 import type { AppConfig } from '@plaza/api/config';
@@ -80,6 +81,8 @@ export async function configureApp(
     if (request.url.startsWith('/api/docs')) void reply.header('content-security-policy', docsCsp);
   });
 
+  if (config.databaseReadUrls.length > 0) routeReads(fastify);
+
   app.setGlobalPrefix('api', {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
@@ -117,6 +120,27 @@ export async function configureApp(
   if (config.webRoot && existsSync(path.join(config.webRoot, 'index.html'))) {
     await serveWeb(app, config.webRoot);
   }
+}
+
+/**
+ * Read-your-writes with read replicas: a request that writes, or comes from a client that wrote in
+ * the last few seconds (a short, identifier-free cookie), reads from the primary; other requests'
+ * public reads may go to a replica (PublicReads).
+ */
+function routeReads(fastify: FastifyInstance): void {
+  const writes = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    const wroteRecently = (request.headers.cookie ?? '').split(/;\s*/).includes(`${RECENT_WRITE_COOKIE}=1`);
+    withReadRouting(writes(request.method) || wroteRecently, done);
+  });
+  fastify.addHook('onSend', async (request, reply) => {
+    if (writes(request.method) && reply.statusCode < 400) {
+      void reply.header(
+        'set-cookie',
+        `${RECENT_WRITE_COOKIE}=1; Max-Age=${RECENT_WRITE_SECONDS}; Path=/; HttpOnly; SameSite=Lax`,
+      );
+    }
+  });
 }
 
 /**

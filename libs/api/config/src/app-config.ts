@@ -18,6 +18,8 @@ export interface AppConfig {
   host: string;
   /** Unset: the API starts its own embedded PostgreSQL + PostGIS under `dataDir`. */
   databaseUrl: string | null;
+  /** Read replicas for public reads (DATABASE_READ_URL, comma-separated); empty: everything on the primary. */
+  databaseReadUrls: string[];
   dataDir: string;
   publicUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';

@@ -36,6 +36,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const port = readPort(env, 'PORT', 3000, problems);
   const host = env['HOST']?.trim() || '0.0.0.0';
   const databaseUrl = readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems);
+  const databaseReadUrls = readUrlList(env, 'DATABASE_READ_URL', ['postgres:', 'postgresql:'], problems);
+  if (databaseReadUrls.length > 0 && !databaseUrl) {
+    problems.push('DATABASE_READ_URL needs DATABASE_URL: read replicas follow a real primary, not the embedded database');
+  }
   const dataDir = path.resolve(cwd, env['DATA_DIR']?.trim() || '.data');
   const publicUrl = (readUrl(env, 'PUBLIC_URL', ['http:', 'https:'], problems) ?? `http://localhost:${port}`).replace(
     /\/+$/,
@@ -78,6 +82,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     port,
     host,
     databaseUrl,
+    databaseReadUrls,
     dataDir,
     publicUrl,
     logLevel: logLevelRaw as AppConfig['logLevel'],
@@ -130,6 +135,19 @@ function readUrl(env: Env, name: string, protocols: string[], problems: string[]
     problems.push(`${name} is not a valid URL`);
     return null;
   }
+}
+
+function readUrlList(env: Env, name: string, protocols: string[], problems: string[]): string[] {
+  const raw = env[name]?.trim();
+  if (!raw) return [];
+  return raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .flatMap((item, index) => {
+      const label = `${name} (item ${index + 1})`;
+      return readUrl({ [label]: item }, label, protocols, problems) ?? [];
+    });
 }
 
 function readOrigins(env: Env, name: string, problems: string[]): string[] {

@@ -5,3 +5,6 @@ export * from './run-migrations';
 export * from './migrations';
 export * from './report-visibility';
 export * from './city-settings.repository';
+export * from './read-routing';
+export * from './public-reads';
+export * from './public-reads.module';

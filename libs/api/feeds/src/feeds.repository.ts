@@ -1,8 +1,6 @@
-import { filedReport } from '@plaza/api/database';
+import { filedReport, PublicReads } from '@plaza/api/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { PUBLIC_REPORT_STATUSES, type Locale, type ReportStatus } from '@plaza/shared/contracts';
-import { DataSource } from 'typeorm';
 
 export interface FeedReportRow {
   /** Internal id: used to read the timeline, never published. */
@@ -44,15 +42,16 @@ const ISO = `'YYYY-MM-DD"T"HH24:MI:SS"Z"'`;
  */
 @Injectable()
 export class FeedsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  // Public read traffic only: it may be served by a read replica (docs/operations.md#read-replicas).
+  constructor(private readonly reads: PublicReads) {}
 
   async findArea(code: string): Promise<{ id: string; name: string } | null> {
-    const rows = await this.db.query<{ id: string; name: string }[]>(`SELECT id, name FROM areas WHERE code = $1`, [code]);
+    const rows = await this.reads.query<{ id: string; name: string }[]>(`SELECT id, name FROM areas WHERE code = $1`, [code]);
     return rows[0] ?? null;
   }
 
   async findCategoryName(code: string, locale: Locale): Promise<string | null> {
-    const rows = await this.db.query<{ name: string }[]>(
+    const rows = await this.reads.query<{ name: string }[]>(
       `SELECT coalesce(name ->> $2::text, name ->> 'es') AS name FROM categories WHERE code = $1`,
       [code, locale],
     );
@@ -79,7 +78,7 @@ export class FeedsRepository {
       );
     }
     params.push(query.limit);
-    return this.db.query<FeedReportRow[]>(
+    return this.reads.query<FeedReportRow[]>(
       `${REPORT_SELECT}
         WHERE ${where.join(' AND ')}
         ORDER BY r.created_at DESC, r.id DESC
@@ -89,7 +88,7 @@ export class FeedsRepository {
   }
 
   async findPublicReport(ref: string, locale: Locale): Promise<FeedReportRow | null> {
-    const rows = await this.db.query<FeedReportRow[]>(`${REPORT_SELECT} WHERE r.ref = $3 AND r.status = ANY($2::text[]) AND ${filedReport('r')}`, [
+    const rows = await this.reads.query<FeedReportRow[]>(`${REPORT_SELECT} WHERE r.ref = $3 AND r.status = ANY($2::text[]) AND ${filedReport('r')}`, [
       locale,
       PUBLIC_REPORT_STATUSES,
       ref,
@@ -99,7 +98,7 @@ export class FeedsRepository {
 
   /** A report's public timeline, newest first. */
   async publicEvents(reportId: string, limit: number): Promise<FeedEventRow[]> {
-    return this.db.query<FeedEventRow[]>(
+    return this.reads.query<FeedEventRow[]>(
       `SELECT id::text AS id, to_char(at AT TIME ZONE 'UTC', ${ISO}) AS at, from_status AS "from", to_status AS "to", message
          FROM report_events
         WHERE report_id = $1 AND is_public

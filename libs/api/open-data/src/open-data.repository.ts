@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { filedReport } from '@plaza/api/database';
+import { filedReport, PublicReads } from '@plaza/api/database';
 import type { Locale } from '@plaza/shared/contracts';
-import { DataSource } from 'typeorm';
 import type { OpenProposalRow, OpenReportRow } from './columns';
 
 /** Resolved filters: ids instead of codes. */
@@ -32,29 +30,30 @@ const iso = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', $
  */
 @Injectable()
 export class OpenDataRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  // Public read traffic only: it may be served by a read replica (docs/operations.md#read-replicas).
+  constructor(private readonly reads: PublicReads) {}
 
   async today(): Promise<string> {
-    const rows = await this.db.query<Array<{ today: string }>>(
+    const rows = await this.reads.query<Array<{ today: string }>>(
       `SELECT plaza_stats_local_day(now())::text AS today`,
     );
     return rows[0]!.today;
   }
 
   async areaId(code: string): Promise<string | null> {
-    const rows = await this.db.query<Array<{ id: string }>>(`SELECT id FROM areas WHERE code = $1`, [code]);
+    const rows = await this.reads.query<Array<{ id: string }>>(`SELECT id FROM areas WHERE code = $1`, [code]);
     return rows[0]?.id ?? null;
   }
 
   async categoryId(code: string): Promise<string | null> {
-    const rows = await this.db.query<Array<{ id: string }>>(`SELECT id FROM categories WHERE code = $1`, [
+    const rows = await this.reads.query<Array<{ id: string }>>(`SELECT id FROM categories WHERE code = $1`, [
       code,
     ]);
     return rows[0]?.id ?? null;
   }
 
   async themeId(code: string): Promise<string | null> {
-    const rows = await this.db.query<Array<{ id: string }>>(
+    const rows = await this.reads.query<Array<{ id: string }>>(
       `SELECT id FROM proposal_themes WHERE code = $1`,
       [code],
     );
@@ -71,7 +70,7 @@ export class OpenDataRepository {
     const params: unknown[] = [after, limit, locale, filter.statuses];
     const where = ['r.id > $1::bigint', 'r.status = ANY($4::text[])', filedReport('r')];
     addCommon(where, params, filter, 'r.category_id');
-    return this.db.query<OpenReportRow[]>(
+    return this.reads.query<OpenReportRow[]>(
       `SELECT r.id::text AS id, r.ref, r.title, r.description, c.code AS category,
               coalesce(c.name ->> $3::text, c.name ->> 'es') AS "categoryName", r.status,
               a.code AS area, a.name AS "areaName", d.code AS department,
@@ -102,7 +101,7 @@ export class OpenDataRepository {
     const params: unknown[] = [after, limit, locale, filter.statuses];
     const where = ['p.id > $1::bigint', 'p.status = ANY($4::text[])'];
     addCommon(where, params, filter, 'p.theme_id');
-    return this.db.query<OpenProposalRow[]>(
+    return this.reads.query<OpenProposalRow[]>(
       `SELECT p.id::text AS id, p.title, p.summary, t.code AS theme,
               coalesce(t.name ->> $3::text, t.name ->> 'es') AS "themeName", p.status,
               a.code AS area, a.name AS "areaName", d.code AS department,
@@ -127,7 +126,7 @@ export class OpenDataRepository {
     proposalStatuses: readonly string[],
   ): Promise<{ reports: DatasetCoverage; proposals: DatasetCoverage }> {
     // The last change counts only what the datasets publish: hidden or unconfirmed activity stays private.
-    const rows = await this.db.query<Array<{ dataset: 'reports' | 'proposals' } & DatasetCoverage>>(
+    const rows = await this.reads.query<Array<{ dataset: 'reports' | 'proposals' } & DatasetCoverage>>(
       `SELECT 'reports' AS dataset, (SELECT min(day)::text FROM stats_report_daily WHERE reports > 0) AS start,
               (SELECT max(day)::text FROM stats_report_daily WHERE reports > 0) AS "end",
               (SELECT ${iso('max(r.updated_at)')} FROM reports r WHERE r.status = ANY($1::text[]) AND ${filedReport('r')}) AS modified

@@ -1,4 +1,5 @@
 import { jest } from '@jest/globals';
+import type { PublicReads } from '@plaza/api/database';
 import type { DataSource } from 'typeorm';
 import { ClustersRepository } from './clusters.repository';
 import type { ClusterQuery } from './dto/cluster.query';
@@ -8,7 +9,7 @@ import { ReportsRepository } from './reports.repository';
 // The map's hot-path SQL, snapshotted so a review sees every change to what PostgreSQL runs.
 // Run with `-u` after a deliberate change and commit the snapshot with it.
 
-function recordingDataSource(rows: unknown[]): { db: DataSource; calls: Array<{ sql: string; params: unknown[] }> } {
+function recordingDataSource(rows: unknown[]): { db: DataSource; reads: PublicReads; calls: Array<{ sql: string; params: unknown[] }> } {
   const calls: Array<{ sql: string; params: unknown[] }> = [];
   const query = jest.fn(async (sql: string, params: unknown[] = []) => {
     calls.push({ sql: sql.replace(/[ \t]+$/gm, ''), params });
@@ -19,7 +20,11 @@ function recordingDataSource(rows: unknown[]): { db: DataSource; calls: Array<{ 
     calls.push({ sql: config.text.replace(/[ \t]+$/gm, ''), params: config.values });
     return { rows };
   });
-  return { db: { query, driver: { master: { query: prepared } } } as unknown as DataSource, calls };
+  return {
+    db: { query, driver: { master: { query: prepared } } } as unknown as DataSource,
+    reads: { query } as unknown as PublicReads,
+    calls,
+  };
 }
 
 const filters = {
@@ -32,10 +37,10 @@ const filters = {
 
 describe('hot-path SQL', () => {
   it('lists a page of public reports as GeoJSON text (viewport and list)', async () => {
-    const { db, calls } = recordingDataSource([{ features: '[]', lastId: null, count: 0 }]);
+    const { db, reads, calls } = recordingDataSource([{ features: '[]', lastId: null, count: 0 }]);
     const query: ReportListQuery = { ...filters, limit: 50, afterId: '1200' };
-    await new ReportsRepository(db).listFeatures(query, 'es', 'https://plaza.test/api/v1/media/');
-    await new ReportsRepository(db).listFeatures(query, 'es', 'https://plaza.test/api/v1/media/', 'box');
+    await new ReportsRepository(db, reads).listFeatures(query, 'es', 'https://plaza.test/api/v1/media/');
+    await new ReportsRepository(db, reads).listFeatures(query, 'es', 'https://plaza.test/api/v1/media/', 'box');
     expect(calls).toMatchSnapshot();
   });
 

@@ -4,7 +4,7 @@ import type { Locale, NearbyReportView, ReportStatus, ScreeningHold, TimelineEnt
 import { PUBLIC_REPORT_STATUSES } from '@plaza/shared/contracts';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { filedReport } from '@plaza/api/database';
+import { filedReport, PublicReads } from '@plaza/api/database';
 import type { ReportListQuery } from './dto/list-reports.query';
 import { reportFilterClauses } from './report-filters.sql';
 
@@ -127,7 +127,11 @@ const FEATURE_FROM = `
 
 @Injectable()
 export class ReportsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    // Public read traffic may be served by a read replica (docs/operations.md#read-replicas).
+    private readonly reads: PublicReads,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
@@ -270,7 +274,7 @@ export class ReportsRepository {
   }
 
   async findPublicFeature(ref: string, locale: Locale, mediaBase: string): Promise<FeatureRow | null> {
-    const rows = await this.db.query<FeatureRow[]>(
+    const rows = await this.reads.query<FeatureRow[]>(
       `SELECT r.id::text AS id, ${FEATURE_SQL} AS feature ${FEATURE_FROM}
         WHERE r.ref = $3 AND r.status = ANY($4::text[]) AND ${filedReport('r')}`,
       [locale, mediaBase, ref, PUBLIC_REPORT_STATUSES],
@@ -301,7 +305,7 @@ export class ReportsRepository {
   }
 
   async publicTimeline(reportId: string): Promise<TimelineEntryView[]> {
-    return this.db.query<TimelineEntryView[]>(
+    return this.reads.query<TimelineEntryView[]>(
       `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
               CASE actor_kind WHEN 'staff' THEN 'city' ELSE actor_kind END AS actor,
               from_status AS "from", to_status AS "to", message
@@ -314,7 +318,7 @@ export class ReportsRepository {
 
   /** Public reports near a point, closest first: the report form's "is this already reported?". */
   async nearby(lon: number, lat: number, radiusMeters: number, category: string | null, limit: number): Promise<NearbyReportView[]> {
-    return this.db.query<NearbyReportView[]>(
+    return this.reads.query<NearbyReportView[]>(
       `SELECT r.ref, r.title, c.code AS category, r.status,
               round(ST_Distance(r.location::geography, p.g))::int AS "distanceMeters", r.support_count AS supports,
               to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
