@@ -22,6 +22,7 @@ import {
   staticCacheControl,
 } from '@plaza/api/http';
 import { ReportPreviewService } from '@plaza/api/reports';
+import { ProposalPreviewService } from '@plaza/api/proposals';
 import { StatsPreviewService } from '@plaza/api/stats';
 import { isMapPagePath, REPORT_LIMITS, SESSION_COOKIE } from '@plaza/shared/contracts';
 import { BODY_LIMIT } from './http-server-options';
@@ -155,6 +156,7 @@ async function serveWeb(app: NestFastifyApplication, webRoot: string): Promise<v
   const { default: fastifyStatic } = await import('@fastify/static');
   const reportPages = app.get(ReportPreviewService);
   const statsPages = app.get(StatsPreviewService);
+  const proposalPages = app.get(ProposalPreviewService);
   const mapShell = reportPages.shell(await readFile(path.join(webRoot, 'index.html'), 'utf8'));
   await app.register(fastifyStatic, {
     root: webRoot,
@@ -186,11 +188,12 @@ async function serveWeb(app: NestFastifyApplication, webRoot: string): Promise<v
       return reply.header('cache-control', 'no-cache').type('text/html').sendFile('console/index.html');
     }
     // A map page answers the page whatever `Accept` says: shared links are fetched by crawlers and
-    // curl with `*/*` or no Accept at all. Report and /stats pages carry their own title and
+    // curl with `*/*` or no Accept at all. Report, proposal and /stats pages carry their own title and
     // social-preview tags (Open Graph, Twitter): crawlers run no JS.
     if (isMapPagePath(url)) {
       const page =
         (await reportPages.render(url, localeOf(request), mapShell)) ??
+        (await proposalPages.render(url, localeOf(request), mapShell)) ??
         (await statsPages.render(url, localeOf(request), mapShell));
       if (page) return sendMap(reply.header('vary', 'accept-language'), page.status, page.html);
       return sendMap(reply, 200, mapShell);

@@ -78,6 +78,8 @@ describe('a citizen\u2019s own data: consent, access, correction, erasure, reten
       reason: 'personal_data',
     });
     expect(edited.statusCode).toBe(200);
+    // The phone had the report held for moderation (screening); redacted, it can be published.
+    expect((await call(t, manager, 'POST', caseUrl(ref, '/publish'), {})).statusCode).toBe(200);
     const [raw] = await db.query(`SELECT before::text AS before FROM audit_log WHERE action = 'case.edit_text' AND entity_id = $1`, [ref]);
     expect(raw.before).not.toContain('611 222 333');
     expect(((await auditEntry('case.edit_text', ref))?.before as { description: string }).description).toContain('611 222 333');

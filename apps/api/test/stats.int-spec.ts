@@ -178,7 +178,8 @@ describe('GET /api/v1/stats/departments/{code}', () => {
 
   it('answers 304 to a matching If-None-Match, and a new ETag once the figures change', async () => {
     const first = await get(`/api/v1/stats/departments/${DEPT}`);
-    expect(first.headers['etag']).toMatch(/^"[\w-]+"$/);
+    // Weak when the body was compressed for this client (the same figures in another encoding).
+    expect(first.headers['etag']).toMatch(/^(W\/)?"[\w-]+"$/);
     expect(first.headers['cache-control']).toContain('public');
     expect(first.headers['cache-control']).toContain('max-age=');
     const again = await get(`/api/v1/stats/departments/${DEPT}`, { 'if-none-match': first.headers['etag']! });

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { confirmByMail } from './report-confirmation';
 import { createTestApp, type TestApp } from './create-test-app';
+import { DEMO, seedAccounts, signIn, withSession } from './sessions';
 
 const MAP_SHELL =
   '<!doctype html>\n<html lang="es">\n  <head>\n    <meta name="description" content="Plaza: avisos de la ciudad en el mapa." />\n    <title>Plaza</title>\n  </head>\n  <body><div id="root"></div></body>\n</html>\n';
@@ -51,6 +52,7 @@ describe('the web routes', () => {
   let t: TestApp;
   let webRoot: string;
   let ref: string;
+  let proposalId: number;
 
   beforeAll(async () => {
     webRoot = await mkdtemp(path.join(os.tmpdir(), 'plaza-web-'));
@@ -75,6 +77,25 @@ describe('the web routes', () => {
     expect(created.statusCode).toBe(201);
     ref = created.json().properties.ref;
     await confirmByMail(t, ref);
+
+    await seedAccounts(t);
+    const citizen = await signIn(t, DEMO.citizen);
+    const proposed = await t.inject({
+      method: 'POST',
+      url: '/api/v1/proposals',
+      headers: withSession(citizen),
+      payload: {
+        title: 'Bancos a la sombra en la plaza',
+        summary: 'Bancos bajo los árboles para descansar en verano.',
+        description: 'En verano no hay dónde sentarse a la sombra en toda la plaza.',
+        theme: 'movilidad',
+        lat: 40.4168,
+        lon: -3.7038,
+        showName: false,
+      },
+    });
+    expect(proposed.statusCode).toBe(201);
+    proposalId = proposed.json().id;
   });
 
   afterAll(async () => {
@@ -95,7 +116,7 @@ describe('the web routes', () => {
     });
 
     it(`answers the other map pages with the page to ${who}`, async () => {
-      for (const page of ['/alerts', '/proposals', '/proposals/1', '/proposals/new', '/new', '/account', '/stats', '/stats/areas/centro', '/signin', `/reports/${ref}/`]) {
+      for (const page of ['/alerts', '/proposals', '/proposals/new', '/new', '/account', '/stats', '/stats/areas/01', '/signin', `/reports/${ref}/`]) {
         const res = await get(t.baseUrl, `${page}?lang=es`, headers);
         expect([page, res.statusCode, res.headers['content-type']]).toEqual([page, 200, 'text/html; charset=utf-8']);
         expect(res.body).toContain('<div id="root"></div>');
@@ -113,6 +134,20 @@ describe('the web routes', () => {
       }
     });
   }
+
+  it('answers a shared proposal link with its page and preview tags, and a missing one with a 404 page', async () => {
+    for (const [, headers] of ACCEPTS) {
+      const res = await get(t.baseUrl, `/proposals/${proposalId}`, headers);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('<meta property="og:title" content="Bancos a la sombra en la plaza" />');
+      expect(res.body).toContain(`<meta property="og:url" content="http://plaza.test/proposals/${proposalId}" />`);
+      expect(res.body).toContain('Bancos bajo los árboles');
+    }
+    const missing = await get(t.baseUrl, '/proposals/999999', { accept: '*/*' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain('<div id="root"></div>');
+    expect(missing.body).not.toContain('og:title');
+  });
 
   it('answers a report that is not public with a 404 page', async () => {
     const res = await get(t.baseUrl, '/reports/2099-999999', { accept: '*/*' });

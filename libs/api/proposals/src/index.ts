@@ -1,2 +1,3 @@
 export * from './proposals.module';
 export * from './proposals.service';
+export * from './proposal-preview.service';

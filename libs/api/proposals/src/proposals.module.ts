@@ -7,6 +7,7 @@ import { ProposalImages } from './proposal-images';
 import { ProposalsStaffController } from './proposals-staff.controller';
 import { ProposalsController, ReportProposalsController } from './proposals.controller';
 import { ProposalsRepository } from './proposals.repository';
+import { ProposalPreviewService } from './proposal-preview.service';
 import { ProposalsService } from './proposals.service';
 import { ThemesAdminController, ThemesController } from './themes.controller';
 import { ThemesRepository } from './themes.repository';
@@ -14,7 +15,7 @@ import { ThemesRepository } from './themes.repository';
 @Module({
   imports: [CatalogModule, MediaModule, ProposalRecordsModule, ParticipationDataModule],
   controllers: [ProposalsController, ReportProposalsController, ProposalsStaffController, ThemesController, ThemesAdminController],
-  providers: [ProposalsRepository, ProposalsService, ProposalImages, ThemesRepository],
-  exports: [ProposalsService],
+  providers: [ProposalsRepository, ProposalsService, ProposalImages, ThemesRepository, ProposalPreviewService],
+  exports: [ProposalsService, ProposalPreviewService],
 })
 export class ProposalsModule {}

@@ -5,4 +5,4 @@ export * from './report-preview.service';
 export { CreateReportDto } from './dto/create-report.dto';
 export * from './confirmation-expiry.job';
 export * from './idempotency-purge.job';
-export { injectPreview, type PreviewCard } from './social-preview';
+export { excerpt, injectPreview, type PreviewCard } from './social-preview';
