@@ -122,6 +122,8 @@ const EXPECTED: Record<string, Persona[]> = {
   'POST /api/v1/staff/cases/:ref/resolve': ALL_STAFF,
   'POST /api/v1/staff/cases/:ref/refer-back': ALL_STAFF,
   'GET /api/v1/staff/holidays': ALL_STAFF,
+  'GET /api/v1/staff/saved-views': ALL_STAFF,
+  'PUT /api/v1/staff/saved-views': ALL_STAFF,
   'GET /api/v1/admin/holidays': ADMIN_ONLY,
   'POST /api/v1/admin/holidays': ADMIN_ONLY,
   'DELETE /api/v1/admin/holidays/:id': ADMIN_ONLY,

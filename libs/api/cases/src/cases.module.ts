@@ -26,18 +26,21 @@ import { HolidaysService } from './holidays/holidays.service';
 import { ReplyTemplatesRepository } from './reply-templates.repository';
 import { ReplyText } from './reply-text';
 import { CaseChangeLogPurgeJob } from './case-change-log-purge.job';
+import { SavedViewsController } from './saved-views/saved-views.controller';
+import { SavedViewsRepository } from './saved-views/saved-views.repository';
 import { CaseChangesRepository } from './case-changes.repository';
 
 /** /api/v1/staff/cases…: the moderation console's inbox, case view and moves; holidays and trust. */
 @Module({
   imports: [AuthModule, AuditModule, CatalogModule, ReportsModule, ReportRecordsModule, ParticipationDataModule, Open311RecordsModule],
-  controllers: [CaseReadController, CaseModerationController, CaseWorkController, CalendarController],
+  controllers: [CaseReadController, CaseModerationController, CaseWorkController, CalendarController, SavedViewsController],
   providers: [
     CasesRepository,
     CaseWritesRepository,
     CaseViewService,
     CaseEventsService,
     CaseChangesRepository,
+    SavedViewsRepository,
     CaseChangeLogPurgeJob,
     CaseMoveRunner,
     CaseModerationService,

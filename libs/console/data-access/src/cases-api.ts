@@ -16,6 +16,7 @@ import type {
   FileOnBehalfRequest,
   FilledTemplate,
   Holiday,
+  SavedView,
   HolidayInput,
   InternalNoteRequest,
   MapSettings,
@@ -47,6 +48,8 @@ export const casesApi = {
     apiRequest<ResponseTemplate[]>(`${STAFF}/templates`, { query: filter }),
   departments: () => apiRequest<DepartmentRef[]>(`${STAFF}/departments`),
   holidays: (from: string, to: string) => apiRequest<Holiday[]>(`${STAFF}/holidays`, { query: { from, to } }),
+  savedViews: () => apiRequest<SavedView[]>(`${STAFF}/saved-views`),
+  saveSavedViews: (views: SavedView[]) => apiRequest<SavedView[]>(`${STAFF}/saved-views`, { method: 'PUT', json: { views } }),
 
   publish: (ref: string, message?: string) => post(caseUrl(ref, 'publish'), message ? { message } : {}),
   hide: (ref: string, reason: string) => post(caseUrl(ref, 'hide'), { reason }),

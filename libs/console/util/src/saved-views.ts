@@ -1,6 +1,6 @@
 // Saved inbox views: a name and the inbox's query string (queue, filters, sort), per person.
-// Kept in the browser's localStorage under the user's id (see docs/console.md: not yet server-side),
-// so they follow the person on this machine and never leak between colleagues sharing it.
+// Kept on the server (GET/PUT /api/v1/staff/saved-views); localStorage under the user's id only held
+// them before, and is read once to move them to the server.
 
 export interface SavedView {
   name: string;

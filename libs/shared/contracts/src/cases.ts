@@ -500,3 +500,14 @@ export interface DepartmentTrust {
 export interface DepartmentTrustInput {
   trustedToPublish: boolean;
 }
+
+// Saved inbox views, per person, kept on the server (the console reads and replaces the list):
+//   GET /api/v1/staff/saved-views                      → 200 SavedView[]                  CM ADM DEP
+//   PUT /api/v1/staff/saved-views  { views: SavedView[] } → 200 SavedView[]                CM ADM DEP
+/** A named inbox view: the inbox's query string (queue, filters, sort), e.g. `?queue=overdue`. */
+export interface SavedView {
+  name: string;
+  search: string;
+}
+
+export const SAVED_VIEW_LIMITS = { viewsMax: 20, nameMax: 60, searchMax: 1000 } as const;

@@ -21,6 +21,7 @@ import { AbuseLimits1796321561156 } from './1796321561156-AbuseLimits';
 import { ReportMapCells1796321651229 } from './1796321651229-ReportMapCells';
 import { PhotoKeyLookup1796321776654 } from './1796321776654-PhotoKeyLookup';
 import { CaseChangeCursor1796323099638 } from './1796323099638-CaseChangeCursor';
+import { SavedInboxViews1796328024650 } from './1796328024650-SavedInboxViews';
 
 /** Every migration, in order. Listed explicitly so the bundle and the tests run the same set. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   ReportMapCells1796321651229,
   PhotoKeyLookup1796321776654,
   CaseChangeCursor1796323099638,
+  SavedInboxViews1796328024650,
 ];
