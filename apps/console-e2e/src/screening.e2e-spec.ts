@@ -117,7 +117,8 @@ describe('personal-data screening in the console', () => {
   it('lets a department draft carry it to the community manager, who sees it marked and approves only with the override', async () => {
     const lighting = await signedIn(LIGHTING, `/cases/${lamp}`);
     await heading1(lighting.page, `Aviso ${lamp}`).waitFor();
-    await lighting.page.locator('#reply-body').fill(PHONE_REPLY);
+    // Department staff write in the department's composer (`work`), which sends replies as drafts.
+    await lighting.page.locator('#work-body').fill(PHONE_REPLY);
     const departmentView = lighting.page.getByRole('group', { name: 'Datos personales en el mensaje' });
     await departmentView.getByText('Irá como borrador: la gestora que lo apruebe verá estos datos marcados.').waitFor();
     await expect(departmentView.getByLabel('Publicar de todos modos', { exact: false }).count()).resolves.toBe(0);

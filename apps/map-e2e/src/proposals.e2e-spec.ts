@@ -111,10 +111,9 @@ describe('proposals pages in Chromium', () => {
       await expect(page.locator('.proposal-timeline > li').count()).resolves.toBe(detail.timeline.length);
       if (target.comments > 0) await page.locator('.comment').first().waitFor();
       await page.getByRole('heading', { name: /^Comentarios/ }).waitFor();
-      // Anonymous: sign-in links carry the way back; no action buttons.
-      const signIn = page
-        .getByRole('link', { name: 'Inicia sesión para apoyar, comentar o denunciar contenido' })
-        .last();
+      // Anonymous: sign-in links carry the way back; no action buttons. A decided proposal takes no
+      // more supports, so the link left is the comments' one.
+      const signIn = page.getByRole('link', { name: 'Inicia sesión para comentar o denunciar un comentario' }).last();
       await expect(signIn.getAttribute('href')).resolves.toBe(
         `/signin?next=${encodeURIComponent(`/proposals/${target.id}`)}`,
       );

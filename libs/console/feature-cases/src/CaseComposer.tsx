@@ -59,7 +59,8 @@ export function CaseComposer({
             detail={detail}
             moves={publicMoves}
             id={can.moderate ? 'reply' : 'work'}
-            includeReply={can.moderate}
+            // Departments answer publicly too (a draft for approval unless trusted), besides moving the status.
+            includeReply
           />
         ) : (
           <p className="hint" role="note">

@@ -48,7 +48,7 @@ export function DepartmentWork({
       <ReplyComposer
         id={id}
         detail={detail}
-        heading={includeReply ? t('cases.reply.heading') : t('cases.work.heading')}
+        heading={id === 'work' ? t('cases.work.heading') : t('cases.reply.heading')}
         busy={moves.busy}
         error={moves.error}
         templateStatus={resolution}
