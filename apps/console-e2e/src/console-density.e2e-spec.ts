@@ -3,10 +3,11 @@
 // action above the fold, one composer), saved views, and each role seeing only what the API lets it do.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { confirmReportByMail, launchBrowser, openPage, startPlaza, workspaceRoot, type IsolatedContext, type PlazaServer } from '@plaza/e2e/support';
-import { axeCollector, heading1, signInWithPassword, statusWith } from './console-helpers';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { workspaceRoot } from '@plaza/e2e/support';
+import { useConsole } from './console-harness';
+import { axeCollector, heading1, statusWith } from './console-helpers';
 
 const MANAGER = 'gestora@demo.plaza.test';
 const CLEANING = 'limpieza@demo.plaza.test';
@@ -15,46 +16,26 @@ const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const IMAGES = path.join(workspaceRoot, 'docs/images');
 
-let server: PlazaServer | undefined;
-let browser: Browser | undefined;
-const contexts: IsolatedContext[] = [];
+const harness = useConsole();
+const { baseUrl } = harness;
 
-function baseUrl(): string {
-  if (!server) throw new Error('the Plaza server did not start');
-  return server.baseUrl;
-}
-
+/** A signed-in page (this file works with pages, not contexts). */
 async function signedIn(email: string, next: string, options: BrowserContextOptions = {}): Promise<Page> {
-  if (!browser) throw new Error('Chromium did not start');
-  const ctx = await openPage(browser, baseUrl(), options);
-  ctx.context.setDefaultTimeout(15_000);
-  contexts.push(ctx);
-  await ctx.page.goto(`/console/signin?next=${encodeURIComponent(next)}`);
-  await signInWithPassword(ctx.page, email);
-  await ctx.page.waitForURL((url) => !url.pathname.startsWith('/console/signin'));
-  return ctx.page;
+  return (await harness.signedIn(email, next, options)).page;
 }
 
 /** A graffiti report (moderated before publication, routed to Limpieza Viaria), confirmed by its reporter. */
-async function fileGraffiti(title: string): Promise<string> {
-  const response = await fetch(`${baseUrl()}/api/v1/reports`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({
-      category: 'pintada',
-      title,
-      description: 'Pintadas nuevas en la persiana del comercio, junto a la parada del autobús. Se ven desde la otra acera.',
-      lat: 40.4153,
-      lon: -3.7089,
-      address: 'Plaza de San Miguel',
-      reporter: { name: 'Marta Ruiz', email: 'marta.density@example.org', showName: false },
-      consent: true,
-    }),
+function fileGraffiti(title: string): Promise<string> {
+  return harness.fileConfirmedReport({
+    category: 'pintada',
+    title,
+    description: 'Pintadas nuevas en la persiana del comercio, junto a la parada del autobús. Se ven desde la otra acera.',
+    lat: 40.4153,
+    lon: -3.7089,
+    address: 'Plaza de San Miguel',
+    reporter: { name: 'Marta Ruiz', email: 'marta.density@example.org', showName: false },
+    consent: true,
   });
-  if (!response.ok) throw new Error(`filing failed: ${response.status} ${await response.text()}`);
-  const ref = ((await response.json()) as { properties: { ref: string } }).properties.ref;
-  await confirmReportByMail(baseUrl(), ref);
-  return ref;
 }
 
 /** Rows of the inbox table entirely inside the viewport, as a person sees them without scrolling. */
@@ -80,18 +61,8 @@ describe('dense console and roles in Chromium', () => {
   let awaiting = '';
 
   beforeAll(async () => {
-    const [plaza, chromium] = await Promise.allSettled([startPlaza(), launchBrowser()]);
-    if (plaza.status === 'fulfilled') server = plaza.value;
-    if (chromium.status === 'fulfilled') browser = chromium.value;
-    if (plaza.status === 'rejected') throw plaza.reason;
-    if (chromium.status === 'rejected') throw chromium.reason;
     await mkdir(IMAGES, { recursive: true });
     awaiting = await fileGraffiti('Pintadas en la persiana del comercio');
-  });
-
-  afterAll(async () => {
-    for (const ctx of contexts) await ctx.context.close().catch(() => undefined);
-    await Promise.allSettled([browser?.close(), server?.stop()]);
   });
 
   it('shows at least 20 one-line cases above the fold at 1440×900 and opens a case beside the list', async () => {

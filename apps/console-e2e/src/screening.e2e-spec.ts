@@ -1,10 +1,9 @@
 // Issue 12, finding 10 in Chromium: what the server's screening held is explained in the community
 // manager's inbox and case page, and personal data in a reply or a department's draft is marked in
 // the composer, with a "publish anyway" override (and its reason) offered to community managers only.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContextOptions } from 'playwright-core';
-import { confirmReportByMail, launchBrowser, openPage, startPlaza, type IsolatedContext, type PlazaServer } from '@plaza/e2e/support';
-import { axeCollector, heading1, signInWithPassword } from './console-helpers';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { useConsole } from './console-harness';
+import { axeCollector, heading1 } from './console-helpers';
 
 const MANAGER = 'gestora@demo.plaza.test';
 const LIGHTING = 'alumbrado@demo.plaza.test';
@@ -25,55 +24,15 @@ const HELD_REPORT = {
 const LAMP_REPORT = { ...HELD_REPORT, category: 'farola', title: 'Farola apagada en la esquina', description: 'La farola de la esquina lleva dos noches apagada.' };
 const PHONE_REPLY = `Hola:\nPara concertar la visita del equipo de alumbrado, llame al ${PHONE} en horario de mañana.\nUn saludo.`;
 
-let server: PlazaServer | undefined;
-let browser: Browser | undefined;
-const contexts: IsolatedContext[] = [];
-
-function baseUrl(): string {
-  if (!server) throw new Error('the Plaza server did not start');
-  return server.baseUrl;
-}
-
-async function signedIn(email: string, next: string, options: BrowserContextOptions = {}): Promise<IsolatedContext> {
-  if (!browser) throw new Error('Chromium did not start');
-  const ctx = await openPage(browser, baseUrl(), options);
-  ctx.context.setDefaultTimeout(15_000);
-  contexts.push(ctx);
-  await ctx.page.goto(`/console/signin?next=${encodeURIComponent(next)}`);
-  await signInWithPassword(ctx.page, email);
-  await ctx.page.waitForURL((url) => !url.pathname.startsWith('/console/signin'));
-  return ctx;
-}
-
-async function createReport(input: typeof HELD_REPORT): Promise<string> {
-  const response = await fetch(`${baseUrl()}/api/v1/reports`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(input),
-  });
-  if (!response.ok) throw new Error(`creating the report failed: ${response.status} ${await response.text()}`);
-  const ref = ((await response.json()) as { properties: { ref: string } }).properties.ref;
-  await confirmReportByMail(baseUrl(), ref);
-  return ref;
-}
+const { baseUrl, signedIn, fileConfirmedReport } = useConsole();
 
 describe('personal-data screening in the console', () => {
   let held = '';
   let lamp = '';
 
   beforeAll(async () => {
-    const [plaza, chromium] = await Promise.allSettled([startPlaza(), launchBrowser()]);
-    if (plaza.status === 'fulfilled') server = plaza.value;
-    if (chromium.status === 'fulfilled') browser = chromium.value;
-    if (plaza.status === 'rejected') throw plaza.reason;
-    if (chromium.status === 'rejected') throw chromium.reason;
-    held = await createReport(HELD_REPORT);
-    lamp = await createReport(LAMP_REPORT);
-  });
-
-  afterAll(async () => {
-    for (const ctx of contexts) await ctx.context.close().catch(() => undefined);
-    await Promise.allSettled([browser?.close(), server?.stop()]);
+    held = await fileConfirmedReport(HELD_REPORT);
+    lamp = await fileConfirmedReport(LAMP_REPORT);
   });
 
   it('shows the community manager why a report was held, in the inbox and on the case', async () => {
