@@ -36,4 +36,5 @@ for (const source of SOURCES) {
   }
 }
 await cp(path.join(workspaceRoot, 'libs/api/seed/data'), path.join(OUT, 'libs/api/seed/data'), { recursive: true });
+await cp(path.join(workspaceRoot, 'libs/api/i18n/messages'), path.join(OUT, 'libs/api/i18n/messages'), { recursive: true });
 console.log(`api: compiled ${count} files to dist/api in ${Date.now() - started} ms`);

@@ -42,7 +42,9 @@ describe('renderEmail', () => {
     expect(renderEmail({ ...base, locale: 'es' }).text).not.toContain('baja');
   });
 
-  it('writes other languages in Spanish', () => {
-    expect(renderEmail({ ...base, locale: 'ca', unsubscribeUrl: 'https://x.example/u' }).html).toMatch(/lang="es"[\s\S]*Darse de baja/);
+  it('writes the layout in each of the five languages', () => {
+    expect(renderEmail({ ...base, locale: 'ca', unsubscribeUrl: 'https://x.example/u' }).html).toMatch(/lang="ca"[\s\S]*Donar-se de baixa/);
+    expect(renderEmail({ ...base, locale: 'eu-ES', unsubscribeUrl: 'https://x.example/u' }).html).toMatch(/lang="eu"[\s\S]*Harpidetza kendu/);
+    expect(renderEmail({ ...base, locale: 'fr', unsubscribeUrl: 'https://x.example/u' }).html).toMatch(/lang="es"[\s\S]*Darse de baja/);
   });
 });

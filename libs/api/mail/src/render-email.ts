@@ -1,4 +1,7 @@
-/** Mail is written in Spanish or English; other languages read the Spanish one. */
+import { serverTranslator } from '@plaza/api/i18n';
+import { matchLocale } from './mail-locale';
+
+/** Alerts still keep their own texts in Spanish and English only, until they move to the catalogues. */
 export type EmailLocale = 'es' | 'en';
 
 export interface EmailContent {
@@ -14,11 +17,6 @@ export interface EmailContent {
   unsubscribeUrl?: string;
 }
 
-const UNSUBSCRIBE: Record<EmailLocale, { lead: string; link: string }> = {
-  es: { lead: '¿No quieres recibir más avisos como este?', link: 'Darse de baja' },
-  en: { lead: "Don't want notices like this one any more?", link: 'Unsubscribe' },
-};
-
 export function emailLocale(locale: string): EmailLocale {
   return locale.toLowerCase().startsWith('en') ? 'en' : 'es';
 }
@@ -29,8 +27,9 @@ export function emailLocale(locale: string): EmailLocale {
  * text that makes sense on its own) and its plain-text twin.
  */
 export function renderEmail(content: EmailContent): { html: string; text: string } {
-  const lang = emailLocale(content.locale);
-  const unsubscribe = UNSUBSCRIBE[lang];
+  const lang = matchLocale(content.locale);
+  const { t } = serverTranslator(lang);
+  const unsubscribe = { lead: t('mail.unsubscribe.lead'), link: t('mail.unsubscribe.link') };
 
   const text = [
     content.heading,
