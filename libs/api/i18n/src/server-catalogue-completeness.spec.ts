@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from '@formatjs/icu-messageformat-parser';
 import { LOCALES } from '@plaza/shared/contracts';
-import { catalogueProblems, unusedKeys } from '../../../../infra/jest/icu-catalogue';
+import { catalogueProblems, unusedKeys } from '@plaza/shared/catalogue-checks';
 import { readServerCatalogue, SERVER_MESSAGES_DIR } from './server-messages';
 
 // The API's catalogues are held to the web apps' rules: every language has Spanish's keys with the

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from '@formatjs/icu-messageformat-parser';
-import { catalogueProblems, unusedKeys } from '../../../../infra/jest/icu-catalogue';
+import { catalogueProblems, unusedKeys } from '@plaza/shared/catalogue-checks';
 import { LOCALES, NAMESPACES } from './catalog';
 
 // The check translation platforms don't do for us: every language has every key of the Spanish

@@ -1,0 +1,1 @@
+export { argumentsOf, catalogueProblems, sourceFiles, unusedKeys } from './icu-catalogue';
