@@ -15,6 +15,12 @@ const LIGHTING = 'alumbrado@demo.plaza.test';
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const IMAGES = path.join(workspaceRoot, 'docs/images');
+/** The documentation's screenshots are rewritten only when asked (`UPDATE_SCREENSHOTS=1`), so a test run leaves the tree clean. */
+const WRITE_SCREENSHOTS = process.env['UPDATE_SCREENSHOTS'] === '1';
+
+async function documentationShot(page: Page, file: string): Promise<void> {
+  if (WRITE_SCREENSHOTS) await page.screenshot({ path: path.join(IMAGES, file) });
+}
 
 const harness = useConsole();
 const { baseUrl } = harness;
@@ -71,7 +77,7 @@ describe('dense console and roles in Chromium', () => {
     await heading1(page, 'Bandeja de avisos').waitFor();
     await page.locator('.inbox-table tbody tr').nth(30).waitFor();
     const visible = await rowsAboveTheFold(page);
-    await page.screenshot({ path: path.join(IMAGES, 'console-inbox-1440x900.png') });
+    await documentationShot(page, 'console-inbox-1440x900.png');
     console.info(`inbox rows fully visible at 1440×900: ${visible}`);
     expect(visible).toBeGreaterThanOrEqual(20);
     // The caption counts the whole queue, not the page of 100 rows shown.
@@ -109,7 +115,7 @@ describe('dense console and roles in Chromium', () => {
     await pane.getByRole('region', { name: 'Descripción' }).getByText('Pintadas nuevas en la persiana').waitFor();
     await expect(page.locator('.inbox-table tbody tr').count()).resolves.toBeGreaterThan(0);
     expect(await aboveTheFold(page, '.inbox-pane .case-what')).toBe(true);
-    await page.screenshot({ path: path.join(IMAGES, 'console-inbox-split-1440x900.png') });
+    await documentationShot(page, 'console-inbox-split-1440x900.png');
     await axe.check('/console/inbox?case= split view');
 
     // The case on its own page: description, photos, place and the next action above the fold.
@@ -128,7 +134,7 @@ describe('dense console and roles in Chromium', () => {
     }
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     console.info(`case page height at 1440×900: ${height}px`);
-    await page.screenshot({ path: path.join(IMAGES, 'console-case-1440x900.png') });
+    await documentationShot(page, 'console-case-1440x900.png');
     await axe.check('/console/cases/{ref} at 1440×900');
     axe.assert();
   });
