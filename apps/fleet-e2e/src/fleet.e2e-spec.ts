@@ -426,6 +426,18 @@ describeFleet('two API replicas on one database, Redis, bucket and SMTP relay', 
     );
   });
 
+  it('logged no error on either replica', () => {
+    // pino levels: 50 error, 60 fatal. A replica that copes with the other's work by failing
+    // (a lost race, a refused lease) says so here even when the outcome looked right.
+    for (const n of [1, 2] as const) {
+      const errors = replica(n)
+        .logTail()
+        .split('\n')
+        .filter((line) => /"level":(50|60)\b/.test(line));
+      expect(errors).toEqual([]);
+    }
+  });
+
   it('stops replica 1 gracefully: its request in flight completes, its lease is handed back, replica 2 serves on', async () => {
     const recipients = await enqueueMails('stop', 30);
     // Which lease each queued message is under, as the workers claim them (the lease id is per batch).
