@@ -97,7 +97,9 @@ export async function configureApp(
   });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: undefined });
   app.useGlobalFilters(new ProblemFilter());
-  app.enableShutdownHooks();
+  // No app.enableShutdownHooks(): main.ts owns SIGTERM/SIGINT. Nest's own handler re-raises the
+  // signal once closed, which killed the process by signal (exit 143) before main.ts had closed
+  // the database and exited 0. app.close() runs the same lifecycle hooks either way.
 
   const document = SwaggerModule.createDocument(
     app,

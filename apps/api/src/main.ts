@@ -35,13 +35,23 @@ async function bootstrap(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   logger.log(`Plaza listening on ${config.publicUrl} (port ${config.port})`, 'bootstrap');
 
-  const shutdown = async (): Promise<void> => {
-    await app.close();
-    await database.close();
+  // Graceful stop (a rolling update, a scale-down): new requests are answered 503, the outbox
+  // worker finishes the delivery in progress and hands back the rest of its batch, open live
+  // streams are ended, requests in flight complete, then the database closes and the process
+  // exits 0. The fleet test (apps/fleet-e2e) proves it with a second replica serving meanwhile.
+  const shutdown = async (signal: NodeJS.Signals): Promise<void> => {
+    logger.log(`${signal}: stopping`, 'bootstrap');
+    try {
+      await app.close();
+      await database.close();
+    } catch (error) {
+      logger.error(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}`, 'bootstrap');
+      process.exit(1);
+    }
     process.exit(0);
   };
-  process.once('SIGTERM', () => void shutdown());
-  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import type { AppConfig } from '@plaza/api/config';
-import { runMigrations, syncCityTimeZone } from '@plaza/api/database';
+import { runMigrations, serializeBootStep, syncCityTimeZone } from '@plaza/api/database';
 import {
   seedDemoAccounts,
   seedDemoCases,
@@ -13,7 +13,12 @@ import {
 } from '@plaza/api/seed';
 import { DataSource } from 'typeorm';
 
-/** Migrations and the city's time zone always; the demo city only when asked for (the embedded default asks). */
+/**
+ * Migrations and the city's time zone always; the demo city only when asked for (the embedded
+ * default asks). Replicas booting together on one database take these steps one at a time: the
+ * migrations under a session lock, the time zone and the seed each under a transaction lock, so
+ * the second replica finds the first one's work done instead of inserting the demo city twice.
+ */
 export async function prepareDatabase(
   app: INestApplication,
   config: AppConfig,
@@ -24,11 +29,16 @@ export async function prepareDatabase(
   const applied = await runMigrations(dataSource, embedded);
   if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`, 'database');
   // Due dates are computed by database triggers, in the configured city time zone.
-  if (await dataSource.transaction((manager) => syncCityTimeZone(manager, config.city.timeZone))) {
+  const timeZoneChanged = await dataSource.transaction(async (manager) => {
+    await serializeBootStep(manager);
+    return syncCityTimeZone(manager, config.city.timeZone);
+  });
+  if (timeZoneChanged) {
     logger.log(`City time zone set to ${config.city.timeZone}; open cases' due dates recomputed`, 'database');
   }
   if (!config.demoData) return;
   await dataSource.transaction(async (manager) => {
+    await serializeBootStep(manager);
     if (await seedReferenceData(manager)) logger.log('Seeded departments, categories and districts', 'seed');
     const reports = await seedDemoReports(manager);
     if (reports) logger.log(`Seeded ${reports} demo reports`, 'seed');

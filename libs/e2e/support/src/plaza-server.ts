@@ -26,6 +26,10 @@ export interface PlazaServer {
   startupMs: number;
   /** The last lines the API printed, for failure messages. */
   logTail(): string;
+  /** The API process's id (a fleet test signals it). */
+  pid: number;
+  /** Settles when the API process exits: its exit code, or the signal that ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
 
@@ -47,7 +51,13 @@ export async function freePort(): Promise<number> {
  * that server for this run and dropped afterwards; otherwise the API starts its embedded
  * PostgreSQL in a fresh temporary DATA_DIR. Either way the demo city is seeded.
  */
-export async function startPlaza(options: { env?: Record<string, string> } = {}): Promise<PlazaServer> {
+export async function startPlaza(
+  options: {
+    env?: Record<string, string>;
+    /** An existing database to share (several replicas of one Plaza); the caller creates and drops it. */
+    databaseUrl?: string;
+  } = {},
+): Promise<PlazaServer> {
   for (const [file, build] of [
     [API_MAIN, 'node infra/scripts/build-api.mjs'],
     [path.join(WEB_ROOT, 'index.html'), 'node infra/scripts/build-web.mjs'],
@@ -71,7 +81,9 @@ export async function startPlaza(options: { env?: Record<string, string> } = {})
   delete env['DATABASE_URL'];
   delete env['TEST_DB'];
   try {
-    if (useServer) {
+    if (options.databaseUrl) {
+      env['DATABASE_URL'] = options.databaseUrl;
+    } else if (useServer) {
       // Loaded only here: the embedded path needs no harness (the API starts its own database).
       const { createTestDatabase } = await import('@plaza/api/testing');
       const database = await createTestDatabase();
@@ -113,6 +125,9 @@ export async function startPlaza(options: { env?: Record<string, string> } = {})
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
     const logTail = () => log.join('\n');
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     cleanups.push(() => stopChild(child));
 
     await waitUntilReady(child, `${baseUrl}/health/ready`, logTail);
@@ -121,9 +136,11 @@ export async function startPlaza(options: { env?: Record<string, string> } = {})
     let stopped: Promise<void> | undefined;
     return {
       baseUrl,
-      database: useServer ? 'server' : 'embedded',
+      database: useServer || options.databaseUrl ? 'server' : 'embedded',
       startupMs,
       logTail,
+      pid: child.pid ?? 0,
+      exited,
       stop: () => (stopped ??= cleanUp()),
     };
   } catch (error) {
