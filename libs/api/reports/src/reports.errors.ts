@@ -23,7 +23,8 @@ export const ReportErrors = {
       'not_found',
       'This confirmation link has expired: the report was not confirmed in time and will be deleted. File it again.',
     ),
-  notFound: (ref: string) => new DomainError('REPORT.NOT_FOUND', 'not_found', `No public report with reference ${ref}.`),
+  notFound: (ref: string) =>
+    new DomainError('REPORT.NOT_FOUND', 'not_found', `No public report with reference ${ref}.`, [], { key: 'problem.detail.reportNotFound', values: { ref } }),
   invalidPhoto: (index: number, reason: string) =>
     DomainError.validation(
       [{ field: `photos[${index}]`, code: reason, message: PHOTO_MESSAGES[reason] ?? 'This file is not a usable photo.' }],
