@@ -160,7 +160,10 @@ export function toProblem(error: unknown, ctx: ProblemContext): ProblemAnswer {
     const status = STATUS_BY_KIND[error.kind];
     return { problem: buildProblem(status, error.code, error.message, ctx, error.fieldErrors, error.text), unexpected: false };
   }
-  const fastifyCode = (error as { code?: unknown } | null)?.code;
+  // Nest's Fastify adapter hands a client-side FastifyError (invalid JSON, a body over the limit)
+  // over wrapped in an HttpException: the Fastify code, which the table below answers, is its cause.
+  const fastifyError = error instanceof HttpException && error.cause instanceof Error ? error.cause : error;
+  const fastifyCode = (fastifyError as { code?: unknown } | null)?.code;
   if (typeof fastifyCode === 'string' && FASTIFY_ERRORS[fastifyCode]) {
     const known = FASTIFY_ERRORS[fastifyCode];
     return { problem: buildProblem(known.status, known.code, known.detail, ctx, undefined, { key: known.key }), unexpected: false };
