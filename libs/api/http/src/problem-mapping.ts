@@ -131,7 +131,8 @@ function localizedDetail(locale: Locale, detail: string | undefined, text: Probl
   try {
     return serverText(locale, text.key, text.values);
   } catch {
-    // A message whose values the thrower did not supply: the English sentence still says it.
+    // A message whose values the thrower did not supply (or a mistyped key): an error answer must
+    // never become a 500, and the English sentence still says what went wrong.
     return detail ?? serverText(locale, 'problem.title.requestError');
   }
 }
