@@ -57,7 +57,7 @@ describe('problem details in the request language (integration)', () => {
     expect(stable(english)).toEqual(stable(basque));
   });
 
-  it('writes 404s, malformed bodies and query refusals in Galician and Catalan', async () => {
+  it('writes 404s, places outside the city, malformed bodies and query refusals in Galician and Catalan', async () => {
     const missing = await t.inject({ method: 'GET', url: '/api/v1/reports/2026-999999', headers: { 'accept-language': 'gl' } });
     expectProblem(missing, 404);
     expect(missing.json()).toMatchObject({
@@ -75,6 +75,18 @@ describe('problem details in the request language (integration)', () => {
     expectProblem(broken, 400);
     expect(broken.headers['content-language']).toBe('ca');
     expect(broken.json()).toMatchObject({ code: 'REQUEST.MALFORMED', title: 'Sol·licitud incorrecta', detail: 'El cos no és JSON vàlid.' });
+
+    const outside = await t.inject({ method: 'POST', url: '/api/v1/reports', payload: citizenReport({ lat: 43.3, lon: -8.4 }), headers: { 'accept-language': 'gl' } });
+    expectProblem(outside, 422, 'lat');
+    expect(outside.json()).toMatchObject({
+      code: 'REPORT.OUTSIDE_AREAS',
+      title: 'Datos non válidos',
+      detail: 'O lugar está fóra de todas as zonas que atende a cidade.',
+      errors: [
+        { field: 'lat', code: 'outside_areas', message: 'Este punto está fóra da cidade.' },
+        { field: 'lon', code: 'outside_areas', message: 'Este punto está fóra da cidade.' },
+      ],
+    });
 
     const refused = await t.inject({ method: 'GET', url: '/feeds/reports.rss?radius=100', headers: { 'accept-language': 'ca' } });
     expectProblem(refused, 400, 'radius');

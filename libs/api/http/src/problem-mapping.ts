@@ -139,10 +139,11 @@ function localizedDetail(locale: Locale, detail: string | undefined, text: Probl
 
 /**
  * The field codes Plaza documents (validation.ts) have a sentence in every language; a length or
- * range rule keeps its limit, read from class-validator's English message ("…shorter than or equal
- * to 120 characters"). Any other code keeps the thrower's own message.
+ * range rule keeps its limit, read from the English message (class-validator's "…shorter than or
+ * equal to 120 characters", Plaza's "At most 3 photos per report."); one without a number, and any
+ * code the catalogues do not know, keeps the thrower's own message.
  */
-const FIELD_LIMIT_CODES = new Set(['too_long', 'too_short', 'too_small', 'too_large']);
+const FIELD_LIMIT_CODES = new Set(['too_long', 'too_short', 'too_small', 'too_large', 'too_many']);
 
 export function localizedFieldError(locale: Locale, error: FieldError): FieldError {
   const key = `problem.field.${error.code}`;
