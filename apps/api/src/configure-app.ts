@@ -197,7 +197,11 @@ async function serveWeb(app: NestFastifyApplication, webRoot: string): Promise<v
         (await reportPages.render(url, localeOf(request), mapShell)) ??
         (await proposalPages.render(url, localeOf(request), mapShell)) ??
         (await statsPages.render(url, localeOf(request), mapShell));
-      if (page) return sendMap(reply.header('vary', 'accept-language'), page.status, page.html);
+      if (page) {
+        // A page with preview tags is written in the request's language (<html lang> too); the bare shell is not.
+        if (page.html !== mapShell) void reply.header('content-language', localeOf(request));
+        return sendMap(reply.header('vary', 'accept-language'), page.status, page.html);
+      }
       return sendMap(reply, 200, mapShell);
     }
     // A genuinely unknown path: a 404 page for anyone who may read one (the SPA says "not found"),

@@ -284,6 +284,52 @@ describe('RSS and Atom feeds (integration)', () => {
     );
   });
 
+  it('speaks Basque and Galician from the server catalogues, and caches each language apart', async () => {
+    const basque = await get('/feeds/reports.rss?lang=eu');
+    const rss = readRss(basque);
+    expect(rss.channel['language']).toBe('eu');
+    expect(rss.channel['title']).toBe('Abisu berriak');
+    expect(rss.channel['description']).toBe('Hiriko azken abisu publikoak, bakoitza bere egoerarekin.');
+    const bache = rss.items.find((i) => i.title === 'Bache en Sol') as RssItem;
+    expect(bache.description).toContain('Egoera: Martxan');
+    expect(bache.description).toContain('Barrutia: Centro');
+    expect(basque.headers['content-language']).toBe('eu');
+    expect(String(basque.headers['vary'])).toMatch(/accept-language/i);
+
+    const galician = await get('/feeds/reports.atom?area=01', { 'accept-language': 'gl-ES,gl;q=0.9,es;q=0.5' });
+    const atom = readAtom(galician);
+    expect(atom.feed['@xml:lang']).toBe('gl');
+    expect((atom.feed['title'] as { '#text': string })['#text']).toBe('Novos avisos: Centro');
+    expect(atom.feed['author']).toEqual({ name: 'Concello', uri: 'http://plaza.test/' });
+    expect(atom.entries.find((e) => e.title['#text'] === 'Bache en Sol')?.summary['#text']).toContain('Estado: En curso');
+    expect(galician.headers['content-language']).toBe('gl');
+
+    const updates = readRss(await get(`/feeds/reports/${refs['private']}.rss?lang=eu`));
+    expect(updates.channel['title']).toBe(`${refs['private']} abisuaren berriak: Bache en Sol`);
+    expect(updates.items.at(-1)?.title).toBe('Abisua erregistratu da');
+
+    // The ETag is the body's: a Basque copy never answers 304 to a Galician reader's validator.
+    const inGalician = await get('/feeds/reports.rss', { 'accept-language': 'gl' });
+    const inBasque = await get('/feeds/reports.rss', { 'accept-language': 'eu' });
+    expect(inGalician.headers['etag']).toBeTruthy();
+    expect(inGalician.headers['etag']).not.toBe(inBasque.headers['etag']);
+    const revalidated = await get('/feeds/reports.rss', { 'accept-language': 'eu', 'if-none-match': String(inGalician.headers['etag']) });
+    expect(revalidated.statusCode).toBe(200);
+    expect(readRss(revalidated).channel['language']).toBe('eu');
+    expect((await get('/feeds/reports.rss', { 'accept-language': 'eu', 'if-none-match': String(inBasque.headers['etag']) })).statusCode).toBe(304);
+
+    // Its problems too: same code and type, the reader's words.
+    const missing = await get('/feeds/reports.rss?area=99&lang=eu');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-language']).toBe('eu');
+    expect(missing.json()).toMatchObject({
+      code: 'FEED.UNKNOWN_AREA',
+      type: 'urn:plaza:problem:feed-unknown-area',
+      title: 'Ez da aurkitu',
+      detail: 'Ez dago «99» barrutirik.',
+    });
+  });
+
   it("serves one report's public updates, newest first, and 404s a report that is not public", async () => {
     const rss = readRss(await get(`/feeds/reports/${refs['private']}.rss`));
     expect(rss.channel['title']).toBe(`Novedades del aviso ${refs['private']}: Bache en Sol`);

@@ -391,6 +391,28 @@ describe('Open311 GeoReport v2 (integration)', () => {
     });
   });
 
+  it.each(FORMATS)('writes service_notice and discovery texts in the request language (%s)', async (format) => {
+    const catalan = await post(format, validRequest({ locale: 'ca' }));
+    expect(catalan.statusCode).toBe(200);
+    expect(catalan.headers['content-language']).toBe('ca');
+    const [created] = requestsOf(catalan, format);
+    expect(created.service_notice).toMatch(/^L’avís ja és públic\. .+ atén aquest tipus d’avisos en un termini objectiu de 5 dies\.$/);
+    const [fetched] = requestsOf(await get(`${BASE}/requests/${created.service_request_id}.${format}?lang=ca`), format);
+    expect(fetched.service_notice).toMatch(/atén aquest tipus d’avisos en un termini objectiu de 5 dies\.$/);
+    const [inGalician] = requestsOf(await get(`${BASE}/requests/${created.service_request_id}.${format}`, { 'accept-language': 'gl' }), format);
+    expect(inGalician.service_notice).toMatch(/atende este tipo de avisos nun prazo obxectivo de 5 días\.$/);
+
+    const moderated = await post(format, validRequest({ service_code: 'pintada', description: 'Pintadas en la fachada del mercado.', lang: 'gl' }));
+    expect(requestsOf(moderated, format)[0].service_notice).toMatch(/^O aviso publicarase cando o revise o equipo de moderación\./);
+
+    const basque = await get(`${BASE}/discovery.${format}`, { 'accept-language': 'eu-ES,eu;q=0.9' });
+    expect(basque.headers['content-language']).toBe('eu');
+    expect(String(basque.headers['vary'])).toMatch(/accept-language/i);
+    const discovery = format === 'json' ? read(basque, format) : read(basque, format).discovery;
+    expect(discovery.key_service).toContain('Plazaren kontsolan');
+    expect(discovery.contact).toBe('Zerbitzuaren informazioa eta harremanetarako datuak: http://plaza.test/');
+  });
+
   it('keeps only a hash of each key, and a revoked key stops working at once', async () => {
     const clients = t.app.get(ApiClientsService);
     const { client, key } = await clients.create({

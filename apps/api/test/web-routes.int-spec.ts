@@ -149,6 +149,30 @@ describe('the web routes', () => {
     expect(missing.body).not.toContain('og:title');
   });
 
+  it('writes preview cards in the language asked for, and says which', async () => {
+    const report = await get(t.baseUrl, `/reports/${ref}`, { accept: '*/*', 'accept-language': 'eu-ES,eu;q=0.9' });
+    expect(report.statusCode).toBe(200);
+    expect(report.headers['content-language']).toBe('eu');
+    expect(report.body).toContain('<html lang="eu">');
+    expect(report.body).toContain('<meta property="og:locale" content="eu_ES" />');
+    expect(report.body).toMatch(/<meta property="og:description" content="Irekita · /);
+
+    const city = await get(t.baseUrl, '/stats?lang=gl', { accept: '*/*' });
+    expect(city.headers['content-language']).toBe('gl');
+    expect(city.body).toContain('<html lang="gl">');
+    expect(city.body).toContain('<title>Cifras da cidade · Plaza</title>');
+    expect(city.body).toContain('<meta property="og:description" content="Como responde o Concello aos avisos');
+    const district = await get(t.baseUrl, '/stats/areas/01', { accept: '*/*', 'accept-language': 'eu' });
+    expect(district.body).toContain('<meta property="og:title" content="Centro barrutiko datuak" />');
+    const service = await get(t.baseUrl, '/stats/service?lang=ca', { accept: '*/*' });
+    expect(service.body).toContain('<title>Estat del servei · Plaza</title>');
+
+    // The bare page (a missing report) carries no text of the server's: it claims no language.
+    const missing = await get(t.baseUrl, '/reports/2099-999999', { accept: '*/*', 'accept-language': 'eu' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-language']).toBeUndefined();
+  });
+
   it('answers a report that is not public with a 404 page', async () => {
     const res = await get(t.baseUrl, '/reports/2099-999999', { accept: '*/*' });
     expect(res.statusCode).toBe(404);

@@ -6,7 +6,7 @@ export class TooManyAttemptsError extends DomainError {
     readonly retryAfterSeconds: number,
     message = 'Too many attempts. Try again later.',
   ) {
-    super('AUTH.TOO_MANY_ATTEMPTS', 'rate_limited', message);
+    super('AUTH.TOO_MANY_ATTEMPTS', 'rate_limited', message, [], { key: 'problem.detail.tooManyAttempts', values: { seconds: retryAfterSeconds } });
   }
 }
 
@@ -26,6 +26,8 @@ export class ChallengeRequiredError extends DomainError {
       reason === 'missing'
         ? 'Many requests came from your connection: solve the challenge from GET /api/v1/challenge and send it in the Plaza-Challenge header.'
         : 'The Plaza-Challenge header is not a valid, unexpired, unused solution: fetch a new challenge and solve it.',
+      [],
+      { key: 'problem.detail.challengeRequired', values: { reason } },
     );
   }
 }

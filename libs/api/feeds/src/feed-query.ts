@@ -22,6 +22,8 @@ export function parseFeedFormat(format: string): FeedFormat {
     'FEED.UNKNOWN_FORMAT',
     'not_found',
     `There is no "${format}" feed: use .rss or .atom.`,
+    [],
+    { key: 'problem.detail.feedFormat', values: { format } },
   );
 }
 

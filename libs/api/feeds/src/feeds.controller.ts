@@ -37,7 +37,7 @@ export class FeedsController {
   ): Promise<string> {
     const feedFormat = parseFeedFormat(format);
     const body = await this.feeds.reportsFeed(parseReportsFeedQuery(query), feedFormat, locale);
-    void reply.header('content-type', FEED_CONTENT_TYPES[feedFormat]);
+    void reply.header('content-type', FEED_CONTENT_TYPES[feedFormat]).header('content-language', locale);
     return body;
   }
 
@@ -58,7 +58,7 @@ export class FeedsController {
   ): Promise<string> {
     const feedFormat = parseFeedFormat(format);
     const body = await this.feeds.reportUpdatesFeed(ref, feedFormat, locale);
-    void reply.header('content-type', FEED_CONTENT_TYPES[feedFormat]);
+    void reply.header('content-type', FEED_CONTENT_TYPES[feedFormat]).header('content-language', locale);
     return body;
   }
 }

@@ -4,7 +4,7 @@ import { DomainError } from '@plaza/api/http';
 import type { Locale } from '@plaza/shared/contracts';
 import { FEED_ITEMS_MAX, type ReportsFeedFilter } from './feed-query';
 import { renderAtom, renderRss, type FeedFormat, type FeedItem, type FeedModel } from './feed-render';
-import { feedText, statusLabel } from './feed-text';
+import { feedFact, feedText, statusLabel } from './feed-text';
 import { FeedsRepository, type FeedEventRow, type FeedReportRow } from './feeds.repository';
 
 /** Builds feeds from public data only; the renderers never see anything else. */
@@ -18,13 +18,18 @@ export class FeedsService {
   async reportsFeed(filter: ReportsFeedFilter, format: FeedFormat, locale: Locale): Promise<string> {
     const area = filter.area ? await this.feeds.findArea(filter.area) : null;
     if (filter.area && !area)
-      throw new DomainError('FEED.UNKNOWN_AREA', 'not_found', `There is no area "${filter.area}".`);
+      throw new DomainError('FEED.UNKNOWN_AREA', 'not_found', `There is no area "${filter.area}".`, [], {
+        key: 'problem.detail.feedArea',
+        values: { area: filter.area },
+      });
     const categoryName = filter.category ? await this.feeds.findCategoryName(filter.category, locale) : null;
     if (filter.category && !categoryName) {
       throw new DomainError(
         'FEED.UNKNOWN_CATEGORY',
         'not_found',
         `There is no category "${filter.category}".`,
+        [],
+        { key: 'problem.detail.feedCategory', values: { category: filter.category } },
       );
     }
     const rows = await this.feeds.latestReports(
@@ -35,10 +40,11 @@ export class FeedsService {
       area?.name,
       categoryName,
       filter.near &&
-        feedText(locale, 'nearPoint', {
+        feedText(locale, 'feed.nearPoint', {
           radius: filter.near.radius,
-          lat: filter.near.lat,
-          lon: filter.near.lon,
+          // Strings: a coordinate is written as given, never rounded or grouped by the language.
+          lat: String(filter.near.lat),
+          lon: String(filter.near.lon),
         }),
     ].filter(Boolean);
     const filterQuery = canonicalQuery({
@@ -52,9 +58,9 @@ export class FeedsService {
     return render(format, {
       id: `${this.config.publicUrl}/feeds/reports${filterQuery}`,
       title: described.length
-        ? feedText(locale, 'newReportsIn', { filter: described.join(' · ') })
-        : feedText(locale, 'newReports'),
-      description: feedText(locale, 'listDescription'),
+        ? feedText(locale, 'feed.newReportsIn', { filter: described.join(' · ') })
+        : feedText(locale, 'feed.newReports'),
+      description: feedText(locale, 'feed.listDescription'),
       language: locale,
       selfUrl: this.selfUrl(`/feeds/reports.${format}`, filterQuery, locale),
       alternateUrl: `${this.config.publicUrl}/`,
@@ -67,13 +73,16 @@ export class FeedsService {
   async reportUpdatesFeed(ref: string, format: FeedFormat, locale: Locale): Promise<string> {
     const report = await this.feeds.findPublicReport(ref, locale);
     if (!report)
-      throw new DomainError('REPORT.NOT_FOUND', 'not_found', `No public report with reference ${ref}.`);
+      throw new DomainError('REPORT.NOT_FOUND', 'not_found', `No public report with reference ${ref}.`, [], {
+        key: 'problem.detail.reportNotFound',
+        values: { ref },
+      });
     const events = await this.feeds.publicEvents(report.id, FEED_ITEMS_MAX);
     const items = events.map((event) => this.eventItem(report, event, locale));
     return render(format, {
       id: `${this.config.publicUrl}/feeds/reports/${encodeURIComponent(report.ref)}`,
-      title: feedText(locale, 'reportUpdates', { ref: report.ref, title: report.title }),
-      description: feedText(locale, 'reportUpdatesDescription', { ref: report.ref }),
+      title: feedText(locale, 'feed.reportUpdates', { ref: report.ref, title: report.title }),
+      description: feedText(locale, 'feed.reportUpdatesDescription', { ref: report.ref }),
       language: locale,
       selfUrl: this.selfUrl(`/feeds/reports/${encodeURIComponent(report.ref)}.${format}`, '', locale),
       alternateUrl: this.reportUrl(report.ref),
@@ -85,10 +94,10 @@ export class FeedsService {
 
   private reportItem(row: FeedReportRow, locale: Locale): FeedItem {
     const facts = [
-      `${feedText(locale, 'status')}: ${statusLabel(row.status, locale)}`,
-      `${feedText(locale, 'category')}: ${row.categoryName}`,
-      row.areaName && `${feedText(locale, 'area')}: ${row.areaName}`,
-      row.address && `${feedText(locale, 'address')}: ${row.address}`,
+      feedFact(locale, 'status', statusLabel(row.status, locale)),
+      feedFact(locale, 'category', row.categoryName),
+      row.areaName && feedFact(locale, 'area', row.areaName),
+      row.address && feedFact(locale, 'address', row.address),
     ].filter(Boolean);
     return {
       id: this.tagUri(row.createdAt, `reports/${row.ref}`),
@@ -109,11 +118,11 @@ export class FeedsService {
       id: this.tagUri(report.createdAt, `reports/${report.ref}/events/${event.id}`),
       linkIsGuid: false,
       title:
-        event.from === null ? feedText(locale, 'reportFiled') : feedText(locale, 'statusChanged', { status }),
+        event.from === null ? feedText(locale, 'feed.reportFiled') : feedText(locale, 'feed.statusChanged', { status }),
       link: this.reportUrl(report.ref),
       published: event.at,
       updated: event.at,
-      summary: event.message ?? feedText(locale, 'statusChanged', { status }),
+      summary: event.message ?? feedText(locale, 'feed.statusChanged', { status }),
       category: { term: event.to, label: status },
     };
   }
@@ -127,7 +136,7 @@ export class FeedsService {
   }
 
   private author(locale: Locale): FeedModel['author'] {
-    return { name: feedText(locale, 'cityHall'), uri: `${this.config.publicUrl}/` };
+    return { name: feedText(locale, 'feed.cityHall'), uri: `${this.config.publicUrl}/` };
   }
 
   /** RFC 4151 tag URI: the city's host, a day it published under that host, and a path. */

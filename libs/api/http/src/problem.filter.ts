@@ -2,6 +2,7 @@ import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs
 import { PROBLEM_CONTENT_TYPE } from '@plaza/shared/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toProblem } from './problem-mapping';
+import { localeOf } from './request-locale';
 
 /** The one place where errors become HTTP answers (application/problem+json). */
 @Catch()
@@ -29,9 +30,12 @@ export function sendProblem(
   logger: Pick<Logger, 'error'> & Partial<Pick<Logger, 'warn'>>,
 ): FastifyReply {
   // A framework error (bad URL) arrives before routing: request.url is still there, params are not.
+  // The title, detail and field messages are in the reader's language (docs/api.md#errors).
+  const locale = localeOf(request);
   const { problem, unexpected, retryAfterSeconds } = toProblem(exception, {
     requestId: request.id,
     instance: request.url.split('?')[0],
+    locale,
   });
   if (unexpected) {
     logger.error({ err: exception, requestId: request.id, url: request.url }, 'Unexpected error');
@@ -40,5 +44,9 @@ export function sendProblem(
   }
   if (reply.sent || reply.raw.headersSent) return reply;
   if (retryAfterSeconds !== undefined) void reply.header('retry-after', String(retryAfterSeconds));
-  return reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  return reply
+    .status(problem.status)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .header('content-language', locale)
+    .send(JSON.stringify(problem));
 }

@@ -25,6 +25,8 @@ export function depthLimitedJsonParser(parse: JsonParser): (request: FastifyRequ
           'REQUEST.TOO_DEEP',
           'invalid_request',
           `The JSON body is nested more than ${JSON_DEPTH_MAX} levels deep.`,
+          [],
+          { key: 'problem.detail.tooDeep', values: { max: JSON_DEPTH_MAX } },
         ),
       );
       return;
@@ -42,9 +44,13 @@ export function depthLimitedJsonParser(parse: JsonParser): (request: FastifyRequ
 export async function refuseUnsafeInput(request: FastifyRequest): Promise<void> {
   const inPath = findInvalidText(request.params);
   if (inPath !== null) {
-    throw new DomainError('REQUEST.INVALID_PATH', 'invalid_request', 'The URL holds a character that is not allowed.', [
-      invalidCharacterError(inPath),
-    ]);
+    throw new DomainError(
+      'REQUEST.INVALID_PATH',
+      'invalid_request',
+      'The URL holds a character that is not allowed.',
+      [invalidCharacterError(inPath)],
+      { key: 'problem.detail.invalidPath' },
+    );
   }
   const inQuery = findInvalidText(request.query);
   if (inQuery !== null) throw DomainError.validation([invalidCharacterError(inQuery)]);
@@ -57,6 +63,8 @@ export async function refuseUnsafeInput(request: FastifyRequest): Promise<void> 
       'REQUEST.MALFORMED_MULTIPART',
       'invalid_request',
       'The multipart Content-Type has no valid boundary.',
+      [],
+      { key: 'problem.detail.noBoundary' },
     );
   }
 }

@@ -35,6 +35,11 @@ function messagesOf(locale: Locale): Map<string, string> {
   return catalogues.get(locale) as Map<string, string>;
 }
 
+/** Whether some catalogue holds `key`: for callers whose key is built from data (an HTTP status, a field code). */
+export function hasServerText(key: string): boolean {
+  return messagesOf(DEFAULT_LOCALE).has(key);
+}
+
 /**
  * One message in `locale`, formatted with `values`. A key missing from a language falls back to
  * Spanish (the completeness test keeps that from happening); an unknown key is a programming

@@ -14,6 +14,7 @@ import {
 import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access, CrossOriginAllowed } from '@plaza/api/auth';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
+import type { Locale } from '@plaza/shared/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Open311CatalogService } from './open311-catalog.service';
 import { Open311ErrorFilter } from './open311-error.filter';
@@ -62,7 +63,8 @@ export class Open311Controller {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const f = this.prepare(format, request.query as Fields);
-    return send(reply, await this.catalog.discovery(open311Locale(request)), f);
+    const locale = open311Locale(request);
+    return send(reply, await this.catalog.discovery(locale), f, locale);
   }
 
   @Get('services.:format')
@@ -73,7 +75,8 @@ export class Open311Controller {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const f = this.prepare(format, request.query as Fields);
-    return send(reply, await this.catalog.services(open311Locale(request)), f);
+    const locale = open311Locale(request);
+    return send(reply, await this.catalog.services(locale), f, locale);
   }
 
   @Get('services/:code.:format')
@@ -96,7 +99,8 @@ export class Open311Controller {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const f = this.prepare(format, request.query as Fields);
-    return send(reply, await this.requests.list(request.query as Fields, open311Locale(request)), f);
+    const locale = open311Locale(request);
+    return send(reply, await this.requests.list(request.query as Fields, locale), f, locale);
   }
 
   @Post('requests.:format')
@@ -115,9 +119,10 @@ export class Open311Controller {
       throw Open311Error.badRequest(400, 'Send the request as application/x-www-form-urlencoded.');
     }
     const f = this.prepare(format, body);
-    const created = await this.requests.create(body, open311Locale(request));
+    const locale = open311Locale(request);
+    const created = await this.requests.create(body, locale);
     void reply.header('open311-token', created.token);
-    return send(reply, created.document, f);
+    return send(reply, created.document, f, locale);
   }
 
   @Get('requests/:id.:format')
@@ -129,7 +134,8 @@ export class Open311Controller {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const f = this.prepare(format, request.query as Fields);
-    return send(reply, await this.requests.get(id, request.query as Fields, open311Locale(request)), f);
+    const locale = open311Locale(request);
+    return send(reply, await this.requests.get(id, request.query as Fields, locale), f, locale);
   }
 
   @Get('tokens/:token.:format')
@@ -152,7 +158,8 @@ export class Open311Controller {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const f = this.prepare(format, request.query as Fields);
-    return send(reply, await this.requests.updates(request.query as Fields, open311Locale(request)), f);
+    const locale = open311Locale(request);
+    return send(reply, await this.requests.updates(request.query as Fields, locale), f, locale);
   }
 
   /** The checks every method shares: a known format, and our jurisdiction if one is named. */
@@ -164,8 +171,17 @@ export class Open311Controller {
   }
 }
 
-function send(reply: FastifyReply, document: Open311Document, format: Open311Format): string {
+/**
+ * A document whose text follows the request's language (`locale`/`lang`, else Accept-Language)
+ * says which one it is written in, and that the answer varies with Accept-Language.
+ */
+function send(reply: FastifyReply, document: Open311Document, format: Open311Format, locale?: Locale): string {
   void reply.header('content-type', OPEN311_CONTENT_TYPES[format]);
+  if (locale) {
+    // Appended: a cross-origin answer already varies with Origin.
+    const vary = String(reply.getHeader('vary') ?? '');
+    void reply.header('content-language', locale).header('vary', vary ? `${vary}, accept-language` : 'accept-language');
+  }
   return serialize(document, format);
 }
 

@@ -2,32 +2,49 @@ import { DomainError } from '@plaza/api/http';
 
 export const ReportErrors = {
   unknownCategory: (code: string) =>
-    DomainError.validation(
-      [{ field: 'category', code: 'unknown_category', message: `There is no active category "${code}".` }],
+    new DomainError(
+      'REQUEST.VALIDATION',
+      'validation',
       'The category does not exist.',
+      [{ field: 'category', code: 'unknown_category', message: `There is no active category "${code}".` }],
+      { key: 'problem.detail.unknownCategory' },
     ),
   outsideAreas: () =>
-    new DomainError('REPORT.OUTSIDE_AREAS', 'validation', 'The location is outside every area this city handles.', [
-      { field: 'lat', code: 'outside_areas', message: 'This point is outside the city.' },
-      { field: 'lon', code: 'outside_areas', message: 'This point is outside the city.' },
-    ]),
+    new DomainError(
+      'REPORT.OUTSIDE_AREAS',
+      'validation',
+      'The location is outside every area this city handles.',
+      [
+        { field: 'lat', code: 'outside_areas', message: 'This point is outside the city.' },
+        { field: 'lon', code: 'outside_areas', message: 'This point is outside the city.' },
+      ],
+      { key: 'problem.detail.outsideAreas' },
+    ),
   confirmationNotFound: () =>
     new DomainError(
       'REPORT.CONFIRMATION_NOT_FOUND',
       'not_found',
       'This confirmation link is not valid: it may be mistyped, or its report was deleted after the link expired.',
+      [],
+      { key: 'problem.detail.confirmationNotFound' },
     ),
   confirmationExpired: () =>
     new DomainError(
       'REPORT.CONFIRMATION_EXPIRED',
       'not_found',
       'This confirmation link has expired: the report was not confirmed in time and will be deleted. File it again.',
+      [],
+      { key: 'problem.detail.confirmationExpired' },
     ),
-  notFound: (ref: string) => new DomainError('REPORT.NOT_FOUND', 'not_found', `No public report with reference ${ref}.`),
+  notFound: (ref: string) =>
+    new DomainError('REPORT.NOT_FOUND', 'not_found', `No public report with reference ${ref}.`, [], { key: 'problem.detail.reportNotFound', values: { ref } }),
   invalidPhoto: (index: number, reason: string) =>
-    DomainError.validation(
-      [{ field: `photos[${index}]`, code: reason, message: PHOTO_MESSAGES[reason] ?? 'This file is not a usable photo.' }],
+    new DomainError(
+      'REQUEST.VALIDATION',
+      'validation',
       'A photo could not be accepted.',
+      [{ field: `photos[${index}]`, code: reason, message: PHOTO_MESSAGES[reason] ?? 'This file is not a usable photo.' }],
+      { key: 'problem.detail.invalidPhoto' },
     ),
   tooManyPhotos: (max: number) =>
     DomainError.validation([{ field: 'photos', code: 'too_many', message: `At most ${max} photos per report.` }]),
