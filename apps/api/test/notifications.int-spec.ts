@@ -263,4 +263,20 @@ describe('notifications to reporters and followers (integration)', () => {
     expect((await call(t, cleaning, 'POST', caseUrl(ref, '/schedule'), { scheduledFor: '2026-12-01', message: 'We will come on Monday.' })).statusCode).toBe(200);
     expect(await newMails()).toEqual([expect.objectContaining({ to: 'tomas@example.org', locale: 'en', subject: `Your report ${ref}: Action scheduled` })]);
   });
+  it('writes to a signed-in reporter in their account’s language, whatever language they filed in', async () => {
+    const filed = await t.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      headers: { ...withSession(vecino), 'accept-language': 'gl' },
+      payload: citizenReport({ reporter: { name: 'John', email: DEMO.englishCitizen, showName: false } }),
+    });
+    expect(filed.statusCode).toBe(201);
+    const ref: string = filed.json().properties.ref;
+    const [row] = await db.query(`SELECT status, reporter_locale AS locale FROM reports WHERE ref = $1`, [ref]);
+    expect(row.locale).toBe('gl');
+    if (row.status === 'unconfirmed') expect((await call(t, manager, 'POST', caseUrl(ref, '/publish'), {})).statusCode).toBe(200);
+    await newMails();
+    expect((await call(t, cleaning, 'POST', caseUrl(ref, '/schedule'), { scheduledFor: '2026-12-01', message: 'Imos o luns.' })).statusCode).toBe(200);
+    expect(to(await newMails(), DEMO.englishCitizen)).toEqual([expect.objectContaining({ locale: 'en', subject: `Your report ${ref}: Action scheduled` })]);
+  });
 });
