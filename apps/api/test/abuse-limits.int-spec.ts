@@ -83,7 +83,8 @@ describe('limits on anonymous filing and mail-sending routes (integration)', () 
     expect((await confirmReport(t, token)).statusCode).toBe(200);
     const mails = await mailsTo('ana@example.org');
     expect(mails).toHaveLength(3);
-    expect(mails[2]!.subject).toBe('Confirma tus otros 1 avisos');
+    // One held report: the plural form of one, not "tus otros 1 avisos".
+    expect(mails[2]!.subject).toBe('Confirma tu otro aviso');
     const heldRef: string = third.json().properties.ref;
     const digestToken = new RegExp(`${heldRef}[^\\n]*/confirm/([A-Za-z0-9_-]{43})`).exec(mails[2]!.text)?.[1];
     expect(digestToken).toBeDefined();

@@ -112,6 +112,19 @@ describe('Local alerts by email (integration)', () => {
     expect(await mailsTo('x@example.org')).toEqual([]);
   });
 
+  it('writes the confirmation in Basque or Galician to a subscriber who asked in that language', async () => {
+    expect((await subscribe({ email: 'miren.alerta@example.org', scope: 'area', area: '07', frequency: 'daily' }, 'eu')).statusCode).toBe(202);
+    const [eu] = await mailsTo('miren.alerta@example.org');
+    expect(eu).toMatchObject({ subject: 'Berretsi zure abisu-alerta', locale: 'eu' });
+    expect(eu!.html).toContain('<html lang="eu"');
+    expect(eu!.text).toContain('Chamberí barrutian argitaratzen diren abisu berriak posta elektronikoz jasotzea eskatu duzu, eguneko laburpen batean.');
+    expect(eu!.text).toContain('?lang=eu');
+    expect((await subscribe({ email: 'uxia.alerta@example.org', scope: 'area', area: '07' }, 'gl-ES,gl;q=0.9')).statusCode).toBe(202);
+    const [gl] = await mailsTo('uxia.alerta@example.org');
+    expect(gl).toMatchObject({ subject: 'Confirma a túa alerta de avisos', locale: 'gl' });
+    expect(gl!.text).toContain('os avisos novos no distrito Chamberí');
+  });
+
   it('confirms by email in the subscriber language; subscribing twice is one subscription', async () => {
     const first = await subscribe(
       { email: 'Ana@Example.org', scope: 'area', area: '07', frequency: 'daily' },

@@ -1,6 +1,7 @@
 // Update mails to reporters, authors and followers (docs/notifications.md, "Notifications to
 // reporters and followers"): who gets one, in which language, what it says and how it stops.
 import { UpdateNotifier } from '@plaza/api/notifications';
+import { REPORT_STATUS_LABELS, type Locale } from '@plaza/shared/contracts';
 import { DataSource } from 'typeorm';
 import { call, caseUrl, citizenReport, departmentId } from './cases-fixtures';
 import { createTestApp, type TestApp } from './create-test-app';
@@ -41,7 +42,7 @@ describe('notifications to reporters and followers (integration)', () => {
   const to = (mails: KeptMail[], address: string) => mails.filter((m) => m.to.toLowerCase() === address.toLowerCase());
 
   /** A report filed through the public form by `email`, in `locale`, already public. */
-  async function fileReport(email: string, locale: 'es' | 'en'): Promise<string> {
+  async function fileReport(email: string, locale: Locale): Promise<string> {
     const response = await t.inject({
       method: 'POST',
       url: '/api/v1/reports',
@@ -82,6 +83,22 @@ describe('notifications to reporters and followers (integration)', () => {
   });
   afterAll(async () => {
     await t?.close();
+  });
+
+  it('writes to a reporter who filed in Basque in Basque, status name and unsubscribe page included', async () => {
+    const ref = await fileReport('miren@example.org', 'eu');
+    await newMails();
+    const closed = await call(t, cleaning, 'POST', caseUrl(ref, '/resolve'), { status: 'closed', body: 'Kaixo. Espaloia gaur goizean garbitu dugu. Eskerrik asko abisatzeagatik.' });
+    expect(closed.statusCode).toBe(200);
+    const [mail, ...more] = to(await newMails(), 'miren@example.org');
+    expect(more).toEqual([]);
+    expect(mail).toMatchObject({ locale: 'eu', subject: `Zure abisua ${ref}: ${REPORT_STATUS_LABELS.eu.closed}` });
+    expect(mail!.html).toContain('<html lang="eu"');
+    expect(mail!.text).toContain('«Kaixo. Espaloia gaur goizean garbitu dugu. Eskerrik asko abisatzeagatik.»');
+    expect(mail!.text).toContain('Ez duzu honelako abisu gehiagorik jaso nahi? Harpidetza kendu: http://plaza.test/unsubscribe/');
+    const page = await t.inject({ method: 'GET', url: `/api/v1/unsubscribe/${unsubscribeToken(mail!)}?lang=eu` });
+    expect(page.statusCode).toBe(200);
+    expect(page.json().description).toMatch(new RegExp(`^Utzi ${ref} abisuari \\(«.+»\\) buruzko berriak jasotzeari$`));
   });
 
   it('mails the reporter (in their language) and each follower once when a department closes a case with a public reply; never the actor, never for an internal note', async () => {
@@ -245,5 +262,21 @@ describe('notifications to reporters and followers (integration)', () => {
     await newMails();
     expect((await call(t, cleaning, 'POST', caseUrl(ref, '/schedule'), { scheduledFor: '2026-12-01', message: 'We will come on Monday.' })).statusCode).toBe(200);
     expect(await newMails()).toEqual([expect.objectContaining({ to: 'tomas@example.org', locale: 'en', subject: `Your report ${ref}: Action scheduled` })]);
+  });
+  it('writes to a signed-in reporter in their account’s language, whatever language they filed in', async () => {
+    const filed = await t.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      headers: { ...withSession(vecino), 'accept-language': 'gl' },
+      payload: citizenReport({ reporter: { name: 'John', email: DEMO.englishCitizen, showName: false } }),
+    });
+    expect(filed.statusCode).toBe(201);
+    const ref: string = filed.json().properties.ref;
+    const [row] = await db.query(`SELECT status, reporter_locale AS locale FROM reports WHERE ref = $1`, [ref]);
+    expect(row.locale).toBe('gl');
+    if (row.status === 'unconfirmed') expect((await call(t, manager, 'POST', caseUrl(ref, '/publish'), {})).statusCode).toBe(200);
+    await newMails();
+    expect((await call(t, cleaning, 'POST', caseUrl(ref, '/schedule'), { scheduledFor: '2026-12-01', message: 'Imos o luns.' })).statusCode).toBe(200);
+    expect(to(await newMails(), DEMO.englishCitizen)).toEqual([expect.objectContaining({ locale: 'en', subject: `Your report ${ref}: Action scheduled` })]);
   });
 });

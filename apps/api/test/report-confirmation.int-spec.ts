@@ -140,6 +140,38 @@ describe('confirmation of anonymous reports (integration)', () => {
     expect(mail?.text).toMatch(/expires in 48 hours/);
   });
 
+  it('writes to a Basque-speaking reporter in Basque, and keeps their language for the mails that follow', async () => {
+    const email = 'anon.euskara@example.org';
+    const created = await file({ reporter: { name: 'Miren', email, showName: false } }, { 'accept-language': 'eu-ES,eu;q=0.9,es;q=0.5' });
+    expect(created.statusCode).toBe(201);
+    const ref: string = created.json().properties.ref;
+    const [mail, ...more] = await mailsTo(email);
+    expect(more).toEqual([]);
+    expect(mail).toMatchObject({ subject: `Berretsi zure abisua: ${ref}`, locale: 'eu' });
+    expect(mail?.html).toMatch(/<html lang="eu"/);
+    expect(mail?.text).toContain('Kaixo, Miren:');
+    expect(mail?.text).toContain('Esteka 48 ordu barru iraungiko da');
+    expect(mail?.text).not.toMatch(/Confirma|caduca|Hola/);
+    // The link opens the map in Basque, and the report remembers the language for later mails.
+    expect(mail?.text).toMatch(/\/confirm\/[A-Za-z0-9_-]{43}\?lang=eu/);
+    expect((await db.query(`SELECT reporter_locale AS locale FROM reports WHERE ref = $1`, [ref]))[0].locale).toBe('eu');
+  });
+
+  it('takes the language of a shared link (?lang=gl) over the browser’s', async () => {
+    const email = 'anon.galego@example.org';
+    const created = await t.inject({
+      method: 'POST',
+      url: '/api/v1/reports?lang=gl',
+      payload: citizenReport({ reporter: { name: 'Uxía', email, showName: false } }),
+      headers: { 'accept-language': 'es-ES' },
+    });
+    expect(created.statusCode).toBe(201);
+    const [mail] = await mailsTo(email);
+    expect(mail).toMatchObject({ subject: `Confirma o teu aviso ${created.json().properties.ref}`, locale: 'gl' });
+    expect(mail?.html).toMatch(/<html lang="gl"/);
+    expect(mail?.text).toContain('A ligazón caduca en 48 horas');
+  });
+
   it('publishes a signed-in citizen’s report at once, linked to their account, without a mail', async () => {
     const email = DEMO.citizen;
     const created = await file({ reporter: { name: 'Vecina', email, showName: false } }, withSession(citizen));

@@ -1,12 +1,17 @@
-import { renderEmail, type OutgoingMail } from '@plaza/api/mail';
+import { serverTranslator } from '@plaza/api/i18n';
+import { matchLocale, renderEmail, type OutgoingMail } from '@plaza/api/mail';
 import type { AlertFrequency } from '@plaza/shared/contracts';
-import { alertTexts, formatDay, type AlertReport, type AlertTarget } from './alert-texts';
+import { describeTarget, formatDay, type AlertReport, type AlertTarget } from './alert-texts';
 
 /** The longest list a digest shows; the rest is a count and a link to the map. */
 export const DIGEST_LIST_MAX = 30;
 
+/** How long a confirmation link works, in days (CONFIRMATION_TTL_MS in alerts.service, which imports this file). */
+const CONFIRMATION_DAYS = 7;
+
 interface Recipient {
   email: string;
+  /** The subscription's language, recorded when it was made; every mail of it is written in it. */
   locale: string;
   target: AlertTarget;
 }
@@ -14,39 +19,43 @@ interface Recipient {
 export function confirmationMail(
   to: Recipient & { frequency: AlertFrequency; confirmUrl: string },
 ): Omit<OutgoingMail, 'dedupeKey'> {
-  const t = alertTexts(to.locale);
+  const { t, locale } = serverTranslator(matchLocale(to.locale));
+  const where = describeTarget(to.target, locale);
   const body = renderEmail({
-    locale: to.locale,
-    heading: t.confirm.heading,
-    paragraphs: [t.confirm.asked(t.where(to.target), t.frequency[to.frequency]), t.confirm.expiry],
-    action: { label: t.confirm.action, url: to.confirmUrl },
-    footer: t.confirm.ignore,
+    locale,
+    heading: t('mail.alerts.confirm.heading'),
+    paragraphs: [
+      t('mail.alerts.confirm.asked', { where, frequency: t(`mail.alerts.frequency.${to.frequency}`) }),
+      t('mail.alerts.confirm.expiry', { days: CONFIRMATION_DAYS }),
+    ],
+    action: { label: t('mail.alerts.confirm.action'), url: to.confirmUrl },
+    footer: t('mail.alerts.confirm.ignore'),
   });
   // Anyone can cause one by filling the form: it waits behind sign-in links and staff mail.
-  return { to: to.email, subject: t.confirm.subject, locale: to.locale, ...body, priority: 'bulk' };
+  return { to: to.email, subject: t('mail.alerts.confirm.subject'), locale, ...body, priority: 'bulk' };
 }
 
 export function instantAlertMail(
   to: Recipient & { report: AlertReport; unsubscribeUrl: string },
 ): OutgoingMail {
-  const t = alertTexts(to.locale);
-  const where = t.where(to.target);
+  const { t, locale } = serverTranslator(matchLocale(to.locale));
+  const where = describeTarget(to.target, locale);
   const body = renderEmail({
-    locale: to.locale,
-    heading: t.instant.heading(where),
+    locale,
+    heading: t('mail.alerts.instant.heading', { where }),
     paragraphs: [
       to.report.title,
-      `${t.instant.category}: ${to.report.categoryName}`,
-      ...(to.report.areaName ? [`${t.instant.area}: ${to.report.areaName}`] : []),
+      t('mail.alerts.instant.category', { category: to.report.categoryName }),
+      ...(to.report.areaName ? [t('mail.alerts.instant.area', { area: to.report.areaName })] : []),
     ],
-    action: { label: t.instant.action, url: to.report.url },
-    footer: t.instant.footer(where),
+    action: { label: t('mail.alerts.instant.action'), url: to.report.url },
+    footer: t('mail.alerts.instant.footer', { where }),
     unsubscribeUrl: to.unsubscribeUrl,
   });
   return {
     to: to.email,
-    subject: t.instant.subject(to.report.title),
-    locale: to.locale,
+    subject: t('mail.alerts.instant.subject', { title: to.report.title }),
+    locale,
     unsubscribeUrl: to.unsubscribeUrl,
     ...body,
   };
@@ -55,29 +64,30 @@ export function instantAlertMail(
 export function digestMail(
   to: Recipient & { day: string; reports: AlertReport[]; mapUrl: string; unsubscribeUrl: string },
 ): OutgoingMail {
-  const t = alertTexts(to.locale);
-  const where = t.where(to.target);
-  const day = formatDay(to.day, to.locale);
+  const { t, locale } = serverTranslator(matchLocale(to.locale));
+  const where = describeTarget(to.target, locale);
+  const day = formatDay(to.day, locale);
+  const count = to.reports.length;
   const shown = to.reports.slice(0, DIGEST_LIST_MAX);
-  const rest = to.reports.length - shown.length;
+  const rest = count - shown.length;
   const body = renderEmail({
-    locale: to.locale,
-    heading: t.digest.heading(where),
+    locale,
+    heading: t('mail.alerts.digest.heading', { where }),
     paragraphs: [
-      t.digest.intro(to.reports.length, day),
-      ...shown.map(
-        (r) => `${r.title} (${[r.categoryName, r.areaName].filter(Boolean).join(', ')}): ${r.url}`,
+      t('mail.alerts.digest.intro', { count, day }),
+      ...shown.map((r) =>
+        t('mail.alerts.digest.item', { title: r.title, details: [r.categoryName, r.areaName].filter(Boolean).join(', '), url: r.url }),
       ),
-      ...(rest > 0 ? [t.digest.more(rest)] : []),
+      ...(rest > 0 ? [t('mail.alerts.digest.more', { count: rest })] : []),
     ],
-    action: { label: t.digest.action, url: to.mapUrl },
-    footer: t.digest.footer(where),
+    action: { label: t('mail.alerts.digest.action'), url: to.mapUrl },
+    footer: t('mail.alerts.digest.footer', { where }),
     unsubscribeUrl: to.unsubscribeUrl,
   });
   return {
     to: to.email,
-    subject: t.digest.subject(to.reports.length, day),
-    locale: to.locale,
+    subject: t('mail.alerts.digest.subject', { count, day }),
+    locale,
     unsubscribeUrl: to.unsubscribeUrl,
     ...body,
   };

@@ -4,7 +4,8 @@ import { newSecretToken, normalizeEmail, tokenHash } from '@plaza/api/auth';
 import { ConsentService } from '@plaza/api/consent';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import { DomainError } from '@plaza/api/http';
-import { MAILER, type Mailer } from '@plaza/api/mail';
+import { serverText } from '@plaza/api/i18n';
+import { MAILER, matchLocale, type Mailer } from '@plaza/api/mail';
 import { UnsubscribeLinks } from '@plaza/api/outbox';
 import type { AlertConfirmResult, AlertSubscribeResult, FieldError, Locale } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -44,11 +45,8 @@ export class AlertsService implements OnModuleInit {
         const row = id ? await this.subscriptions.byId(this.db.manager, id) : null;
         // Still described once stopped (the target is kept, only the address is erased).
         if (!row) return null;
-        const lang = locale as Locale;
-        const what = describeTarget(targetOf(row, lang), lang);
-        return lang === 'en'
-          ? `Email alerts about new reports ${what}`
-          : `Alertas por correo de avisos nuevos ${what}`;
+        const lang = matchLocale(locale);
+        return serverText(lang, 'mail.alerts.unsubscribe', { where: describeTarget(targetOf(row, lang), lang) });
       },
       unsubscribe: async (manager, subject) => {
         const id = subscriptionIdOf(subject);

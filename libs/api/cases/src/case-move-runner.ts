@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, subjectOfReport } from '@plaza/api/audit';
 import type { AuthUser } from '@plaza/api/auth';
-import { canTransition, type CaseMoveResult, type Locale, type ReportStatus } from '@plaza/shared/contracts';
+import { serverText } from '@plaza/api/i18n';
+import { canTransition, pickText, type CaseMoveResult, type Locale, type LocalizedText, type ReportStatus } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assertCanSee, canSeeCase } from './case-access';
 import { CaseEventsService } from './case-events.service';
@@ -11,6 +12,11 @@ import { CaseWritesRepository, type LockedCase } from './case-writes.repository'
 import { CaseErrors } from './cases.errors';
 
 export type MoveOutcome = CaseMoveResult['outcome'];
+
+/** The private timeline note of a hand-over: "Asignada a Alumbrado Público." in the writer's language. */
+export function assignedNote(department: LocalizedText | null, locale: Locale): string {
+  return department ? serverText(locale, 'caseTimeline.assignedTo', { department: pickText(department, locale) }) : serverText(locale, 'caseTimeline.assignedToOther');
+}
 
 /** What a move can do to its locked case, inside the move's transaction. */
 export class CaseMove {
@@ -110,7 +116,8 @@ export class CaseMoveRunner {
           from: current.status,
           to: current.status,
           // The department's name, not its code: staff read "Asignada a Alumbrado Público" (issue 16 item 11).
-          message: `Asignada a ${department?.name ?? 'otro departamento'}.`,
+          // Written once, in the language the staff member who moved it works in, like their own notes.
+          message: assignedNote(department?.name ?? null, locale),
           isPublic: false,
         });
       }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CasePriority, NoteVisibility, ReportStatus } from '@plaza/shared/contracts';
+import type { CasePriority, LocalizedText, NoteVisibility, ReportStatus } from '@plaza/shared/contracts';
 import type { EntityManager } from 'typeorm';
 import { FollowsRepository } from '@plaza/api/participation-data';
 import { ReportRecordsRepository, ReportTimeline, type CasePlacement, type LockedCase } from '@plaza/api/report-records';
@@ -83,9 +83,9 @@ export class CaseWritesRepository {
   }
 
   /** `name` is the Spanish name: the city's working language, in which internal timeline entries are written. */
-  async activeDepartment(manager: EntityManager, id: string): Promise<(IdCodeRow & { name: string }) | null> {
-    const [row] = await manager.query<(IdCodeRow & { name: string })[]>(
-      `SELECT id, code, coalesce(name ->> 'es', code) AS name FROM departments WHERE id = $1 AND active`,
+  async activeDepartment(manager: EntityManager, id: string): Promise<(IdCodeRow & { name: LocalizedText }) | null> {
+    const [row] = await manager.query<(IdCodeRow & { name: LocalizedText })[]>(
+      `SELECT id, code, name FROM departments WHERE id = $1 AND active`,
       [id],
     );
     return row ?? null;

@@ -1,5 +1,6 @@
-import { renderEmail } from '@plaza/api/mail';
-import type { OutgoingMail } from '@plaza/api/mail';
+import { serverTranslator } from '@plaza/api/i18n';
+import { renderEmail, type OutgoingMail } from '@plaza/api/mail';
+import { DEFAULT_LOCALE, pickText, type Locale, type LocalizedText } from '@plaza/shared/contracts';
 
 /** A case as a department receives it: everything needed to act, including how to reach the reporter. */
 export interface DispatchCase {
@@ -8,7 +9,8 @@ export interface DispatchCase {
   title: string;
   description: string;
   categoryCode: string;
-  categoryName: string;
+  /** In every language the data holds; the mail picks its own. */
+  categoryName: LocalizedText;
   address: string | null;
   lat: number;
   lon: number;
@@ -17,44 +19,54 @@ export interface DispatchCase {
   reporterPhone: string | null;
   photoUrls: string[];
   departmentId: string;
-  departmentName: string;
+  departmentName: LocalizedText;
 }
 
 /**
- * Departments have no language of their own: they are the city's offices, so they get the city's
- * language, Spanish — the console they open from the mail is in whatever language each person picks.
+ * The language of a department's mail when the caller knows none: the city's, Spanish. (Departments
+ * get a language of their own in the data model; the caller passes it once it exists.)
  */
-export const DEPARTMENT_MAIL_LOCALE = 'es';
+export const DEPARTMENT_MAIL_LOCALE: Locale = DEFAULT_LOCALE;
 
 export function caseConsoleUrl(publicUrl: string, ref: string): string {
   return `${publicUrl}/console/cases/${encodeURIComponent(ref)}`;
 }
 
-/** The mail to a department's contact address for one case routed to it. */
-export function departmentMail(to: string, c: DispatchCase, publicUrl: string): OutgoingMail {
-  const subject = `[Plaza ${c.ref}] ${c.categoryName}: ${c.title}`;
-  const place = c.address ? `${c.address} (${c.lat.toFixed(6)}, ${c.lon.toFixed(6)})` : `${c.lat.toFixed(6)}, ${c.lon.toFixed(6)}`;
+/**
+ * Coordinates stay in the dotted form maps and GPS tools read, whatever the mail's language: a
+ * decimal comma would make "40,416800, -3,703800" ambiguous.
+ */
+function coordinates(c: Pick<DispatchCase, 'lat' | 'lon'>): string {
+  return `${c.lat.toFixed(6)}, ${c.lon.toFixed(6)}`;
+}
+
+/** The mail to a department's contact address for one case routed to it, in `locale`. */
+export function departmentMail(to: string, c: DispatchCase, publicUrl: string, locale: Locale = DEPARTMENT_MAIL_LOCALE): OutgoingMail {
+  const { t } = serverTranslator(locale);
+  const category = pickText(c.categoryName, locale);
+  const department = pickText(c.departmentName, locale);
+  const place = c.address ? `${c.address} (${coordinates(c)})` : coordinates(c);
   const reporter = [c.reporterName, c.reporterEmail, c.reporterPhone].filter(Boolean).join(' · ');
   const { html, text } = renderEmail({
-    locale: DEPARTMENT_MAIL_LOCALE,
-    heading: `Nueva incidencia para ${c.departmentName}: ${c.ref}`,
+    locale,
+    heading: t('mail.dispatch.heading', { department, ref: c.ref }),
     paragraphs: [
-      `${c.title}`,
-      `Categoría: ${c.categoryName}`,
-      `Lugar: ${place}`,
-      `Descripción: ${c.description}`,
-      `Vecino o vecina que avisa: ${reporter}. Estos datos son solo para atender el aviso; no los publique ni los comparta.`,
-      ...(c.photoUrls.length ? [`Fotos: ${c.photoUrls.join(' ')}`] : ['Sin fotos.']),
+      c.title,
+      t('mail.dispatch.category', { category }),
+      t('mail.dispatch.place', { place }),
+      t('mail.dispatch.description', { description: c.description }),
+      t('mail.dispatch.reporter', { reporter }),
+      t('mail.dispatch.photos', { count: c.photoUrls.length, urls: c.photoUrls.join(' ') }),
     ],
-    action: { label: `Abrir ${c.ref} en la consola`, url: caseConsoleUrl(publicUrl, c.ref) },
-    footer: `Recibe este correo porque ${c.departmentName} recibe por correo las incidencias que Plaza le asigna.`,
+    action: { label: t('mail.dispatch.action', { ref: c.ref }), url: caseConsoleUrl(publicUrl, c.ref) },
+    footer: t('mail.dispatch.footer', { department }),
   });
   return {
     to,
-    subject,
+    subject: t('mail.dispatch.subject', { ref: c.ref, category, title: c.title }),
     text,
     html,
-    locale: DEPARTMENT_MAIL_LOCALE,
+    locale,
     // One mail per case and department, however many times the routing event is replayed.
     dedupeKey: `dispatch-email:${c.reportId}:${c.departmentId}`,
   };

@@ -6,4 +6,5 @@ export * from './smtp-transport';
 export * from './email-channel';
 export * from './outbox-mailer';
 export * from './render-email';
+export * from './mail-locale';
 export * from './mail.module';

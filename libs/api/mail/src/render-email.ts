@@ -1,9 +1,6 @@
 import { serverTranslator } from '@plaza/api/i18n';
 import { matchLocale } from './mail-locale';
 
-/** Alerts still keep their own texts in Spanish and English only, until they move to the catalogues. */
-export type EmailLocale = 'es' | 'en';
-
 export interface EmailContent {
   locale: string;
   heading: string;
@@ -15,10 +12,6 @@ export interface EmailContent {
   footer?: string;
   /** From `UnsubscribeLinks.url()`: adds the unsubscribe footer in the mail's language. */
   unsubscribeUrl?: string;
-}
-
-export function emailLocale(locale: string): EmailLocale {
-  return locale.toLowerCase().startsWith('en') ? 'en' : 'es';
 }
 
 /**

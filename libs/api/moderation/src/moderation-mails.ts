@@ -1,23 +1,11 @@
-import { renderEmail, type OutgoingMail } from '@plaza/api/mail';
+import { serverTranslator } from '@plaza/api/i18n';
+import { matchLocale, renderEmail, type OutgoingMail } from '@plaza/api/mail';
 import type { FlagTarget } from '@plaza/api/participation-data';
 
-const REASONS: Record<string, { es: string; en: string }> = {
-  spam: { es: 'publicidad o spam', en: 'advertising or spam' },
-  offensive: { es: 'contenido ofensivo', en: 'offensive content' },
-  personal_data: { es: 'datos personales', en: 'personal data' },
-  off_topic: { es: 'fuera de tema', en: 'off topic' },
-  other: { es: 'otro motivo', en: 'another reason' },
-  pending_review: { es: 'varias personas lo han denunciado; lo revisaremos', en: 'several people flagged it; we will review it' },
-  author_blocked: { es: 'cuenta bloqueada', en: 'account blocked' },
-};
+/** Reasons the catalogue names (`mail.hidden.reason.*`); any other reads as "another reason". */
+const REASONS = new Set(['spam', 'offensive', 'personal_data', 'off_topic', 'other', 'pending_review', 'author_blocked']);
 
-const WHAT = {
-  comment: { es: 'tu comentario', en: 'your comment' },
-  proposal: { es: 'tu propuesta', en: 'your proposal' },
-  report: { es: 'tu aviso', en: 'your report' },
-};
-
-/** Tells an author why their content was hidden, and how to ask for a review (once). */
+/** Tells an author why their content was hidden, and how to ask for a review (once), in their language. */
 export function hiddenMail(m: {
   email: string;
   locale: string;
@@ -27,38 +15,20 @@ export function hiddenMail(m: {
   provisional: boolean;
   decisionId: string;
 }): OutgoingMail {
-  const lang = m.locale === 'en' ? 'en' : 'es';
-  const reason = (REASONS[m.reason] ?? REASONS['other'] as { es: string; en: string })[lang];
-  const what = WHAT[m.target.type][lang];
-  const link = `${m.publicUrl}/account/notifications`;
-  const content =
-    lang === 'en'
-      ? {
-          subject: m.provisional ? 'Your content is hidden until we review it' : 'We have hidden your content',
-          paragraphs: [
-            'Hello,',
-            `We have ${m.provisional ? 'temporarily ' : ''}hidden ${what} on Plaza. Reason: ${reason}.`,
-            `If you think this is a mistake you can ask for a review once (decision ${m.decisionId}).`,
-          ],
-          action: 'See why and ask for a review',
-          footer: "The city's participation team",
-        }
-      : {
-          subject: m.provisional ? 'Tu contenido está oculto hasta que lo revisemos' : 'Hemos ocultado tu contenido',
-          paragraphs: [
-            'Hola:',
-            `Hemos ocultado ${m.provisional ? 'provisionalmente ' : ''}${what} en Plaza. Motivo: ${reason}.`,
-            `Si crees que es un error, puedes pedir una revisión una vez (decisión ${m.decisionId}).`,
-          ],
-          action: 'Ver el motivo y pedir una revisión',
-          footer: 'El equipo de participación del Ayuntamiento',
-        };
+  const { t, locale } = serverTranslator(matchLocale(m.locale));
+  const provisional = m.provisional ? 'yes' : 'no';
+  const reason = t(`mail.hidden.reason.${REASONS.has(m.reason) ? m.reason : 'other'}`);
+  const subject = t('mail.hidden.subject', { provisional });
   const { html, text } = renderEmail({
-    locale: lang,
-    heading: content.subject,
-    paragraphs: content.paragraphs,
-    action: { label: content.action, url: link },
-    footer: content.footer,
+    locale,
+    heading: subject,
+    paragraphs: [
+      t('mail.hidden.greeting'),
+      t('mail.hidden.what', { provisional, target: m.target.type, reason }),
+      t('mail.hidden.review', { decision: m.decisionId }),
+    ],
+    action: { label: t('mail.hidden.action'), url: `${m.publicUrl}/account/notifications` },
+    footer: t('mail.hidden.footer'),
   });
-  return { to: m.email, locale: lang, subject: content.subject, text, html };
+  return { to: m.email, locale, subject, text, html };
 }

@@ -42,16 +42,18 @@ export interface ProposalForNotice {
 
 /**
  * Who is connected to a report or proposal, read in the writer's transaction. The reporter's
- * language and account come from the report's own columns when the reports feature records them
- * (`reporter_locale`, `reporter_user_id`, read through `to_jsonb` so this query works before and
- * after that migration), otherwise from the account with the same address, otherwise Spanish.
+ * language: the account's (`users.locale`, which they can change) when the report records who
+ * filed it signed in; else the language the report was filed in (`reporter_locale`); else the
+ * account with the same address; else Spanish. The report's columns are read through `to_jsonb`
+ * so this query works before and after the migration that adds them.
  */
 @Injectable()
 export class RecipientsRepository {
   async report(manager: EntityManager, reportId: string): Promise<{ report: ReportForNotice; candidates: Candidate[] } | null> {
     const [row] = await manager.query<ReporterRow[]>(
       `SELECT r.id::text AS id, r.ref, r.title, lower(r.reporter_email) AS email,
-              coalesce(nullif(to_jsonb(r)->>'reporter_locale', ''), u.locale, 'es') AS locale,
+              coalesce(CASE WHEN u.id = nullif(to_jsonb(r)->>'reporter_user_id', '')::uuid THEN u.locale END,
+                       nullif(to_jsonb(r)->>'reporter_locale', ''), u.locale, 'es') AS locale,
               u.id AS "userId",
               NOT r.reporter_updates_opt_out AND coalesce(u.email_notifications, true) AS "emailAllowed"
          FROM reports r

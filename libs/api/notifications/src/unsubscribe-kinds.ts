@@ -1,11 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { serverText } from '@plaza/api/i18n';
+import { matchLocale } from '@plaza/api/mail';
 import { UnsubscribeLinks } from '@plaza/api/outbox';
 import { FollowsRepository } from '@plaza/api/participation-data';
 import { ProposalRecordsRepository } from '@plaza/api/proposal-records';
 import { ReportRecordsRepository } from '@plaza/api/report-records';
 import { DataSource, type EntityManager } from 'typeorm';
-import { mailLocale } from './update-mail';
 
 export const UNSUBSCRIBE_KINDS = {
   /** A follower stops following one report or proposal (the follow row goes). */
@@ -48,7 +49,8 @@ export class UpdateUnsubscribeKinds implements OnModuleInit {
         if (!follow) return null;
         const label = await this.label(this.db.manager, follow.type, follow.targetId);
         if (!label) return null;
-        return mailLocale(locale) === 'es' ? `Dejar de seguir ${label.es}` : `Stop following ${label.en}`;
+        const key = follow.type === 'report' ? 'mail.updates.unsubscribe.followReport' : 'mail.updates.unsubscribe.followProposal';
+        return serverText(matchLocale(locale), key, label);
       },
       unsubscribe: async (manager, subject) => {
         const follow = parseFollowSubject(subject);
@@ -60,7 +62,7 @@ export class UpdateUnsubscribeKinds implements OnModuleInit {
       describe: async (subject, locale) => {
         const label = ID.test(subject) ? await this.label(this.db.manager, 'report', subject) : null;
         if (!label) return null;
-        return mailLocale(locale) === 'es' ? `Dejar de recibir novedades sobre ${label.es}` : `Stop updates about ${label.en}`;
+        return serverText(matchLocale(locale), 'mail.updates.unsubscribe.reportUpdates', label);
       },
       unsubscribe: async (manager, subject) => {
         if (!ID.test(subject)) return;
@@ -72,7 +74,7 @@ export class UpdateUnsubscribeKinds implements OnModuleInit {
       describe: async (subject, locale) => {
         const label = ID.test(subject) ? await this.label(this.db.manager, 'proposal', subject) : null;
         if (!label) return null;
-        return mailLocale(locale) === 'es' ? `Dejar de recibir novedades sobre ${label.es}` : `Stop updates about ${label.en}`;
+        return serverText(matchLocale(locale), 'mail.updates.unsubscribe.proposalUpdates', label);
       },
       unsubscribe: async (manager, subject) => {
         if (!ID.test(subject)) return;
@@ -82,12 +84,12 @@ export class UpdateUnsubscribeKinds implements OnModuleInit {
   }
 
   /** How the page names the item: its public reference and title, nothing about people. */
-  private async label(manager: EntityManager, type: FollowType, id: string): Promise<{ es: string; en: string } | null> {
+  private async label(manager: EntityManager, type: FollowType, id: string): Promise<{ ref: string; title: string } | null> {
     if (type === 'report') {
       const row = await this.reports.visibleLabel(manager, id);
-      return row ? { es: `el aviso ${row.ref} («${row.title}»)`, en: `report ${row.ref} (“${row.title}”)` } : null;
+      return row ? { ref: row.ref, title: row.title } : null;
     }
     const title = await this.proposals.visibleTitle(manager, id);
-    return title !== null ? { es: `la propuesta «${title}»`, en: `the proposal “${title}”` } : null;
+    return title !== null ? { ref: id, title } : null;
   }
 }

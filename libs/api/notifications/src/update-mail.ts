@@ -1,17 +1,13 @@
-import { reportStatusLabel, type ProposalStatus } from '@plaza/shared/contracts';
+import { serverTranslator } from '@plaza/api/i18n';
+import { matchLocale } from '@plaza/api/mail';
+import { reportStatusLabel, type Locale, type ProposalStatus } from '@plaza/shared/contracts';
 import type { ProposalNotice, ReportNotice } from './notification-rules';
 import type { RecipientRole } from './recipients';
 
-/** Update mails are written in Spanish or English; the other interface languages read Spanish. */
-export type MailLocale = 'es' | 'en';
-
-export function mailLocale(locale: string | null | undefined): MailLocale {
-  return locale?.toLowerCase().startsWith('en') ? 'en' : 'es';
-}
-
 /** The words of one update mail, before layout (`renderEmail` makes the HTML and text bodies). */
 export interface UpdateMailContent {
-  locale: MailLocale;
+  /** The language the mail is written in: the recipient's. */
+  locale: Locale;
   subject: string;
   heading: string;
   paragraphs: string[];
@@ -32,72 +28,30 @@ export interface ProposalSubject {
   url: string;
 }
 
-const PROPOSAL_STATUS: Record<MailLocale, Record<Exclude<ProposalStatus, 'hidden'>, string>> = {
-  es: {
-    published: 'Publicada',
-    under_evaluation: 'En evaluación',
-    accepted: 'Aceptada',
-    partially_accepted: 'Aceptada en parte',
-    rejected: 'No aceptada',
-    in_execution: 'En ejecución',
-    completed: 'Realizada',
-    withdrawn: 'Retirada',
-  },
-  en: {
-    published: 'Published',
-    under_evaluation: 'Under evaluation',
-    accepted: 'Accepted',
-    partially_accepted: 'Partially accepted',
-    rejected: 'Not accepted',
-    in_execution: 'In progress',
-    completed: 'Completed',
-    withdrawn: 'Withdrawn',
-  },
-};
-
-export function proposalStatusLabel(status: Exclude<ProposalStatus, 'hidden'>, locale: MailLocale): string {
-  return PROPOSAL_STATUS[locale][status];
+export function proposalStatusLabel(status: Exclude<ProposalStatus, 'hidden'>, locale: Locale): string {
+  return serverTranslator(locale).t(`mail.proposalStatus.${status}`);
 }
 
-const quote = (locale: MailLocale, text: string) => (locale === 'es' ? `«${text}»` : `“${text}”`);
-
 export function reportUpdateMail(notice: ReportNotice, report: ReportSubject, role: RecipientRole, rawLocale: string): UpdateMailContent {
-  const locale = mailLocale(rawLocale);
+  const { t, locale } = serverTranslator(matchLocale(rawLocale));
   const status = reportStatusLabel(notice.status, locale);
-  const own = role === 'reporter';
-  const es = locale === 'es';
+  const own = role === 'reporter' ? 'yes' : 'no';
   const subject =
     notice.kind === 'status'
-      ? es
-        ? `${own ? 'Tu aviso' : 'Aviso'} ${report.ref}: ${status}`
-        : `${own ? 'Your report' : 'Report'} ${report.ref}: ${status}`
-      : es
-        ? `Respuesta del ayuntamiento ${own ? 'a tu aviso' : 'en el aviso'} ${report.ref}`
-        : `The city replied ${own ? 'to your report' : 'on report'} ${report.ref}`;
+      ? t('mail.update.report.statusSubject', { own, ref: report.ref, status })
+      : t('mail.update.report.replySubject', { own, ref: report.ref });
   const paragraphs = [
-    es ? `Aviso ${report.ref}: ${quote(locale, report.title)}.` : `Report ${report.ref}: ${quote(locale, report.title)}.`,
-    notice.kind === 'status'
-      ? es
-        ? `Su estado ha cambiado a: ${status}.`
-        : `Its status is now: ${status}.`
-      : es
-        ? `Estado actual: ${status}.`
-        : `Current status: ${status}.`,
-    ...(notice.message ? [es ? 'El ayuntamiento ha respondido:' : 'The city replied:', quote(locale, notice.message)] : []),
+    t('mail.update.report.intro', { ref: report.ref, title: report.title }),
+    notice.kind === 'status' ? t('mail.update.statusNow', { status }) : t('mail.update.currentStatus', { status }),
+    ...(notice.message ? [t('mail.update.report.replied'), t('mail.update.quote', { text: notice.message })] : []),
   ];
   return {
     locale,
     subject,
     heading: subject,
     paragraphs,
-    action: { label: es ? 'Ver el aviso' : 'See the report', url: report.url },
-    footer: es
-      ? own
-        ? 'Recibes este correo porque enviaste este aviso.'
-        : 'Recibes este correo porque sigues este aviso.'
-      : own
-        ? 'You get this mail because you sent this report.'
-        : 'You get this mail because you follow this report.',
+    action: { label: t('mail.update.report.action'), url: report.url },
+    footer: t('mail.update.report.footer', { own }),
   };
 }
 
@@ -107,41 +61,24 @@ export function proposalUpdateMail(
   role: RecipientRole,
   rawLocale: string,
 ): UpdateMailContent {
-  const locale = mailLocale(rawLocale);
+  const { t, locale } = serverTranslator(matchLocale(rawLocale));
   const status = proposalStatusLabel(notice.status, locale);
-  const own = role === 'author';
-  const es = locale === 'es';
-  const title = quote(locale, proposal.title);
+  const own = role === 'author' ? 'yes' : 'no';
   const subject =
     notice.kind === 'answer'
-      ? es
-        ? `Respuesta oficial a ${own ? 'tu propuesta' : 'la propuesta'} ${title}`
-        : `Official answer to ${own ? 'your proposal' : 'the proposal'} ${title}`
-      : es
-        ? `${own ? 'Tu propuesta' : 'Propuesta'} ${title}: ${status}`
-        : `${own ? 'Your proposal' : 'Proposal'} ${title}: ${status}`;
+      ? t('mail.update.proposal.answerSubject', { own, title: proposal.title })
+      : t('mail.update.proposal.statusSubject', { own, title: proposal.title, status });
+  const quoted = notice.message ? [t('mail.update.quote', { text: notice.message })] : [];
   const paragraphs =
     notice.kind === 'answer'
-      ? [
-          es ? `El ayuntamiento ha respondido oficialmente. Resultado: ${status}.` : `The city has given its official answer. Outcome: ${status}.`,
-          ...(notice.message ? [quote(locale, notice.message)] : []),
-        ]
-      : [
-          es ? `Su estado ha cambiado a: ${status}.` : `Its status is now: ${status}.`,
-          ...(notice.message ? [quote(locale, notice.message)] : []),
-        ];
+      ? [t('mail.update.proposal.answered', { status }), ...quoted]
+      : [t('mail.update.statusNow', { status }), ...quoted];
   return {
     locale,
     subject,
     heading: subject,
     paragraphs,
-    action: { label: es ? 'Ver la propuesta' : 'See the proposal', url: proposal.url },
-    footer: es
-      ? own
-        ? 'Recibes este correo porque eres quien presentó esta propuesta.'
-        : 'Recibes este correo porque sigues esta propuesta.'
-      : own
-        ? 'You get this mail because you made this proposal.'
-        : 'You get this mail because you follow this proposal.',
+    action: { label: t('mail.update.proposal.action'), url: proposal.url },
+    footer: t('mail.update.proposal.footer', { own }),
   };
 }

@@ -1,8 +1,11 @@
+import { serverTranslator } from '@plaza/api/i18n';
 import { renderEmail, type OutgoingMail } from '@plaza/api/mail';
+import type { Locale } from '@plaza/shared/contracts';
 
 export interface ConfirmationMailInput {
   to: string;
-  locale: 'es' | 'en';
+  /** The language the report was filed in (`reports.reporter_locale`). */
+  locale: Locale;
   reportId: string;
   name: string;
   ref: string;
@@ -13,56 +16,25 @@ export interface ConfirmationMailInput {
   moderated: boolean;
 }
 
-const TEXT = {
-  es: {
-    subject: (ref: string) => `Confirma tu aviso ${ref}`,
-    heading: 'Confirma tu aviso',
-    greeting: (name: string) => `Hola, ${name}:`,
-    received: (ref: string, title: string) => `Hemos recibido tu aviso ${ref} («${title}»).`,
-    why: 'Como lo enviaste sin iniciar sesión, necesitamos comprobar que esta dirección es tuya antes de que el aviso llegue al ayuntamiento.',
-    after: (moderated: boolean) =>
-      moderated
-        ? 'Cuando lo confirmes, el equipo municipal lo revisará antes de publicarlo en el mapa.'
-        : 'Cuando lo confirmes, se publicará en el mapa y el ayuntamiento empezará a tramitarlo.',
-    expiry: (hours: number) => `El enlace caduca en ${hours} horas; si no lo usas, el aviso y sus fotos se borrarán.`,
-    action: 'Confirmar mi aviso',
-    footer: 'Si no enviaste este aviso, ignora este mensaje: se borrará solo.',
-  },
-  en: {
-    subject: (ref: string) => `Confirm your report ${ref}`,
-    heading: 'Confirm your report',
-    greeting: (name: string) => `Hello ${name},`,
-    received: (ref: string, title: string) => `We have received your report ${ref} (“${title}”).`,
-    why: 'As you sent it without signing in, we need to check that this address is yours before the report reaches the city.',
-    after: (moderated: boolean) =>
-      moderated
-        ? 'Once you confirm it, city staff will review it before publishing it on the map.'
-        : 'Once you confirm it, it will be published on the map and the city will start handling it.',
-    expiry: (hours: number) => `The link expires in ${hours} hours; if unused, the report and its photos will be deleted.`,
-    action: 'Confirm my report',
-    footer: 'If you did not send this report, ignore this message: it will be deleted on its own.',
-  },
-} as const;
-
 /** The mail that asks an anonymous reporter to confirm their report, in their language. */
 export function confirmationMail(input: ConfirmationMailInput): OutgoingMail {
-  const text = TEXT[input.locale];
+  const { t } = serverTranslator(input.locale);
   const body = renderEmail({
     locale: input.locale,
-    heading: text.heading,
+    heading: t('mail.reportConfirmation.heading'),
     paragraphs: [
-      text.greeting(input.name),
-      text.received(input.ref, input.title),
-      text.why,
-      text.after(input.moderated),
-      text.expiry(input.ttlHours),
+      t('mail.greeting', { name: input.name }),
+      t('mail.reportConfirmation.received', { ref: input.ref, title: input.title }),
+      t('mail.reportConfirmation.why'),
+      t('mail.reportConfirmation.after', { moderated: input.moderated ? 'yes' : 'no' }),
+      t('mail.reportConfirmation.expiry', { hours: input.ttlHours }),
     ],
-    action: { label: text.action, url: input.url },
-    footer: text.footer,
+    action: { label: t('mail.reportConfirmation.action'), url: input.url },
+    footer: t('mail.reportConfirmation.footer'),
   });
   return {
     to: input.to,
-    subject: text.subject(input.ref),
+    subject: t('mail.reportConfirmation.subject', { ref: input.ref }),
     text: body.text,
     html: body.html,
     locale: input.locale,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Locale } from '@plaza/shared/contracts';
 
 interface CountRow {
   count: number;
@@ -15,7 +16,7 @@ export interface HeldReportRow {
 interface ReporterRow {
   email: string;
   name: string;
-  locale: 'es' | 'en';
+  locale: Locale;
 }
 
 /**

@@ -26,7 +26,7 @@ export interface NewReportRow {
   /** The signed-in citizen who filed it, if any. */
   reporterUserId: string | null;
   /** The language mails to the reporter are written in. */
-  reporterLocale: 'es' | 'en';
+  reporterLocale: Locale;
   /** Set for an anonymous reporter: the report stays invisible until this token comes back. */
   confirmation: { tokenHash: string; ttlHours: number } | null;
   /** Set when screening found personal data: the report waits for a moderator whatever its category says. */

@@ -137,7 +137,8 @@ export class ReportsService {
         const screeningHold = screenReport(input);
         const moderated = category.requiresModeration || screeningHold !== null;
         const status = moderated ? 'unconfirmed' : 'confirmed';
-        const reporterLocale = mailLocale(locale);
+        // The request's language (?lang=, then Accept-Language): the reporter's mails are written in it.
+        const reporterLocale = locale;
         const token = options.reporter.kind === 'anonymous' ? newSecretToken() : null;
         const { id, ref } = await this.reports.insert(manager, {
           title: input.title.trim(),
@@ -313,11 +314,6 @@ const CONFIRMATION_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 /** The first entry of a report's timeline: filed by its reporter, public from the start. */
 function filedEvent(reportId: string, status: ReportStatus): NewReportEvent {
   return { reportId, actorKind: 'citizen', actorId: null, from: null, to: status, message: null, isPublic: true };
-}
-
-/** Mail is written in Spanish or English; the other languages of the site read the Spanish one. */
-function mailLocale(locale: Locale): 'es' | 'en' {
-  return locale === 'en' ? 'en' : 'es';
 }
 
 function requestHash(input: CreateReportDto, photos: Buffer[]): string {

@@ -22,7 +22,7 @@ export async function confirmationMailsFor(baseUrl: string, ref: string): Promis
 /** The confirmation link mailed for report `ref` (`http…/confirm/<token>?lang=<mail's language>`). */
 export async function confirmationLinkFor(baseUrl: string, ref: string): Promise<string> {
   const [mail] = await confirmationMailsFor(baseUrl, ref);
-  const link = /https?:\/\/\S+\/confirm\/[A-Za-z0-9_-]{43}\?lang=(es|en)/.exec(mail?.text ?? '')?.[0];
+  const link = /https?:\/\/\S+\/confirm\/[A-Za-z0-9_-]{43}\?lang=(es|en|ca|eu|gl)/.exec(mail?.text ?? '')?.[0];
   if (!link) throw new Error(`no confirmation link mailed for ${ref}`);
   return link;
 }

@@ -1,0 +1,71 @@
+import { confirmationDigestMail } from './confirmation-digest-mail';
+import { confirmationMail, type ConfirmationMailInput } from './confirmation-mail';
+
+const input: ConfirmationMailInput = {
+  to: 'ana@example.org',
+  locale: 'es',
+  reportId: '7',
+  name: 'Ana',
+  ref: 'PLZ-2026-000007',
+  title: 'Bache <grande>',
+  url: 'https://plaza.example/confirm/tok?lang=es',
+  ttlHours: 48,
+  moderated: false,
+};
+
+describe('the confirmation mail of an anonymous report', () => {
+  it('asks the reporter in Spanish to confirm, saying what happens next and when the link expires', () => {
+    const mail = confirmationMail(input);
+    expect(mail).toMatchObject({ to: 'ana@example.org', locale: 'es', subject: 'Confirma tu aviso PLZ-2026-000007', priority: 'bulk', dedupeKey: 'report-confirmation:7' });
+    expect(mail.text).toContain('Hola, Ana:');
+    expect(mail.text).toContain('Hemos recibido tu aviso PLZ-2026-000007 («Bache <grande>»).');
+    expect(mail.text).toContain('se publicará en el mapa');
+    expect(mail.text).toContain('El enlace caduca en 48 horas;');
+    expect(mail.html).toContain('<html lang="es"');
+    expect(mail.html).toContain('Bache &lt;grande&gt;');
+    expect(confirmationMail({ ...input, ttlHours: 1 }).text).toContain('El enlace caduca en 1 hora;');
+  });
+
+  it('writes in English, Basque, Catalan and Galician, with the moderation step when the category has one', () => {
+    const en = confirmationMail({ ...input, locale: 'en', moderated: true });
+    expect(en).toMatchObject({ locale: 'en', subject: 'Confirm your report PLZ-2026-000007' });
+    expect(en.text).toContain('city staff will review it before publishing it');
+    const eu = confirmationMail({ ...input, locale: 'eu', ttlHours: 1 });
+    expect(eu).toMatchObject({ locale: 'eu', subject: 'Berretsi zure abisua: PLZ-2026-000007' });
+    expect(eu.text).toContain('Zure PLZ-2026-000007 abisua («Bache <grande>») jaso dugu.');
+    expect(eu.text).toContain('Esteka ordubete barru iraungiko da;');
+    expect(eu.text).toContain('Berretsi nire abisua: https://plaza.example/confirm/tok');
+    expect(eu.html).toContain('<html lang="eu"');
+    expect(confirmationMail({ ...input, locale: 'ca' }).text).toContain('L’enllaç caduca d’aquí a 48 hores;');
+    expect(confirmationMail({ ...input, locale: 'gl', moderated: true }).text).toContain('o equipo municipal revisarao');
+  });
+
+  it('ends every language’s subject with the reference, so the reporter (and a mail filter) can find it', () => {
+    for (const locale of ['es', 'en', 'ca', 'eu', 'gl'] as const) {
+      expect(confirmationMail({ ...input, locale }).subject.endsWith(' PLZ-2026-000007')).toBe(true);
+    }
+  });
+});
+
+describe('the digest of held confirmations', () => {
+  const items = [
+    { ref: 'PLZ-2026-000008', title: 'Farola', url: 'https://plaza.example/confirm/a' },
+    { ref: 'PLZ-2026-000009', title: 'Papelera', url: 'https://plaza.example/confirm/b' },
+    { ref: 'PLZ-2026-000010', title: 'Banco', url: 'https://plaza.example/confirm/c' },
+  ];
+  const digest = { to: 'ana@example.org', name: 'Ana', locale: 'es' as const, confirmedReportId: '7', items, ttlHours: 48 };
+
+  it('counts the reports in the subject with the language’s plural, and lists a link for each', () => {
+    const es = confirmationDigestMail(digest);
+    expect(es).toMatchObject({ subject: 'Confirma tus otros 3 avisos', locale: 'es', dedupeKey: 'report-confirmation-digest:7' });
+    expect(es.text).toContain('PLZ-2026-000009 («Papelera»): https://plaza.example/confirm/b');
+    expect(confirmationDigestMail({ ...digest, items: items.slice(0, 1) }).subject).toBe('Confirma tu otro aviso');
+    const en = confirmationDigestMail({ ...digest, locale: 'en', items: items.slice(0, 1) });
+    expect(en.subject).toBe('Confirm your other report');
+    const eu = confirmationDigestMail({ ...digest, locale: 'eu' });
+    expect(eu).toMatchObject({ subject: 'Berretsi zure beste 3 abisuak', locale: 'eu' });
+    expect(eu.text).toContain('Estekak 48 ordu barru iraungiko dira;');
+    expect(eu.html).toContain('<html lang="eu"');
+    expect(confirmationDigestMail({ ...digest, locale: 'gl' }).subject).toBe('Confirma os teus outros 3 avisos');
+  });
+});
