@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource, QueryFailedError, type EntityManager, type QueryRunner } from 'typeorm';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { readsMustUsePrimary } from './read-routing';
 
 /** The part of pg's Pool the prepared statements use. */
@@ -103,7 +103,7 @@ export class PublicReads {
       return result;
     } catch (error) {
       if (runner?.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      if (!isDatabaseFailure(error)) throw error;
+      if (isAnswer(error)) throw error;
       this.fellBack(error);
       return this.db.transaction(work);
     } finally {
@@ -117,14 +117,12 @@ export class PublicReads {
 }
 
 /**
- * A failed query, or no connection at all (pg's connection errors carry a system code such as
- * ECONNREFUSED, or none with "Connection terminated"), as opposed to an error of the caller's own.
+ * An answer of the work itself (a 404 for a hidden proposal): a DomainError (@plaza/api/http) or a
+ * Nest HttpException. Anything else came from the database or the way to it (refused or dropped
+ * connections arrive as pg errors, TypeORM wrappers or AggregateErrors), and a read-only work is
+ * safe to do again on the primary.
  */
-function isDatabaseFailure(error: unknown): boolean {
-  if (error instanceof QueryFailedError) return true;
+function isAnswer(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  // The work's own answers: a DomainError (@plaza/api/http) or a Nest HttpException.
-  if (error.name === 'DomainError' || typeof (error as { getStatus?: unknown }).getStatus === 'function') return false;
-  const code = (error as { code?: unknown }).code;
-  return (typeof code === 'string' && /^E[A-Z]+$/.test(code)) || /connect|terminat|timeout/i.test(error.message);
+  return error.name === 'DomainError' || typeof (error as { getStatus?: unknown }).getStatus === 'function';
 }
