@@ -163,6 +163,19 @@ function recentWriteCookie(response: TestResponse): string | null {
     expect(filed.statusCode).toBe(201);
   });
 
+  it('boots while its replica is down, and reads from the primary', async () => {
+    // The replica is still down from the test above; an API replica restarting now must not crash-loop.
+    const second = await createTestApp(async (db) => ({ DATABASE_READ_URL: replica.urlFor(db.url) }));
+    try {
+      const list = await second.inject({ method: 'GET', url: `/api/v1/reports?bbox=${MADRID_BBOX}` });
+      expect(list.statusCode).toBe(200);
+      const ref = await fileReport(second);
+      expect((await second.inject({ method: 'GET', url: `/api/v1/reports/${ref}` })).statusCode).toBe(200);
+    } finally {
+      await second.close();
+    }
+  });
+
   /** A query on the replica, to this test's database. */
   async function onReplica<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
     const client = new pg.Client({ connectionString: replica.urlFor(t.db.url) });
