@@ -60,6 +60,7 @@ function recentWriteCookie(response: TestResponse): string | null {
       areas: (await json('/api/v1/areas')).features.length,
       services: (await json('/open311/v2/services.json')).length,
       themes: (await json('/api/v1/proposal-themes')).length,
+      places: (await json('/api/v1/places?q=Bravo%20Murillo')).map((p: { name: string }) => p.name),
     };
   }
 
@@ -92,7 +93,7 @@ function recentWriteCookie(response: TestResponse): string | null {
     // Held back, the replica stops at what it has: whatever is written now exists on the primary only.
     await replica.pauseReplay();
 
-    const filed = await t.inject({ method: 'POST', url: '/api/v1/reports', payload: citizenReport({ title: 'Contenedor volcado en la acera' }) });
+    const filed = await t.inject({ method: 'POST', url: '/api/v1/reports', payload: citizenReport({ title: 'Contenedor volcado en la acera', address: 'Calle de Bravo Murillo, 5' }) });
     expect(filed.statusCode).toBe(201);
     fresh = filed.json().properties.ref;
     const confirmed = await confirmReport(t, await confirmationTokenFor(t, fresh));
@@ -125,11 +126,13 @@ function recentWriteCookie(response: TestResponse): string | null {
     expect(stale.map).not.toContain(fresh);
     expect(stale.open311).not.toContain(fresh);
     expect(stale.proposals).not.toContain(freshProposal);
+    expect(stale.places).toEqual([]);
     // The client who wrote reads from the primary and sees every write at once.
     expect(primary).toMatchObject({ freshReport: 200, olderStatus: 'investigating', clusters: 2, freshProposal: 200 });
     expect(primary.map).toEqual(expect.arrayContaining([older, fresh]));
     expect(primary.open311).toEqual(expect.arrayContaining([older, fresh]));
     expect(primary.proposals).toContain(freshProposal);
+    expect(primary.places).toEqual(['Calle de Bravo Murillo, 5']);
     expect(primary.stats).not.toBe(stale.stats);
     expect(primary.categories).toBeGreaterThan(0);
     expect(stale).toMatchObject({ categories: primary.categories, areas: primary.areas, services: primary.services, themes: primary.themes });
