@@ -58,10 +58,10 @@ export class PublicReads {
       return (await runner.query(sql, parameters)) as T;
     } catch (error) {
       this.fellBack(error);
-      return this.db.query<T>(sql, parameters);
     } finally {
       await runner.release();
     }
+    return this.db.query<T>(sql, parameters);
   }
 
   /**
@@ -105,10 +105,10 @@ export class PublicReads {
       if (runner?.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       if (isAnswer(error)) throw error;
       this.fellBack(error);
-      return this.db.transaction(work);
     } finally {
       await runner?.release().catch(() => undefined);
     }
+    return this.db.transaction(work);
   }
 
   private fellBack(error: unknown): void {
