@@ -64,30 +64,39 @@ function recentWriteCookie(response: TestResponse): string | null {
     };
   }
 
+  // Kept so that afterAll can wait for them: a start still under way when a hook times out must
+  // still be stopped and removed, or its cluster and replication slot would outlive the run.
+  let replicaStarting: Promise<StreamingReplica> | undefined;
+  let appStarting: Promise<TestApp> | undefined;
+
   beforeAll(async () => {
-    replica = await startStreamingReplica(process.env['DATABASE_URL'] as string);
-    t = await createTestApp(async (db) => {
+    replicaStarting = startStreamingReplica(process.env['DATABASE_URL'] as string);
+    replica = await replicaStarting;
+    appStarting = createTestApp(async (db) => {
       // The API connects to the replica at boot: its copy of the fresh database must exist by then.
       await replica.catchUp();
       return { DATABASE_READ_URL: replica.urlFor(db.url) };
     });
+    t = await appStarting;
     await seedAccounts(t);
     citizen = await signIn(t, DEMO.citizen);
     cleaning = await signIn(t, DEMO.cleaningStaff);
     manager = await signIn(t, DEMO.manager);
     older = await fileReport(t);
     await replica.catchUp();
-  }, 150_000);
+  }, 300_000);
 
   afterAll(async () => {
+    const app = await appStarting?.catch(() => undefined);
+    const started = await replicaStarting?.catch(() => undefined);
     try {
-      await replica?.resumeReplay().catch(() => undefined);
-      await t?.close();
+      await started?.resumeReplay().catch(() => undefined);
+      await app?.close();
     } finally {
       // Stopped and deleted even when the tests failed: no cluster or replication slot outlives the run.
-      await replica?.remove();
+      await started?.remove();
     }
-  });
+  }, 120_000);
 
   it('serves public reads from the replica, and a client who just wrote (citizen or staff) from the primary', async () => {
     // Held back, the replica stops at what it has: whatever is written now exists on the primary only.
