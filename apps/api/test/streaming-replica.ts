@@ -69,7 +69,9 @@ export async function startStreamingReplica(primaryUrl: string): Promise<Streami
 
   try {
     await prepareDirectory(dir);
+    let limits: string[] = [];
     await withClient(primaryUrl, async (c) => {
+      limits = await standbyLimits(c);
       await allowReplicationFromLocalhost(c);
       await dropStaleSlots(c);
       // Reserved now, before the backup starts: the WAL from here on stays until the replica has it.
@@ -83,8 +85,8 @@ export async function startStreamingReplica(primaryUrl: string): Promise<Streami
     await writeOwned(path.join(dataDir, 'postgresql.conf'), [
       `listen_addresses = '127.0.0.1'`,
       'hot_standby = on',
-      // At least the primary's, or a hot standby refuses to start.
-      'max_connections = 100',
+      // The primary's own limits: a hot standby refuses to start with lower ones.
+      ...limits,
       'shared_buffers = 32MB',
       `cluster_name = 'plaza-test-replica'`,
       '',
@@ -123,6 +125,16 @@ export async function startStreamingReplica(primaryUrl: string): Promise<Streami
     },
     remove,
   };
+}
+
+/** The settings a hot standby must have at least as high as its primary, with the primary's values. */
+async function standbyLimits(c: pg.Client): Promise<string[]> {
+  const { rows } = await c.query(
+    `SELECT name, setting FROM pg_settings
+      WHERE name IN ('max_connections', 'max_worker_processes', 'max_wal_senders', 'max_prepared_transactions', 'max_locks_per_transaction')
+      ORDER BY name`,
+  );
+  return (rows as Array<{ name: string; setting: string }>).map(({ name, setting }) => `${name} = ${Number(setting)}`);
 }
 
 /** A directory only `postgres` may enter, as pg_basebackup and the server insist. */
