@@ -9,7 +9,7 @@ import { PrivacyModule } from '@plaza/api/privacy';
 import { AuthModule } from '@plaza/api/auth';
 import { CasesModule } from '@plaza/api/cases';
 import { CatalogModule } from '@plaza/api/catalog';
-import { dataSourceOptions, PublicReadsModule } from '@plaza/api/database';
+import { dataSourceOptions, PublicReadsModule, reachableReplicas } from '@plaza/api/database';
 import { EventsModule } from '@plaza/api/events';
 import { FeedsModule } from '@plaza/api/feeds';
 import { HealthModule } from '@plaza/api/health';
@@ -43,7 +43,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions({ ...database, readUrls: config.databaseReadUrls }), autoLoadEntities: true }),
+        // Only the replicas that answer now: one that is down must not keep the API from booting.
+        TypeOrmModule.forRootAsync({
+          useFactory: async () => ({
+            ...dataSourceOptions({ ...database, readUrls: database.embedded ? [] : await reachableReplicas(config.databaseReadUrls) }),
+            autoLoadEntities: true,
+          }),
+        }),
         PublicReadsModule,
         RedisModule,
         SchedulerModule,

@@ -6,7 +6,7 @@ import multipart from '@fastify/multipart';
 import { RequestMethod, VersioningType } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { RECENT_WRITE_COOKIE, RECENT_WRITE_SECONDS, withReadRouting } from '@plaza/api/database';
+import { readsFromPrimary, RECENT_WRITE_COOKIE, RECENT_WRITE_SECONDS, withReadRouting } from '@plaza/api/database';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { SESSION_SECURITY_SCHEME } from '@plaza/api/auth';
 import type { AppConfig } from '@plaza/api/config';
@@ -126,15 +126,15 @@ export async function configureApp(
 }
 
 /**
- * Read-your-writes with read replicas: a request that writes, or comes from a client that wrote in
- * the last few seconds (a short, identifier-free cookie), reads from the primary; other requests'
- * public reads may go to a replica (PublicReads).
+ * Read-your-writes with read replicas: a request that writes, comes from a client that wrote in
+ * the last few seconds (a short, identifier-free cookie), or is a staff, admin, account or sign-in
+ * request reads from the primary (readsFromPrimary); other requests' public reads may go to a
+ * replica (PublicReads). Every successful write, a citizen's or a staff member's, sets the cookie.
  */
 function routeReads(fastify: FastifyInstance): void {
   const writes = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
   fastify.addHook('onRequest', (request, _reply, done) => {
-    const wroteRecently = (request.headers.cookie ?? '').split(/;\s*/).includes(`${RECENT_WRITE_COOKIE}=1`);
-    withReadRouting(writes(request.method) || wroteRecently, done);
+    withReadRouting(readsFromPrimary({ method: request.method, url: request.url, cookie: request.headers.cookie }), done);
   });
   fastify.addHook('onSend', async (request, reply) => {
     if (writes(request.method) && reply.statusCode < 400) {

@@ -41,10 +41,14 @@ export interface TestApp {
 
 /**
  * The real application on a fresh database: migrations run, reference data (districts, categories)
- * seeded. `env` adds or overrides configuration (e.g. REDIS_URL).
+ * seeded. `env` adds or overrides configuration (e.g. REDIS_URL); as a function, it is given the
+ * fresh database first (e.g. to point DATABASE_READ_URL at a replica of it).
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> | ((db: TestDatabase) => Promise<Record<string, string>>) = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
+  const extraEnv = typeof env === 'function' ? await env(db) : env;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'plaza-test-'));
   const config = loadConfig({
     DATABASE_URL: db.url,
@@ -58,7 +62,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ABUSE_REPORTS_PER_IP_HOUR: '1000000',
     ABUSE_REPORTS_PER_EMAIL_HOUR: '1000000',
     ABUSE_PENDING_CONFIRMATIONS_MAX: '1000',
-    ...env,
+    ...extraEnv,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, database: { url: db.url, embedded: db.embedded } }),
@@ -98,9 +102,11 @@ async function send(baseUrl: string, { method, url, headers = {}, payload }: Inj
   const response = await fetch(new URL(url, baseUrl), { method, headers: finalHeaders, body });
   const rawPayload = Buffer.from(await response.arrayBuffer());
   const text = rawPayload.toString('utf8');
+  const setCookies = response.headers.getSetCookie();
   return {
     statusCode: response.status,
-    headers: Object.fromEntries(response.headers.entries()),
+    // Several Set-Cookie headers (a session and the read-your-writes cookie) are all kept, joined.
+    headers: { ...Object.fromEntries(response.headers.entries()), ...(setCookies.length ? { 'set-cookie': setCookies.join(', ') } : {}) },
     body: text,
     rawPayload,
     json: () => JSON.parse(text),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { PublicReads } from '@plaza/api/database';
 import type { LocalizedText } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -24,10 +25,14 @@ export interface Placement {
 /** All catalogue SQL: categories, departments, areas and routing. */
 @Injectable()
 export class CatalogRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    // Public read traffic may be served by a read replica (docs/operations.md#read-replicas).
+    private readonly reads: PublicReads,
+  ) {}
 
   async listActiveCategories(): Promise<CategoryRow[]> {
-    return this.db.query<CategoryRow[]>(`${CATEGORY_SELECT} WHERE c.active ORDER BY c.sort_order, c.code`);
+    return this.reads.query<CategoryRow[]>(`${CATEGORY_SELECT} WHERE c.active ORDER BY c.sort_order, c.code`);
   }
 
   async findActiveCategory(code: string, manager: EntityManager = this.db.manager): Promise<CategoryRow | null> {
@@ -42,7 +47,7 @@ export class CatalogRepository {
    * Madrid's districts from 206 KB to 66 KB.
    */
   async areasFeatureCollection(): Promise<string> {
-    const [row] = await this.db.query<{ doc: string }[]>(`
+    const [row] = await this.reads.query<{ doc: string }[]>(`
       SELECT json_build_object(
         'type', 'FeatureCollection',
         'features', coalesce(json_agg(json_build_object(

@@ -9,3 +9,4 @@ export * from './city-settings.repository';
 export * from './read-routing';
 export * from './public-reads';
 export * from './public-reads.module';
+export * from './reachable-replicas';

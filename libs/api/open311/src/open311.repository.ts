@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { filedReport } from '@plaza/api/database';
+import { filedReport, PublicReads } from '@plaza/api/database';
 import type { Locale, LocalizedText, ReportStatus } from '@plaza/shared/contracts';
 import { DataSource } from 'typeorm';
 
@@ -53,17 +53,21 @@ const W3C = `'YYYY-MM-DD"T"HH24:MI:SS"Z"'`;
 /** All Open311 SQL besides API clients: services, public requests, their updates, tokens. */
 @Injectable()
 export class Open311Repository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    // Public read traffic may be served by a read replica (docs/operations.md#read-replicas).
+    private readonly reads: PublicReads,
+  ) {}
 
   async activeServices(): Promise<ServiceRow[]> {
-    return this.db.query<ServiceRow[]>(
+    return this.reads.query<ServiceRow[]>(
       `SELECT code, name, description, group_name AS "groupName" FROM categories WHERE active ORDER BY sort_order, code`,
     );
   }
 
   /** Sortable stamp of the last change to the service list, for discovery's `changeset`. */
   async servicesChangeset(): Promise<string | null> {
-    const [row] = await this.db.query<{ at: string | null }[]>(
+    const [row] = await this.reads.query<{ at: string | null }[]>(
       `SELECT to_char(max(updated_at) AT TIME ZONE 'UTC', ${W3C}) AS at FROM categories`,
     );
     return row?.at ?? null;
@@ -81,7 +85,7 @@ export class Open311Repository {
     if (filter.start) add((n) => `r.created_at >= $${n}`, filter.start);
     if (filter.end) add((n) => `r.created_at <= $${n}`, filter.end);
     params.push(filter.limit);
-    return this.db.query<RequestRow[]>(
+    return this.reads.query<RequestRow[]>(
       `SELECT r.ref, r.status,
               (SELECT e.message FROM report_events e
                 WHERE e.report_id = r.id AND e.is_public AND e.message IS NOT NULL
@@ -119,7 +123,7 @@ export class Open311Repository {
     end: Date,
     limit: number,
   ): Promise<UpdateRow[]> {
-    return this.db.query<UpdateRow[]>(
+    return this.reads.query<UpdateRow[]>(
       `SELECT e.id::text AS "updateId", r.ref, e.to_status AS "to",
               to_char(e.at AT TIME ZONE 'UTC', ${W3C}) AS at, e.message
          FROM report_events e

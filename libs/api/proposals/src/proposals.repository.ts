@@ -1,4 +1,4 @@
-import { filedReport } from '@plaza/api/database';
+import { filedReport, PublicReads } from '@plaza/api/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
@@ -144,10 +144,19 @@ const SUMMARY_FROM = `
 /** All proposal SQL. */
 @Injectable()
 export class ProposalsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    // Public read traffic may be served by a read replica (docs/operations.md#read-replicas).
+    private readonly reads: PublicReads,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
+  }
+
+  /** Public reads that must agree with each other (a proposal's page), on a replica when allowed. */
+  publicSnapshot<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.reads.transaction(work);
   }
 
   async findTheme(code: string, manager: EntityManager): Promise<{ id: string; departmentId: string | null } | null> {
@@ -271,11 +280,11 @@ export class ProposalsRepository {
        LIMIT ${limit} OFFSET ${offset}`;
     const limit = add(query.limit);
     const offset = add(query.offset);
-    const rows = await this.db.query<ListRow[]>(sql(limit, offset), params);
+    const rows = await this.reads.query<ListRow[]>(sql(limit, offset), params);
     let total = Number(rows[0]?.total ?? 0);
     if (rows.length === 0 && query.offset > 0) {
       // Past the last page: the first row still carries the total, so clients learn it.
-      const [first] = await this.db.query<ListRow[]>(sql(limit, '0'), params.slice(0, -1));
+      const [first] = await this.reads.query<ListRow[]>(sql(limit, '0'), params.slice(0, -1));
       total = Number(first?.total ?? 0);
     }
     return { rows, total };
@@ -283,9 +292,9 @@ export class ProposalsRepository {
 
   /** Public proposals a public report is linked to ("this report is part of proposal 42"). */
   async proposalsLinkedTo(ref: string, publicReportStatuses: readonly string[], locale: string): Promise<SummaryRow[] | null> {
-    const [report] = await this.db.query<IdRow[]>(`SELECT id FROM reports WHERE ref = $1 AND status = ANY($2::text[]) AND ${filedReport('reports')}`, [ref, publicReportStatuses]);
+    const [report] = await this.reads.query<IdRow[]>(`SELECT id FROM reports WHERE ref = $1 AND status = ANY($2::text[]) AND ${filedReport('reports')}`, [ref, publicReportStatuses]);
     if (!report) return null;
-    return this.db.query<SummaryRow[]>(
+    return this.reads.query<SummaryRow[]>(
       `SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM}
          JOIN proposal_report_links l ON l.proposal_id = p.id
         WHERE l.report_id = $2 AND p.status <> 'hidden'

@@ -103,7 +103,7 @@ export class ProposalsService {
   }
 
   async get(id: string, locale: string, viewer: AuthUser | null): Promise<ProposalDetail | HiddenProposalView> {
-    return this.proposals.transaction((manager) => this.detail(manager, id, locale, viewer));
+    return this.proposals.publicSnapshot((manager) => this.detail(manager, id, locale, viewer));
   }
 
   /**

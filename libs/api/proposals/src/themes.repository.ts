@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { PublicReads } from '@plaza/api/database';
 import type { LocalizedText, ProposalTheme } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -15,14 +16,18 @@ const COLUMNS = `code, name, department_id AS "departmentId", active, sort_order
 
 @Injectable()
 export class ThemesRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    // Public read traffic may be served by a read replica (docs/operations.md#read-replicas).
+    private readonly reads: PublicReads,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
   }
 
   async listPublic(locale: string): Promise<ProposalTheme[]> {
-    return this.db.query<ProposalTheme[]>(
+    return this.reads.query<ProposalTheme[]>(
       `SELECT code, coalesce(name->>$1, name->>'es') AS name, department_id AS "departmentId", active
          FROM proposal_themes WHERE active ORDER BY sort_order, code`,
       [locale],

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { PublicReads } from '@plaza/api/database';
 import { PUBLIC_REPORT_STATUSES, type ReportClusterCell } from '@plaza/shared/contracts';
-import { DataSource } from 'typeorm';
 import type { ClusterQuery } from './dto/cluster.query';
 import { reportFilterClauses } from './report-filters.sql';
-import { preparedQuery } from './reports.repository';
 
 interface CountRow {
   n: number;
@@ -43,7 +41,8 @@ export function clusterSource(query: Pick<ClusterQuery, 'zoom' | 'from' | 'until
  */
 @Injectable()
 export class ClustersRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  // Public read traffic: may be served by a read replica (docs/operations.md#read-replicas).
+  constructor(private readonly reads: PublicReads) {}
 
   async cells(query: ClusterQuery): Promise<ReportClusterCell[]> {
     const rows = clusterSource(query) === 'cells' ? await this.fromCellTable(query) : await this.live(query);
@@ -82,8 +81,7 @@ export class ClustersRepository {
         : `(SELECT * FROM report_map_cells
              WHERE zoom = $1 AND cx BETWEEN $2 AND $3 AND cy BETWEEN $4 AND $5
                AND status = ANY($6::text[]) ${categories}) c`;
-    return preparedQuery<CellRow>(
-      this.db,
+    return this.reads.prepared<CellRow>(
       `SELECT count, lon, lat, "minLon", "minLat", "maxLon", "maxLat"
          FROM (SELECT sum(c.n)::int AS count, (sum(c.sx) / sum(c.n))::float8 AS lon, (sum(c.sy) / sum(c.n))::float8 AS lat,
                       min(c.min_x)::float8 AS "minLon", min(c.min_y)::float8 AS "minLat",
@@ -108,8 +106,7 @@ export class ClustersRepository {
     const extent = Math.max(maxLon - minLon, maxLat - minLat, 1e-9);
     const zoom = Math.min(CELL_TABLE_ZOOMS.max, Math.max(CELL_TABLE_ZOOMS.min, CELL_TABLE_ZOOMS.min + Math.floor(Math.log2((16 * side11) / extent))));
     const side = cellDegreesAt(zoom);
-    const [row] = await preparedQuery<CountRow>(
-      this.db,
+    const [row] = await this.reads.prepared<CountRow>(
       `SELECT coalesce(sum(n), 0)::int AS n FROM report_map_cells
         WHERE zoom = $1 AND cx BETWEEN $2 AND $3 AND cy BETWEEN $4 AND $5`,
       [zoom, Math.floor(minLon / side), Math.floor(maxLon / side), Math.floor(minLat / side), Math.floor(maxLat / side)],
@@ -121,7 +118,7 @@ export class ClustersRepository {
   private live(query: ClusterQuery): Promise<CellRow[]> {
     const params: unknown[] = [query.cellDegrees];
     const where = reportFilterClauses(query, params);
-    return this.db.query<CellRow[]>(
+    return this.reads.query<CellRow[]>(
       `SELECT count(*)::int AS count,
               avg(ST_X(r.location))::float8 AS lon, avg(ST_Y(r.location))::float8 AS lat,
               min(ST_X(r.location))::float8 AS "minLon", min(ST_Y(r.location))::float8 AS "minLat",

@@ -15,14 +15,14 @@ function recordingDataSource(rows: unknown[]): { db: DataSource; reads: PublicRe
     calls.push({ sql: sql.replace(/[ \t]+$/gm, ''), params });
     return rows;
   });
-  // Hot-path reads run as named prepared statements on the pool itself.
-  const prepared = jest.fn(async (config: { name: string; text: string; values: unknown[] }) => {
-    calls.push({ sql: config.text.replace(/[ \t]+$/gm, ''), params: config.values });
-    return { rows };
+  // Hot-path reads run as named prepared statements on a pool (a replica's or the primary's).
+  const prepared = jest.fn(async (text: string, values: unknown[]) => {
+    calls.push({ sql: text.replace(/[ \t]+$/gm, ''), params: values });
+    return rows;
   });
   return {
-    db: { query, driver: { master: { query: prepared } } } as unknown as DataSource,
-    reads: { query } as unknown as PublicReads,
+    db: { query } as unknown as DataSource,
+    reads: { query, prepared } as unknown as PublicReads,
     calls,
   };
 }
@@ -45,18 +45,18 @@ describe('hot-path SQL', () => {
   });
 
   it('estimates the reports in a box from the cell table', async () => {
-    const { db, calls } = recordingDataSource([{ n: 1234 }]);
-    expect(await new ClustersRepository(db).reportsAround([-3.72, 40.41, -3.709, 40.4165])).toBe(1234);
+    const { reads, calls } = recordingDataSource([{ n: 1234 }]);
+    expect(await new ClustersRepository(reads).reportsAround([-3.72, 40.41, -3.709, 40.4165])).toBe(1234);
     expect(calls).toMatchSnapshot();
   });
 
   it('aggregates the viewport into grid clusters', async () => {
-    const { db, calls } = recordingDataSource([]);
+    const { reads, calls } = recordingDataSource([]);
     const query: ClusterQuery = { ...filters, zoom: 13, cellDegrees: 0.01 };
     // With the date filter: the live aggregate; without: the cell table, at a stored zoom and a coarser one.
-    await new ClustersRepository(db).cells(query);
-    await new ClustersRepository(db).cells({ ...query, from: null });
-    await new ClustersRepository(db).cells({ ...query, from: null, zoom: 9, cellDegrees: (60 * 360) / (256 * 512) });
+    await new ClustersRepository(reads).cells(query);
+    await new ClustersRepository(reads).cells({ ...query, from: null });
+    await new ClustersRepository(reads).cells({ ...query, from: null, zoom: 9, cellDegrees: (60 * 360) / (256 * 512) });
     expect(calls).toMatchSnapshot();
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { filedReport } from '@plaza/api/database';
+import { filedReport, PublicReads } from '@plaza/api/database';
 import { PUBLIC_REPORT_STATUSES, type BBoxTuple, type PlaceView } from '@plaza/shared/contracts';
 import { DataSource } from 'typeorm';
 
@@ -23,11 +23,12 @@ interface PlaceRow {
 /** "Known places" for the report form's search: the city's areas and the addresses of public reports. */
 @Injectable()
 export class PlacesRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  // Public read traffic: may be served by a read replica (docs/operations.md#read-replicas).
+  constructor(private readonly reads: PublicReads) {}
 
   async search(text: string, limit: number): Promise<PlaceView[]> {
     const needle = text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-    const rows = await this.db.query<PlaceRow[]>(
+    const rows = await this.reads.query<PlaceRow[]>(
       `(SELECT 'area' AS kind, a.name, NULL AS area,
                ST_Y(p.g)::float8 AS lat, ST_X(p.g)::float8 AS lon,
                ST_XMin(a.geom)::float8 AS "minLon", ST_YMin(a.geom)::float8 AS "minLat",

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Locale, NearbyReportView, ReportStatus, ScreeningHold, TimelineEntryView } from '@plaza/shared/contracts';
 import { PUBLIC_REPORT_STATUSES } from '@plaza/shared/contracts';
-import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { filedReport, PublicReads } from '@plaza/api/database';
 import type { ReportListQuery } from './dto/list-reports.query';
@@ -255,8 +254,7 @@ export class ReportsRepository {
       where.push(`r.id < $${params.length}::bigint`);
     }
     params.push(query.limit);
-    const [row] = await preparedQuery<FeaturePage>(
-      this.db,
+    const [row] = await this.reads.prepared<FeaturePage>(
       `SELECT coalesce(json_agg(f.feature ORDER BY f.id DESC), '[]'::json)::text AS features,
               min(f.id)::text AS "lastId", count(*)::int AS count
          FROM (SELECT r.id, ${FEATURE_SQL} AS feature
@@ -294,7 +292,7 @@ export class ReportsRepository {
 
   /** The public report a report was merged into as its duplicate, or null (none, or not public). */
   async publicDuplicateOf(reportId: string): Promise<string | null> {
-    const rows = await this.db.query<Array<{ ref: string }>>(
+    const rows = await this.reads.query<Array<{ ref: string }>>(
       `SELECT o.ref
          FROM reports r
          JOIN reports o ON o.id = r.duplicate_of_id
@@ -378,27 +376,3 @@ export class ReportsRepository {
 
 // Closed reports are not useful duplicate candidates: the problem came back.
 const OPEN_PUBLIC_STATUSES: ReportStatus[] = ['confirmed', 'investigating', 'action_scheduled', 'in_progress'];
-
-/** The part of pg's Pool the hot path uses. */
-interface PgPool {
-  query<Row>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
-}
-
-const preparedNames = new Map<string, string>();
-
-/**
- * Runs a hot-path statement straight on TypeORM's pg pool as a named prepared statement: parsed
- * and planned once per connection instead of on every request, and without a query runner taken
- * and released around it. The name is derived from the text, so each statement shape gets its own.
- * Only for read-only single statements outside transactions (the pool hands out any connection).
- */
-export async function preparedQuery<Row>(db: DataSource, text: string, values: unknown[]): Promise<Row[]> {
-  let name = preparedNames.get(text);
-  if (!name) {
-    name = `plaza_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
-    preparedNames.set(text, name);
-  }
-  const pool = (db.driver as unknown as { master: PgPool }).master;
-  const { rows } = await pool.query<Row>({ name, text, values });
-  return rows;
-}

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { PublicReads } from '@plaza/api/database';
 import type { Locale } from '@plaza/shared/contracts';
-import { DataSource } from 'typeorm';
 
 /** Which reports a figure covers: the whole city, one district, or one department. */
 export interface StatsScope {
@@ -74,7 +73,8 @@ export interface ResponseRow {
  */
 @Injectable()
 export class StatsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  // Public statistics only: every figure may be served by a read replica (docs/operations.md#read-replicas).
+  constructor(private readonly reads: PublicReads) {}
 
   /**
    * Today in the city (the calendar's time zone lives in plaza_stats_time_zone()), and a version
@@ -82,7 +82,7 @@ export class StatsRepository {
    * counts depend on the clock).
    */
   async version(): Promise<{ version: string; today: string }> {
-    const rows = await this.db.query<Array<{ version: string; today: string }>>(
+    const rows = await this.reads.query<Array<{ version: string; today: string }>>(
       `SELECT (SELECT last_value FROM stats_version_seq)::text || '@' ||
               to_char(now() AT TIME ZONE plaza_stats_time_zone(), 'YYYY-MM-DD"T"HH24') AS version,
               plaza_stats_local_day(now())::text AS today`,
@@ -91,12 +91,12 @@ export class StatsRepository {
   }
 
   async findArea(code: string): Promise<NamedRow | null> {
-    const rows = await this.db.query<NamedRow[]>(`SELECT id, code, name FROM areas WHERE code = $1`, [code]);
+    const rows = await this.reads.query<NamedRow[]>(`SELECT id, code, name FROM areas WHERE code = $1`, [code]);
     return rows[0] ?? null;
   }
 
   async findDepartment(code: string, locale: Locale): Promise<NamedRow | null> {
-    const rows = await this.db.query<NamedRow[]>(
+    const rows = await this.reads.query<NamedRow[]>(
       `SELECT id, code, coalesce(name ->> $2::text, name ->> 'es') AS name FROM departments WHERE code = $1`,
       [code, locale],
     );
@@ -108,7 +108,7 @@ export class StatsRepository {
    * hidden or unconfirmed one is "not found" here as on its page).
    */
   async reportDepartment(ref: string): Promise<{ code: string | null } | null> {
-    const rows = await this.db.query<Array<{ code: string | null }>>(
+    const rows = await this.reads.query<Array<{ code: string | null }>>(
       `SELECT p.code FROM reports r
          JOIN stats_report_facts f ON f.report_id = r.id
          LEFT JOIN departments p ON p.id = r.department_id
@@ -120,7 +120,7 @@ export class StatsRepository {
 
   /** Every active category with its response target (business days) and default department. */
   async serviceTargets(locale: Locale): Promise<ServiceTargetRow[]> {
-    return this.db.query<ServiceTargetRow[]>(
+    return this.reads.query<ServiceTargetRow[]>(
       `SELECT c.code, coalesce(c.name ->> $1::text, c.name ->> 'es') AS name, c.target_days AS "targetDays",
               p.code AS "departmentCode", coalesce(p.name ->> $1::text, p.name ->> 'es') AS "departmentName"
          FROM categories c
@@ -144,7 +144,7 @@ export class StatsRepository {
     const daily = ['d.day >= $1::date', "d.day < $1::date + ((8 - extract(isodow FROM $1::date)::int) % 7)"];
     if (scope.areaId) daily.push(`d.area_id = $${params.push(scope.areaId)}`);
     if (scope.departmentId) daily.push(`d.department_id = $${params.push(scope.departmentId)}`);
-    return this.db.query<CountRow[]>(
+    return this.reads.query<CountRow[]>(
       `WITH r AS MATERIALIZED (
          SELECT r.month, r.dim, r.key_id, r.status, sum(r.reports)::int AS n
            FROM stats_report_rollup r
@@ -195,7 +195,7 @@ export class StatsRepository {
     const params: unknown[] = [period.from, period.to, locale];
     const where = ['d.day BETWEEN $1::date AND $2::date'];
     if (areaId) where.push(`d.area_id = $${params.push(areaId)}`);
-    return this.db.query<CountRow[]>(
+    return this.reads.query<CountRow[]>(
       `WITH d AS MATERIALIZED (
          SELECT d.day, d.status, d.theme_id, d.area_id, sum(d.proposals)::int AS n
            FROM stats_proposal_daily d
@@ -230,7 +230,7 @@ export class StatsRepository {
     const group = scope.departmentId
       ? { join: 'JOIN categories g ON g.id = h.group_id', target: 'g.target_days' }
       : { join: 'LEFT JOIN departments g ON g.id = h.group_id', target: 'NULL::int' };
-    return this.db.query<ResponseRow[]>(
+    return this.reads.query<ResponseRow[]>(
       `WITH h AS (
          SELECT r.group_id, to_char(r.month, 'YYYY-MM') AS month,
                 CASE r.kind WHEN 'unanswered' THEN 'overdue' ELSE r.kind END AS kind,
