@@ -130,7 +130,13 @@ export function buildProblem(
 export function toProblem(error: unknown, ctx: ProblemContext): ProblemAnswer {
   if (error instanceof DomainError) {
     const status = STATUS_BY_KIND[error.kind];
-    return { problem: buildProblem(status, error.code, error.message, ctx, error.fieldErrors), unexpected: false };
+    const retryAfter = (error as DomainError & { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    return {
+      problem: buildProblem(status, error.code, error.message, ctx, error.fieldErrors),
+      unexpected: false,
+      // A refusal for now, not for good (a full photo queue, a rate limit) says when to come back.
+      ...(typeof retryAfter === 'number' ? { retryAfterSeconds: retryAfter } : {}),
+    };
   }
   const fastifyCode = (error as { code?: unknown } | null)?.code;
   if (typeof fastifyCode === 'string' && FASTIFY_ERRORS[fastifyCode]) {

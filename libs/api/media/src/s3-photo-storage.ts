@@ -53,6 +53,19 @@ export class S3PhotoStorage implements PhotoStorage {
     );
   }
 
+  /** A stream of known length goes up in one PutObject, never buffered whole. */
+  async putStream(key: string, data: Readable, bytes: number): Promise<void> {
+    await this.client.send(
+      new this.sdk.PutObjectCommand({
+        Bucket: this.location.bucket,
+        Key: this.objectKey(key),
+        Body: data,
+        ContentLength: bytes,
+        ContentType: key.endsWith('.jpg') ? 'image/jpeg' : 'application/octet-stream',
+      }),
+    );
+  }
+
   async read(key: string): Promise<Readable | null> {
     if (!isSafeKey(key)) return null;
     try {

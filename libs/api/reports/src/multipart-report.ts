@@ -1,10 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import { REPORT_LIMITS } from '@plaza/shared/contracts';
 import { DomainError } from '@plaza/api/http';
+import { PhotoUploadErrors, removeSpooled, spoolPhoto, type SpooledPhoto } from '@plaza/api/media';
 
 export interface MultipartReport {
   fields: Record<string, unknown>;
-  photos: Buffer[];
+  /** Spooled to files under the upload folder; the caller removes them once stored (removeSpooled). */
+  photos: SpooledPhoto[];
 }
 
 const NUMBER_FIELDS = new Set(['lat', 'lon']);
@@ -12,33 +14,43 @@ const BOOLEAN_FIELDS = new Set(['consent', 'reporter.showName']);
 
 /**
  * Reads a multipart report: fields in bracket notation (`reporter[email]`) become the same nested
- * object the JSON body has, and image files under `photos` are buffered within the size limits
- * enforced by @fastify/multipart.
+ * object the JSON body has, and image files under `photos` are streamed to files in `uploadDir`
+ * (one chunk in memory at a time), checked for type, size and count as they arrive.
  */
-export async function readMultipartReport(request: FastifyRequest): Promise<MultipartReport> {
+export async function readMultipartReport(request: FastifyRequest, uploadDir: string): Promise<MultipartReport> {
   const fields: Record<string, unknown> = {};
-  const photos: Buffer[] = [];
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'photos' && part.fieldname !== 'photos[]') {
-        await part.toBuffer();
-        throw DomainError.validation([
-          { field: part.fieldname, code: 'unknown_field', message: 'Files go in the "photos" field.' },
-        ]);
+  const photos: SpooledPhoto[] = [];
+  let photoBytes = 0;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'photos' && part.fieldname !== 'photos[]') {
+          part.file.resume();
+          throw DomainError.validation([
+            { field: part.fieldname, code: 'unknown_field', message: 'Files go in the "photos" field.' },
+          ]);
+        }
+        if (photos.length >= REPORT_LIMITS.photosMax) {
+          part.file.resume();
+          throw PhotoUploadErrors.tooMany(REPORT_LIMITS.photosMax);
+        }
+        const photo = await spoolPhoto(part, photos.length, uploadDir, {
+          photoBytesMax: REPORT_LIMITS.photoBytesMax,
+          requestBytesLeft: REPORT_LIMITS.photosRequestBytesMax - photoBytes,
+        });
+        photos.push(photo);
+        photoBytes += photo.bytes;
+        continue;
       }
-      if (photos.length >= REPORT_LIMITS.photosMax) {
-        throw DomainError.validation([
-          { field: 'photos', code: 'too_many', message: `At most ${REPORT_LIMITS.photosMax} photos per report.` },
-        ]);
-      }
-      photos.push(await part.toBuffer());
-    } else {
       const path = bracketPath(part.fieldname);
       if (!path) {
         throw DomainError.validation([{ field: part.fieldname, code: 'invalid_format', message: 'Bad field name.' }]);
       }
       setPath(fields, path, coerce(path.join('.'), String(part.value)));
     }
+  } catch (error) {
+    await removeSpooled(photos);
+    throw error;
   }
   return { fields, photos };
 }
