@@ -5,7 +5,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 /** A photo the worker leased: where its original is and where its derivatives go. */
 export interface PhotoJob {
   id: string;
-  originalKey: string;
+  /** Null only for a row someone wrote by hand as pending: it fails as `original_missing`. */
+  originalKey: string | null;
   storageKey: string;
   thumbnailKey: string;
   /** Including this one: the attempt is counted when it starts, so a crashed worker used one. */

@@ -70,15 +70,18 @@ function megabytes(bytes: number): number {
 
 class SizeExceeded extends Error {}
 class NotAnImage extends Error {}
+class UnsupportedType extends Error {}
 
 /**
  * Counts, hashes and sniffs the bytes as they pass: memory holds one chunk (and the first 12
- * bytes), whatever the file's size. Stops the copy as soon as a limit is crossed or the first
- * bytes are not an image.
+ * bytes), whatever the file's size. Once a limit is crossed or the first bytes are not an image,
+ * nothing more is written, but the part is still read to its end: the multipart parser only moves
+ * on to the next part (and the answer can only be sent) once this one is consumed.
  */
 class UploadInspector extends Transform {
   bytes = 0;
   format: ImageFormat | null = null;
+  refusal: SizeExceeded | NotAnImage | null = null;
   readonly hash = createHash('sha256');
   private head = Buffer.alloc(0);
 
@@ -88,12 +91,19 @@ class UploadInspector extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.bytes += chunk.length;
-    if (this.bytes > this.max) return done(new SizeExceeded());
-    if (this.format === null) {
+    if (this.refusal) return done();
+    if (this.bytes > this.max) {
+      this.refusal = new SizeExceeded();
+      return done();
+    }
+    if (this.format === null && this.head.length < 12) {
       this.head = Buffer.concat([this.head, chunk.subarray(0, 12)]).subarray(0, 12);
-      if (this.head.length >= 12 || this.bytes >= 12) {
+      if (this.head.length >= 12) {
         this.format = sniffImageFormat(this.head);
-        if (this.format === null) return done(new NotAnImage());
+        if (this.format === null) {
+          this.refusal = new NotAnImage();
+          return done();
+        }
       }
     }
     this.hash.update(chunk);
@@ -101,56 +111,52 @@ class UploadInspector extends Transform {
   }
 
   override _flush(done: TransformCallback): void {
-    if (this.format === null) return done(new NotAnImage());
+    if (!this.refusal && this.format === null) {
+      this.format = sniffImageFormat(this.head);
+      if (this.format === null) this.refusal = new NotAnImage();
+    }
     done();
   }
 }
 
 /**
- * Copies one uploaded photo to a file in `dir`, checking as it goes: the declared type (415), the
- * first bytes (422), the per-photo and per-request size (413, naming the field). On refusal the
- * rest of the part is discarded unread into memory and the partial file removed.
+ * Copies one uploaded photo to a file in `dir`, checking as it goes: the first bytes (422), the
+ * per-photo and per-request size (413, naming the field), and the declared type (415). On refusal
+ * the partial file is removed.
  */
 export async function spoolPhoto(part: FilePart, index: number, dir: string, limits: SpoolLimits): Promise<SpooledPhoto> {
   const declared = part.mimetype.toLowerCase().split(';')[0]!.trim();
-  if (!ACCEPTED_DECLARED.has(declared)) {
-    await discard(part.file);
-    throw PhotoUploadErrors.unsupportedType(index, declared);
-  }
   const max = Math.min(limits.photoBytesMax, limits.requestBytesLeft);
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `${randomUUID()}.upload`);
   const inspector = new UploadInspector(max);
+  let refusal: Error | null = null;
   try {
     await pipeline(part.file, inspector, createWriteStream(file));
+    refusal = inspector.refusal;
     // @fastify/multipart stops a file at its own fileSize limit and marks it truncated.
-    if (part.file.truncated) throw new SizeExceeded();
+    if (part.file.truncated) refusal = new SizeExceeded();
+    // Checked once the part is read (within the limits), so the form's next parts still follow.
+    if (!refusal && !ACCEPTED_DECLARED.has(declared)) refusal = new UnsupportedType();
   } catch (error) {
-    await rm(file, { force: true });
-    await discard(part.file);
-    if (error instanceof SizeExceeded || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw inspector.bytes > limits.photoBytesMax || part.file.truncated
-        ? PhotoUploadErrors.tooLarge(index, limits.photoBytesMax)
-        : PhotoUploadErrors.requestTooLarge(REPORT_LIMITS.photosRequestBytesMax);
-    }
-    if (error instanceof NotAnImage) throw PhotoUploadErrors.notAnImage(index);
-    throw error;
+    refusal = (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' ? new SizeExceeded() : (error as Error);
   }
-  return { index, file, bytes: inspector.bytes, sha256: inspector.hash.digest('hex'), format: inspector.format! };
+  if (refusal === null) return { index, file, bytes: inspector.bytes, sha256: inspector.hash.digest('hex'), format: inspector.format! };
+  await rm(file, { force: true });
+  if (refusal instanceof SizeExceeded) {
+    throw inspector.bytes > limits.photoBytesMax || part.file.truncated
+      ? PhotoUploadErrors.tooLarge(index, limits.photoBytesMax)
+      : PhotoUploadErrors.requestTooLarge(REPORT_LIMITS.photosRequestBytesMax);
+  }
+  // A GIF declared as a GIF is refused for its type (415), not as "not an image".
+  if (refusal instanceof UnsupportedType || (refusal instanceof NotAnImage && !ACCEPTED_DECLARED.has(declared))) {
+    throw PhotoUploadErrors.unsupportedType(index, declared);
+  }
+  if (refusal instanceof NotAnImage) throw PhotoUploadErrors.notAnImage(index);
+  throw refusal;
 }
 
 /** Removes the spooled files of a request, whatever became of it. */
 export async function removeSpooled(photos: SpooledPhoto[]): Promise<void> {
   await Promise.all(photos.map((photo) => rm(photo.file, { force: true })));
-}
-
-/** Lets the rest of a refused part flow past, so the form's next parts (and the answer) can follow. */
-async function discard(stream: Readable): Promise<void> {
-  if (stream.readableEnded || stream.destroyed) return;
-  stream.resume();
-  await new Promise<void>((resolve) => {
-    stream.once('end', resolve);
-    stream.once('close', resolve);
-    stream.once('error', () => resolve());
-  });
 }

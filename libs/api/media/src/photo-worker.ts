@@ -193,7 +193,7 @@ export class PhotoWorker implements OnApplicationBootstrap, OnModuleDestroy {
       outcome = { state: 'ready' };
       if (await this.deps.queue.markReady(job.id, leaseId, { width: processed.width, height: processed.height, bytes: processed.full.length })) {
         // The original may carry EXIF GPS and other personal data: gone as soon as it is not needed.
-        await this.deps.storage.remove(job.originalKey);
+        if (job.originalKey) await this.deps.storage.remove(job.originalKey);
       }
     } catch (error) {
       outcome = outcomeOfError(error, job.attempts, this.settings.maxAttempts);
@@ -210,7 +210,7 @@ export class PhotoWorker implements OnApplicationBootstrap, OnModuleDestroy {
     if (outcome.state === 'failed') {
       this.logger.warn(`Photo ${job.id} failed after ${job.attempts} attempt(s): ${outcome.reason}`);
       if (await this.deps.queue.markFailed(job.id, leaseId, outcome.reason)) {
-        await this.deps.storage.remove(job.originalKey).catch(() => undefined);
+        if (job.originalKey) await this.deps.storage.remove(job.originalKey).catch(() => undefined);
       }
     } else if (outcome.state === 'retry') {
       this.deps.metrics.retried.inc();
@@ -220,8 +220,8 @@ export class PhotoWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** The whole original, read into memory: at most PHOTO_WORKERS of them at once, each within the upload limit. */
-  private async readOriginal(key: string): Promise<Buffer> {
-    const stream = await this.deps.storage.read(key);
+  private async readOriginal(key: string | null): Promise<Buffer> {
+    const stream = key ? await this.deps.storage.read(key) : null;
     if (!stream) throw new MissingOriginalError();
     const chunks: Buffer[] = [];
     let bytes = 0;

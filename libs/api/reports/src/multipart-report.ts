@@ -21,38 +21,63 @@ export async function readMultipartReport(request: FastifyRequest, uploadDir: st
   const fields: Record<string, unknown> = {};
   const photos: SpooledPhoto[] = [];
   let photoBytes = 0;
+  // The first refusal is answered once the whole form was read: leaving the parts iterator early
+  // (a throw inside `for await`) waits forever on a body that is still arriving.
+  let refusal: unknown = null;
   try {
     for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'photos' && part.fieldname !== 'photos[]') {
-          part.file.resume();
-          throw DomainError.validation([
-            { field: part.fieldname, code: 'unknown_field', message: 'Files go in the "photos" field.' },
-          ]);
-        }
-        if (photos.length >= REPORT_LIMITS.photosMax) {
-          part.file.resume();
-          throw PhotoUploadErrors.tooMany(REPORT_LIMITS.photosMax);
-        }
-        const photo = await spoolPhoto(part, photos.length, uploadDir, {
-          photoBytesMax: REPORT_LIMITS.photoBytesMax,
-          requestBytesLeft: REPORT_LIMITS.photosRequestBytesMax - photoBytes,
-        });
-        photos.push(photo);
-        photoBytes += photo.bytes;
+      if (refusal !== null) {
+        if (part.type === 'file') await drain(part.file);
         continue;
       }
-      const path = bracketPath(part.fieldname);
-      if (!path) {
-        throw DomainError.validation([{ field: part.fieldname, code: 'invalid_format', message: 'Bad field name.' }]);
+      try {
+        if (part.type === 'file') {
+          if (part.fieldname !== 'photos' && part.fieldname !== 'photos[]') {
+            await drain(part.file);
+            throw DomainError.validation([
+              { field: part.fieldname, code: 'unknown_field', message: 'Files go in the "photos" field.' },
+            ]);
+          }
+          if (photos.length >= REPORT_LIMITS.photosMax) {
+            await drain(part.file);
+            throw PhotoUploadErrors.tooMany(REPORT_LIMITS.photosMax);
+          }
+          const photo = await spoolPhoto(part, photos.length, uploadDir, {
+            photoBytesMax: REPORT_LIMITS.photoBytesMax,
+            requestBytesLeft: REPORT_LIMITS.photosRequestBytesMax - photoBytes,
+          });
+          photos.push(photo);
+          photoBytes += photo.bytes;
+          continue;
+        }
+        const path = bracketPath(part.fieldname);
+        if (!path) {
+          throw DomainError.validation([{ field: part.fieldname, code: 'invalid_format', message: 'Bad field name.' }]);
+        }
+        setPath(fields, path, coerce(path.join('.'), String(part.value)));
+      } catch (error) {
+        refusal = error;
       }
-      setPath(fields, path, coerce(path.join('.'), String(part.value)));
     }
   } catch (error) {
+    refusal ??= error;
+  }
+  if (refusal !== null) {
     await removeSpooled(photos);
-    throw error;
+    throw refusal;
   }
   return { fields, photos };
+}
+
+/** Lets a file part flow past unread (nothing kept in memory), so the parser reaches the next part. */
+async function drain(stream: NodeJS.ReadableStream & { readableEnded?: boolean; destroyed?: boolean }): Promise<void> {
+  if (stream.readableEnded || stream.destroyed) return;
+  stream.resume();
+  await new Promise<void>((resolve) => {
+    stream.once('end', resolve);
+    stream.once('close', resolve);
+    stream.once('error', () => resolve());
+  });
 }
 
 /** `reporter[email]` → ['reporter', 'email']; refuses prototype-polluting names. */

@@ -4,7 +4,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Report photos are processed off the request path (docs/decisions/0011-photo-processing-queue.md):
  * the upload stores the original and a row in state `pending`, and the row itself is the job a
  * worker leases (SKIP LOCKED + lease, as the outbox). Photos filed before this migration were
- * processed on the request path, so they are `ready`. Width, height and bytes stay 0 until processed.
+ * processed on the request path, so they are `ready`, which stays the default for rows written
+ * by other means (seeders, imports): only the upload path enqueues, and says `pending` itself.
+ * Width and height stay 0 until processed.
  */
 export class PhotoProcessingQueue1797192040568 implements MigrationInterface {
   name = 'PhotoProcessingQueue1797192040568';
@@ -20,8 +22,6 @@ export class PhotoProcessingQueue1797192040568 implements MigrationInterface {
         ADD COLUMN lease_id uuid,
         ADD COLUMN failure_reason text,
         ADD COLUMN processed_at timestamptz`);
-    // New rows are jobs unless said otherwise; the default above only classified the old ones.
-    await q.query(`ALTER TABLE report_photos ALTER COLUMN state SET DEFAULT 'pending'`);
     // The worker's claim and the backlog gauge read only pending rows: a small partial index.
     await q.query(`CREATE INDEX report_photos_queue_idx ON report_photos (next_attempt_at, id) WHERE state = 'pending'`);
   }
