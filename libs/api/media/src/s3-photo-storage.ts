@@ -36,6 +36,10 @@ export class S3PhotoStorage implements PhotoStorage {
       forcePathStyle: options.forcePathStyle,
       ...(options.endpoint ? { endpoint: options.endpoint } : {}),
       ...(options.credentials ? { credentials: options.credentials } : {}),
+      // Checksums only where an operation requires them: a streamed upload is then sent as its
+      // plain bytes with a Content-Length, which every S3-compatible store accepts, instead of the
+      // aws-chunked framing with trailing checksums that some (older MinIO, s3rver) store verbatim.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
       // A stuck store must not hold a citizen's upload forever.
       requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
     });
