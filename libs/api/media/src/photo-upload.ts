@@ -130,7 +130,7 @@ export async function spoolPhoto(part: FilePart, index: number, dir: string, lim
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `${randomUUID()}.upload`);
   const inspector = new UploadInspector(max);
-  let refusal: Error | null = null;
+  let refusal: Error | null;
   try {
     await pipeline(part.file, inspector, createWriteStream(file));
     refusal = inspector.refusal;
