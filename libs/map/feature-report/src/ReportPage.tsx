@@ -176,6 +176,13 @@ export function ReportPage({ reference }: { reference: string }) {
               </section>
             )}
 
+            {(p.photosProcessing ?? 0) > 0 && (
+              // Uploaded photos are re-encoded (location data removed) before anyone sees them.
+              <p className="report-page__photos-processing" role="status">
+                {t('report.photosProcessing', { count: p.photosProcessing ?? 0 })}
+              </p>
+            )}
+
             <section aria-labelledby="timeline-heading">
               <h2 id="timeline-heading">{t('report.timeline')}</h2>
               <Timeline entries={p.timeline} />
