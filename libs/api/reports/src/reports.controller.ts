@@ -44,7 +44,7 @@ export class ReportsController {
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiBody({ type: CreateReportDto })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key return the same report' })
-  @ApiCreatedResponse({ description: 'The report as a GeoJSON Feature, with its `ref`, and `awaitingConfirmation` (true when filed without a session: invisible until the link mailed to the reporter is followed)' })
+  @ApiCreatedResponse({ description: 'The report as a GeoJSON Feature, with its `ref`, `awaitingConfirmation` (true when filed without a session: invisible until the link mailed to the reporter is followed) and `photoUploads` (each photo\'s id and state: `pending` until processed, after the answer)' })
   async create(
     @Req() request: FastifyRequest,
     @Body() body: unknown,
