@@ -1,9 +1,10 @@
 // Photos in an S3-compatible bucket (STORAGE_URL), against a real S3-protocol server.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { loadConfig } from '@plaza/api/config';
-import { S3PhotoStorage } from '@plaza/api/media';
+import { PhotoWorker, S3PhotoStorage } from '@plaza/api/media';
 import sharp from 'sharp';
 import { createTestApp, multipart, type TestApp } from './create-test-app';
 import { startS3TestServer, type S3TestServer } from './s3-test-server';
@@ -57,6 +58,12 @@ describe('photo storage in an S3-compatible bucket', () => {
 
       await storage.remove(KEY);
       expect(await objectKeys(s3)).not.toContain(`driver/${KEY}`);
+
+      // An upload streams in with its length known up front, never buffered whole.
+      const original = '0b7c2a5e-3f1d-4c1a-9e2b-5d6f7a8b9c0d-original';
+      await storage.putStream(original, Readable.from([bytes.subarray(0, 10), bytes.subarray(10)]), bytes.length);
+      expect(await readAll((await storage.read(original))!)).toEqual(bytes);
+      await storage.remove(original);
       expect(await storage.read(KEY)).toBeNull();
       // Removing what is already gone is not an error, as on local disk.
       await expect(storage.remove(KEY)).resolves.toBeUndefined();
@@ -95,12 +102,17 @@ describe('photo storage in an S3-compatible bucket', () => {
       const filed = await t.inject({ method: 'POST', url: '/api/v1/reports', ...(await multipart(form)) });
       expect(filed.statusCode).toBe(201);
 
-      const [stored] = filed.json().properties.photos;
+      // The upload streamed the original into the bucket; nothing is served until it is processed.
+      const [upload] = filed.json().photoUploads;
+      expect(await objectKeys(s3)).toContain(`city/${upload.id}-original`);
+      expect((await t.inject({ method: 'GET', url: `/api/v1/media/${upload.id}-original` })).statusCode).toBe(404);
+      // The worker reads the original from the bucket, writes the derivatives there, removes the original.
+      await t.app.get(PhotoWorker).drain();
       const keys = await objectKeys(s3);
-      for (const url of [stored.url, stored.thumbnailUrl]) {
-        const key = path.basename(new URL(url).pathname);
+      expect(keys).not.toContain(`city/${upload.id}-original`);
+      for (const key of [`${upload.id}.jpg`, `${upload.id}-thumb.jpg`]) {
         expect(keys).toContain(`city/${key}`);
-        const served = await t.inject({ method: 'GET', url: new URL(url).pathname });
+        const served = await t.inject({ method: 'GET', url: `/api/v1/media/${key}` });
         expect(served.statusCode).toBe(200);
         expect(served.headers['content-type']).toBe('image/jpeg');
         expect((await sharp(served.rawPayload).metadata()).format).toBe('jpeg');

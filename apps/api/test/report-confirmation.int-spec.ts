@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
+import { PhotoWorker } from '@plaza/api/media';
 import { TimelineListeners, type ReportTimelineEvent } from '@plaza/api/events';
 import { ConfirmationExpiryJob } from '@plaza/api/reports';
 import sharp from 'sharp';
@@ -242,6 +243,7 @@ describe('confirmation of anonymous reports (integration)', () => {
     expect(created.statusCode).toBe(201);
     const ref: string = created.json().properties.ref;
     const token = await confirmationTokenFor(t, ref);
+    await t.app.get(PhotoWorker).drain();
     const keys: Array<{ storage_key: string; thumbnail_key: string }> = await db.query(
       `SELECT storage_key, thumbnail_key FROM report_photos p JOIN reports r ON r.id = p.report_id WHERE r.ref = $1`,
       [ref],

@@ -2,6 +2,7 @@
 // search, map settings and the server-rendered social preview of report pages.
 import { confirmByMail } from './report-confirmation';
 import sharp from 'sharp';
+import { PhotoWorker } from '@plaza/api/media';
 import { ReportPreviewService } from '@plaza/api/reports';
 import { DataSource } from 'typeorm';
 import { createTestApp, multipart, type InjectOptions, type TestApp } from './create-test-app';
@@ -285,8 +286,10 @@ describe('public map API (integration, real PostGIS)', () => {
       form.append('photos', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'farola.jpg');
       const created = await inject({ method: 'POST', url: '/api/v1/reports', ...(await multipart(form)) });
       expect(created.statusCode).toBe(201);
-      const { ref, photos } = created.json().properties;
+      const { ref } = created.json().properties;
       await confirmByMail(t, ref);
+      await t.app.get(PhotoWorker).drain();
+      const photos = created.json().photoUploads.map((upload: { id: string }) => ({ thumbnailUrl: `http://plaza.test/api/v1/media/${upload.id}-thumb.jpg` }));
 
       const preview = t.app.get(ReportPreviewService);
       const page = await preview.render(`/reports/${ref}`, 'en', template);

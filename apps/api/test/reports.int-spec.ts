@@ -1,3 +1,4 @@
+import { PhotoWorker } from '@plaza/api/media';
 import sharp from 'sharp';
 import { createTestApp, multipart, type InjectOptions, type TestApp } from './create-test-app';
 import { confirmByMail } from './report-confirmation';
@@ -139,9 +140,12 @@ describe('reports API (integration, real PostGIS)', () => {
     form.append('photos', new Blob([photo], { type: 'image/jpeg' }), 'farola.jpg');
     const res = await inject({ method: 'POST', url: '/api/v1/reports', ...(await multipart(form)) });
     expect(res.statusCode).toBe(201);
-    const [stored] = res.json().properties.photos;
-    for (const url of [stored.url, stored.thumbnailUrl]) {
-      const image = await inject({ method: 'GET', url: new URL(url).pathname });
+    // Processed off the request path: pending in the answer, served once the worker is done.
+    const [upload] = res.json().photoUploads;
+    expect(upload).toEqual({ id: expect.any(String), state: 'pending' });
+    await t.app.get(PhotoWorker).drain();
+    for (const key of [`${upload.id}.jpg`, `${upload.id}-thumb.jpg`]) {
+      const image = await inject({ method: 'GET', url: `/api/v1/media/${key}` });
       expect(image.statusCode).toBe(200);
       expect(image.headers['content-type']).toBe('image/jpeg');
       const meta = await sharp(image.rawPayload).metadata();

@@ -1,3 +1,4 @@
+import { PhotoWorker } from '@plaza/api/media';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
 import { call, caseUrl, CHAMBERI, citizenReport, expectProblem, fileReport } from './cases-fixtures';
@@ -207,6 +208,7 @@ describe('screening of public text and hidden photos', () => {
       expect(filed.statusCode).toBe(201);
       const ref = filed.json().properties.ref;
       await confirmByMail(t, ref);
+      await t.app.get(PhotoWorker).drain();
       await call(t, manager, 'POST', caseUrl(ref, '/publish'), {});
       const [photo] = (await publicReport(ref)).json().properties.photos;
       const [{ id: photoId }] = (await call(t, manager, 'GET', caseUrl(ref))).json().photos;

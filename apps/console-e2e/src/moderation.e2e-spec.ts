@@ -124,7 +124,13 @@ async function createReportWithPhoto(input: typeof REPORT): Promise<string> {
   const created = (await response.json()) as { properties?: { ref?: string } };
   const reference = created.properties?.ref ?? '';
   await confirmReportByMail(baseUrl(), reference);
-  return reference;
+  // The photo is processed off the request path: wait until the worker has made it public.
+  for (let tries = 0; tries < 100; tries += 1) {
+    const page = await fetch(`${baseUrl()}/api/v1/reports/${reference}`, { headers: { accept: 'application/json' } });
+    if (((await page.json()) as { properties: { photosProcessing?: number } }).properties.photosProcessing === 0) return reference;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the photo of ${reference} was never processed`);
 }
 
 describe('moderation console in Chromium', () => {

@@ -69,7 +69,12 @@ describe('filing a report in Chromium', () => {
       await audit.check('/new, paso 4 (es, móvil)');
       // Nothing spills sideways on a 360-px screen.
       await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBe(360);
+      const filing = page.waitForResponse((r) => r.url().endsWith('/api/v1/reports') && r.request().method() === 'POST');
       await page.getByRole('button', { name: 'Enviar el aviso' }).tap();
+      // The photo is accepted at once and processed off the request path (EXIF/GPS removed there).
+      const filed = await filing;
+      expect(filed.status()).toBe(201);
+      expect((await filed.json()).photoUploads).toEqual([{ id: expect.any(String), state: 'pending' }]);
 
       // Not signed in: the report waits for the reporter to confirm their email.
       await page.getByRole('heading', { level: 1, name: 'Revisa tu correo' }).waitFor();
@@ -92,7 +97,10 @@ describe('filing a report in Chromium', () => {
       await page.getByRole('link', { name: 'Ver el aviso' }).tap();
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       expect(new URL(page.url()).pathname).toBe(`/reports/${ref}`);
+      // Shown once processed: the page says "being processed" meanwhile and asks again by itself.
       const stored = page.getByRole('img', { name: `Foto 1 de 1 del aviso «${title}»` });
+      await stored.waitFor({ timeout: 20_000 });
+      await expect(page.getByText('Se está procesando una foto', { exact: false }).count()).resolves.toBe(0);
       await expect(stored.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).resolves.toBeGreaterThan(0);
       const text = (await page.locator('main').textContent()) ?? '';
       expect(text).toContain('Aviso recibido. Estado: Abierto');

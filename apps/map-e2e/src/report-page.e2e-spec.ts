@@ -7,7 +7,14 @@ import { confirmReportByMail } from '@plaza/e2e/support';
 import { axeAudit, focused, PHONE, usePlaza } from './harness';
 
 interface Feature {
-  properties: { ref: string; title: string; status: string; reporterName: string | null; photos: Array<{ thumbnailUrl: string }> };
+  properties: {
+    ref: string;
+    title: string;
+    status: string;
+    reporterName: string | null;
+    photos: Array<{ thumbnailUrl: string }>;
+    photosProcessing?: number;
+  };
 }
 
 /** Filed anonymously through the API, then confirmed from the mailed link, as its reporter would. */
@@ -29,7 +36,13 @@ async function fileWithPhoto(baseUrl: string, request: APIRequestContext, fields
   expect(response.status()).toBe(201);
   const feature = (await response.json()) as Feature;
   await confirmReportByMail(baseUrl, feature.properties.ref);
-  return feature;
+  // The photo is processed off the request path: the public report lists it once it is ready.
+  for (let tries = 0; tries < 100; tries += 1) {
+    const current = (await (await request.get(`/api/v1/reports/${feature.properties.ref}`)).json()) as Feature;
+    if (current.properties.photosProcessing === 0 && current.properties.photos.length > 0) return current;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the photo of ${feature.properties.ref} was never processed`);
 }
 
 describe('report pages in Chromium', () => {

@@ -68,6 +68,8 @@ export class CaseViewService {
         url: mediaBase + p.storageKey,
         thumbnailUrl: mediaBase + p.thumbnailKey,
         hidden: p.hidden,
+        state: p.state,
+        failureReason: p.failureReason,
       })),
       timeline,
       notes,

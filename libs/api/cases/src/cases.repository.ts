@@ -9,6 +9,7 @@ import type {
   InternalNote,
   Locale,
   NearbyReportView,
+  PhotoState,
   ReporterContact,
 } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -57,6 +58,8 @@ export interface CasePhotoRow {
   storageKey: string;
   thumbnailKey: string;
   hidden: boolean;
+  state: PhotoState;
+  failureReason: string | null;
 }
 
 export interface RoutingRow {
@@ -197,7 +200,8 @@ export class CasesRepository {
 
   photos(reportId: string): Promise<CasePhotoRow[]> {
     return this.db.query<CasePhotoRow[]>(
-      `SELECT id, storage_key AS "storageKey", thumbnail_key AS "thumbnailKey", hidden
+      `SELECT id, storage_key AS "storageKey", thumbnail_key AS "thumbnailKey", hidden, state,
+              CASE WHEN state = 'failed' THEN failure_reason END AS "failureReason"
          FROM report_photos WHERE report_id = $1 ORDER BY position`,
       [reportId],
     );

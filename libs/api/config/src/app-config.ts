@@ -7,6 +7,7 @@ import type { OpenDataConfig } from './open-data-config';
 import type { AlertsSettings } from './alerts-config';
 import type { MetricsSettings } from './metrics-config';
 import type { StorageSettings } from './storage-config';
+import type { PhotoSettings } from './photo-config';
 import type { TrustProxy } from './http-config';
 import type { AbuseSettings } from './abuse-config';
 import type { RetentionConfig } from './retention-config';
@@ -70,6 +71,8 @@ export interface AppConfig {
   metrics: MetricsSettings;
   /** Where photos are kept (STORAGE_URL): see storage-config.ts. */
   storage: StorageSettings;
+  /** The photo processing queue (PHOTO_WORKERS, PHOTO_QUEUE_MAX, PHOTO_WORKER): see photo-config.ts. */
+  photos: PhotoSettings;
   /** Public-route limits, proof of work, idempotency keys (ABUSE_*, IDEMPOTENCY_KEY_TTL_HOURS): see abuse-config.ts. */
   abuse: AbuseSettings;
   /** How long personal data is kept (RETENTION_CONTACT_DAYS, RETENTION_INACTIVE_DAYS): see retention-config.ts. */

@@ -9,6 +9,7 @@ export * from './city-config';
 export * from './alerts-config';
 export * from './metrics-config';
 export * from './storage-config';
+export * from './photo-config';
 export * from './http-config';
 export * from './abuse-config';
 export * from './open-data-config';

@@ -11,6 +11,7 @@ import { readGeocoderConfig } from './geocoder-config';
 import { readAlertsSettings } from './alerts-config';
 import { readMetricsSettings } from './metrics-config';
 import { readStorageSettings } from './storage-config';
+import { readPhotoSettings } from './photo-config';
 import { readTrustProxy } from './http-config';
 import { readAbuseSettings } from './abuse-config';
 
@@ -59,6 +60,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const alerts = readAlertsSettings(env, problems);
   const metrics = readMetricsSettings(env, problems);
   const storage = readStorageSettings(env, problems);
+  const photos = readPhotoSettings(env, problems);
   const abuse = readAbuseSettings(env, problems);
   const openData = readOpenDataConfig(env, problems);
   const retention = readRetentionConfig(env, problems);
@@ -104,6 +106,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     ...alerts,
     ...metrics,
     ...storage,
+    ...photos,
     ...abuse,
     ...openData,
     ...retention,

@@ -39,7 +39,7 @@ const DISPATCH_CASE_COLUMNS = `
   c.name AS "categoryName", r.address, ST_Y(r.location) AS lat, ST_X(r.location) AS lon,
   r.reporter_name AS "reporterName", nullif(r.reporter_email, '') AS "reporterEmail", r.reporter_phone AS "reporterPhone",
   coalesce((SELECT array_agg($2::text || p.storage_key ORDER BY p.position) FROM report_photos p
-             WHERE p.report_id = r.id AND NOT p.hidden), '{}') AS "photoUrls",
+             WHERE p.report_id = r.id AND p.state = 'ready' AND NOT p.hidden), '{}') AS "photoUrls",
   d.id AS "departmentId", d.name AS "departmentName"`;
 
 const EXTERNAL_COLUMNS = `

@@ -160,7 +160,13 @@ export function localizedFieldError(locale: Locale, error: FieldError): FieldErr
 export function toProblem(error: unknown, ctx: ProblemContext): ProblemAnswer {
   if (error instanceof DomainError) {
     const status = STATUS_BY_KIND[error.kind];
-    return { problem: buildProblem(status, error.code, error.message, ctx, error.fieldErrors, error.text), unexpected: false };
+    const retryAfter = (error as DomainError & { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    return {
+      problem: buildProblem(status, error.code, error.message, ctx, error.fieldErrors, error.text),
+      unexpected: false,
+      // A refusal for now, not for good (a full photo queue, a rate limit) says when to come back.
+      ...(typeof retryAfter === 'number' ? { retryAfterSeconds: retryAfter } : {}),
+    };
   }
   // Nest's Fastify adapter hands a client-side FastifyError (invalid JSON, a body over the limit)
   // over wrapped in an HttpException: the Fastify code, which the table below answers, is its cause.

@@ -4,7 +4,7 @@ import { Access } from '@plaza/api/auth';
 import { DomainError } from '@plaza/api/http';
 import type { FastifyReply } from 'fastify';
 import { MediaVisibilityRepository } from './media-visibility.repository';
-import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
+import { isServableKey, PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
 
 /**
  * Public user content may be cached, but only briefly and with revalidation: when a moderator hides
@@ -33,7 +33,8 @@ export class MediaController {
   @Get('media/:key')
   @Access('public')
   async photo(@Param('key') key: string, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res() reply: FastifyReply): Promise<void> {
-    if ((await this.visibility.visibility(key)) !== 'public') throw notFound();
+    // An original upload (`…-original`) is never served to anyone: it may carry EXIF GPS.
+    if (!isServableKey(key) || (await this.visibility.visibility(key)) !== 'public') throw notFound();
     await this.send(key, PUBLIC_PHOTO_CACHE, ifNoneMatch, reply);
   }
 
@@ -41,7 +42,7 @@ export class MediaController {
   @Get('staff/media/:key')
   @Access('department_staff', 'community_manager', 'admin')
   async staffPhoto(@Param('key') key: string, @Res() reply: FastifyReply): Promise<void> {
-    if ((await this.visibility.visibility(key)) === 'unknown') throw notFound();
+    if (!isServableKey(key) || (await this.visibility.visibility(key)) === 'unknown') throw notFound();
     await this.send(key, STAFF_PHOTO_CACHE, undefined, reply);
   }
 

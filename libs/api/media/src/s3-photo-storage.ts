@@ -36,6 +36,10 @@ export class S3PhotoStorage implements PhotoStorage {
       forcePathStyle: options.forcePathStyle,
       ...(options.endpoint ? { endpoint: options.endpoint } : {}),
       ...(options.credentials ? { credentials: options.credentials } : {}),
+      // Checksums only where an operation requires them: a streamed upload is then sent as its
+      // plain bytes with a Content-Length, which every S3-compatible store accepts, instead of the
+      // aws-chunked framing with trailing checksums that some (older MinIO, s3rver) store verbatim.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
       // A stuck store must not hold a citizen's upload forever.
       requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
     });
@@ -49,6 +53,19 @@ export class S3PhotoStorage implements PhotoStorage {
         Key: this.objectKey(key),
         Body: data,
         ContentType: 'image/jpeg',
+      }),
+    );
+  }
+
+  /** A stream of known length goes up in one PutObject, never buffered whole. */
+  async putStream(key: string, data: Readable, bytes: number): Promise<void> {
+    await this.client.send(
+      new this.sdk.PutObjectCommand({
+        Bucket: this.location.bucket,
+        Key: this.objectKey(key),
+        Body: data,
+        ContentLength: bytes,
+        ContentType: key.endsWith('.jpg') ? 'image/jpeg' : 'application/octet-stream',
       }),
     );
   }

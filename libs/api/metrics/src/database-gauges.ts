@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { PhotoQueueMetrics, PhotoQueueRepository, type PhotoBacklog } from '@plaza/api/media';
 import { OutboxRepository, type OutboxBacklogRow } from '@plaza/api/outbox';
 import { Gauge } from 'prom-client';
 import type { DataSource } from 'typeorm';
@@ -25,14 +26,38 @@ function isPool(value: unknown): value is PoolCounters {
 export class DatabaseGauges {
   /** The backlog read shared by the gauges of one scrape (prom-client collects them all at once). */
   private backlogRead: Promise<OutboxBacklogRow[] | null> | null = null;
+  private photoBacklogRead: Promise<PhotoBacklog | null> | null = null;
 
   constructor(
     metrics: MetricsRegistry,
     @InjectDataSource() db: DataSource,
     private readonly outbox: OutboxRepository,
+    private readonly photos: PhotoQueueRepository,
+    photoMetrics: PhotoQueueMetrics,
   ) {
     const registers = [metrics.registry];
     const readBacklog = () => this.readBacklogOnce();
+    const readPhotoBacklog = () => this.readPhotoBacklogOnce();
+    // The worker's counters and histogram live with the worker; they are published here.
+    for (const metric of photoMetrics.all()) metrics.registry.registerMetric(metric);
+    new Gauge({
+      name: 'plaza_photo_queue_depth',
+      help: 'Photos uploaded and waiting to be processed (PHOTO_QUEUE_MAX refuses new uploads beyond it)',
+      registers,
+      async collect() {
+        const backlog = await readPhotoBacklog();
+        if (backlog) this.set(backlog.pending);
+      },
+    });
+    new Gauge({
+      name: 'plaza_photo_queue_oldest_age_seconds',
+      help: 'Age of the oldest photo waiting to be processed: growing with a flat depth means a stuck worker',
+      registers,
+      async collect() {
+        const backlog = await readPhotoBacklog();
+        if (backlog) this.set(backlog.oldestAgeSeconds);
+      },
+    });
     new Gauge({
       name: 'plaza_database_up',
       help: '1 when this scrape could read the database',
@@ -74,6 +99,16 @@ export class DatabaseGauges {
         this.set({ state: 'waiting' }, pool.waitingCount);
       },
     });
+  }
+
+  private readPhotoBacklogOnce(): Promise<PhotoBacklog | null> {
+    this.photoBacklogRead ??= this.photos
+      .backlog()
+      .catch(() => null)
+      .finally(() => {
+        this.photoBacklogRead = null;
+      });
+    return this.photoBacklogRead;
   }
 
   /** One query per scrape whatever the number of gauges reading it; null when the database is down. */

@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { MediaModule } from '@plaza/api/media';
 import type { FastifyInstance } from 'fastify';
 import { DatabaseGauges } from './database-gauges';
 import { MetricsController } from './metrics.controller';
@@ -8,6 +9,7 @@ import { timeRequests } from './request-timing';
 
 /** Prometheus metrics at `/metrics` (docs/operations.md#metrics). */
 @Module({
+  imports: [MediaModule],
   controllers: [MetricsController],
   providers: [MetricsRegistry, DatabaseGauges],
   exports: [MetricsRegistry],

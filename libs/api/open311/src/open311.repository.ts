@@ -98,7 +98,7 @@ export class Open311Repository {
               r.address, a.name AS "areaName",
               round(ST_Y(r.location)::numeric, 6)::float8 AS lat, round(ST_X(r.location)::numeric, 6)::float8 AS lon,
               (SELECT p.storage_key FROM report_photos p
-                WHERE p.report_id = r.id AND NOT p.hidden ORDER BY p.position LIMIT 1) AS "photoKey"
+                WHERE p.report_id = r.id AND p.state = 'ready' AND NOT p.hidden ORDER BY p.position LIMIT 1) AS "photoKey"
          FROM reports r
          JOIN categories c ON c.id = r.category_id
          LEFT JOIN departments d ON d.id = r.department_id

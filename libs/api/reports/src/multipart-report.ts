@@ -1,10 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import { REPORT_LIMITS } from '@plaza/shared/contracts';
 import { DomainError } from '@plaza/api/http';
+import { PhotoUploadErrors, removeSpooled, spoolPhoto, type SpooledPhoto } from '@plaza/api/media';
 
 export interface MultipartReport {
   fields: Record<string, unknown>;
-  photos: Buffer[];
+  /** Spooled to files under the upload folder; the caller removes them once stored (removeSpooled). */
+  photos: SpooledPhoto[];
 }
 
 const NUMBER_FIELDS = new Set(['lat', 'lon']);
@@ -12,35 +14,70 @@ const BOOLEAN_FIELDS = new Set(['consent', 'reporter.showName']);
 
 /**
  * Reads a multipart report: fields in bracket notation (`reporter[email]`) become the same nested
- * object the JSON body has, and image files under `photos` are buffered within the size limits
- * enforced by @fastify/multipart.
+ * object the JSON body has, and image files under `photos` are streamed to files in `uploadDir`
+ * (one chunk in memory at a time), checked for type, size and count as they arrive.
  */
-export async function readMultipartReport(request: FastifyRequest): Promise<MultipartReport> {
+export async function readMultipartReport(request: FastifyRequest, uploadDir: string): Promise<MultipartReport> {
   const fields: Record<string, unknown> = {};
-  const photos: Buffer[] = [];
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'photos' && part.fieldname !== 'photos[]') {
-        await part.toBuffer();
-        throw DomainError.validation([
-          { field: part.fieldname, code: 'unknown_field', message: 'Files go in the "photos" field.' },
-        ]);
+  const photos: SpooledPhoto[] = [];
+  let photoBytes = 0;
+  // The first refusal is answered once the whole form was read: leaving the parts iterator early
+  // (a throw inside `for await`) waits forever on a body that is still arriving.
+  let refusal: unknown = null;
+  try {
+    for await (const part of request.parts()) {
+      if (refusal !== null) {
+        if (part.type === 'file') await drain(part.file);
+        continue;
       }
-      if (photos.length >= REPORT_LIMITS.photosMax) {
-        throw DomainError.validation([
-          { field: 'photos', code: 'too_many', message: `At most ${REPORT_LIMITS.photosMax} photos per report.` },
-        ]);
+      try {
+        if (part.type === 'file') {
+          if (part.fieldname !== 'photos' && part.fieldname !== 'photos[]') {
+            await drain(part.file);
+            throw DomainError.validation([
+              { field: part.fieldname, code: 'unknown_field', message: 'Files go in the "photos" field.' },
+            ]);
+          }
+          if (photos.length >= REPORT_LIMITS.photosMax) {
+            await drain(part.file);
+            throw PhotoUploadErrors.tooMany(REPORT_LIMITS.photosMax);
+          }
+          const photo = await spoolPhoto(part, photos.length, uploadDir, {
+            photoBytesMax: REPORT_LIMITS.photoBytesMax,
+            requestBytesLeft: REPORT_LIMITS.photosRequestBytesMax - photoBytes,
+          });
+          photos.push(photo);
+          photoBytes += photo.bytes;
+          continue;
+        }
+        const path = bracketPath(part.fieldname);
+        if (!path) {
+          throw DomainError.validation([{ field: part.fieldname, code: 'invalid_format', message: 'Bad field name.' }]);
+        }
+        setPath(fields, path, coerce(path.join('.'), String(part.value)));
+      } catch (error) {
+        refusal = error;
       }
-      photos.push(await part.toBuffer());
-    } else {
-      const path = bracketPath(part.fieldname);
-      if (!path) {
-        throw DomainError.validation([{ field: part.fieldname, code: 'invalid_format', message: 'Bad field name.' }]);
-      }
-      setPath(fields, path, coerce(path.join('.'), String(part.value)));
     }
+  } catch (error) {
+    refusal ??= error;
+  }
+  if (refusal !== null) {
+    await removeSpooled(photos);
+    throw refusal;
   }
   return { fields, photos };
+}
+
+/** Lets a file part flow past unread (nothing kept in memory), so the parser reaches the next part. */
+async function drain(stream: NodeJS.ReadableStream & { readableEnded?: boolean; destroyed?: boolean }): Promise<void> {
+  if (stream.readableEnded || stream.destroyed) return;
+  stream.resume();
+  await new Promise<void>((resolve) => {
+    stream.once('end', resolve);
+    stream.once('close', resolve);
+    stream.once('error', () => resolve());
+  });
 }
 
 /** `reporter[email]` → ['reporter', 'email']; refuses prototype-polluting names. */

@@ -1,8 +1,11 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import path from 'node:path';
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { anonymousFingerprint, clientInfo, PublicLimits, type ClientInfo } from '@plaza/api/abuse';
 import { Access, OptionalUser, type AuthUser } from '@plaza/api/auth';
+import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import { DomainError, parseInput, RequestLocale } from '@plaza/api/http';
+import { removeSpooled, type SpooledPhoto } from '@plaza/api/media';
 import {
   SUPPORT_TOKEN_PATTERN,
   type Locale,
@@ -24,10 +27,16 @@ import { ReportsService } from './reports.service';
 @Access('public')
 @Controller({ path: 'reports', version: '1' })
 export class ReportsController {
+  /** Where uploads wait, one chunk in memory at a time, until the form is read and they go to storage. */
+  private readonly uploadDir: string;
+
   constructor(
     private readonly reports: ReportsService,
     private readonly limits: PublicLimits,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.uploadDir = path.join(config.dataDir, 'uploads');
+  }
 
   @Post()
   @HttpCode(201)
@@ -35,7 +44,7 @@ export class ReportsController {
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiBody({ type: CreateReportDto })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key return the same report' })
-  @ApiCreatedResponse({ description: 'The report as a GeoJSON Feature, with its `ref`, and `awaitingConfirmation` (true when filed without a session: invisible until the link mailed to the reporter is followed)' })
+  @ApiCreatedResponse({ description: 'The report as a GeoJSON Feature, with its `ref`, `awaitingConfirmation` (true when filed without a session: invisible until the link mailed to the reporter is followed) and `photoUploads` (each photo\'s id and state: `pending` until processed, after the answer)' })
   async create(
     @Req() request: FastifyRequest,
     @Body() body: unknown,
@@ -49,7 +58,26 @@ export class ReportsController {
     const client = clientInfo(request);
     // Without a session the filing is anonymous: limited before the body (photos) is even read.
     if (!user) await this.admitAnonymous(client);
-    const { fields, photos } = request.isMultipart() ? await readMultipartReport(request) : { fields: body, photos: [] };
+    const { fields, photos } = request.isMultipart()
+      ? await readMultipartReport(request, this.uploadDir)
+      : { fields: body, photos: [] as SpooledPhoto[] };
+    try {
+      return await this.file(request, reply, fields, photos, locale, user, client);
+    } finally {
+      // The spooled copies were streamed to storage (or refused): never kept on local disk.
+      await removeSpooled(photos);
+    }
+  }
+
+  private async file(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    fields: unknown,
+    photos: SpooledPhoto[],
+    locale: Locale,
+    user: AuthUser | null,
+    client: ClientInfo,
+  ): Promise<unknown> {
     const input = parseInput(CreateReportDto, fields);
     const key = request.headers['idempotency-key'];
     // Signed in (with the session's CSRF token) and reporting under the account's own address:

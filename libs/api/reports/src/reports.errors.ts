@@ -1,5 +1,22 @@
 import { DomainError } from '@plaza/api/http';
 
+/** About what a backlog at the limit takes to shrink by a useful fraction on two cores. */
+const PHOTO_QUEUE_RETRY_AFTER_SECONDS = 120;
+
+/** 503 with Retry-After: the photo queue is over PHOTO_QUEUE_MAX; nothing of the request was kept. */
+export class PhotoQueueFullError extends DomainError {
+  readonly retryAfterSeconds = PHOTO_QUEUE_RETRY_AFTER_SECONDS;
+
+  constructor() {
+    super(
+      'PHOTO.QUEUE_FULL',
+      'unavailable',
+      'Too many photos are waiting to be processed right now. Try again in a few minutes, or file the report without photos.',
+      [{ field: 'photos', code: 'queue_full', message: 'Photos cannot be accepted right now.' }],
+    );
+  }
+}
+
 export const ReportErrors = {
   unknownCategory: (code: string) =>
     new DomainError(
@@ -46,6 +63,7 @@ export const ReportErrors = {
       [{ field: `photos[${index}]`, code: reason, message: PHOTO_MESSAGES[reason] ?? 'This file is not a usable photo.' }],
       { key: 'problem.detail.invalidPhoto' },
     ),
+  photoQueueFull: () => new PhotoQueueFullError(),
   tooManyPhotos: (max: number) =>
     DomainError.validation([{ field: 'photos', code: 'too_many', message: `At most ${max} photos per report.` }]),
   idempotencyKeyReused: () =>

@@ -79,14 +79,6 @@ interface IdempotencyRow {
   resourceId: string | null;
 }
 
-export interface NewPhotoRow {
-  storageKey: string;
-  thumbnailKey: string;
-  width: number;
-  height: number;
-  bytes: number;
-}
-
 /**
  * The public feature, built in SQL: the map's hot path selects exactly what it serves and never
  * hydrates entities. Reporter contact fields are not selected here at all.
@@ -114,7 +106,7 @@ const FEATURE_SQL = `
         SELECT json_agg(json_build_object(
                  'url', $2::text || p.storage_key,
                  'thumbnailUrl', $2::text || p.thumbnail_key) ORDER BY p.position)
-          FROM report_photos p WHERE p.report_id = r.id AND NOT p.hidden), '[]'::json)
+          FROM report_photos p WHERE p.report_id = r.id AND p.state = 'ready' AND NOT p.hidden), '[]'::json)
     )
   )`;
 
@@ -212,7 +204,7 @@ export class ReportsRepository {
           FOR UPDATE SKIP LOCKED
        ), photos AS (
          DELETE FROM report_photos WHERE report_id IN (SELECT id FROM doomed)
-         RETURNING storage_key, thumbnail_key
+         RETURNING storage_key, thumbnail_key, original_key
        ), keys AS (
          -- The report never reached the city: a retry with its key files it anew instead of failing.
          DELETE FROM idempotency_keys WHERE resource_id IN (SELECT id FROM doomed)
@@ -220,19 +212,21 @@ export class ReportsRepository {
          DELETE FROM reports WHERE id IN (SELECT id FROM doomed) RETURNING id
        )
        SELECT (SELECT count(*)::int FROM gone) AS reports,
-              coalesce((SELECT array_agg(k) FROM photos, LATERAL unnest(ARRAY[storage_key, thumbnail_key]) k), '{}') AS "photoKeys"`,
+              coalesce((SELECT array_agg(k) FROM photos, LATERAL unnest(ARRAY[storage_key, thumbnail_key, original_key]) k WHERE k IS NOT NULL), '{}') AS "photoKeys"`,
     );
     return { reports: row!.reports, photoKeys: row!.photoKeys };
   }
 
-  async insertPhotos(manager: EntityManager, reportId: string, photos: NewPhotoRow[]): Promise<void> {
-    for (const [position, photo] of photos.entries()) {
-      await manager.query<unknown[]>(
-        `INSERT INTO report_photos (report_id, position, storage_key, thumbnail_key, width, height, bytes)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [reportId, position, photo.storageKey, photo.thumbnailKey, photo.width, photo.height, photo.bytes],
-      );
-    }
+  /**
+   * Photos uploaded and still waiting for the photo worker: their originals are never public, so
+   * the report page says a photo is on its way instead (only for the detail, not the map's hot path).
+   */
+  async processingPhotoCount(reportId: string): Promise<number> {
+    const [row] = await this.reads.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM report_photos WHERE report_id = $1 AND state = 'pending' AND NOT hidden`,
+      [reportId],
+    );
+    return row?.n ?? 0;
   }
 
   /**

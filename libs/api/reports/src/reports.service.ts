@@ -1,11 +1,20 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
 import { PublicLimits } from '@plaza/api/abuse';
 import { newSecretToken, tokenHash } from '@plaza/api/auth';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import { consentChannelOf, ConsentService } from '@plaza/api/consent';
 import { CatalogRepository } from '@plaza/api/catalog';
-import { InvalidPhotoError, PHOTO_STORAGE, processPhoto, type PhotoStorage } from '@plaza/api/media';
+import {
+  PHOTO_STORAGE,
+  photoKeys,
+  PhotoQueueRepository,
+  PhotoQueueSignal,
+  type NewPendingPhoto,
+  type PhotoStorage,
+  type SpooledPhoto,
+} from '@plaza/api/media';
 import { ReportTimeline, type NewReportEvent } from '@plaza/api/report-records';
 import {
   PUBLIC_REPORT_STATUSES,
@@ -28,10 +37,11 @@ import type { CreateReportDto } from './dto/create-report.dto';
 import { encodeCursor, type ReportListQuery } from './dto/list-reports.query';
 import { screenReport } from './report-screening';
 import { ReportErrors } from './reports.errors';
-import { ReportsRepository, type NewPhotoRow } from './reports.repository';
+import { ReportsRepository } from './reports.repository';
 import type { EntityManager } from 'typeorm';
 
 export interface CreateReportResult {
+  /** With `photoUploads`: each photo's id and state (`pending` until the worker has processed it). */
   report: FiledReportFeature;
   /** True when an Idempotency-Key matched an earlier request and its report is returned again. */
   replayed: boolean;
@@ -85,6 +95,8 @@ export class ReportsService {
     private readonly confirmations: ConfirmationMails,
     private readonly limits: PublicLimits,
     private readonly consent: ConsentService,
+    private readonly photoQueue: PhotoQueueRepository,
+    private readonly photoSignal: PhotoQueueSignal,
   ) {}
 
   private get mediaBase(): string {
@@ -93,7 +105,7 @@ export class ReportsService {
 
   async create(
     input: CreateReportDto,
-    photos: Buffer[],
+    photos: SpooledPhoto[],
     idempotencyKey: string | null,
     locale: Locale,
     options: CreateReportOptions,
@@ -108,8 +120,14 @@ export class ReportsService {
     if (options.reporter.kind === 'anonymous') await this.limits.hitReportForEmail(input.reporter.email);
     const scope = options.caller ? `${IDEMPOTENCY_SCOPE}:${options.caller}` : IDEMPOTENCY_SCOPE;
 
-    // Photos are re-encoded before the transaction: CPU work must not hold a database connection.
-    const stored = await this.storePhotos(photos);
+    // A backlog of hours helps nobody: refused now (503), before anything is stored. A report
+    // without photos is never refused for it.
+    if (photos.length > 0 && (await this.photoQueue.pendingAtLeast(this.config.photos.queueMax))) {
+      throw ReportErrors.photoQueueFull();
+    }
+    // Originals are copied to storage before the transaction (I/O must not hold a connection);
+    // the processing itself happens later, in the photo worker.
+    const stored = await this.storeOriginals(photos);
     try {
       const result = await this.reports.transaction(async (manager) => {
         if (idempotencyKey !== null) {
@@ -160,7 +178,7 @@ export class ReportsService {
           confirmation: token ? { tokenHash: tokenHash(token), ttlHours: this.config.reportConfirmationTtlHours } : null,
           screeningHold,
         });
-        await this.reports.insertPhotos(manager, id, stored);
+        await this.photoQueue.enqueue(manager, id, stored);
         // Web, on behalf (staff read the notice to the caller) or an Open311 client: one record each.
         await this.consent.record(manager, {
           form: 'report',
@@ -195,7 +213,9 @@ export class ReportsService {
         return { report: { ...(feature as unknown as ReportFeature), awaitingConfirmation: token !== null }, replayed: false };
       });
       if (result.replayed) await this.removePhotos(stored);
-      return result;
+      else if (stored.length > 0) this.photoSignal.notify();
+      const uploads = result.replayed ? [] : stored.map((photo) => ({ id: photo.id, state: 'pending' as const }));
+      return { ...result, report: { ...result.report, photoUploads: uploads } };
     } catch (error) {
       await this.removePhotos(stored);
       throw error;
@@ -247,12 +267,13 @@ export class ReportsService {
   async get(ref: string, locale: Locale): Promise<ReportDetailFeature> {
     const found = await this.reports.findPublicFeature(ref, locale, this.mediaBase);
     if (!found) throw ReportErrors.notFound(ref);
-    const [timeline, duplicateOf] = await Promise.all([
+    const [timeline, duplicateOf, photosProcessing] = await Promise.all([
       this.reports.publicTimeline(found.id),
       this.reports.publicDuplicateOf(found.id),
+      this.reports.processingPhotoCount(found.id),
     ]);
     const feature = found.feature as unknown as ReportFeature;
-    return { ...feature, properties: { ...feature.properties, timeline, duplicateOf } };
+    return { ...feature, properties: { ...feature.properties, photosProcessing, timeline, duplicateOf } };
   }
 
   nearby(lat: number, lon: number, category: string | null): Promise<NearbyReportView[]> {
@@ -273,28 +294,15 @@ export class ReportsService {
     return { ref, ...result };
   }
 
-  private async storePhotos(photos: Buffer[]): Promise<NewPhotoRow[]> {
-    const stored: NewPhotoRow[] = [];
+  /** Streams each spooled upload to storage as the photo's original (never served, see media.controller.ts). */
+  private async storeOriginals(photos: SpooledPhoto[]): Promise<NewPendingPhoto[]> {
+    const stored: NewPendingPhoto[] = [];
     try {
-      for (const [index, photo] of photos.entries()) {
-        let processed;
-        try {
-          processed = await processPhoto(photo);
-        } catch (error) {
-          if (error instanceof InvalidPhotoError) throw ReportErrors.invalidPhoto(index, error.message);
-          throw error;
-        }
+      for (const photo of photos) {
         const id = randomUUID();
-        const row = {
-          storageKey: `${id}.jpg`,
-          thumbnailKey: `${id}-thumb.jpg`,
-          width: processed.width,
-          height: processed.height,
-          bytes: processed.full.length,
-        };
-        await this.storage.put(row.storageKey, processed.full);
-        await this.storage.put(row.thumbnailKey, processed.thumbnail);
-        stored.push(row);
+        const pending = { id, ...photoKeys(id), bytes: photo.bytes };
+        await this.storage.putStream(pending.originalKey, createReadStream(photo.file), photo.bytes);
+        stored.push(pending);
       }
       return stored;
     } catch (error) {
@@ -303,8 +311,8 @@ export class ReportsService {
     }
   }
 
-  private async removePhotos(rows: NewPhotoRow[]): Promise<void> {
-    await Promise.all(rows.flatMap((r) => [this.storage.remove(r.storageKey), this.storage.remove(r.thumbnailKey)]));
+  private async removePhotos(rows: NewPendingPhoto[]): Promise<void> {
+    await Promise.all(rows.map((r) => this.storage.remove(r.originalKey)));
   }
 }
 
@@ -316,8 +324,8 @@ function filedEvent(reportId: string, status: ReportStatus): NewReportEvent {
   return { reportId, actorKind: 'citizen', actorId: null, from: null, to: status, message: null, isPublic: true };
 }
 
-function requestHash(input: CreateReportDto, photos: Buffer[]): string {
+function requestHash(input: CreateReportDto, photos: SpooledPhoto[]): string {
   const hash = createHash('sha256').update(JSON.stringify(input));
-  for (const photo of photos) hash.update(createHash('sha256').update(photo).digest());
+  for (const photo of photos) hash.update(Buffer.from(photo.sha256, 'hex'));
   return hash.digest('hex');
 }

@@ -417,10 +417,13 @@ function Photos({
         <ul className="photo-grid">
           {detail.photos.map((photo, index) => (
             <li key={photo.id} className={photo.hidden ? 'photo photo--hidden' : 'photo'}>
-              <a href={photo.url} target="_blank" rel="noreferrer">
-                <img src={photo.thumbnailUrl} alt={t('cases.photos.alt', { n: index + 1 })} loading="lazy" />
-              </a>
-              <p>{photo.hidden ? t('cases.photos.isHidden') : t('cases.photos.isPublic')}</p>
+              {/* A photo not processed yet (or given up on) has no image to show. */}
+              {photo.state === 'ready' && (
+                <a href={photo.url} target="_blank" rel="noreferrer">
+                  <img src={photo.thumbnailUrl} alt={t('cases.photos.alt', { n: index + 1 })} loading="lazy" />
+                </a>
+              )}
+              <p>{photoStatus(photo, t)}</p>
               {canHide && (
                 <Button variant="link" onClick={() => onToggle(photo)}>
                   {photo.hidden ? t('cases.photos.show', { n: index + 1 }) : t('cases.photos.hide', { n: index + 1 })}
@@ -432,4 +435,11 @@ function Photos({
       )}
     </section>
   );
+}
+
+/** Hidden or public, and before that: still being processed, or given up on with the reason. */
+function photoStatus(photo: CasePhoto, t: ReturnType<typeof useT>['t']): string {
+  if (photo.state === 'pending') return t('cases.photos.isPending');
+  if (photo.state === 'failed') return t('cases.photos.isFailed', { reason: photo.failureReason ?? '' });
+  return photo.hidden ? t('cases.photos.isHidden') : t('cases.photos.isPublic');
 }

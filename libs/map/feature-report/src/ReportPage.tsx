@@ -17,6 +17,9 @@ import { DepartmentFigures } from './DepartmentFigures';
 import { MiniMap } from './MiniMap';
 import { Timeline } from './Timeline';
 
+/** How often a page with photos being processed asks whether they are ready (a photo takes about a second). */
+const PHOTO_RECHECK_MS = 3_000;
+
 /** A report's public page: what, where, who handles it, photos and history. Nothing private. */
 export function ReportPage({ reference }: { reference: string }) {
   const { t, formatDate } = useT();
@@ -27,6 +30,14 @@ export function ReportPage({ reference }: { reference: string }) {
   const { session } = useSessionView();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useFocusOnArrival(headingRef, result.state !== 'loading');
+
+  // Photos still being processed appear by themselves: the page asks again every few seconds.
+  const processing = result.state === 'ready' ? (result.report.properties.photosProcessing ?? 0) : 0;
+  useEffect(() => {
+    if (processing === 0) return;
+    const timer = setTimeout(() => setReload((n) => n + 1), PHOTO_RECHECK_MS);
+    return () => clearTimeout(timer);
+  }, [processing, reload]);
 
   const title =
     result.state === 'ready' ? result.report.properties.title : result.state === 'not-found' ? t('report.notFound') : t('report.title');
@@ -174,6 +185,13 @@ export function ReportPage({ reference }: { reference: string }) {
                   ))}
                 </ul>
               </section>
+            )}
+
+            {(p.photosProcessing ?? 0) > 0 && (
+              // Uploaded photos are re-encoded (location data removed) before anyone sees them.
+              <p className="report-page__photos-processing" role="status">
+                {t('report.photosProcessing', { count: p.photosProcessing ?? 0 })}
+              </p>
             )}
 
             <section aria-labelledby="timeline-heading">

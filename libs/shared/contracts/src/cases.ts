@@ -51,7 +51,7 @@
 //   Last-Event-ID and missed changes are replayed when still known. Refetch the inbox/case on an event.
 
 import type { DepartmentRef } from './accounts';
-import type { NearbyReportView, PhotoView } from './report';
+import type { NearbyReportView, PhotoState, PhotoView } from './report';
 import type { ReportStatus } from './report-status';
 import type { Locale } from './locale';
 import type { ScreeningHold, ScreeningOverride } from './screening';
@@ -201,6 +201,10 @@ export interface ReporterContact {
 export interface CasePhoto extends PhotoView {
   id: string;
   hidden: boolean;
+  /** `pending` while the photo worker has not processed it (no image yet), `failed` with the reason. */
+  state: PhotoState;
+  /** Why processing gave up (`not_an_image`, `too_large`, `processing_error: …`), for staff only. */
+  failureReason: string | null;
 }
 
 export interface CaseTimelineEntry {

@@ -10,6 +10,8 @@ export const REPORT_LIMITS = {
   phoneMax: 32,
   photosMax: 5,
   photoBytesMax: 10 * 1024 * 1024,
+  /** All photos of one request together: five at the per-photo cap would be 50 MB, far more than phones send. */
+  photosRequestBytesMax: 25 * 1024 * 1024,
   photoAcceptedTypes: ['image/jpeg', 'image/png', 'image/webp'],
 } as const;
 

@@ -37,7 +37,10 @@ export interface ReportProperties {
   reporterName: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Processed photos only: an upload appears here once the photo worker has re-encoded it. */
   photos: PhotoView[];
+  /** Photos uploaded and still being processed (shown as "photo being processed"); absent means 0. */
+  photosProcessing?: number;
   /** Anonymous "me too" count (POST /reports/{ref}/supports). */
   supports: number;
 }
@@ -69,6 +72,16 @@ export interface ReportFeature {
  */
 export interface FiledReportFeature extends ReportFeature {
   awaitingConfirmation: boolean;
+  /** The photos of this request, in form order: processed off the request path, `pending` at first. */
+  photoUploads?: PhotoUpload[];
+}
+
+/** Where one uploaded photo stands: `pending` until processed, then `ready` (public) or `failed` (staff see why). */
+export type PhotoState = 'pending' | 'ready' | 'failed';
+
+export interface PhotoUpload {
+  id: string;
+  state: PhotoState;
 }
 
 /** Answer of `POST /api/v1/reports/confirm/{token}` (no session needed: the token is the proof). */
