@@ -379,32 +379,36 @@ await runSection('create', async () => {
     const cut = tally.sent - tally.answered;
     const exact = s.accepted === run.ok && new Set(tally.refs).size === run.ok && s.refs === s.n && s.n >= run.ok && s.n - run.ok <= cut;
     console.log(`   ${name}: accepted ${run.ok}, stored ${s.n} (${s.accepted} of the accepted refs, each once), cut at the end ${cut} → ${exact ? 'every accepted report stored exactly once' : 'MISMATCH'}`);
-    return { exact, cut, text: `accepted ${run.ok} / stored ${s.n}, ${cut} cut at the end${exact ? ', every accepted stored once' : ', MISMATCH'}` };
+    return { exact, cut, stored: s.n, text: `accepted ${run.ok} / stored ${s.n}, ${cut} cut at the end${exact ? ', every accepted stored once' : ', MISMATCH'}` };
   };
   try {
-    const aTally = { sent: 0, answered: 0, refs: [] };
-    const a = await load({ url: api.base, requests: creation('api', '/api/v1/reports', aTally) });
-    await new Promise((r) => setTimeout(r, 2000));
-    const aCheck = check('API', a, aTally, await stored('api', aTally.refs));
-    // The confirmation mails go out after the requests; the anchor runs once they are delivered, so
-    // the API's worker does not slow the anchor down (its work during the API run is counted).
-    const drainStarted = performance.now();
-    let pending = await pendingMails(since);
-    while (pending > 0 && performance.now() - drainStarted < 120_000) {
-      await new Promise((r) => setTimeout(r, 500));
-      pending = await pendingMails(since);
-    }
-    const drainS = (performance.now() - drainStarted) / 1000;
-    console.log(`   confirmation mails: ${pending} still pending ${drainS.toFixed(1)} s after the run`);
+    // The anchor first: the API's confirmation mails are delivered by its outbox worker after (and
+    // while) its requests run, on the same cores, and must not slow the anchor's run down.
     const bTally = { sent: 0, answered: 0, refs: [] };
     const b = await load({ url: bare.base, requests: creation('anchor', '/reports', bTally) });
     await new Promise((r) => setTimeout(r, 2000));
     const bCheck = check('anchor', b, bTally, await stored('anchor', bTally.refs));
+    // Its outbox rows are not mails (no subject, no text): left there, the API's worker would spend
+    // the API's run failing them.
+    await sql(`DELETE FROM outbox_messages WHERE created_at >= $1`, [since]);
+    const aTally = { sent: 0, answered: 0, refs: [] };
+    const a = await load({ url: api.base, requests: creation('api', '/api/v1/reports', aTally) });
+    await new Promise((r) => setTimeout(r, 2000));
+    const aCheck = check('API', a, aTally, await stored('api', aTally.refs));
+    // How far behind the worker's delivery is (it is not what this section measures: say it).
+    const drainStarted = performance.now();
+    let pending = await pendingMails(since);
+    while (pending > 0 && performance.now() - drainStarted < 30_000) {
+      await new Promise((r) => setTimeout(r, 500));
+      pending = await pendingMails(since);
+    }
+    const drainS = (performance.now() - drainStarted) / 1000;
+    console.log(`   confirmation mails: ${pending} of ${aCheck.stored} still pending ${drainS.toFixed(1)} s after the run`);
     console.log(`   API ${fmtRate(a.rps)}/s p50 ${fmtMs(a.p50)} p99 ${fmtMs(a.p99)} ms · anchor ${fmtRate(b.rps)}/s p50 ${fmtMs(b.p50)} p99 ${fmtMs(b.p99)} ms · ratio ${(a.rps / b.rps).toFixed(2)} ${errors(a)} ${errors(b)}`);
     row('creation (text)', `${CONNECTIONS} connections, ${SECONDS} s`, {
       plaza: `${fmtRate(a.rps)} /s`, anchor: `${fmtRate(b.rps)} /s`, ratio: (a.rps / b.rps).toFixed(2),
       p50: pair(a.p50, b.p50), p95: pair(a.p95, b.p95), p99: pair(a.p99, b.p99),
-      note: [`API ${aCheck.text}; anchor ${bCheck.text}; the API's confirmation mails delivered ${pending === 0 ? `${drainS.toFixed(0)} s after its run` : `except ${pending} after 120 s`}`, errors(a), errors(b)].filter(Boolean).join('; '),
+      note: [`API ${aCheck.text}; anchor ${bCheck.text}; the API's confirmation mails (SMTP sink, outbox worker) ${pending === 0 ? `all delivered ${drainS.toFixed(0)} s after its run` : `${pending} of ${aCheck.stored} still pending 30 s after its run`}`, errors(a), errors(b)].filter(Boolean).join('; '),
     });
   } finally {
     await cleanUp(since);

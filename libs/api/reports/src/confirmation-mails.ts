@@ -6,7 +6,7 @@ import { EMAIL_CHANNEL, MAILER, type Mailer } from '@plaza/api/mail';
 import { OUTBOX_PRIORITY, OutboxClock } from '@plaza/api/outbox';
 import type { EntityManager } from 'typeorm';
 import { confirmationDigestMail } from './confirmation-digest-mail';
-import { confirmationMail, type ConfirmationMailInput } from './confirmation-mail';
+import { confirmationMailFrom, type ConfirmationMailInput } from './confirmation-mail';
 import { PendingConfirmationsRepository } from './pending-confirmations.repository';
 import type { FilingMail } from './report-filing.repository';
 
@@ -40,7 +40,8 @@ export class ConfirmationMails {
     const refMarker = `PLAZAREF${randomBytes(12).toString('hex')}`;
     const payload = (moderated: boolean): string => {
       // What the outbox keeps of a mail (OutboxMailer.send): everything but its routing fields.
-      const { dedupeKey: _dedupeKey, priority: _priority, ...content } = confirmationMail({ ...mail, ref: refMarker, reportId: '', moderated });
+      const { to, name, title, url, locale, ttlHours } = mail;
+      const { dedupeKey: _dedupeKey, priority: _priority, ...content } = confirmationMailFrom({ to, name, title, url }, { locale, ttlHours, moderated, ref: refMarker, reportId: '' });
       return JSON.stringify(content);
     };
     return {
