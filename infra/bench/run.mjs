@@ -11,8 +11,10 @@
 //             fixed 200 req/s, one connection; and the bare server forced to each plan (GiST, newest-first)
 //   clusters  GET /api/v1/reports/clusters for the screen (1280 × 800) at zooms 11–16 (whole city at
 //             11–12, then centred on each district) beside the cell table of cells.sql, one connection
-//   create    POST /api/v1/reports (text, anonymous reporter, Idempotency-Key) beside bare-server.mjs's
-//             one statement (report + idempotency key + outbox row); accepted vs stored
+//   create    POST /api/v1/reports (text, anonymous reporter, one address and Idempotency-Key per
+//             report) beside bare-server.mjs's one statement (report + idempotency key + outbox row),
+//             the anchor first; every accepted ref checked stored exactly once. Mail goes through the
+//             outbox worker to a local SMTP sink, as in production; abuse limits counted, not reached
 //   photos    a report with one 12 MP JPEG: accepted latency and processing throughput
 //   transfer  first visit to the map in Chromium, cold cache: bytes transferred (other origins blocked)
 // The API's resident memory is sampled all along (peak per section and overall).
@@ -170,7 +172,7 @@ const api = await startApi({
   env: {
     DATA_DIR: dataDir,
     ...(serveWeb ? { WEB_ROOT: '' } : {}),
-    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}?pool=true`,
     MAIL_FROM: 'Plaza <avisos@plaza.test>',
     // Every bench request comes from 127.0.0.1: the abuse limits are counted on every filing as
     // usual, with thresholds no run reaches (a proof of work per request would measure the client).

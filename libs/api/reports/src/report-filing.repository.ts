@@ -163,6 +163,13 @@ const FILE_REPORT_SQL = `
 /** SQLSTATE of a unique violation, and the constraint that says "this key was used already". */
 const UNIQUE_VIOLATION = '23505';
 const IDEMPOTENCY_KEY_CONSTRAINT = 'idempotency_keys_pkey';
+const DUPLICATE_PREPARED_STATEMENT = '42P05';
+
+/** SQLSTATE and constraint of an error from pg, or from TypeORM around it. */
+function pgErrorOf(error: unknown): { code?: string; constraint?: string } {
+  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  return { code: e.code ?? e.driverError?.code, constraint: e.constraint ?? e.driverError?.constraint };
+}
 
 /** The statement found a live report under the same Idempotency-Key: nothing was written. */
 export class IdempotencyKeyTaken extends Error {
@@ -173,7 +180,27 @@ export class IdempotencyKeyTaken extends Error {
 
 @Injectable()
 export class ReportFilingRepository {
+  /** False once the driver has lost track of the prepared statement (see onItsOwn). */
+  private named = true;
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * The statement as its own transaction, prepared once per connection. The embedded PGlite does
+   * not confirm the parse of a statement whose first execution fails (a key collision), so pg
+   * parses it again next time and the session refuses ("already exists", 42P05): nothing ran, and
+   * from then on this process sends the statement unnamed there. A server never answers that.
+   */
+  private async onItsOwn(values: unknown[]): Promise<FilingRow[]> {
+    if (!this.named) return this.db.query<FilingRow[]>(FILE_REPORT_SQL, values);
+    try {
+      return await preparedQuery<FilingRow>(this.db, FILE_REPORT_SQL, values);
+    } catch (error) {
+      if (pgErrorOf(error).code !== DUPLICATE_PREPARED_STATEMENT) throw error;
+      this.named = false;
+      return this.db.query<FilingRow[]>(FILE_REPORT_SQL, values);
+    }
+  }
 
   /**
    * Runs the filing statement: on its own (a named prepared statement on the pool, its own
@@ -183,13 +210,9 @@ export class ReportFilingRepository {
     const values = parameters(filing);
     let row: FilingRow | undefined;
     try {
-      [row] = manager
-        ? await manager.query<FilingRow[]>(FILE_REPORT_SQL, values)
-        : await preparedQuery<FilingRow>(this.db, FILE_REPORT_SQL, values);
+      [row] = manager ? await manager.query<FilingRow[]>(FILE_REPORT_SQL, values) : await this.onItsOwn(values);
     } catch (error) {
-      const pgError = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-      const code = pgError.code ?? pgError.driverError?.code;
-      const constraint = pgError.constraint ?? pgError.driverError?.constraint;
+      const { code, constraint } = pgErrorOf(error);
       if (code === UNIQUE_VIOLATION && constraint === IDEMPOTENCY_KEY_CONSTRAINT) throw new IdempotencyKeyTaken();
       throw error;
     }
