@@ -126,6 +126,7 @@ async function startBare(mediaBase) {
   });
   return {
     base: `http://127.0.0.1:${port}`,
+    pid: child.pid,
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
@@ -355,6 +356,29 @@ async function stored(tag, acceptedRefs) {
   );
   return r;
 }
+/**
+ * CPU time a process has used so far, in ms (Linux /proc; clock ticks of 10 ms). Unlike req/s it
+ * hardly depends on how busy the machine is: what a request costs the server, not how long it waited.
+ */
+async function cpuMs(pid) {
+  try {
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+/** CPU ms used so far by each PostgreSQL backend of one application (the API's pool, the bare server's). */
+async function backendsCpu(applicationName) {
+  const { rows: backends } = await sql(`SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [applicationName]);
+  return new Map(await Promise.all(backends.map(async ({ pid }) => [pid, await cpuMs(pid)])));
+}
+/** CPU ms the backends of `applicationName` used since `before` (backends opened since count from 0). */
+async function backendsCpuSince(applicationName, before) {
+  let total = 0;
+  for (const [pid, ms] of await backendsCpu(applicationName)) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
 /** Mails of the run still waiting in the outbox (the worker delivers them to the SMTP sink). */
 const pendingMails = async (since) => (await sql(`SELECT count(*)::int AS n FROM outbox_messages WHERE created_at >= $1 AND status = 'pending'`, [since])).rows[0].n;
 
@@ -387,14 +411,21 @@ await runSection('create', async () => {
     // The anchor first: the API's confirmation mails are delivered by its outbox worker after (and
     // while) its requests run, on the same cores, and must not slow the anchor's run down.
     const bTally = { sent: 0, answered: 0, refs: [] };
+    const [bCpu, bDb] = [await cpuMs(bare.pid), await backendsCpu('plaza-bench-bare')];
     const b = await load({ url: bare.base, requests: creation('anchor', '/reports', bTally) });
+    const bCpuPer = (await cpuMs(bare.pid) - bCpu) / bTally.answered;
+    const bDbPer = (await backendsCpuSince('plaza-bench-bare', bDb)) / bTally.answered;
     await new Promise((r) => setTimeout(r, 2000));
     const bCheck = check('anchor', b, bTally, await stored('anchor', bTally.refs));
     // Its outbox rows are not mails (no subject, no text): left there, the API's worker would spend
     // the API's run failing them.
     await sql(`DELETE FROM outbox_messages WHERE created_at >= $1`, [since]);
     const aTally = { sent: 0, answered: 0, refs: [] };
+    const [aCpu, aDb] = [await cpuMs(api.pid), await backendsCpu('plaza-api')];
     const a = await load({ url: api.base, requests: creation('api', '/api/v1/reports', aTally) });
+    // Both include the outbox worker delivering the confirmation mails meanwhile (same process, same pool).
+    const aCpuPer = (await cpuMs(api.pid) - aCpu) / aTally.answered;
+    const aDbPer = (await backendsCpuSince('plaza-api', aDb)) / aTally.answered;
     await new Promise((r) => setTimeout(r, 2000));
     const aCheck = check('API', a, aTally, await stored('api', aTally.refs));
     // How far behind the worker's delivery is (it is not what this section measures: say it).
@@ -406,11 +437,12 @@ await runSection('create', async () => {
     }
     const drainS = (performance.now() - drainStarted) / 1000;
     console.log(`   confirmation mails: ${pending} of ${aCheck.stored} still pending ${drainS.toFixed(1)} s after the run`);
+    console.log(`   CPU per answered request, Node / PostgreSQL backends: API ${aCpuPer.toFixed(2)} / ${aDbPer.toFixed(2)} ms (its outbox worker included), anchor ${bCpuPer.toFixed(2)} / ${bDbPer.toFixed(2)} ms`);
     console.log(`   API ${fmtRate(a.rps)}/s p50 ${fmtMs(a.p50)} p99 ${fmtMs(a.p99)} ms · anchor ${fmtRate(b.rps)}/s p50 ${fmtMs(b.p50)} p99 ${fmtMs(b.p99)} ms · ratio ${(a.rps / b.rps).toFixed(2)} ${errors(a)} ${errors(b)}`);
     row('creation (text)', `${CONNECTIONS} connections, ${SECONDS} s`, {
       plaza: `${fmtRate(a.rps)} /s`, anchor: `${fmtRate(b.rps)} /s`, ratio: (a.rps / b.rps).toFixed(2),
       p50: pair(a.p50, b.p50), p95: pair(a.p95, b.p95), p99: pair(a.p99, b.p99),
-      note: [`API ${aCheck.text}; anchor ${bCheck.text}; the API's confirmation mails (SMTP sink, outbox worker) ${pending === 0 ? `all delivered ${drainS.toFixed(0)} s after its run` : `${pending} of ${aCheck.stored} still pending 30 s after its run`}`, errors(a), errors(b)].filter(Boolean).join('; '),
+      note: [`API ${aCheck.text}; anchor ${bCheck.text}; CPU per request, Node + PostgreSQL: API ${aCpuPer.toFixed(2)} + ${aDbPer.toFixed(2)} ms, anchor ${bCpuPer.toFixed(2)} + ${bDbPer.toFixed(2)} ms (the API's include its outbox worker); the API's confirmation mails (SMTP sink, outbox worker) ${pending === 0 ? `all delivered ${drainS.toFixed(0)} s after its run` : `${pending} of ${aCheck.stored} still pending 30 s after its run`}`, errors(a), errors(b)].filter(Boolean).join('; '),
     });
   } finally {
     await cleanUp(since);
