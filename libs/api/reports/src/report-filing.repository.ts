@@ -163,7 +163,6 @@ const FILE_REPORT_SQL = `
 /** SQLSTATE of a unique violation, and the constraint that says "this key was used already". */
 const UNIQUE_VIOLATION = '23505';
 const IDEMPOTENCY_KEY_CONSTRAINT = 'idempotency_keys_pkey';
-const DUPLICATE_PREPARED_STATEMENT = '42P05';
 
 /** SQLSTATE and constraint of an error from pg, or from TypeORM around it. */
 function pgErrorOf(error: unknown): { code?: string; constraint?: string } {
@@ -180,26 +179,19 @@ export class IdempotencyKeyTaken extends Error {
 
 @Injectable()
 export class ReportFilingRepository {
-  /** False once the driver has lost track of the prepared statement (see onItsOwn). */
-  private named = true;
-
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
   /**
-   * The statement as its own transaction, prepared once per connection. The embedded PGlite does
-   * not confirm the parse of a statement whose first execution fails (a key collision), so pg
-   * parses it again next time and the session refuses ("already exists", 42P05): nothing ran, and
-   * from then on this process sends the statement unnamed there. A server never answers that.
+   * Named (prepared once per connection) on a server's pool. A pool of one is the embedded PGlite
+   * (decision 0002), whose socket does not survive a named statement whose execution fails (a
+   * key collision): there the statement is sent unnamed.
    */
-  private async onItsOwn(values: unknown[]): Promise<FilingRow[]> {
-    if (!this.named) return this.db.query<FilingRow[]>(FILE_REPORT_SQL, values);
-    try {
-      return await preparedQuery<FilingRow>(this.db, FILE_REPORT_SQL, values);
-    } catch (error) {
-      if (pgErrorOf(error).code !== DUPLICATE_PREPARED_STATEMENT) throw error;
-      this.named = false;
-      return this.db.query<FilingRow[]>(FILE_REPORT_SQL, values);
-    }
+  private readonly named: boolean;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    this.named = ((db.options as { poolSize?: number }).poolSize ?? 10) > 1;
+  }
+
+  private onItsOwn(values: unknown[]): Promise<FilingRow[]> {
+    return this.named ? preparedQuery<FilingRow>(this.db, FILE_REPORT_SQL, values) : this.db.query<FilingRow[]>(FILE_REPORT_SQL, values);
   }
 
   /**
