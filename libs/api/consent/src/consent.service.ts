@@ -32,6 +32,14 @@ export class ConsentService {
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'privacyNotice'>,
   ) {}
 
+  /**
+   * The notice a form shown in `locale` carries, for a writer that inserts its consent record in
+   * its own statement (filing a report does, docs/decisions/0012-write-path.md).
+   */
+  notice(locale: Locale): { locale: string; version: string } {
+    return noticeVersion(this.config.privacyNotice, locale);
+  }
+
   async record(manager: EntityManager, given: ConsentGiven): Promise<void> {
     const notice = noticeVersion(this.config.privacyNotice, given.locale);
     await this.records.insert(manager, {

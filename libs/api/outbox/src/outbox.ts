@@ -52,18 +52,41 @@ export class Outbox implements OnModuleInit {
       now,
     });
     if (!id) return false;
+    await this.written(manager, { id, channel: input.channel, dedupeKey: input.dedupeKey, payload: input.payload, delayed: Boolean(input.notBefore) });
+    return true;
+  }
 
-    const handler = this.channels.get(input.channel);
-    const inline = handler?.deliverInTransaction && !input.notBefore;
-    if (inline) {
-      const result = await handler.deliverInTransaction!(manager, input.payload, { id, attempt: 1, dedupeKey: input.dedupeKey });
-      await this.messages.markSentInline(manager, id, now, typeof result === 'string' ? result.slice(0, 500) : null);
-      return true;
+  /** Wakes the worker for messages a writer's own statement committed (outside any transaction). */
+  committed(): void {
+    setImmediate(() => this.signal.notify());
+  }
+
+  /**
+   * Whether a message of this channel, due now, is delivered inside the transaction that writes
+   * it (the kept email transport): a writer that inserts outbox rows with its own SQL then needs
+   * a transaction and `written()`; otherwise its single statement is the whole write.
+   */
+  deliversInline(channel: string): boolean {
+    return Boolean(this.channels.get(channel)?.deliverInTransaction);
+  }
+
+  /**
+   * What follows the insert of a message, for writers that insert `outbox_messages` rows in their
+   * own statement (e.g. filing a report in one statement): delivers it in the caller's transaction
+   * when its channel does that, else wakes the worker once the row is committed.
+   */
+  async written(
+    manager: EntityManager,
+    message: { id: string; channel: string; dedupeKey: string; payload: Record<string, unknown>; delayed?: boolean },
+  ): Promise<void> {
+    const handler = this.channels.get(message.channel);
+    if (handler?.deliverInTransaction && !message.delayed) {
+      const result = await handler.deliverInTransaction(manager, message.payload, { id: message.id, attempt: 1, dedupeKey: message.dedupeKey });
+      await this.messages.markSentInline(manager, message.id, this.clock.now(), typeof result === 'string' ? result.slice(0, 500) : null);
+      return;
     }
-
     const runner = manager.queryRunner;
     if (runner?.isTransactionActive) this.pending.add(runner);
-    else setImmediate(() => this.signal.notify());
-    return true;
+    else this.committed();
   }
 }

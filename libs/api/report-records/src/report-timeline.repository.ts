@@ -50,6 +50,15 @@ export class ReportTimeline {
       ],
     );
     const eventId = row!.id;
+    await this.written(manager, eventId, event);
+    return eventId;
+  }
+
+  /**
+   * Runs the timeline listeners for an entry a writer inserted with its own SQL (filing a report
+   * inserts its first entry in the same statement as the report), in the caller's transaction.
+   */
+  async written(manager: EntityManager, eventId: string, event: NewReportEvent): Promise<void> {
     await this.listeners.reportEventWritten(manager, {
       eventId,
       reportId: event.reportId,
@@ -61,6 +70,5 @@ export class ReportTimeline {
       isPublic: event.isPublic,
       departmentId: event.departmentId ?? null,
     });
-    return eventId;
   }
 }

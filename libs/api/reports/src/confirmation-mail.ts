@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { serverTranslator } from '@plaza/api/i18n';
-import { renderEmail, type OutgoingMail } from '@plaza/api/mail';
+import { escapeHtml, renderEmail, type OutgoingMail } from '@plaza/api/mail';
 import type { Locale } from '@plaza/shared/contracts';
 
 export interface ConfirmationMailInput {
@@ -42,5 +43,45 @@ export function confirmationMail(input: ConfirmationMailInput): OutgoingMail {
     dedupeKey: `report-confirmation:${input.reportId}`,
     // Anyone can cause one by filling the form: it waits behind sign-in links and staff mail.
     priority: 'bulk',
+  };
+}
+
+/** The reporter's values a confirmation mail carries; the reference is filled in by the filing statement. */
+export type ConfirmationMailValues = Pick<ConfirmationMailInput, 'to' | 'name' | 'title' | 'url'>;
+
+// Stand-ins for the reporter's values in a rendered mail: letters and digits only (escapeHtml and
+// JSON leave them alone), with a random part nobody can type into a form by chance.
+const NONCE = randomBytes(9).toString('hex');
+const MARK = { name: `PLAZANAME${NONCE}`, title: `PLAZATITLE${NONCE}`, url: `PLAZAURL${NONCE}` };
+const REF_MARK = `PLAZAREFERENCE${NONCE}`;
+const rendered = new Map<string, OutgoingMail>();
+
+/**
+ * `confirmationMail(...)` without rendering it on every filing: the layout (translations, HTML) is
+ * rendered once per language, moderation and link lifetime with stand-ins, and each filing only
+ * puts its values in — as is in the text, escaped in the HTML, which is exactly what rendering does
+ * with them. Measured at ≈ 0.4 ms a render under load, twice per anonymous filing (both texts).
+ */
+export function confirmationMailFrom(values: ConfirmationMailValues, shape: Pick<ConfirmationMailInput, 'locale' | 'ttlHours' | 'moderated' | 'ref' | 'reportId'>): OutgoingMail {
+  const key = `${shape.locale}|${shape.moderated}|${shape.ttlHours}`;
+  let template = rendered.get(key);
+  if (!template) {
+    template = confirmationMail({ ...MARK, to: '', reportId: '', ref: REF_MARK, locale: shape.locale, ttlHours: shape.ttlHours, moderated: shape.moderated });
+    rendered.set(key, template);
+  }
+  const fill = (text: string, escape: (value: string) => string): string =>
+    text
+      .replaceAll(MARK.name, () => escape(values.name))
+      .replaceAll(MARK.title, () => escape(values.title))
+      .replaceAll(MARK.url, () => escape(values.url))
+      .replaceAll(REF_MARK, () => escape(shape.ref));
+  const same = (value: string): string => value;
+  return {
+    ...template,
+    to: values.to,
+    subject: fill(template.subject, same),
+    text: fill(template.text, same),
+    ...(template.html !== undefined ? { html: fill(template.html, escapeHtml) } : {}),
+    dedupeKey: `report-confirmation:${shape.reportId}`,
   };
 }

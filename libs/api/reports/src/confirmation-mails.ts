@@ -1,11 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { newSecretToken, tokenHash } from '@plaza/api/auth';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
-import { MAILER, type Mailer } from '@plaza/api/mail';
+import { EMAIL_CHANNEL, MAILER, type Mailer } from '@plaza/api/mail';
+import { OUTBOX_PRIORITY, OutboxClock } from '@plaza/api/outbox';
 import type { EntityManager } from 'typeorm';
 import { confirmationDigestMail } from './confirmation-digest-mail';
-import { confirmationMail, type ConfirmationMailInput } from './confirmation-mail';
+import { confirmationMailFrom, type ConfirmationMailInput } from './confirmation-mail';
 import { PendingConfirmationsRepository } from './pending-confirmations.repository';
+import type { FilingMail } from './report-filing.repository';
 
 /** The longest digest: past it, the rest wait for the next confirmation (or expire). */
 const DIGEST_MAX = 20;
@@ -24,16 +27,32 @@ export class ConfirmationMails {
     private readonly pending: PendingConfirmationsRepository,
     @Inject(MAILER) private readonly mailer: Mailer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: OutboxClock,
   ) {}
 
-  /** Mails the link, or holds the report when its address reached the cap. True when mailed. */
-  async request(manager: EntityManager, mail: ConfirmationMailInput): Promise<boolean> {
-    if ((await this.pending.countMailed(manager, mail.to, mail.reportId)) >= this.config.abuse.pendingConfirmationsMax) {
-      await this.pending.markHeld(manager, mail.reportId);
-      return false;
-    }
-    await this.mailer.send(confirmationMail(mail), manager);
-    return true;
+  /**
+   * The link's mail for a report about to be filed in one statement (ReportFilingRepository),
+   * which decides under the address's lock whether it is sent or the report held, and which of
+   * the two texts applies (the category's moderation is read by the same statement). The
+   * reference does not exist yet: a random marker stands for it and the statement replaces it.
+   */
+  forFiling(mail: Omit<ConfirmationMailInput, 'ref' | 'reportId' | 'moderated'>): FilingMail {
+    const refMarker = `PLAZAREF${randomBytes(12).toString('hex')}`;
+    const payload = (moderated: boolean): string => {
+      // What the outbox keeps of a mail (OutboxMailer.send): everything but its routing fields.
+      const { to, name, title, url, locale, ttlHours } = mail;
+      const { dedupeKey: _dedupeKey, priority: _priority, ...content } = confirmationMailFrom({ to, name, title, url }, { locale, ttlHours, moderated, ref: refMarker, reportId: '' });
+      return JSON.stringify(content);
+    };
+    return {
+      channel: EMAIL_CHANNEL,
+      payloadPlain: payload(false),
+      payloadModerated: payload(true),
+      refMarker,
+      priority: OUTBOX_PRIORITY.bulk,
+      now: this.clock.now(),
+      cap: this.config.abuse.pendingConfirmationsMax,
+    };
   }
 
   /** After a confirmation: one digest with fresh links for the address's held reports, if any. */

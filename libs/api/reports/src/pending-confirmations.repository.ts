@@ -2,10 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Locale } from '@plaza/shared/contracts';
 
-interface CountRow {
-  count: number;
-}
-
 /** An anonymous report accepted past its address's cap, waiting for the digest. */
 export interface HeldReportRow {
   id: string;
@@ -20,31 +16,12 @@ interface ReporterRow {
 }
 
 /**
- * The cap on pending confirmation mails per address (docs/notifications.md#confirmation-cap):
- * how many an address has, the reports accepted past it, and their re-armed links.
+ * The cap on pending confirmation mails per address (docs/notifications.md#confirmation-cap): the
+ * reports accepted past it and their re-armed links. Counting against the cap happens in the
+ * filing statement itself (`plaza_confirmations_mailed()`, ReportFilingRepository).
  */
 @Injectable()
 export class PendingConfirmationsRepository {
-  /**
-   * Live unconfirmed reports of this address, other than `exceptId`, whose confirmation mail was
-   * queued. Takes a transaction-scoped lock on the address first, so concurrent filings for one
-   * address count one after another and the cap is never overshot.
-   */
-  async countMailed(manager: EntityManager, email: string, exceptId: string): Promise<number> {
-    await manager.query<unknown[]>(`SELECT pg_advisory_xact_lock(hashtext('plaza-confirmation-cap:' || $1))`, [email]);
-    const [row] = await manager.query<CountRow[]>(
-      `SELECT count(*)::int AS count FROM reports
-        WHERE reporter_email = $1 AND confirmation_pending_since IS NOT NULL AND confirmation_mailed
-          AND confirmation_expires_at > now() AND id <> $2`,
-      [email, exceptId],
-    );
-    return row?.count ?? 0;
-  }
-
-  async markHeld(manager: EntityManager, id: string): Promise<void> {
-    await manager.query<unknown[]>(`UPDATE reports SET confirmation_mailed = false WHERE id = $1`, [id]);
-  }
-
   /** Who filed a report, for the digest sent when they confirm it. */
   async reporterOf(manager: EntityManager, id: string): Promise<ReporterRow | null> {
     const [row] = await manager.query<ReporterRow[]>(

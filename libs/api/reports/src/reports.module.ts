@@ -11,6 +11,7 @@ import { MapSettingsController } from './map-settings.controller';
 import { PlacesController } from './places.controller';
 import { CityExtentRepository, PlacesRepository } from './places.repository';
 import { PlacesService } from './places.service';
+import { ReportFilingRepository } from './report-filing.repository';
 import { ReportPreviewService } from './report-preview.service';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
@@ -22,6 +23,7 @@ import { SupportsRepository } from './supports.repository';
   controllers: [ReportsController, PlacesController, MapSettingsController],
   providers: [
     ReportsRepository,
+    ReportFilingRepository,
     ReportsService,
     ClustersRepository,
     SupportsRepository,

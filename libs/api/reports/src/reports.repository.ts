@@ -1,36 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Locale, NearbyReportView, ReportStatus, ScreeningHold, TimelineEntryView } from '@plaza/shared/contracts';
+import type { Locale, NearbyReportView, ReportStatus, TimelineEntryView } from '@plaza/shared/contracts';
 import { PUBLIC_REPORT_STATUSES } from '@plaza/shared/contracts';
+import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { filedReport, PublicReads } from '@plaza/api/database';
 import type { ReportListQuery } from './dto/list-reports.query';
 import { reportFilterClauses } from './report-filters.sql';
-
-export interface NewReportRow {
-  title: string;
-  description: string;
-  categoryId: string;
-  lon: number;
-  lat: number;
-  address: string | null;
-  areaId: string;
-  departmentId: string;
-  status: ReportStatus;
-  reporterName: string;
-  reporterEmail: string;
-  reporterPhone: string | null;
-  reporterShowName: boolean;
-  source: string;
-  /** The signed-in citizen who filed it, if any. */
-  reporterUserId: string | null;
-  /** The language mails to the reporter are written in. */
-  reporterLocale: Locale;
-  /** Set for an anonymous reporter: the report stays invisible until this token comes back. */
-  confirmation: { tokenHash: string; ttlHours: number } | null;
-  /** Set when screening found personal data: the report waits for a moderator whatever its category says. */
-  screeningHold?: ScreeningHold | null;
-}
 
 /** A report found by its confirmation token, locked for the confirmation. */
 export interface ConfirmationTarget {
@@ -53,11 +29,6 @@ export interface FeaturePage {
   features: JsonText;
   lastId: string | null;
   count: number;
-}
-
-interface InsertedReportRow {
-  id: string;
-  ref: string;
 }
 
 interface PendingRow {
@@ -126,42 +97,6 @@ export class ReportsRepository {
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
-  }
-
-  async insert(manager: EntityManager, row: NewReportRow): Promise<InsertedReportRow> {
-    const [inserted] = await manager.query<InsertedReportRow[]>(
-      `INSERT INTO reports (title, description, category_id, location, address, area_id, department_id, status,
-                            reporter_name, reporter_email, reporter_phone, reporter_show_name, consent_at, source,
-                            reporter_user_id, reporter_locale,
-                            confirmation_pending_since, confirmation_token_hash, confirmation_expires_at, screening_hold)
-       VALUES ($1, $2, $3, ST_SetSRID(ST_MakePoint($4, $5), 4326), $6, $7, $8, $9, $10, $11, $12, $13, now(), $14,
-               $15, $16,
-               CASE WHEN $17::text IS NULL THEN NULL ELSE now() END, $17::text,
-               CASE WHEN $17::text IS NULL THEN NULL ELSE now() + make_interval(hours => $18::int) END, $19::jsonb)
-       RETURNING id::text, ref`,
-      [
-        row.title,
-        row.description,
-        row.categoryId,
-        row.lon,
-        row.lat,
-        row.address,
-        row.areaId,
-        row.departmentId,
-        row.status,
-        row.reporterName,
-        row.reporterEmail,
-        row.reporterPhone,
-        row.reporterShowName,
-        row.source,
-        row.reporterUserId,
-        row.reporterLocale,
-        row.confirmation?.tokenHash ?? null,
-        row.confirmation?.ttlHours ?? 0,
-        row.screeningHold ? JSON.stringify(row.screeningHold) : null,
-      ],
-    );
-    return inserted!;
   }
 
   /** Whether a report still waits for its reporter (an idempotent replay answers the same). */
@@ -370,3 +305,28 @@ export class ReportsRepository {
 
 // Closed reports are not useful duplicate candidates: the problem came back.
 const OPEN_PUBLIC_STATUSES: ReportStatus[] = ['confirmed', 'investigating', 'action_scheduled', 'in_progress'];
+
+/** The part of pg's Pool the hot path uses. */
+interface PgPool {
+  query<Row>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
+}
+
+const preparedNames = new Map<string, string>();
+
+/**
+ * Runs a hot-path statement straight on TypeORM's pg pool as a named prepared statement: parsed
+ * and planned once per connection instead of on every request, and without a query runner taken
+ * and released around it. The name is derived from the text, so each statement shape gets its own.
+ * Only for single statements outside transactions (the pool hands out any connection): reads, and
+ * a write that is its own transaction (filing a report, ReportFilingRepository).
+ */
+export async function preparedQuery<Row>(db: DataSource, text: string, values: unknown[]): Promise<Row[]> {
+  let name = preparedNames.get(text);
+  if (!name) {
+    name = `plaza_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    preparedNames.set(text, name);
+  }
+  const pool = (db.driver as unknown as { master: PgPool }).master;
+  const { rows } = await pool.query<Row>({ name, text, values });
+  return rows;
+}

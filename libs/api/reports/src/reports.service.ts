@@ -15,6 +15,7 @@ import {
   type PhotoStorage,
   type SpooledPhoto,
 } from '@plaza/api/media';
+import { Outbox } from '@plaza/api/outbox';
 import { ReportTimeline, type NewReportEvent } from '@plaza/api/report-records';
 import {
   PUBLIC_REPORT_STATUSES,
@@ -36,6 +37,7 @@ import { SupportsRepository } from './supports.repository';
 import type { CreateReportDto } from './dto/create-report.dto';
 import { encodeCursor, type ReportListQuery } from './dto/list-reports.query';
 import { screenReport } from './report-screening';
+import { IdempotencyKeyTaken, ReportFilingRepository, type Filing, type FilingOutcome } from './report-filing.repository';
 import { ReportErrors } from './reports.errors';
 import { ReportsRepository } from './reports.repository';
 import type { EntityManager } from 'typeorm';
@@ -87,7 +89,8 @@ export class ReportsService {
   constructor(
     private readonly reports: ReportsRepository,
     private readonly timeline: ReportTimeline,
-    private readonly catalog: CatalogRepository,
+    private readonly filings: ReportFilingRepository,
+    private readonly outbox: Outbox,
     private readonly clusterCells: ClustersRepository,
     private readonly supports: SupportsRepository,
     @Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage,
@@ -114,11 +117,33 @@ export class ReportsService {
       throw ReportErrors.invalidIdempotencyKey();
     }
     if (photos.length > REPORT_LIMITS.photosMax) throw ReportErrors.tooManyPhotos(REPORT_LIMITS.photosMax);
-    const category = await this.catalog.findActiveCategory(input.category);
-    if (!category) throw ReportErrors.unknownCategory(input.category);
     // An address nobody has vouched for yet: limited per address, whatever the channel.
     if (options.reporter.kind === 'anonymous') await this.limits.hitReportForEmail(input.reporter.email);
     const scope = options.caller ? `${IDEMPOTENCY_SCOPE}:${options.caller}` : IDEMPOTENCY_SCOPE;
+    const hash = requestHash(input, photos);
+    const filing = this.filing(input, locale, options);
+    const key = idempotencyKey === null ? null : { scope, key: idempotencyKey, requestHash: hash };
+
+    // The common case — an anonymous text report, its mail left to the outbox worker — is one
+    // statement and one round trip (docs/decisions/0012-write-path.md). Photos, a channel's own
+    // rows, timeline listeners or a mail delivered in the transaction need a transaction around it.
+    const oneStatement =
+      photos.length === 0 &&
+      !options.withinTransaction &&
+      !filing.withTimelineEntry &&
+      !(filing.mail && this.outbox.deliversInline(filing.mail.channel));
+    if (oneStatement) {
+      try {
+        const outcome = await this.filings.file({ ...filing, idempotency: key && { ...key, mode: 'insert' } });
+        const result = this.filed(outcome, filing);
+        // Committed by the statement itself: the worker is woken for the mail now.
+        if (outcome.kind === 'filed' && outcome.outbox) this.outbox.committed();
+        return result;
+      } catch (error) {
+        // A key seen before (a retry, a twin, or one past its TTL): the claiming path sorts it out.
+        if (!(error instanceof IdempotencyKeyTaken)) throw error;
+      }
+    }
 
     // A backlog of hours helps nobody: refused now (503), before anything is stored. A report
     // without photos is never refused for it.
@@ -130,18 +155,10 @@ export class ReportsService {
     const stored = await this.storeOriginals(photos);
     try {
       const result = await this.reports.transaction(async (manager) => {
-        if (idempotencyKey !== null) {
-          const claim = await this.reports.claimIdempotencyKey(
-            manager,
-            scope,
-            idempotencyKey,
-            requestHash(input, photos),
-            this.config.abuse.idempotencyKeyTtlHours,
-          );
+        if (key !== null) {
+          const claim = await this.reports.claimIdempotencyKey(manager, key.scope, key.key, key.requestHash, this.config.abuse.idempotencyKeyTtlHours);
           if (!claim.claimed) {
-            if (claim.requestHash !== requestHash(input, photos) || !claim.resourceId) {
-              throw ReportErrors.idempotencyKeyReused();
-            }
+            if (claim.requestHash !== key.requestHash || !claim.resourceId) throw ReportErrors.idempotencyKeyReused();
             // The first answer again, and no second mail: the reporter already has their link.
             const feature = await this.reports.findFeatureById(manager, claim.resourceId, locale, this.mediaBase);
             // Deleted since (an expired confirmation takes its key along, so this is another removal).
@@ -150,67 +167,20 @@ export class ReportsService {
             return { report: { ...(feature as unknown as ReportFeature), awaitingConfirmation }, replayed: true };
           }
         }
-        const placement = await this.catalog.place(input.lon, input.lat, category.id, manager);
-        if (!placement) throw ReportErrors.outsideAreas();
-        const screeningHold = screenReport(input);
-        const moderated = category.requiresModeration || screeningHold !== null;
-        const status = moderated ? 'unconfirmed' : 'confirmed';
-        // The request's language (?lang=, then Accept-Language): the reporter's mails are written in it.
-        const reporterLocale = locale;
-        const token = options.reporter.kind === 'anonymous' ? newSecretToken() : null;
-        const { id, ref } = await this.reports.insert(manager, {
-          title: input.title.trim(),
-          description: input.description.trim(),
-          categoryId: category.id,
-          lon: input.lon,
-          lat: input.lat,
-          address: input.address?.trim() || null,
-          areaId: placement.areaId,
-          departmentId: placement.departmentId,
-          status,
-          reporterName: input.reporter.name.trim(),
-          reporterEmail: input.reporter.email.trim().toLowerCase(),
-          reporterPhone: input.reporter.phone?.trim() || null,
-          reporterShowName: input.reporter.showName,
-          source: options.source ?? 'web',
-          reporterUserId: options.reporter.kind === 'user' ? options.reporter.userId : null,
-          reporterLocale,
-          confirmation: token ? { tokenHash: tokenHash(token), ttlHours: this.config.reportConfirmationTtlHours } : null,
-          screeningHold,
-        });
-        await this.photoQueue.enqueue(manager, id, stored);
-        // Web, on behalf (staff read the notice to the caller) or an Open311 client: one record each.
-        await this.consent.record(manager, {
-          form: 'report',
-          channel: consentChannelOf(options.source ?? 'web', options.reporter.kind === 'staff'),
-          locale,
-          userId: options.reporter.kind === 'user' ? options.reporter.userId : null,
-          reportId: id,
-        });
-        if (token) {
-          // Nothing happens for the city until the reporter confirms: the first timeline entry
-          // (and whatever listens to it) waits for them, see confirm().
-          await this.confirmations.request(manager, {
-              to: input.reporter.email.trim().toLowerCase(),
-              locale: reporterLocale,
-              reportId: id,
-              name: input.reporter.name.trim(),
-              ref,
-              title: input.title.trim(),
-              // Opens the map in the language the mail is written in.
-              url: `${this.config.publicUrl}/confirm/${token}?lang=${reporterLocale}`,
-              ttlHours: this.config.reportConfirmationTtlHours,
-              moderated,
-          });
-        } else {
-          await this.timeline.append(manager, filedEvent(id, status));
+        const outcome = await this.filings.file({ ...filing, idempotency: key && { ...key, mode: 'complete' } }, manager);
+        if (outcome.kind !== 'filed') return this.filed(outcome, filing);
+        await this.photoQueue.enqueue(manager, outcome.id, stored);
+        if (outcome.outbox && filing.mail) {
+          await this.outbox.written(manager, { ...outcome.outbox, channel: filing.mail.channel });
         }
-        await options.withinTransaction?.(manager, id);
-        if (idempotencyKey !== null) {
-          await this.reports.completeIdempotencyKey(manager, scope, idempotencyKey, id);
-        }
-        const feature = await this.reports.findFeatureById(manager, id, locale, this.mediaBase);
-        return { report: { ...(feature as unknown as ReportFeature), awaitingConfirmation: token !== null }, replayed: false };
+        // Nothing happens for the city until an anonymous reporter confirms: the first timeline
+        // entry (and whatever listens to it) waits for them, see confirm().
+        if (outcome.eventId) await this.timeline.written(manager, outcome.eventId, filedEvent(outcome.id, outcome.status));
+        await options.withinTransaction?.(manager, outcome.id);
+        const result = this.filed(outcome, filing);
+        if (stored.length === 0) return result;
+        const feature = await this.reports.findFeatureById(manager, outcome.id, locale, this.mediaBase);
+        return { ...result, report: { ...(feature as unknown as ReportFeature), awaitingConfirmation: result.report.awaitingConfirmation } };
       });
       if (result.replayed) await this.removePhotos(stored);
       else if (stored.length > 0) this.photoSignal.notify();
@@ -220,6 +190,58 @@ export class ReportsService {
       await this.removePhotos(stored);
       throw error;
     }
+  }
+
+  /** What one filing writes, apart from its idempotency key: the filing statement's input. */
+  private filing(input: CreateReportDto, locale: Locale, options: CreateReportOptions): Omit<Filing, 'idempotency'> & { token: string | null } {
+    // The request's language (?lang=, then Accept-Language): the reporter's mails are written in it.
+    const reporterLocale = locale;
+    const email = input.reporter.email.trim().toLowerCase();
+    const name = input.reporter.name.trim();
+    const title = input.title.trim();
+    const token = options.reporter.kind === 'anonymous' ? newSecretToken() : null;
+    const source = options.source ?? 'web';
+    const notice = this.consent.notice(locale);
+    return {
+      title,
+      description: input.description.trim(),
+      categoryCode: input.category,
+      lon: input.lon,
+      lat: input.lat,
+      address: input.address?.trim() || null,
+      screeningHold: screenReport(input),
+      reporterName: name,
+      reporterEmail: email,
+      reporterPhone: input.reporter.phone?.trim() || null,
+      reporterShowName: input.reporter.showName,
+      source,
+      reporterUserId: options.reporter.kind === 'user' ? options.reporter.userId : null,
+      reporterLocale,
+      confirmation: token ? { tokenHash: tokenHash(token), ttlHours: this.config.reportConfirmationTtlHours } : null,
+      // Web, on behalf (staff read the notice to the caller) or an Open311 client: one record each.
+      consent: { channel: consentChannelOf(source, options.reporter.kind === 'staff'), noticeLocale: notice.locale, noticeVersion: notice.version },
+      mail: token
+        ? this.confirmations.forFiling({
+            to: email,
+            locale: reporterLocale,
+            name,
+            title,
+            // Opens the map in the language the mail is written in.
+            url: `${this.config.publicUrl}/confirm/${token}?lang=${reporterLocale}`,
+            ttlHours: this.config.reportConfirmationTtlHours,
+          })
+        : null,
+      withTimelineEntry: token === null,
+      locale,
+      token,
+    };
+  }
+
+  /** The answer to a filing statement, or the error it calls for. */
+  private filed(outcome: FilingOutcome, filing: { token: string | null; categoryCode: string }): CreateReportResult {
+    if (outcome.kind === 'unknown_category') throw ReportErrors.unknownCategory(filing.categoryCode);
+    if (outcome.kind === 'outside_areas') throw ReportErrors.outsideAreas();
+    return { report: { ...(outcome.feature as unknown as ReportFeature), awaitingConfirmation: filing.token !== null }, replayed: false };
   }
 
   /**

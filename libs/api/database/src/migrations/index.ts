@@ -24,6 +24,7 @@ import { CaseChangeCursor1796323099638 } from './1796323099638-CaseChangeCursor'
 import { SavedInboxViews1796328024650 } from './1796328024650-SavedInboxViews';
 import { PhotoProcessingQueue1797192040568 } from './1797192040568-PhotoProcessingQueue';
 import { ReporterLocales1797461830527 } from './1797461830527-ReporterLocales';
+import { ReportFilingStatement1797468213577 } from './1797468213577-ReportFilingStatement';
 
 /** Every migration, in order. Listed explicitly so the bundle and the tests run the same set. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   SavedInboxViews1796328024650,
   PhotoProcessingQueue1797192040568,
   ReporterLocales1797461830527,
+  ReportFilingStatement1797468213577,
 ];

@@ -1,0 +1,162 @@
+// Filing a report in one statement (docs/decisions/0012-write-path.md), as production runs it: mail
+// through SMTP (the worker is off here, so the confirmation mails stay in the outbox to be read).
+import { DataSource } from 'typeorm';
+import { createTestApp, type TestApp } from './create-test-app';
+import { confirmReport } from './report-confirmation';
+
+const SOL = { lat: 40.4169, lon: -3.7035 }; // Puerta del Sol, Centro
+const report = (i: number, overrides: Record<string, unknown> = {}) => ({
+  category: ['bache', 'farola', 'contenedor', 'acera'][i % 4],
+  title: `Aviso de la ráfaga ${i}`,
+  description: 'Presentado a la vez que otros muchos.',
+  // Spread over a few hundred metres so that several map cells move.
+  lat: SOL.lat + ((i * 7) % 40) / 10000,
+  lon: SOL.lon + ((i * 11) % 40) / 10000,
+  reporter: { name: `Vecina ${i}`, email: `rafaga-${i}@example.org`, showName: i % 2 === 0 },
+  consent: true,
+  ...overrides,
+});
+
+interface OutboxRow {
+  dedupeKey: string;
+  status: string;
+  payload: { to: string; subject: string; text: string; html: string };
+}
+
+describe('filing a report in one statement (integration, real PostGIS)', () => {
+  let t: TestApp;
+  let db: DataSource;
+  const file = (body: unknown, headers: Record<string, string> = {}) => t.inject({ method: 'POST', url: '/api/v1/reports', payload: body, headers });
+  const outboxFor = (reportId: string) =>
+    db.query<OutboxRow[]>(`SELECT dedupe_key AS "dedupeKey", status, payload FROM outbox_messages WHERE dedupe_key = $1`, [`report-confirmation:${reportId}`]);
+  const idOf = async (ref: string) => ((await db.query<Array<{ id: string }>>(`SELECT id::text AS id FROM reports WHERE ref = $1`, [ref]))[0]?.id ?? null);
+
+  beforeAll(async () => {
+    t = await createTestApp({ OUTBOX_WORKER: 'false', SMTP_URL: 'smtp://127.0.0.1:9', ABUSE_PENDING_CONFIRMATIONS_MAX: '3' });
+    db = t.app.get(DataSource);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('writes the report, its consent, key and confirmation mail with the real reference, and answers the feature it stored', async () => {
+    const created = await file(report(1, { address: 'Puerta del Sol, 1' }), { 'idempotency-key': 'one-statement-1' });
+    expect(created.statusCode).toBe(201);
+    const feature = created.json();
+    const ref: string = feature.properties.ref;
+    expect(feature).toMatchObject({ type: 'Feature', id: ref, awaitingConfirmation: true });
+    expect(feature.properties).toMatchObject({ status: 'confirmed', area: 'Centro', category: 'farola', address: 'Puerta del Sol, 1', reporterName: null, supports: 0, photos: [] });
+    const id = (await idOf(ref))!;
+
+    const [mail] = await outboxFor(id);
+    expect(mail?.status).toBe('pending');
+    expect(mail?.payload.to).toBe('rafaga-1@example.org');
+    expect(mail?.payload.subject).toBe(`Confirma tu aviso ${ref}`);
+    expect(mail?.payload.text).toContain(ref);
+    expect(JSON.stringify(mail?.payload)).not.toContain('PLAZAREF');
+    const [key] = await db.query<Array<{ resourceId: string }>>(`SELECT resource_id::text AS "resourceId" FROM idempotency_keys WHERE key = 'one-statement-1'`);
+    expect(key?.resourceId).toBe(id);
+    const consent = await db.query<Array<{ channel: string }>>(`SELECT channel FROM consent_records WHERE report_id = $1`, [id]);
+    expect(consent).toEqual([{ channel: 'web' }]);
+    // Nothing on the timeline until the reporter confirms.
+    expect(await db.query(`SELECT 1 FROM report_events WHERE report_id = $1`, [id])).toHaveLength(0);
+
+    // The link in the mail files it; the public detail then shows what the answer said.
+    const token = /\/confirm\/([A-Za-z0-9_-]{43})\b/.exec(mail!.payload.text)![1]!;
+    expect((await confirmReport(t, token)).statusCode).toBe(200);
+    const detail = (await t.inject({ method: 'GET', url: `/api/v1/reports/${ref}` })).json();
+    const { timeline: _timeline, duplicateOf: _duplicateOf, updatedAt: _updated, ...shown } = detail.properties;
+    const { updatedAt: _answeredUpdated, ...answered } = feature.properties;
+    expect(shown).toEqual(answered);
+    expect(detail.geometry).toEqual(feature.geometry);
+  });
+
+  it('writes the moderated text of the mail when screening holds the report', async () => {
+    const created = await file(report(2, { description: 'Llamadme al 612 345 678 para más detalles.' }));
+    expect(created.statusCode).toBe(201);
+    expect(created.json().properties.status).toBe('unconfirmed');
+    const [mail] = await outboxFor((await idOf(created.json().properties.ref))!);
+    expect(mail?.payload.text).toContain('revisará');
+  });
+
+  it('refuses an unknown category or a place outside the city and writes nothing, not even the key', async () => {
+    const unknown = await file(report(3, { category: 'no-such-category' }), { 'idempotency-key': 'refused-1' });
+    expect(unknown.statusCode).toBeGreaterThanOrEqual(400);
+    expect(unknown.statusCode).toBeLessThan(500);
+    const outside = await file(report(4, { lat: 41.3874, lon: 2.1686 }), { 'idempotency-key': 'refused-2' });
+    expect(outside.statusCode).toBe(422);
+    expect(outside.json().code).toBe('REPORT.OUTSIDE_AREAS');
+    expect(await db.query(`SELECT 1 FROM idempotency_keys WHERE key LIKE 'refused-%'`)).toHaveLength(0);
+    expect(await db.query(`SELECT 1 FROM reports WHERE reporter_email IN ('rafaga-3@example.org', 'rafaga-4@example.org')`)).toHaveLength(0);
+  });
+
+  it('gives each of a burst of concurrent filings its own report, and a refused one fails nobody else', async () => {
+    const bodies = Array.from({ length: 40 }, (_, i) => (i % 10 === 9 ? report(100 + i, { lat: 41.3874, lon: 2.1686 }) : report(100 + i)));
+    const answers = await Promise.all(bodies.map((body, i) => file(body, { 'idempotency-key': `burst-${i}` })));
+    const accepted = answers.filter((a) => a.statusCode === 201);
+    expect(answers.filter((a) => a.statusCode === 422)).toHaveLength(4);
+    expect(accepted).toHaveLength(36);
+    const refs = accepted.map((a) => a.json().properties.ref as string);
+    expect(new Set(refs).size).toBe(36);
+    const stored = await db.query<Array<{ ref: string; title: string; mails: number }>>(
+      `SELECT r.ref, r.title, (SELECT count(*)::int FROM outbox_messages o WHERE o.dedupe_key = 'report-confirmation:' || r.id) AS mails
+         FROM reports r WHERE r.reporter_email LIKE 'rafaga-1__@example.org'`,
+    );
+    expect(stored.map((s) => s.ref).sort()).toEqual([...refs].sort());
+    expect(stored.every((s) => s.mails === 1)).toBe(true);
+    // Each answer is its own report, not a neighbour's.
+    for (const a of accepted) expect(stored.find((s) => s.ref === a.json().properties.ref)?.title).toBe(a.json().properties.title);
+  });
+
+  it('keeps the map cells and the statistics exact after a burst, as a rebuild from scratch computes them', async () => {
+    // Confirm every pending burst report at once: each becomes filed (and counted) concurrently.
+    const pending = await db.query<Array<{ text: string }>>(
+      `SELECT o.payload ->> 'text' AS text FROM outbox_messages o JOIN reports r ON o.dedupe_key = 'report-confirmation:' || r.id
+        WHERE r.reporter_email LIKE 'rafaga-1__@example.org' AND r.confirmation_pending_since IS NOT NULL`,
+    );
+    expect(pending.length).toBe(36);
+    const confirmed = await Promise.all(pending.map((p) => confirmReport(t, /\/confirm\/([A-Za-z0-9_-]{43})\b/.exec(p.text)![1]!)));
+    expect(confirmed.every((c) => c.statusCode === 200)).toBe(true);
+
+    const cells = `SELECT zoom, cx, cy, category_id, status, n FROM report_map_cells ORDER BY 1, 2, 3, 4, 5`;
+    const facts = `SELECT report_id, status FROM stats_report_facts ORDER BY 1`;
+    const [cellsBefore, factsBefore] = [await db.query(cells), await db.query(facts)];
+    expect(cellsBefore.length).toBeGreaterThan(0);
+    await db.transaction(async (m) => {
+      await m.query(`SELECT plaza_map_cells_rebuild()`);
+      await m.query(`SELECT plaza_stats_rebuild()`);
+    });
+    expect(await db.query(cells)).toEqual(cellsBefore);
+    expect(await db.query(facts)).toEqual(factsBefore);
+  });
+
+  it('caps pending confirmation mails per address exactly under concurrent filings', async () => {
+    const same = { name: 'Misma Persona', email: 'misma@example.org', showName: false };
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => file(report(200 + i, { reporter: same }))));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(10).fill(201));
+    const [counts] = await db.query<Array<{ mailed: number; held: number; mails: number }>>(
+      `SELECT count(*) FILTER (WHERE confirmation_mailed)::int AS mailed, count(*) FILTER (WHERE NOT confirmation_mailed)::int AS held,
+              (SELECT count(*)::int FROM outbox_messages o JOIN reports r2 ON o.dedupe_key = 'report-confirmation:' || r2.id
+                WHERE r2.reporter_email = 'misma@example.org') AS mails
+         FROM reports WHERE reporter_email = 'misma@example.org'`,
+    );
+    expect(counts).toEqual({ mailed: 3, held: 7, mails: 3 });
+  });
+
+  it('answers concurrent twins with one key with one report, and a key past its TTL files anew', async () => {
+    const body = report(300);
+    const twins = await Promise.all([1, 2, 3, 4].map(() => file(body, { 'idempotency-key': 'twin-1' })));
+    expect(twins.map((a) => a.statusCode)).toEqual([201, 201, 201, 201]);
+    expect(new Set(twins.map((a) => a.json().properties.ref)).size).toBe(1);
+    expect(twins.filter((a) => a.headers['idempotent-replayed'] === 'true')).toHaveLength(3);
+    expect(await db.query(`SELECT 1 FROM reports WHERE reporter_email = 'rafaga-300@example.org'`)).toHaveLength(1);
+
+    await db.query(`UPDATE idempotency_keys SET created_at = now() - interval '30 days' WHERE key = 'twin-1'`);
+    const again = await file(body, { 'idempotency-key': 'twin-1' });
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBeUndefined();
+    expect(again.json().properties.ref).not.toBe(twins[0]!.json().properties.ref);
+    const [key] = await db.query<Array<{ resourceId: string }>>(`SELECT resource_id::text AS "resourceId" FROM idempotency_keys WHERE key = 'twin-1'`);
+    expect(key?.resourceId).toBe(await idOf(again.json().properties.ref));
+  });
+});
