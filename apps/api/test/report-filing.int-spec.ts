@@ -65,7 +65,7 @@ describe('filing a report in one statement (integration, real PostGIS)', () => {
     const token = /\/confirm\/([A-Za-z0-9_-]{43})\b/.exec(mail!.payload.text)![1]!;
     expect((await confirmReport(t, token)).statusCode).toBe(200);
     const detail = (await t.inject({ method: 'GET', url: `/api/v1/reports/${ref}` })).json();
-    const { timeline: _timeline, duplicateOf: _duplicateOf, updatedAt: _updated, ...shown } = detail.properties;
+    const { timeline: _timeline, duplicateOf: _duplicateOf, photosProcessing: _processing, updatedAt: _updated, ...shown } = detail.properties;
     const { updatedAt: _answeredUpdated, ...answered } = feature.properties;
     expect(shown).toEqual(answered);
     expect(detail.geometry).toEqual(feature.geometry);

@@ -5,7 +5,6 @@ import { PublicLimits } from '@plaza/api/abuse';
 import { newSecretToken, tokenHash } from '@plaza/api/auth';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import { consentChannelOf, ConsentService } from '@plaza/api/consent';
-import { CatalogRepository } from '@plaza/api/catalog';
 import {
   PHOTO_STORAGE,
   photoKeys,
