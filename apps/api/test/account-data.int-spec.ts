@@ -1,3 +1,4 @@
+import { OutboxWorker } from '@plaza/api/outbox';
 // Data protection (issue 15, docs/privacy.md): consent records, the citizen's own data (access,
 // correction, erasure), crypto-shredded audit entries and the retention job with an injected clock.
 import { spawnSync } from 'node:child_process';
@@ -71,6 +72,8 @@ describe('a citizen\u2019s own data: consent, access, correction, erasure, reten
       payload: { email: 'olga.marin@example.org', scope: 'category', category: 'limpieza', frequency: 'daily', consent: true },
     });
     expect(alert.statusCode).toBeLessThan(300);
+    // The subscription is filed by the outbox worker, after the answer.
+    await t.app.get(OutboxWorker).runOnce();
 
     // Staff redact the phone from the text: the original stays in the audit log, sealed under the report's key.
     const edited = await call(t, manager, 'PATCH', caseUrl(ref, '/text'), {

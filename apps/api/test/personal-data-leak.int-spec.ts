@@ -1,3 +1,4 @@
+import { OutboxWorker } from '@plaza/api/outbox';
 // The leak test (issue 15): unique markers planted through every input that takes personal data,
 // then every public output crawled; any marker found anywhere fails. A test of the test crawls a
 // staff endpoint too, where the markers must be found, so a crawler that finds nothing cannot pass.
@@ -118,6 +119,8 @@ describe('no personal data in any public output (integration)', () => {
       payload: { email: MARKERS.alertEmail, scope: 'category', category: 'bache', frequency: 'daily', consent: true },
     });
     expect(alert.statusCode).toBeLessThan(300);
+    // The subscription is filed by the outbox worker, after the answer.
+    await t.app.get(OutboxWorker).runOnce();
 
     // 4. Open311 POST from a client that vouches for its users.
     const { client, key } = await t.app.get(ApiClientsService).create({ name: 'Leak test client', contactEmail: 'dev@client.example' });
