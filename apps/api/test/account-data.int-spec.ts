@@ -8,7 +8,7 @@ import { AccountDataService, RetentionClock, RetentionJob } from '@plaza/api/pri
 import { DataSource } from 'typeorm';
 import { call, caseUrl, citizenReport, fileReport } from './cases-fixtures';
 import { createTestApp, type TestApp } from './create-test-app';
-import { DEMO, seedAccounts, sessionCookieOf, signIn, type TestSession } from './sessions';
+import { DEMO, seedAccounts, signIn, signUp as signUpAs, type TestSession } from './sessions';
 
 const DAY = 86_400_000;
 const workspaceRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -21,14 +21,8 @@ function auditVerifyCommand(databaseUrl: string): { status: number | null; outpu
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
-async function signUp(t: TestApp, name: string, email: string): Promise<TestSession> {
-  const response = await t.inject({
-    method: 'POST',
-    url: '/api/v1/auth/signup',
-    payload: { name, email, password: 'una contraseña larga', consent: true },
-  });
-  if (response.statusCode !== 201) throw new Error(`Sign-up failed: ${response.statusCode} ${response.body}`);
-  return { cookie: sessionCookieOf(response)!, csrf: response.json().csrfToken, user: response.json().user };
+function signUp(t: TestApp, name: string, email: string): Promise<TestSession> {
+  return signUpAs(t, { name, email, password: 'una contraseña larga' });
 }
 
 async function lastMailTo(t: TestApp, to: string): Promise<string> {

@@ -33,6 +33,33 @@ describe('email-taking public routes do the same work for every address (integra
     return { status: response.statusCode, body: response.body, queued: (await queued()).map((m) => m.channel), filed: after - before };
   }
 
+  it('sign-up: a new address and one with an account get the same answer after the same work', async () => {
+    const users = async (): Promise<number> => (await db.query(`SELECT count(*)::int AS n FROM users`))[0].n;
+    const signup = (email: string) => async () => {
+      const before = await users();
+      const response = await t.inject({
+        method: 'POST',
+        url: '/api/v1/auth/signup',
+        payload: { name: 'Carmen', email, password: 'una contraseña bastante larga', consent: true },
+      });
+      // Nothing is filed by the request itself, new address or not.
+      expect(await users()).toBe(before);
+      return response;
+    };
+    const same = { status: 202, body: JSON.stringify({ status: 'check_mail' }), queued: ['signup-request'], filed: 0 };
+
+    expect(await workOf(signup('carmen@example.org'))).toEqual(same);
+    await t.app.get(OutboxWorker).runOnce();
+    expect(await mailsTo('carmen@example.org')).toBe(1);
+    await db.query(`UPDATE users SET email_verified_at = now() WHERE email = 'carmen@example.org'`);
+
+    // Taken: the same answer and the same single queued message; the owner gets one mail.
+    expect(await workOf(signup('Carmen@Example.org'))).toEqual(same);
+    await t.app.get(OutboxWorker).runOnce();
+    expect(await mailsTo('carmen@example.org')).toBe(2);
+    expect((await db.query(`SELECT count(*)::int AS n FROM users WHERE lower(email) = 'carmen@example.org'`))[0].n).toBe(1);
+  });
+
   it('alert subscriptions: new, pending and confirmed addresses get the same answer after the same work', async () => {
     const subscribe = (email: string) => () =>
       t.inject({ method: 'POST', url: '/api/v1/alerts', payload: { email, scope: 'area', area: '07', frequency: 'daily', consent: true } });

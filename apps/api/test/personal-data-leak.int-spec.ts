@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { call, caseUrl, CHAMBERI, SOL } from './cases-fixtures';
 import { createTestApp, type TestApp, type TestResponse } from './create-test-app';
 import { confirmByMail } from './report-confirmation';
-import { DEMO, seedAccounts, sessionCookieOf, signIn, type TestSession } from './sessions';
+import { DEMO, seedAccounts, signIn, signUp as signUpAs, type TestSession } from './sessions';
 
 /** One marker per input: the field it went in, a value no fixture or text could contain by chance. */
 const MARKERS = {
@@ -59,14 +59,8 @@ describe('no personal data in any public output (integration)', () => {
   const proposalIds: number[] = [];
   const crawled: Array<{ url: string; status: number; leaks: string[] }> = [];
 
-  async function signUp(name: string, email: string): Promise<TestSession> {
-    const response = await t.inject({
-      method: 'POST',
-      url: '/api/v1/auth/signup',
-      payload: { name, email, password: 'una contraseña larga', consent: true },
-    });
-    if (response.statusCode !== 201) throw new Error(`Sign-up failed: ${response.body}`);
-    return { cookie: sessionCookieOf(response)!, csrf: response.json().csrfToken, user: response.json().user };
+  function signUp(name: string, email: string): Promise<TestSession> {
+    return signUpAs(t, { name, email, password: 'una contraseña larga' });
   }
 
   async function crawl(url: string, init: { method?: string; payload?: unknown; headers?: Record<string, string> } = {}): Promise<TestResponse> {

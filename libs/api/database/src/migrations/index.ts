@@ -23,6 +23,7 @@ import { PhotoKeyLookup1796321776654 } from './1796321776654-PhotoKeyLookup';
 import { CaseChangeCursor1796323099638 } from './1796323099638-CaseChangeCursor';
 import { SavedInboxViews1796328024650 } from './1796328024650-SavedInboxViews';
 import { ProposalScreening1797418356021 } from './1797418356021-ProposalScreening';
+import { SignupConfirmation1797662918437 } from './1797662918437-SignupConfirmation';
 
 /** Every migration, in order. Listed explicitly so the bundle and the tests run the same set. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   CaseChangeCursor1796323099638,
   SavedInboxViews1796328024650,
   ProposalScreening1797418356021,
+  SignupConfirmation1797662918437,
 ];
