@@ -89,10 +89,11 @@ async function timed(path, body) {
 }
 
 /**
- * Times `total` requests to `path`, alternating a body for an address in the "known" state and
+ * Times `total` requests to the route in `title` ("POST /api/…"), alternating a body for an address in the "known" state and
  * one for a fresh address, after a warm-up of both; prints the figures.
  */
-async function compare(title, path, knownBody, unknownBody, labels = ['known address', 'unknown address']) {
+async function compare(title, knownBody, unknownBody, labels = ['known address', 'unknown address']) {
+  const path = title.replace(/^POST /, '');
   for (let i = 0; i < 10; i++) {
     await timed(path, knownBody(i));
     await timed(path, unknownBody(`warm-${i}`));
