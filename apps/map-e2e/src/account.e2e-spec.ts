@@ -279,11 +279,12 @@ describe('citizen accounts in Chromium', () => {
       await noSideways();
       await audit.check('/signup (en, 360 px)');
 
-      // Keyboard only: sign up, then open the account menu and sign out.
+      // Keyboard only: sign up, follow the mailed link, then open the account menu and sign out.
+      const joan = `joan.${Date.now()}@example.org`;
       await page.getByLabel('Name').focus();
       await page.keyboard.type('Joan Smith');
       await page.keyboard.press('Tab');
-      await page.keyboard.type(`joan.${Date.now()}@example.org`);
+      await page.keyboard.type(joan);
       await page.keyboard.press('Tab');
       await focusOn(page, '#signup-password');
       await page.keyboard.type(PASSWORD);
@@ -292,6 +293,12 @@ describe('citizen accounts in Chromium', () => {
       await page.keyboard.press('Tab');
       await expect(focused(page)).resolves.toMatchObject({ tag: 'button', name: 'Create the account' });
       await page.keyboard.press('Enter');
+      await page.getByRole('status').filter({ hasText: `We have sent a message to ${joan}.` }).waitFor();
+      await noSideways();
+      await audit.check('/signup check your mail (en, 360 px)');
+      const welcome = await waitForMail(plaza.baseUrl(), joan, /finish creating your Plaza account/);
+      const link = new URL(/https?:\/\/\S+\/signin\/link\?token=\S+/.exec(welcome.text)?.[0] ?? 'http://missing/');
+      await page.goto(`${link.pathname}${link.search}&lang=en`);
       const menu = accountButton(page, 'Joan');
       await menu.waitFor();
       await noSideways();
