@@ -18,6 +18,7 @@ import {
   refuseUnsafeInput,
   registerResponseTransfer,
   sendProblem,
+  securityHeaders,
   serializeCsp,
   staticCacheControl,
 } from '@plaza/api/http';
@@ -80,6 +81,12 @@ export async function configureApp(
   const docsCsp = serializeCsp({ ...csp, 'style-src': ["'self'", "'unsafe-inline'"] });
   fastify.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/docs')) void reply.header('content-security-policy', docsCsp);
+  });
+  // A safety net for any answer helmet's onRequest hook did not see (an error raised before it):
+  // whatever is missing is added, nothing helmet set is changed.
+  const everyAnswer = securityHeaders({ tileUrl: config.tiles.url, publicUrl: config.publicUrl });
+  fastify.addHook('onSend', async (_request, reply) => {
+    for (const [name, value] of Object.entries(everyAnswer)) if (!reply.hasHeader(name)) void reply.header(name, value);
   });
 
   if (config.databaseReadUrls.length > 0) routeReads(fastify);

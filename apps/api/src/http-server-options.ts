@@ -1,6 +1,6 @@
 import type { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@plaza/api/config';
-import { answerClientError, answerFrameworkError } from '@plaza/api/http';
+import { answerClientError, answerFrameworkError, securityHeaders } from '@plaza/api/http';
 
 /** Largest request body (JSON, or a whole multipart report with its photos). */
 export const BODY_LIMIT = 1024 * 1024;
@@ -13,13 +13,14 @@ type FastifyOptions = NonNullable<ConstructorParameters<typeof FastifyAdapter>[0
  * problem+json for what Fastify and Node refuse before any Nest code runs.
  */
 export function httpServerOptions(config: AppConfig, extra: Partial<FastifyOptions> = {}): FastifyOptions {
+  const headers = securityHeaders({ tileUrl: config.tiles.url, publicUrl: config.publicUrl });
   return {
     bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy,
     // Signed unsubscribe tokens in /api/v1/unsubscribe/:token run past Fastify's default of 100.
     routerOptions: { maxParamLength: 1000 },
-    frameworkErrors: answerFrameworkError,
-    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError(headers),
+    clientErrorHandler: answerClientError(headers),
     ...extra,
   } as FastifyOptions;
 }

@@ -1,3 +1,4 @@
+import { OutboxWorker } from '@plaza/api/outbox';
 // Data protection (issue 15, docs/privacy.md): consent records, the citizen's own data (access,
 // correction, erasure), crypto-shredded audit entries and the retention job with an injected clock.
 import { spawnSync } from 'node:child_process';
@@ -7,7 +8,7 @@ import { AccountDataService, RetentionClock, RetentionJob } from '@plaza/api/pri
 import { DataSource } from 'typeorm';
 import { call, caseUrl, citizenReport, fileReport } from './cases-fixtures';
 import { createTestApp, type TestApp } from './create-test-app';
-import { DEMO, seedAccounts, sessionCookieOf, signIn, type TestSession } from './sessions';
+import { DEMO, seedAccounts, signIn, signUp as signUpAs, type TestSession } from './sessions';
 
 const DAY = 86_400_000;
 const workspaceRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -20,14 +21,8 @@ function auditVerifyCommand(databaseUrl: string): { status: number | null; outpu
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
-async function signUp(t: TestApp, name: string, email: string): Promise<TestSession> {
-  const response = await t.inject({
-    method: 'POST',
-    url: '/api/v1/auth/signup',
-    payload: { name, email, password: 'una contraseña larga', consent: true },
-  });
-  if (response.statusCode !== 201) throw new Error(`Sign-up failed: ${response.statusCode} ${response.body}`);
-  return { cookie: sessionCookieOf(response)!, csrf: response.json().csrfToken, user: response.json().user };
+function signUp(t: TestApp, name: string, email: string): Promise<TestSession> {
+  return signUpAs(t, { name, email, password: 'una contraseña larga' });
 }
 
 async function lastMailTo(t: TestApp, to: string): Promise<string> {
@@ -71,6 +66,8 @@ describe('a citizen\u2019s own data: consent, access, correction, erasure, reten
       payload: { email: 'olga.marin@example.org', scope: 'category', category: 'limpieza', frequency: 'daily', consent: true },
     });
     expect(alert.statusCode).toBeLessThan(300);
+    // The subscription is filed by the outbox worker, after the answer.
+    await t.app.get(OutboxWorker).runOnce();
 
     // Staff redact the phone from the text: the original stays in the audit log, sealed under the report's key.
     const edited = await call(t, manager, 'PATCH', caseUrl(ref, '/text'), {

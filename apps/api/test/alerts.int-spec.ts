@@ -33,6 +33,8 @@ describe('Local alerts by email (integration)', () => {
   });
 
   async function mailsTo(email: string): Promise<Mail[]> {
+    // Subscriptions are filed by the outbox worker after the answer: let it finish its round.
+    await t.app.get(OutboxWorker).runOnce();
     return db.query(
       `SELECT to_address AS "to", subject, text_body AS text, html_body AS html, locale
          FROM mail_messages WHERE to_address = $1 ORDER BY created_at, id`,

@@ -4,7 +4,7 @@ import { OutboxWorker } from '@plaza/api/outbox';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from './create-test-app';
-import { DEMO, DEMO_PASSWORD, seedAccounts, sessionCookieOf, signIn, withSession } from './sessions';
+import { DEMO, DEMO_PASSWORD, seedAccounts, sessionCookieOf, signIn, signUp, withSession } from './sessions';
 
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
@@ -284,7 +284,7 @@ describe('accounts and sessions (integration)', () => {
     }
   });
 
-  it('signs a citizen up (consent required), and refuses a taken email', async () => {
+  it('signs a citizen up (consent required) through the mailed link, answering a taken address exactly alike', async () => {
     const payload = {
       name: 'Nuria Vidal',
       email: 'Nuria.Vidal@example.org',
@@ -308,27 +308,49 @@ describe('accounts and sessions (integration)', () => {
     });
     expect(short.json().errors).toEqual([expect.objectContaining({ field: 'password', code: 'too_short' })]);
 
+    // A new address: 202 "check your mail", no session yet; the link mailed finishes the sign-up.
     const created = await t.inject({ method: 'POST', url: '/api/v1/auth/signup', payload });
-    expect(created.statusCode).toBe(201);
-    expect(created.json().user).toMatchObject({
+    expect([created.statusCode, created.json()]).toEqual([202, { status: 'check_mail' }]);
+    expect(sessionCookieOf(created)).toBeNull();
+    const [welcome] = await mailTo('nuria.vidal@example.org');
+    expect(welcome!.subject).toBe('Confirm your email address to finish creating your Plaza account');
+    // Before the link is followed the password opens nothing (the same 401 as a wrong one).
+    const early = await t.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: payload.email, password: payload.password } });
+    expect([early.statusCode, early.json().code]).toEqual([401, 'AUTH.INVALID_CREDENTIALS']);
+    const finished = await t.inject({ method: 'POST', url: '/api/v1/auth/email-link/verify', payload: { token: linkToken(welcome!.text_body) } });
+    expect(finished.statusCode).toBe(200);
+    expect(finished.json().user).toMatchObject({
       email: 'nuria.vidal@example.org',
       name: 'Nuria Vidal',
       roles: ['citizen'],
       departments: [],
       locale: 'en',
     });
-    expect((await me(sessionCookieOf(created))).statusCode).toBe(200);
+    expect((await me(sessionCookieOf(finished))).statusCode).toBe(200);
     const [row] = await db.query(`SELECT consent_at FROM users WHERE email = 'nuria.vidal@example.org'`);
     expect(row.consent_at).not.toBeNull();
+    expect((await signIn(t, 'nuria.vidal@example.org', payload.password)).user.roles).toEqual(['citizen']);
 
+    // A taken address: exactly the same answer; the owner is told by mail, nothing changes.
     const taken = await t.inject({
       method: 'POST',
       url: '/api/v1/auth/signup',
-      payload: { ...payload, email: 'NURIA.vidal@example.org' },
+      payload: { ...payload, name: 'Otra persona', email: 'NURIA.vidal@example.org', password: 'otra contraseña cualquiera' },
     });
-    expect(taken.statusCode).toBe(409);
-    expect(taken.json().code).toBe('AUTH.EMAIL_TAKEN');
-    expect((await signIn(t, 'nuria.vidal@example.org', payload.password)).user.roles).toEqual(['citizen']);
+    expect({ status: taken.statusCode, body: taken.body, type: taken.headers['content-type'], cookie: sessionCookieOf(taken) }).toEqual({
+      status: created.statusCode,
+      body: created.body,
+      type: created.headers['content-type'],
+      cookie: null,
+    });
+    const [notice] = await mailTo('nuria.vidal@example.org');
+    expect(notice!.subject).toBe('Someone tried to create a Plaza account with your email address');
+    expect(notice!.text_body).toContain('Hello Nuria Vidal,');
+    expect(notice!.text_body).toContain('http://plaza.test/signin');
+    expect(notice!.html_body).toContain('<html lang="en"');
+    expect(notice!.text_body).not.toMatch(/token=/);
+    expect((await signIn(t, 'nuria.vidal@example.org', payload.password)).user.name).toBe('Nuria Vidal');
+    expect((await t.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: payload.email, password: 'otra contraseña cualquiera' } })).statusCode).toBe(401);
 
     // Without a locale in the form, the browser's language is the account's.
     const { locale: _locale, ...withoutLocale } = payload;
@@ -338,18 +360,42 @@ describe('accounts and sessions (integration)', () => {
       headers: { 'accept-language': 'en-GB,en;q=0.9' },
       payload: { ...withoutLocale, email: 'oliver@example.org' },
     });
-    expect(english.json().user.locale).toBe('en');
+    expect(english.statusCode).toBe(202);
+    await mailTo('oliver@example.org');
+    const [oliver] = await db.query(`SELECT locale FROM users WHERE email = 'oliver@example.org'`);
+    expect(oliver.locale).toBe('en');
+  });
+
+  it('lets a later sign-up replace an unfinished one, and a plain sign-in link drop a password set before the address was proven', async () => {
+    const email = 'squatted@example.org';
+    const signup = (password: string, name: string) =>
+      t.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: { name, email, password, consent: true } });
+    // Someone signs up with an address that is not theirs, and never gets the link.
+    expect((await signup('contraseña del intruso', 'Intruso')).statusCode).toBe(202);
+    await mailTo(email);
+    // The owner signs up too: theirs replaces it, and their link keeps their password.
+    expect((await signup('contraseña de la dueña', 'Dueña')).statusCode).toBe(202);
+    const [ownersLink] = await mailTo(email);
+    expect((await t.inject({ method: 'POST', url: '/api/v1/auth/email-link/verify', payload: { token: linkToken(ownersLink!.text_body) } })).json().user.name).toBe('Dueña');
+    expect((await t.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: 'contraseña del intruso' } })).statusCode).toBe(401);
+    await signIn(t, email, 'contraseña de la dueña');
+
+    // Another unfinished sign-up, whose owner then asks for a plain sign-in link instead.
+    const other = 'squatted2@example.org';
+    await t.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: { name: 'Intruso', email: other, password: 'contraseña del intruso', consent: true } });
+    await mailTo(other);
+    await t.inject({ method: 'POST', url: '/api/v1/auth/email-link', payload: { email: other } });
+    const [plainLink] = await mailTo(other);
+    expect(plainLink!.subject).toBe('Tu enlace para entrar en Plaza');
+    expect((await t.inject({ method: 'POST', url: '/api/v1/auth/email-link/verify', payload: { token: linkToken(plainLink!.text_body) } })).statusCode).toBe(200);
+    // The intruder's password no longer opens the now proven account.
+    expect((await t.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: other, password: 'contraseña del intruso' } })).statusCode).toBe(401);
   });
 
   it('changes a password with the current one (or a fresh link), ending the other sessions', async () => {
     const email = 'pablo.ruiz@example.org';
     const first = 'primera contraseña';
-    const signup = await t.inject({
-      method: 'POST',
-      url: '/api/v1/auth/signup',
-      payload: { name: 'Pablo', email, password: first, consent: true },
-    });
-    expect(signup.statusCode).toBe(201);
+    await signUp(t, { name: 'Pablo', email, password: first });
     const other = await signIn(t, email, first);
     const session = await signIn(t, email, first);
     const change = (body: Record<string, string>) =>

@@ -1,7 +1,7 @@
 import { confirmByMail } from './report-confirmation';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp, type TestResponse } from './create-test-app';
-import { DEMO, seedAccounts, sessionCookieOf, signIn, withSession, type TestSession } from './sessions';
+import { DEMO, seedAccounts, signIn, signUp as signUpAs, withSession, type TestSession } from './sessions';
 
 const SOL = { lat: 40.4169, lon: -3.7035 };
 
@@ -24,14 +24,8 @@ describe('discussion, flags, moderation and follows (integration)', () => {
   let proposalId: number;
   let reportRef: string;
 
-  async function signUp(name: string, email: string): Promise<TestSession> {
-    const response = await t.inject({
-      method: 'POST',
-      url: '/api/v1/auth/signup',
-      payload: { name, email, password: 'una contraseña bastante larga', consent: true },
-    });
-    expect(response.statusCode).toBe(201);
-    return { cookie: sessionCookieOf(response) as string, csrf: response.json().csrfToken, user: response.json().user };
+  function signUp(name: string, email: string): Promise<TestSession> {
+    return signUpAs(t, { name, email, password: 'una contraseña bastante larga' });
   }
 
   async function newProposal(session: TestSession, title: string): Promise<number> {

@@ -1,3 +1,4 @@
+import { OutboxWorker } from '@plaza/api/outbox';
 // The leak test (issue 15): unique markers planted through every input that takes personal data,
 // then every public output crawled; any marker found anywhere fails. A test of the test crawls a
 // staff endpoint too, where the markers must be found, so a crawler that finds nothing cannot pass.
@@ -7,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { call, caseUrl, CHAMBERI, SOL } from './cases-fixtures';
 import { createTestApp, type TestApp, type TestResponse } from './create-test-app';
 import { confirmByMail } from './report-confirmation';
-import { DEMO, seedAccounts, sessionCookieOf, signIn, type TestSession } from './sessions';
+import { DEMO, seedAccounts, signIn, signUp as signUpAs, type TestSession } from './sessions';
 
 /** One marker per input: the field it went in, a value no fixture or text could contain by chance. */
 const MARKERS = {
@@ -58,14 +59,8 @@ describe('no personal data in any public output (integration)', () => {
   const proposalIds: number[] = [];
   const crawled: Array<{ url: string; status: number; leaks: string[] }> = [];
 
-  async function signUp(name: string, email: string): Promise<TestSession> {
-    const response = await t.inject({
-      method: 'POST',
-      url: '/api/v1/auth/signup',
-      payload: { name, email, password: 'una contraseña larga', consent: true },
-    });
-    if (response.statusCode !== 201) throw new Error(`Sign-up failed: ${response.body}`);
-    return { cookie: sessionCookieOf(response)!, csrf: response.json().csrfToken, user: response.json().user };
+  function signUp(name: string, email: string): Promise<TestSession> {
+    return signUpAs(t, { name, email, password: 'una contraseña larga' });
   }
 
   async function crawl(url: string, init: { method?: string; payload?: unknown; headers?: Record<string, string> } = {}): Promise<TestResponse> {
@@ -118,6 +113,8 @@ describe('no personal data in any public output (integration)', () => {
       payload: { email: MARKERS.alertEmail, scope: 'category', category: 'bache', frequency: 'daily', consent: true },
     });
     expect(alert.statusCode).toBeLessThan(300);
+    // The subscription is filed by the outbox worker, after the answer.
+    await t.app.get(OutboxWorker).runOnce();
 
     // 4. Open311 POST from a client that vouches for its users.
     const { client, key } = await t.app.get(ApiClientsService).create({ name: 'Leak test client', contactEmail: 'dev@client.example' });

@@ -2,7 +2,7 @@ import { confirmByMail } from './report-confirmation';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
 import { createTestApp, multipart, type TestApp, type TestResponse } from './create-test-app';
-import { DEMO, seedAccounts, sessionCookieOf, signIn, withSession, type TestSession } from './sessions';
+import { DEMO, seedAccounts, signIn, signUp as signUpAs, withSession, type TestSession } from './sessions';
 
 const SOL = { lat: 40.4169, lon: -3.7035 };
 const THRESHOLD = 3;
@@ -36,14 +36,8 @@ describe('proposals API (integration)', () => {
   let lighting: TestSession;
   const citizens: TestSession[] = [];
 
-  async function signUp(name: string, email: string): Promise<TestSession> {
-    const response = await t.inject({
-      method: 'POST',
-      url: '/api/v1/auth/signup',
-      payload: { name, email, password: 'una contraseña bastante larga', consent: true },
-    });
-    expect(response.statusCode).toBe(201);
-    return { cookie: sessionCookieOf(response) as string, csrf: response.json().csrfToken, user: response.json().user };
+  function signUp(name: string, email: string): Promise<TestSession> {
+    return signUpAs(t, { name, email, password: 'una contraseña bastante larga' });
   }
 
   async function create(session: TestSession, overrides: Record<string, unknown> = {}): Promise<{ id: number } & Record<string, unknown>> {

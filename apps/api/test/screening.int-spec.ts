@@ -113,6 +113,57 @@ describe('screening of public text and hidden photos', () => {
     });
   });
 
+  describe('proposals and their comments with personal data are held for moderation', () => {
+    const proposal = (overrides: Record<string, unknown>) => ({
+      title: 'Más bancos en la plaza del barrio',
+      summary: 'Bancos a la sombra para quienes esperan el autobús.',
+      description: 'La plaza no tiene dónde sentarse y mucha gente mayor espera de pie al sol.',
+      theme: 'movilidad',
+      lat: 40.4169,
+      lon: -3.7035,
+      showName: false,
+      ...overrides,
+    });
+
+    it('holds a proposal with a phone or a DNI in its title, summary or description, with the reason in the flag queue', async () => {
+      const held = await call(t, citizen, 'POST', '/api/v1/proposals', proposal({ summary: 'Llamadme al 612 345 678 y lo hablamos con la vecindad.' }));
+      expect(held.statusCode).toBe(201);
+      const id: number = held.json().id;
+      // Nobody else sees it, nor finds it in the list, until a moderator looks.
+      const seen = await call(t, null, 'GET', `/api/v1/proposals/${id}`);
+      expect(seen.json()).toMatchObject({ status: 'hidden', hidden: { reason: 'personal_data', provisional: true } });
+      expect(seen.body).not.toContain('612 345 678');
+      const list = (await call(t, null, 'GET', '/api/v1/proposals?limit=100')).json();
+      expect(JSON.stringify(list)).not.toContain('612 345 678');
+
+      const queue = (await call(t, manager, 'GET', '/api/v1/staff/flags')).json();
+      const item = queue.find((q: { targetType: string; targetId: string }) => q.targetType === 'proposal' && q.targetId === String(id));
+      expect(item).toMatchObject({ flags: 0, state: 'hidden_provisionally', held: { kinds: ['phone'], fields: ['summary'] } });
+
+      // The moderator finds nothing wrong: it is published as it was.
+      expect((await call(t, manager, 'POST', `/api/v1/staff/flags/proposal/${id}/dismiss`)).statusCode).toBe(200);
+      expect((await call(t, null, 'GET', `/api/v1/proposals/${id}`)).json()).toMatchObject({ status: 'published' });
+
+      const dni = await call(t, citizen, 'POST', '/api/v1/proposals', proposal({ title: 'Propuesta de 12345678Z para la plaza' }));
+      const dniItem = (await call(t, manager, 'GET', '/api/v1/staff/flags'))
+        .json()
+        .find((q: { targetType: string; targetId: string }) => q.targetType === 'proposal' && q.targetId === String(dni.json().id));
+      expect(dniItem).toMatchObject({ held: { kinds: ['dni'], fields: ['title'] } });
+
+      const clean = await call(t, citizen, 'POST', '/api/v1/proposals', proposal({}));
+      expect(clean.json()).toMatchObject({ status: 'published' });
+    });
+
+    it('holds a comment on a proposal with an email address', async () => {
+      const clean = await call(t, citizen, 'POST', '/api/v1/proposals', proposal({ title: 'Fuentes de agua en el parque' }));
+      const url = `/api/v1/proposals/${clean.json().id}/comments`;
+      const posted = await call(t, citizen, 'POST', url, { body: 'Escribidme a vecina.lopez@example.org para organizarlo' });
+      expect(posted.statusCode).toBe(201);
+      expect(posted.json()).toMatchObject({ state: 'hidden', hidden: { reason: 'personal_data', provisional: true } });
+      expect(JSON.stringify((await call(t, null, 'GET', url)).json())).not.toContain('vecina.lopez');
+    });
+  });
+
   describe('staff replies and drafts are screened by the API', () => {
     const expectScreening = (response: TestResponse, code: string, error: Record<string, unknown>) => {
       expectProblem(response, 422);

@@ -1,4 +1,25 @@
+import { connect } from 'node:net';
 import { createTestApp, type TestApp } from './create-test-app';
+
+/** A raw request, for what fetch refuses to send (oversized headers); the whole answer as text. */
+function rawRequest(port: number, head: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(head));
+    let data = '';
+    socket.on('data', (chunk) => (data += chunk.toString('utf8')));
+    socket.on('close', () => resolve(data));
+    socket.on('error', reject);
+  });
+}
+
+/** The headers every answer must carry, checked on a header map with lower-case names. */
+function expectSecurityHeaders(headers: Record<string, string | undefined>, what: string): void {
+  expect({ what, csp: headers['content-security-policy'] ?? '' }).toEqual({ what, csp: expect.stringContaining("frame-ancestors 'none'") });
+  expect({ what, csp: headers['content-security-policy'] ?? '' }).toEqual({ what, csp: expect.stringContaining("default-src 'self'") });
+  expect({ what, nosniff: headers['x-content-type-options'] }).toEqual({ what, nosniff: 'nosniff' });
+  expect({ what, frame: headers['x-frame-options'] }).toEqual({ what, frame: 'DENY' });
+  expect({ what, referrer: headers['referrer-policy'] }).toEqual({ what, referrer: 'strict-origin-when-cross-origin' });
+}
 
 describe('security headers and TRUST_PROXY (integration)', () => {
   describe('with a city tile server and no trusted proxy (the default)', () => {
@@ -29,6 +50,42 @@ describe('security headers and TRUST_PROXY (integration)', () => {
         // http://plaza.test: no HSTS, no upgrade of subresources.
         expect(headers['strict-transport-security']).toBeUndefined();
         expect(csp).not.toContain('upgrade-insecure-requests');
+      }
+    });
+
+    it("sends them on the framework's own refusals too: 414, 400 bad URL, 431, unknown routes", async () => {
+      const longParam = await t.inject({ method: 'GET', url: `/api/v1/reports/${'a'.repeat(2000)}` });
+      expect(longParam.statusCode).toBe(414);
+      expectSecurityHeaders(longParam.headers, '414');
+
+      const badUrl = await t.inject({ method: 'GET', url: '/api/v1/reports/%E0%A4%A' });
+      expect(badUrl.statusCode).toBe(400);
+      expectSecurityHeaders(badUrl.headers, '400 bad URL');
+
+      for (const [method, url] of [
+        ['POST', '/nothing/here'],
+        ['DELETE', '/api/v1/reports'],
+        ['GET', '/feeds/no-such-feed'],
+      ] as const) {
+        const unknown = await t.inject({ method, url });
+        expect(unknown.statusCode).toBe(404);
+        expectSecurityHeaders(unknown.headers, `${method} ${url}`);
+      }
+
+      // Refused by Node's HTTP parser before there is a request: written to the socket by hand.
+      const port = Number(new URL(t.baseUrl).port);
+      const raw = await rawRequest(port, `GET /api/v1/areas HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+      expect(raw).toMatch(/^HTTP\/1\.1 431 /);
+      const head = raw.slice(0, raw.indexOf('\r\n\r\n')).split('\r\n').slice(1);
+      const rawHeaders = Object.fromEntries(
+        head.map((line) => [line.slice(0, line.indexOf(':')).trim().toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+      );
+      expectSecurityHeaders(rawHeaders, '431');
+      // The same values helmet gives ordinary answers, not a look-alike set.
+      const ordinary = (await t.inject({ method: 'GET', url: '/health/live' })).headers;
+      for (const name of ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy']) {
+        expect({ name, value: rawHeaders[name] }).toEqual({ name, value: ordinary[name] });
+        expect({ name, value: longParam.headers[name] }).toEqual({ name, value: ordinary[name] });
       }
     });
 

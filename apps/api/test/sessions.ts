@@ -1,4 +1,5 @@
 // Signing in from the integration tests: the demo accounts, a session's cookie and CSRF token.
+import { OutboxWorker } from '@plaza/api/outbox';
 import { DEMO_PASSWORD, seedDemoAccounts } from '@plaza/api/seed';
 import { SESSION_COOKIE, type SessionUser } from '@plaza/shared/contracts';
 import { DataSource } from 'typeorm';
@@ -58,4 +59,38 @@ export function withSession(
 ): Record<string, string> {
   if (!session) return extra;
   return { cookie: session.cookie, 'x-csrf-token': session.csrf, ...extra };
+}
+
+/**
+ * A citizen signs up as a person does: the form answers 202 whatever the address, the outbox
+ * worker mails the link that finishes the sign-up, and following it opens the first session.
+ */
+export async function signUp(
+  t: TestApp,
+  account: { name: string; email: string; password?: string; locale?: string },
+  headers: Record<string, string> = {},
+): Promise<TestSession> {
+  const response = await t.inject({
+    method: 'POST',
+    url: '/api/v1/auth/signup',
+    headers,
+    payload: { name: account.name, email: account.email, password: account.password ?? 'una contraseña bastante larga', consent: true, ...(account.locale ? { locale: account.locale } : {}) },
+  });
+  if (response.statusCode !== 202) throw new Error(`Sign-up of ${account.email} failed: ${response.statusCode} ${response.body}`);
+  const verified = await t.inject({ method: 'POST', url: '/api/v1/auth/email-link/verify', payload: { token: await mailedLinkToken(t, account.email) } });
+  if (verified.statusCode !== 200) throw new Error(`Finishing the sign-up of ${account.email} failed: ${verified.statusCode} ${verified.body}`);
+  const cookie = sessionCookieOf(verified);
+  if (!cookie) throw new Error('No session cookie');
+  return { cookie, csrf: verified.json().csrfToken, user: verified.json().user };
+}
+
+/** The token of the last link mailed to an address, after the outbox worker's round. */
+export async function mailedLinkToken(t: TestApp, email: string): Promise<string> {
+  await t.app.get(OutboxWorker).runOnce();
+  const [row] = await t.app
+    .get(DataSource)
+    .query(`SELECT text_body FROM mail_messages WHERE lower(to_address) = lower($1) ORDER BY created_at DESC LIMIT 1`, [email]);
+  const token = /token=([A-Za-z0-9_-]{43})/.exec(row?.text_body ?? '')?.[1];
+  if (!token) throw new Error(`No link mailed to ${email}`);
+  return token;
 }

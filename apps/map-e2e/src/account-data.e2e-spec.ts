@@ -4,7 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { axeAudit, PHONE, usePlaza } from './harness';
+import { axeAudit, PHONE, signUpInPage, usePlaza } from './harness';
 
 const ADMIN = { email: 'admin@demo.plaza.test', password: 'demo-plaza-2026' };
 const NAME = 'Begoña Aranburu';
@@ -31,12 +31,8 @@ async function latestMailTo(baseUrl: string, to: string): Promise<{ subject: str
 }
 
 /** Signs up in the page's context and files a report that shows the name; answers its reference. */
-async function citizenWithReport(page: Page, email: string): Promise<string> {
-  const signup = await page.request.post('/api/v1/auth/signup', {
-    data: { name: NAME, email, password: 'cuenta-de-prueba-2026', consent: true },
-  });
-  expect(signup.status()).toBe(201);
-  const { csrfToken } = (await signup.json()) as { csrfToken: string };
+async function citizenWithReport(page: Page, baseUrl: string, email: string): Promise<string> {
+  const csrfToken = await signUpInPage(page, baseUrl, { name: NAME, email, password: 'cuenta-de-prueba-2026' });
   const filed = await page.request.post('/api/v1/reports', {
     headers: { 'x-csrf-token': csrfToken },
     data: {
@@ -61,7 +57,7 @@ describe('my data page in Chromium', () => {
     const newEmail = `begona.nueva.${Date.now()}@example.org`;
     await plaza.withPage({}, async ({ page }) => {
       const audit = axeAudit(page);
-      const ref = await citizenWithReport(page, email);
+      const ref = await citizenWithReport(page, plaza.baseUrl(), email);
       const publicBefore = await page.request.get(`/api/v1/reports/${ref}`);
       expect(await publicBefore.text()).toContain(NAME);
 

@@ -5,7 +5,7 @@
 // axe in Spanish and English.
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { axeAudit, focused, PHONE, tabTo, usePlaza } from './harness';
+import { axeAudit, focused, PHONE, signUpInPage, tabTo, usePlaza } from './harness';
 
 const PASSWORD = 'demo-plaza-2026';
 const COMMENT = 'Que pongan bancos a la sombra, que en verano esto es un horno.';
@@ -68,10 +68,7 @@ describe('the author’s notifications: why content was hidden, one review, its 
       const baseUrl = plaza.baseUrl();
       // A new citizen, so their notifications are only this test's.
       const email = `lucia.${Date.now()}@example.org`;
-      const signup = await page.request.post('/api/v1/auth/signup', {
-        data: { name: 'Lucía Prueba', email, password: 'una-clave-bien-larga-2026', consent: true },
-      });
-      expect(signup.status()).toBe(201);
+      await signUpInPage(page, baseUrl, { name: 'Lucía Prueba', email, password: 'una-clave-bien-larga-2026' });
       const proposals = (await (await page.request.get('/api/v1/proposals?limit=1')).json()) as { items: Array<{ id: number; title: string }> };
       const proposal = proposals.items[0]!;
       const posted = await page.request.post(`/api/v1/proposals/${proposal.id}/comments`, {

@@ -2,7 +2,7 @@
 // link), signing out everywhere, and the account pages' accessibility in Spanish and English.
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { axeAudit, focused, PHONE, usePlaza } from './harness';
+import { axeAudit, focused, PHONE, usePlaza, waitForMail } from './harness';
 
 const PASSWORD = 'cuenta-de-prueba-2026';
 const VECINA = { email: 'vecina@demo.plaza.test', password: 'demo-plaza-2026' };
@@ -101,8 +101,17 @@ describe('citizen accounts in Chromium', () => {
       const created = page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/signup'));
       await page.getByRole('button', { name: 'Crear la cuenta' }).click();
       const answer = await created;
-      expect([answer.status(), await answer.text()]).toEqual([201, expect.any(String)]);
-      // Signed in straight away, back where the visitor started.
+      expect([answer.status(), await answer.json()]).toEqual([202, { status: 'check_mail' }]);
+      // "Check your mail", announced; the account opens from the link mailed to the address.
+      const checkMail = `Te hemos enviado un mensaje a ${email}. Abre el enlace que contiene para terminar de crear tu cuenta. Si ya tenías una cuenta con este correo, el mensaje te explica cómo entrar.`;
+      await expect(page.getByRole('status').filter({ hasText: 'Te hemos enviado' }).textContent()).resolves.toBe(checkMail);
+      await expect(meStatus(page)).resolves.toBe(401);
+      await audit.check('/signup (check your mail)');
+      const welcome = await waitForMail(plaza.baseUrl(), email, /terminar de crear tu cuenta/);
+      const finishLink = /https?:\/\/\S+\/signin\/link\?token=\S+/.exec(welcome.text)?.[0];
+      if (!finishLink) throw new Error(`no link in: ${welcome.text}`);
+      await page.goto(new URL(finishLink).pathname + new URL(finishLink).search);
+      // Signed in by the link, back where the visitor started.
       await accountButton(page, 'Marta').waitFor();
       expect(new URL(page.url()).pathname).toBe('/');
       await expect(meStatus(page)).resolves.toBe(200);
@@ -112,17 +121,17 @@ describe('citizen accounts in Chromium', () => {
       await expect(focused(page)).resolves.toMatchObject({ tag: 'a', name: 'Entrar' });
       await expect(meStatus(page)).resolves.toBe(401);
 
-      // The same address again: 409, said beside the email.
+      // The same address again: the page says exactly the same; the owner is told by mail.
       await page.goto('/signup');
       await page.getByLabel('Nombre', { exact: true }).fill('Otra Marta');
       await page.getByLabel('Correo electrónico').fill(email);
       await page.getByLabel('Contraseña', { exact: true }).fill(PASSWORD);
       await page.getByLabel(/He leído la información/).check();
+      const again = page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/signup'));
       await page.getByRole('button', { name: 'Crear la cuenta' }).click();
-      await expect(page.locator('#signup-email-error').textContent()).resolves.toContain(
-        'Ya hay una cuenta con este correo',
-      );
-      await focusOn(page, '#signup-email');
+      expect([(await again).status(), await (await again).json()]).toEqual([202, { status: 'check_mail' }]);
+      await expect(page.getByRole('status').filter({ hasText: 'Te hemos enviado' }).textContent()).resolves.toBe(checkMail);
+      await waitForMail(plaza.baseUrl(), email, /Alguien ha intentado crear una cuenta/);
 
       // Sign in with a password, coming from the report form: a wrong password first.
       await page.goto('/signin?next=%2Fnew');
@@ -270,11 +279,12 @@ describe('citizen accounts in Chromium', () => {
       await noSideways();
       await audit.check('/signup (en, 360 px)');
 
-      // Keyboard only: sign up, then open the account menu and sign out.
+      // Keyboard only: sign up, follow the mailed link, then open the account menu and sign out.
+      const joan = `joan.${Date.now()}@example.org`;
       await page.getByLabel('Name').focus();
       await page.keyboard.type('Joan Smith');
       await page.keyboard.press('Tab');
-      await page.keyboard.type(`joan.${Date.now()}@example.org`);
+      await page.keyboard.type(joan);
       await page.keyboard.press('Tab');
       await focusOn(page, '#signup-password');
       await page.keyboard.type(PASSWORD);
@@ -283,6 +293,12 @@ describe('citizen accounts in Chromium', () => {
       await page.keyboard.press('Tab');
       await expect(focused(page)).resolves.toMatchObject({ tag: 'button', name: 'Create the account' });
       await page.keyboard.press('Enter');
+      await page.getByRole('status').filter({ hasText: `We have sent a message to ${joan}.` }).waitFor();
+      await noSideways();
+      await audit.check('/signup check your mail (en, 360 px)');
+      const welcome = await waitForMail(plaza.baseUrl(), joan, /finish creating your Plaza account/);
+      const link = new URL(/https?:\/\/\S+\/signin\/link\?token=\S+/.exec(welcome.text)?.[0] ?? 'http://missing/');
+      await page.goto(`${link.pathname}${link.search}&lang=en`);
       const menu = accountButton(page, 'Joan');
       await menu.waitFor();
       await noSideways();

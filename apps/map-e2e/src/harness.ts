@@ -119,3 +119,41 @@ export async function tabTo(page: Page, matches: (el: Awaited<ReturnType<typeof 
   }
   throw new Error(`Tab did not reach the element within ${max} presses (last: ${JSON.stringify(await focused(page))})`);
 }
+
+/**
+ * The newest mail to `to` whose subject matches, read as an administrator would on the mail
+ * preview (through the API); waits briefly, since the outbox worker writes some mail just after
+ * the request that caused it has answered.
+ */
+export async function waitForMail(baseUrl: string, to: string, subject: RegExp): Promise<{ subject: string; text: string }> {
+  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@demo.plaza.test', password: 'demo-plaza-2026' }),
+  });
+  expect(login.status).toBe(200);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  for (let tries = 0; tries < 100; tries += 1) {
+    if (tries) await new Promise((resolve) => setTimeout(resolve, 100));
+    const list = await fetch(`${baseUrl}/api/v1/admin/mail?to=${encodeURIComponent(to)}&limit=5`, { headers: { cookie } });
+    expect(list.status).toBe(200);
+    const found = ((await list.json()) as Array<{ subject: string; text: string }>).find((mail) => subject.test(mail.subject));
+    if (found) return found;
+  }
+  throw new Error(`no mail to ${to} with a subject like ${subject}`);
+}
+
+/**
+ * Signs a new citizen up in the page's browser context as a person does: the form's request
+ * (always 202), then the link mailed to finish the sign-up. Answers the session's CSRF token.
+ */
+export async function signUpInPage(page: Page, baseUrl: string, account: { name: string; email: string; password: string }): Promise<string> {
+  const signup = await page.request.post('/api/v1/auth/signup', { data: { ...account, consent: true } });
+  expect(signup.status()).toBe(202);
+  const mail = await waitForMail(baseUrl, account.email, /terminar de crear tu cuenta/);
+  const token = /token=([A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
+  if (!token) throw new Error(`no link in: ${mail.text}`);
+  const verified = await page.request.post('/api/v1/auth/email-link/verify', { data: { token } });
+  expect(verified.status()).toBe(200);
+  return ((await verified.json()) as { csrfToken: string }).csrfToken;
+}

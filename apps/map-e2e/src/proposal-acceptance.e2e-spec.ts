@@ -7,7 +7,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { axeAudit, focused, usePlaza } from './harness';
+import { axeAudit, focused, signUpInPage, usePlaza } from './harness';
 
 // Two supports reach evaluation: the test server is configured rather than filled with accounts.
 // Jest gives each spec file its own copy of process.env, and startPlaza passes it to the server.
@@ -161,10 +161,7 @@ describe('proposals: the acceptance scenario in one flow (Chromium)', () => {
     // 3. A third citizen, new to the site, flags the comment with a reason.
     await plaza.withPage({}, async ({ page }) => {
       flaggerEmail = `tercera.${Date.now()}@example.org`;
-      const signup = await page.request.post('/api/v1/auth/signup', {
-        data: { name: 'Tercera Vecina', email: flaggerEmail, password: 'una-clave-bien-larga-2026', consent: true },
-      });
-      expect(signup.status()).toBe(201);
+      await signUpInPage(page, plaza.baseUrl(), { name: 'Tercera Vecina', email: flaggerEmail, password: 'una-clave-bien-larga-2026' });
       await page.goto(`/proposals/${proposalId}`);
       const comment = page.locator(`#comment-${commentId}`);
       await comment.getByRole('button', { name: 'Denunciar' }).focus();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { newSecretToken, normalizeEmail, tokenHash } from '@plaza/api/auth';
@@ -6,11 +7,11 @@ import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import { DomainError } from '@plaza/api/http';
 import { serverText } from '@plaza/api/i18n';
 import { MAILER, matchLocale, type Mailer } from '@plaza/api/mail';
-import { UnsubscribeLinks } from '@plaza/api/outbox';
+import { Outbox, OUTBOX_PRIORITY, OutboxChannels, PermanentDeliveryError, UnsubscribeLinks } from '@plaza/api/outbox';
 import type { AlertConfirmResult, AlertSubscribeResult, FieldError, Locale } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { confirmationMail } from './alert-mails';
-import { AlertSubscriptionsRepository, targetOf } from './alert-subscriptions.repository';
+import { AlertSubscriptionsRepository, targetOf, type NewSubscription } from './alert-subscriptions.repository';
 import { describeTarget } from './alert-texts';
 import { AlertsClock } from './alerts-clock';
 import { AlertsThrottle } from './alerts-throttle';
@@ -22,6 +23,15 @@ export const ALERT_UNSUBSCRIBE_KIND = 'alert';
 
 /** A confirmation link works this long; unconfirmed subscriptions are deleted after it. */
 export const CONFIRMATION_TTL_MS = 7 * 24 * 3_600_000;
+
+/** The outbox channel that files a subscription request after the request has answered. */
+export const ALERT_SUBSCRIPTION_CHANNEL = 'alert-subscription';
+
+/** What the form asked for, checked and resolved, waiting for the outbox worker. */
+interface QueuedSubscription extends Omit<NewSubscription, 'tokenHash' | 'now'> {
+  /** Decided at request time by the per-mailbox limit (counted for every request alike). */
+  mailAllowed: boolean;
+}
 
 const SCOPE_FIELDS = { area: ['area'], radius: ['lat', 'lon', 'radius'], category: ['category'] } as const;
 
@@ -36,9 +46,16 @@ export class AlertsService implements OnModuleInit {
     private readonly clock: AlertsClock,
     private readonly throttle: AlertsThrottle,
     private readonly consent: ConsentService,
+    private readonly outbox: Outbox,
+    private readonly channels: OutboxChannels,
   ) {}
 
   onModuleInit(): void {
+    this.channels.register({
+      channel: ALERT_SUBSCRIPTION_CHANNEL,
+      deliver: (payload) => this.fulfil(payload),
+      recipientOf: (payload) => (typeof payload['email'] === 'string' ? payload['email'] : null),
+    });
     this.links.register(ALERT_UNSUBSCRIBE_KIND, {
       describe: async (subject, locale) => {
         const id = subscriptionIdOf(subject);
@@ -56,38 +73,54 @@ export class AlertsService implements OnModuleInit {
   }
 
   /**
-   * Files the subscription and mails the confirmation link, in one transaction. The answer is the
-   * same whether the address was new, pending or already confirmed, so the form tells nobody who
-   * is subscribed to what.
+   * Always "accepted", after the same work whatever the address's state (new, pending, already
+   * confirmed, over its mail limit): the request checks the limits and the target, queues one
+   * outbox message and answers 202. The outbox worker files the subscription and decides whether
+   * a confirmation is mailed (fulfil), after the answer, so neither the answer nor its timing
+   * tells anyone who is subscribed to what (docs/security.md#timing-of-email-taking-routes).
    */
   async subscribe(input: CreateAlertDto, locale: Locale, ip: string): Promise<AlertSubscribeResult> {
     refuseOtherScopeFields(input);
     await this.throttle.hitIp(ip);
     const email = normalizeEmail(input.email);
     const mailAllowed = await this.throttle.mailAllowed(email);
-
-    await this.db.transaction(async (manager) => {
-      const { areaId, categoryId } = await this.resolveTarget(manager, input);
-      const token = newSecretToken();
-      const now = this.clock.now();
-      const { row, created } = await this.subscriptions.insertOrFind(manager, {
-        email,
-        locale,
-        scope: input.scope,
-        frequency: input.frequency,
-        areaId,
-        categoryId,
-        point: input.scope === 'radius' ? { lat: input.lat!, lon: input.lon!, radius: input.radius! } : null,
-        tokenHash: tokenHash(token),
-        now,
-      });
-      if (created) await this.consent.record(manager, { form: 'alert', channel: 'web', locale, alertId: row.id });
-      // Already confirmed: nothing to do, and nothing to mail.
-      if (row.confirmedAt || !mailAllowed) return;
-      if (!created) await this.subscriptions.renewToken(manager, row.id, tokenHash(token), now, locale);
-      await this.sendConfirmation(manager, { ...row, locale }, email, token);
+    const { areaId, categoryId } = await this.resolveTarget(this.db.manager, input);
+    const request: QueuedSubscription = {
+      email,
+      locale,
+      scope: input.scope,
+      frequency: input.frequency,
+      areaId,
+      categoryId,
+      point: input.scope === 'radius' ? { lat: input.lat!, lon: input.lon!, radius: input.radius! } : null,
+      mailAllowed,
+    };
+    await this.outbox.enqueue(this.db.manager, {
+      channel: ALERT_SUBSCRIPTION_CHANNEL,
+      dedupeKey: `${ALERT_SUBSCRIPTION_CHANNEL}:${randomUUID()}`,
+      payload: request as unknown as Record<string, unknown>,
+      priority: OUTBOX_PRIORITY.bulk,
     });
     return { status: 'confirmation_sent' };
+  }
+
+  /** The outbox worker's half of subscribe: files the subscription and mails its link if due. */
+  private async fulfil(payload: Record<string, unknown>): Promise<void> {
+    const request = payload as unknown as QueuedSubscription;
+    if (typeof request.email !== 'string' || typeof request.scope !== 'string') {
+      throw new PermanentDeliveryError('The queued alert subscription lacks an address or a scope');
+    }
+    await this.db.transaction(async (manager) => {
+      const token = newSecretToken();
+      const now = this.clock.now();
+      const { mailAllowed, ...subscription } = request;
+      const { row, created } = await this.subscriptions.insertOrFind(manager, { ...subscription, tokenHash: tokenHash(token), now });
+      if (created) await this.consent.record(manager, { form: 'alert', channel: 'web', locale: request.locale, alertId: row.id });
+      // Already confirmed: nothing to do, and nothing to mail.
+      if (row.confirmedAt || !mailAllowed) return;
+      if (!created) await this.subscriptions.renewToken(manager, row.id, tokenHash(token), now, request.locale);
+      await this.sendConfirmation(manager, { ...row, locale: request.locale }, request.email, token);
+    });
   }
 
   async confirm(token: string, locale: Locale): Promise<AlertConfirmResult> {

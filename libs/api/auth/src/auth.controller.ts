@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Post, Req, Res } from '@nestjs
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { clientInfo, PublicLimits } from '@plaza/api/abuse';
 import { parseInput, RequestLocale } from '@plaza/api/http';
-import type { Locale, SessionView } from '@plaza/shared/contracts';
+import type { Locale, SessionView, SignupAccepted } from '@plaza/shared/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from './access.decorator';
 import { authContextOf, CurrentAuth, type AuthContext } from './auth-context';
@@ -22,17 +22,16 @@ export class AuthController {
 
   @Post('signup')
   @Access('public')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Create a citizen account and sign in' })
-  async signup(
-    @Body() body: unknown,
-    @Req() request: FastifyRequest,
-    @RequestLocale() locale: Locale,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<SessionView> {
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Create a citizen account: always 202 "check your mail" (a new address gets the link that finishes the sign-up, a taken one a note to its owner)',
+  })
+  async signup(@Body() body: unknown, @Req() request: FastifyRequest, @RequestLocale() locale: Locale): Promise<SignupAccepted> {
     const input = parseInput(SignupDto, body);
     await this.limits.admit(clientInfo(request));
-    return this.started(reply, await this.auth.signup(input, request.ip, locale));
+    await this.auth.signup(input, request.ip, locale);
+    return { status: 'check_mail' };
   }
 
   @Post('login')

@@ -31,12 +31,6 @@ export const AuthErrors = {
       'unauthenticated',
       'This sign-in link is not valid: it has expired or was already used.',
     ),
-  emailTaken: () =>
-    new DomainError(
-      'AUTH.EMAIL_TAKEN',
-      'conflict',
-      'An account with this email already exists. Sign in, or ask for a sign-in link.',
-    ),
   currentPasswordWrong: () =>
     DomainError.validation(
       [{ field: 'currentPassword', code: 'incorrect', message: 'The current password is not correct.' }],

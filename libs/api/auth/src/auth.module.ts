@@ -12,6 +12,7 @@ import { RetryAfterInterceptor } from './retry-after.interceptor';
 import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
 import { SignInLinkRequests } from './sign-in-link-requests';
+import { SignupRequests } from './signup-requests';
 import { SignInThrottle } from './sign-in-throttle';
 
 /**
@@ -28,6 +29,7 @@ import { SignInThrottle } from './sign-in-throttle';
     SessionService,
     EmailLinkService,
     SignInLinkRequests,
+    SignupRequests,
     SignInThrottle,
     AuthService,
     { provide: APP_GUARD, useClass: AccessGuard },

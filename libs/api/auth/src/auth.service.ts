@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@plaza/api/audit';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
-import { ConsentService } from '@plaza/api/consent';
 import { isLocale, type Locale, type SessionView } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccountsRepository } from './accounts.repository';
@@ -16,6 +15,7 @@ import { normalizeEmail } from './secret-token';
 import { SessionService, type StartedSession } from './session.service';
 import { SignInLinkRequests } from './sign-in-link-requests';
 import { SignInThrottle } from './sign-in-throttle';
+import { SignupRequests } from './signup-requests';
 
 /** A session just opened: the cookie to set and what the client is told. */
 export interface SignedIn {
@@ -37,7 +37,7 @@ export class AuthService {
     private readonly throttle: SignInThrottle,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly consent: ConsentService,
+    private readonly signups: SignupRequests,
   ) {}
 
   /**
@@ -48,7 +48,8 @@ export class AuthService {
     const email = normalizeEmail(input.email);
     await this.throttle.assertLoginAllowed(email, ip);
     const account = await this.accounts.findByEmail(email);
-    const usable = account && account.active && account.passwordHash ? account : null;
+    // An account from a sign-up nobody finished (its address unproven) opens with no password.
+    const usable = account && account.active && account.passwordHash && account.emailVerified ? account : null;
     const check = await verifyPassword(input.password, usable?.passwordHash ?? (await dummyPasswordHash()));
     if (!usable || !check.ok) {
       await this.throttle.loginFailed(email, ip);
@@ -63,29 +64,21 @@ export class AuthService {
     });
   }
 
-  /** `requestLocale` (the browser's language) applies when the form does not say which one. */
-  async signup(input: SignupDto, ip: string, requestLocale: Locale): Promise<SignedIn> {
+  /**
+   * Always "accepted", after the same work whoever the address belongs to: the password is hashed
+   * (the costly part) and one outbox message queued; the worker decides afterwards whether to
+   * create the account or to tell the address's owner (SignupRequests). The answer and its timing
+   * say nothing about which addresses have accounts. `requestLocale` (the browser's language)
+   * applies when the form does not say which one.
+   */
+  async signup(input: SignupDto, ip: string, requestLocale: Locale): Promise<void> {
     await this.throttle.assertSignupAllowed(ip);
+    const nextPath = safeNextPath(input.next ?? '/', this.config.publicUrl);
+    if (nextPath === null) throw AuthErrors.invalidNext();
     const email = normalizeEmail(input.email);
-    const passwordHash = await hashPassword(input.password); // CPU work before the transaction
+    const passwordHash = await hashPassword(input.password);
     const locale = isLocale(input.locale) ? input.locale : requestLocale;
-    try {
-      return await this.open(async (manager) => {
-        if (await this.accounts.findByEmail(email, manager)) throw AuthErrors.emailTaken();
-        const id = await this.accounts.insertCitizen(manager, {
-          email,
-          name: input.name.trim(),
-          passwordHash,
-          locale,
-        });
-        await this.consent.record(manager, { form: 'signup', channel: 'web', locale: requestLocale, userId: id });
-        return this.sessions.start(manager, id, 'signup');
-      });
-    } catch (error) {
-      // Two sign-ups with the same email raced past the check: the unique index decided.
-      if ((error as { code?: string }).code === '23505') throw AuthErrors.emailTaken();
-      throw error;
-    }
+    await this.signups.queue({ email, name: input.name.trim(), passwordHash, locale, requestLocale }, nextPath);
   }
 
   /**
@@ -107,6 +100,9 @@ export class AuthService {
       const spent = await this.links.consume(manager, token);
       const account = spent ? await this.accounts.findById(spent.userId, manager) : null;
       if (!spent || !account?.active) throw AuthErrors.linkInvalid();
+      // Following a mailed link proves the address. Only the link that finishes a sign-up keeps
+      // the password chosen at sign-up; any other drops a password set before the proof.
+      if (!account.emailVerified) await this.accounts.markEmailVerified(manager, account.id, spent.purpose === 'signup');
       next = spent.nextPath;
       if (previousToken) await this.sessions.revokeToken(manager, previousToken);
       return this.sessions.start(manager, account.id, 'email_link');

@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import { MAILER, type Mailer } from '@plaza/api/mail';
 import type { EntityManager } from 'typeorm';
-import { AccountsRepository } from './accounts.repository';
+import { AccountsRepository, type LinkPurpose } from './accounts.repository';
 import { invitationMail, signInLinkMail } from './auth-mails';
+import { signupLinkMail } from './signup-mails';
 import { signInLinkUrl } from './safe-next-path';
 import { newSecretToken, tokenHash } from './secret-token';
 
@@ -12,6 +13,8 @@ export const LINK_VALIDITY_MINUTES = {
   signin: 15,
   /** The first link of an account an admin created: people read such mail later in the day. */
   invite: 72 * 60,
+  /** The link that finishes a sign-up: the new account waits for it, unusable, until then. */
+  signup: 24 * 60,
 } as const;
 
 export interface LinkRecipient {
@@ -34,7 +37,7 @@ export class EmailLinkService {
   async send(
     manager: EntityManager,
     user: LinkRecipient,
-    purpose: 'signin' | 'invite',
+    purpose: LinkPurpose,
     nextPath: string,
   ): Promise<void> {
     const token = newSecretToken();
@@ -53,11 +56,12 @@ export class EmailLinkService {
       url: signInLinkUrl(this.config.publicUrl, token, nextPath),
       validMinutes,
     };
-    await this.mailer.send(purpose === 'invite' ? invitationMail(mail) : signInLinkMail(mail), manager);
+    const outgoing = purpose === 'invite' ? invitationMail(mail) : purpose === 'signup' ? signupLinkMail(mail) : signInLinkMail(mail);
+    await this.mailer.send(outgoing, manager);
   }
 
   /** Spends a link, and every other one the user still had. Null when it was not live. */
-  async consume(manager: EntityManager, token: string): Promise<{ userId: string; nextPath: string } | null> {
+  async consume(manager: EntityManager, token: string): Promise<{ userId: string; nextPath: string; purpose: LinkPurpose } | null> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
     const spent = await this.accounts.consumeLinkToken(manager, tokenHash(token));
     if (spent) await this.accounts.expireLinkTokens(manager, spent.userId);

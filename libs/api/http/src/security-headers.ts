@@ -60,3 +60,24 @@ export function serializeCsp(directives: CspDirectives): string {
     .map(([name, values]) => [name, ...values].join(' '))
     .join('; ');
 }
+
+/**
+ * The security headers of every answer, as a plain header map. @fastify/helmet sets them in an
+ * `onRequest` hook, which the router's refusals (400 bad URL, 414) and Node's parser refusals
+ * (431, 408) never reach: those answers, and a root `onSend` safety net, set these instead, so
+ * no answer of Plaza goes out without them (issue 12). Kept identical to the helmet options in
+ * `configure-app.ts`, which a test compares.
+ */
+export function securityHeaders(input: CspInput): Record<string, string> {
+  return {
+    // Joined as helmet joins them, so every answer carries byte-identical policies.
+    'content-security-policy': Object.entries(contentSecurityPolicy(input))
+      .map(([name, values]) => [name, ...values].join(' '))
+      .join(';'),
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'cross-origin-resource-policy': 'cross-origin',
+    ...(input.publicUrl.startsWith('https:') ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
+}

@@ -119,10 +119,11 @@ export class ModerationRepository {
               c.target_type AS "threadType", c.parent_id::int AS "threadParent",
               CASE c.target_type WHEN 'report' THEN tr.ref ELSE c.target_id::text END AS "threadId",
               coalesce(tp.title, tr.title) AS "threadTitle",
-              CASE WHEN m.kind = 'provisional' THEN c.screening_hold END AS held
+              CASE WHEN m.kind = 'provisional' THEN coalesce(c.screening_hold, hp.screening_hold) END AS held
          FROM grouped g
          LEFT JOIN moderation_decisions m ON m.target_type = g.target_type AND m.target_id = g.target_id AND m.lifted_at IS NULL
          LEFT JOIN comments c ON g.target_type = 'comment' AND c.id = g.target_id
+         LEFT JOIN proposals hp ON g.target_type = 'proposal' AND hp.id = g.target_id
          LEFT JOIN proposals tp ON c.target_type = 'proposal' AND tp.id = c.target_id
          LEFT JOIN reports tr ON c.target_type = 'report' AND tr.id = c.target_id
         ORDER BY g.has_open DESC, g.flags DESC, g.last_at DESC

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ProposalStatus } from '@plaza/shared/contracts';
+import type { ProposalStatus, ScreeningHold } from '@plaza/shared/contracts';
 import type { EntityManager } from 'typeorm';
 
 interface StatusRow {
@@ -22,6 +22,27 @@ export class ProposalRecordsRepository {
   /** Moderation hides a proposal, remembering the status to restore. */
   async hide(manager: EntityManager, id: string): Promise<void> {
     await manager.query<unknown[]>(`UPDATE proposals SET status_before_hidden = status, status = 'hidden', updated_at = now() WHERE id = $1`, [id]);
+  }
+
+  /**
+   * Screening found personal data in a new proposal: hidden until a moderator looks, with a
+   * provisional decision (no decider, reason `personal_data`) that puts it in the moderation queue
+   * with the hold's kinds and fields, and that the moderator confirms (hide) or lifts (restore to
+   * `published`), as for a comment.
+   */
+  async holdForScreening(manager: EntityManager, id: string, authorId: string, hold: ScreeningHold): Promise<ProposalStatus> {
+    const [row] = await manager.query<StatusRow[]>(
+      `UPDATE proposals SET status_before_hidden = status, status = 'hidden', screening_hold = $2::jsonb, updated_at = now()
+        WHERE id = $1
+        RETURNING status_before_hidden AS status`,
+      [id, JSON.stringify(hold)],
+    );
+    await manager.query<unknown[]>(
+      `INSERT INTO moderation_decisions (target_type, target_id, author_id, kind, reason, previous_status)
+       VALUES ('proposal', $1, $2, 'provisional', 'personal_data', $3)`,
+      [id, authorId, row!.status],
+    );
+    return row!.status;
   }
 
   /** Moderation restores a hidden proposal to `to`; nothing happens when it is not hidden. */

@@ -28,7 +28,8 @@ import { ProposalImages } from './proposal-images';
 import { ProposalErrors } from './proposals.errors';
 import { ProposalsRepository, toSummary, type ProposalRow } from './proposals.repository';
 import { BlocksRepository } from '@plaza/api/participation-data';
-import { ProposalTimeline } from '@plaza/api/proposal-records';
+import { ProposalRecordsRepository, ProposalTimeline } from '@plaza/api/proposal-records';
+import { fieldsOf, kindsOf, screenFields } from '@plaza/shared/moderation';
 
 @Injectable()
 export class ProposalsService {
@@ -36,6 +37,7 @@ export class ProposalsService {
     private readonly proposals: ProposalsRepository,
     private readonly catalog: CatalogRepository,
     private readonly timeline: ProposalTimeline,
+    private readonly proposalRecords: ProposalRecordsRepository,
     private readonly blocks: BlocksRepository,
     private readonly images: ProposalImages,
     private readonly audit: AuditService,
@@ -83,12 +85,26 @@ export class ProposalsService {
         await this.proposals.insertImages(manager, id, stored);
         await this.consent.record(manager, { form: 'proposal', channel: 'web', locale: isLocale(locale) ? locale : 'es', userId: user.id });
         await this.timeline.append(manager, { proposalId: id, actorKind: 'author', actorId: user.id, from: null, to: 'published', message: null });
+        await this.screen(manager, id, user.id, input);
         return this.detail(manager, id, locale, user);
       });
     } catch (error) {
       await this.images.remove(stored);
       throw error;
     }
+  }
+
+  /**
+   * Personal data in a proposal's public text (title, summary, description) holds it for a
+   * moderator before anyone else sees it, as for reports and comments (docs/moderation.md#screening):
+   * the author sees it hidden, reason `personal_data`, until a moderator restores or confirms it.
+   */
+  private async screen(manager: EntityManager, id: string, authorId: string, input: CreateProposalDto): Promise<void> {
+    const findings = screenFields({ title: input.title, summary: input.summary, description: input.description });
+    if (findings.length === 0) return;
+    const hold = { kinds: kindsOf(findings), fields: fieldsOf(findings), heldAt: new Date().toISOString() };
+    const from = await this.proposalRecords.holdForScreening(manager, id, authorId, hold);
+    await this.timeline.append(manager, { proposalId: id, actorKind: 'moderation', actorId: null, from, to: 'hidden', message: 'personal_data' });
   }
 
   async list(query: ProposalListQuery, locale: string): Promise<ProposalPage> {

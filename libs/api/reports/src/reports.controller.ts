@@ -56,8 +56,14 @@ export class ReportsController {
       throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'unsupported_media_type', 'Send application/json or multipart/form-data.');
     }
     const client = clientInfo(request);
+    const header = request.headers['idempotency-key'];
+    const key = typeof header === 'string' ? header : null;
+    const caller = user ? `user:${user.id}` : `anon:${anonymousFingerprint(client)}`;
+    // A retry of a report already filed (same key, same caller) gets that report back: it is not
+    // counted against the limits nor asked for a proof of work again.
+    const retry = key !== null && (await this.reports.isRetryOfFiledReport(key, caller));
     // Without a session the filing is anonymous: limited before the body (photos) is even read.
-    if (!user) await this.admitAnonymous(client);
+    if (!user && !retry) await this.admitAnonymous(client);
     const { fields, photos } = request.isMultipart()
       ? await readMultipartReport(request, this.uploadDir)
       : { fields: body, photos: [] as SpooledPhoto[] };
@@ -79,16 +85,15 @@ export class ReportsController {
     client: ClientInfo,
   ): Promise<unknown> {
     const input = parseInput(CreateReportDto, fields);
-    const key = request.headers['idempotency-key'];
     // Signed in (with the session's CSRF token) and reporting under the account's own address:
     // linked to the account, public at once. Anyone else, including a signed-in citizen who types
     // another address, waits for the link mailed to that address: an address is only ever used
     // once its owner has shown it is theirs.
     const ownAddress = user !== null && user.email.toLowerCase() === input.reporter.email.trim().toLowerCase();
-    if (user && !ownAddress) await this.admitAnonymous(client);
-    const result = await this.reports.create(input, photos, typeof key === 'string' ? key : null, locale, {
+    if (user && !ownAddress && !retry) await this.admitAnonymous(client);
+    const result = await this.reports.create(input, photos, key, locale, {
       reporter: user && ownAddress ? { kind: 'user', userId: user.id } : { kind: 'anonymous' },
-      caller: user ? `user:${user.id}` : `anon:${anonymousFingerprint(client)}`,
+      caller,
     });
     if (result.replayed) void reply.header('idempotent-replayed', 'true');
     void reply.header('location', `/api/v1/reports/${result.report.properties.ref}`);

@@ -288,6 +288,21 @@ export class ReportsRepository {
     return { claimed: false, requestHash: existing!.requestHash, resourceId: existing!.resourceId };
   }
 
+  /**
+   * Whether a request with this key would replay a report already filed (the key is live and
+   * holds a report). Read without a lock: it only decides whether a retry counts against the
+   * limits; the claim in the transaction still decides what is answered.
+   */
+  async holdsLiveReport(scope: string, key: string, ttlHours: number): Promise<boolean> {
+    const rows = await this.db.query<unknown[]>(
+      `SELECT 1 FROM idempotency_keys
+        WHERE scope = $1 AND key = $2 AND resource_id IS NOT NULL
+          AND created_at > now() - make_interval(hours => $3::int)`,
+      [scope, key, ttlHours],
+    );
+    return rows.length > 0;
+  }
+
   /** Forgets keys past their TTL, in one statement (safe when replicas run it together). */
   async purgeIdempotencyKeys(ttlHours: number): Promise<number> {
     const rows = await this.db.query<{ n: number }[]>(

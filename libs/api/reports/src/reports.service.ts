@@ -74,6 +74,10 @@ export interface CreateReportOptions {
 }
 
 const IDEMPOTENCY_SCOPE = 'reports.create';
+
+function idempotencyScope(caller: string | undefined): string {
+  return caller ? `${IDEMPOTENCY_SCOPE}:${caller}` : IDEMPOTENCY_SCOPE;
+}
 /**
  * A box is read from the GiST index when it holds at most this many reports per row asked for
  * (5,000 for a 500-report page): each hit may cost a heap page of its own when the table is in
@@ -105,6 +109,18 @@ export class ReportsService {
     return `${this.config.publicUrl}/api/v1/media/`;
   }
 
+  /**
+   * Whether this Idempotency-Key of this caller already holds a filed report, so the request is a
+   * retry (after a lost answer) that will get the same report back. Such a retry is not counted
+   * against the filing limits nor asked for a proof of work: a client retrying after a network
+   * error must not lock itself out (issue 12). A different body under the same key is still
+   * refused (409) by the claim.
+   */
+  async isRetryOfFiledReport(idempotencyKey: string, caller: string | undefined): Promise<boolean> {
+    if (!/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) return false;
+    return this.reports.holdsLiveReport(idempotencyScope(caller), idempotencyKey, this.config.abuse.idempotencyKeyTtlHours);
+  }
+
   async create(
     input: CreateReportDto,
     photos: SpooledPhoto[],
@@ -116,9 +132,11 @@ export class ReportsService {
       throw ReportErrors.invalidIdempotencyKey();
     }
     if (photos.length > REPORT_LIMITS.photosMax) throw ReportErrors.tooManyPhotos(REPORT_LIMITS.photosMax);
-    // An address nobody has vouched for yet: limited per address, whatever the channel.
-    if (options.reporter.kind === 'anonymous') await this.limits.hitReportForEmail(input.reporter.email);
-    const scope = options.caller ? `${IDEMPOTENCY_SCOPE}:${options.caller}` : IDEMPOTENCY_SCOPE;
+    const scope = idempotencyScope(options.caller);
+    // An address nobody has vouched for yet: limited per address, whatever the channel. A retry
+    // of a report already filed is not a new report: it costs no unit of the quota.
+    const retry = idempotencyKey !== null && (await this.isRetryOfFiledReport(idempotencyKey, options.caller));
+    if (options.reporter.kind === 'anonymous' && !retry) await this.limits.hitReportForEmail(input.reporter.email);
     const hash = requestHash(input, photos);
     const filing = this.filing(input, locale, options);
     const key = idempotencyKey === null ? null : { scope, key: idempotencyKey, requestHash: hash };

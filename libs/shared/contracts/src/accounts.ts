@@ -1,7 +1,7 @@
 import type { DepartmentDispatchSettings } from './dispatch';
 // Accounts, sessions and administration: the shapes the API answers and the console sends.
 // Routes (all JSON, errors as application/problem+json):
-//   POST /api/v1/auth/signup                 SignupRequest        → 201 SessionView (citizen, signed in)
+//   POST /api/v1/auth/signup                 SignupRequest        → 202 SignupAccepted (always, taken address or not: the link is mailed)
 //   POST /api/v1/auth/login                  LoginRequest         → 200 SessionView (starts the session cookie)
 //   POST /api/v1/auth/logout                                      → 204
 //   POST /api/v1/auth/logout-everywhere                           → 204 (every session of the user)
@@ -68,6 +68,17 @@ export interface SignupRequest {
   locale?: string;
   /** Consent to the data-protection notice: must be true. */
   consent: boolean;
+  /** Where the link mailed to finish the sign-up lands: a path on this origin. */
+  next?: string;
+}
+
+/**
+ * The answer to every well-formed sign-up, whether the address was new or already had an account:
+ * the mailbox's owner gets either the link that finishes the sign-up or a note that they already
+ * have an account (docs/security.md#sign-up).
+ */
+export interface SignupAccepted {
+  status: 'check_mail';
 }
 
 export interface EmailLinkRequest {

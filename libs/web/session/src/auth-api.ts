@@ -1,5 +1,5 @@
 // Calls to /api/v1/auth for both web apps, on the shared API client.
-import type { EmailLinkRequest, LoginRequest, SessionView, SignupRequest } from '@plaza/shared/contracts';
+import type { EmailLinkRequest, LoginRequest, SessionView, SignupAccepted, SignupRequest } from '@plaza/shared/contracts';
 import { apiRequest } from '@plaza/web/api-client';
 
 const AUTH = '/api/v1/auth';
@@ -9,7 +9,8 @@ export const authApi = {
   /** The session, or null when anonymous (204): no 401 logged in the console on every page load. */
   current: async (signal?: AbortSignal) => (await apiRequest<SessionView | undefined>(`${AUTH}/session`, { signal })) ?? null,
   login: (body: LoginRequest) => apiRequest<SessionView>(`${AUTH}/login`, { method: 'POST', json: body }),
-  signup: (body: SignupRequest) => apiRequest<SessionView>(`${AUTH}/signup`, { method: 'POST', json: body }),
+  /** Always 202 "check your mail", whether or not the address already has an account. */
+  signup: (body: SignupRequest) => apiRequest<SignupAccepted>(`${AUTH}/signup`, { method: 'POST', json: body }),
   logout: () => apiRequest<void>(`${AUTH}/logout`, { method: 'POST' }),
   logoutEverywhere: () => apiRequest<void>(`${AUTH}/logout-everywhere`, { method: 'POST' }),
   requestEmailLink: (body: EmailLinkRequest) => apiRequest<void>(`${AUTH}/email-link`, { method: 'POST', json: body }),

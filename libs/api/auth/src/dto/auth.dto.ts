@@ -69,6 +69,12 @@ export class SignupDto implements SignupRequest {
   @IsDefined()
   @Equals(true, { message: 'consent must be given to create an account' })
   consent!: boolean;
+
+  @ApiPropertyOptional({ description: 'A path on this site where the mailed link lands, e.g. /reports/new', example: '/' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  next?: string;
 }
 
 export class EmailLinkDto implements EmailLinkRequest {
