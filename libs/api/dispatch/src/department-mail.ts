@@ -1,5 +1,6 @@
 import { renderEmail } from '@plaza/api/mail';
 import type { OutgoingMail } from '@plaza/api/mail';
+import type { Locale } from '@plaza/shared/contracts';
 
 /** A case as a department receives it: everything needed to act, including how to reach the reporter. */
 export interface DispatchCase {
@@ -18,6 +19,8 @@ export interface DispatchCase {
   photoUrls: string[];
   departmentId: string;
   departmentName: string;
+  /** The department's mail language (departments.locale); category and department names come in it. */
+  locale: Locale;
 }
 
 /**

@@ -34,13 +34,14 @@ export interface PendingPull {
   externalUpdatedAt?: string | null;
 }
 
+// Names in the department's own language (departments.locale), as its mail is written in it.
 const DISPATCH_CASE_COLUMNS = `
   r.id::text AS "reportId", r.ref, r.title, r.description, c.code AS "categoryCode",
-  coalesce(c.name->>'es', c.code) AS "categoryName", r.address, ST_Y(r.location) AS lat, ST_X(r.location) AS lon,
+  coalesce(c.name->>d.locale, c.name->>'es', c.code) AS "categoryName", r.address, ST_Y(r.location) AS lat, ST_X(r.location) AS lon,
   r.reporter_name AS "reporterName", nullif(r.reporter_email, '') AS "reporterEmail", r.reporter_phone AS "reporterPhone",
   coalesce((SELECT array_agg($2::text || p.storage_key ORDER BY p.position) FROM report_photos p
              WHERE p.report_id = r.id AND NOT p.hidden), '{}') AS "photoUrls",
-  d.id AS "departmentId", coalesce(d.name->>'es', d.code) AS "departmentName"`;
+  d.id AS "departmentId", coalesce(d.name->>d.locale, d.name->>'es', d.code) AS "departmentName", d.locale`;
 
 const EXTERNAL_COLUMNS = `
   d.id AS "departmentId", d.open311_endpoint AS endpoint, d.open311_api_key AS "apiKey",

@@ -38,6 +38,8 @@ export interface ApiClientInput {
 }
 export type CategoryInput = Omit<AdminCategory, 'group' | 'defaultDepartmentId' | 'code' | 'icon'> & {
   code?: string;
+  /** null: no group. */
+  group?: AdminCategory['group'];
   icon?: string;
   defaultDepartmentId?: string;
 };

@@ -23,7 +23,7 @@ import type { DepartmentDispatchSettings } from './dispatch';
 //   GET  /api/v1/staff/templates (?category=&locale=&status=)     → ResponseTemplate[] (active ones)
 // Unsafe methods on a cookie session must carry the session's CSRF token in `X-CSRF-Token`.
 
-import type { LocalizedText } from './locale';
+import type { Locale, LocalizedText } from './locale';
 
 export const ROLES = ['citizen', 'community_manager', 'department_staff', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -98,6 +98,8 @@ export interface AdminDepartment {
   code: string;
   name: LocalizedText;
   contactEmail: string;
+  /** The language Plaza writes the department's mails in (default Spanish). */
+  locale: Locale;
   active: boolean;
   /** How routed cases reach the department (docs/dispatch.md). */
   dispatch: DepartmentDispatchSettings;

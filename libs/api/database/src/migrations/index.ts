@@ -22,6 +22,7 @@ import { ReportMapCells1796321651229 } from './1796321651229-ReportMapCells';
 import { PhotoKeyLookup1796321776654 } from './1796321776654-PhotoKeyLookup';
 import { CaseChangeCursor1796323099638 } from './1796323099638-CaseChangeCursor';
 import { SavedInboxViews1796328024650 } from './1796328024650-SavedInboxViews';
+import { FiveLanguageData1797418265031 } from './1797418265031-FiveLanguageData';
 
 /** Every migration, in order. Listed explicitly so the bundle and the tests run the same set. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   PhotoKeyLookup1796321776654,
   CaseChangeCursor1796323099638,
   SavedInboxViews1796328024650,
+  FiveLanguageData1797418265031,
 ];
