@@ -66,7 +66,7 @@ describe('dispatch to departments (integration)', () => {
         `SELECT c.name->>'gl' AS galician FROM reports r JOIN categories c ON c.id = r.category_id WHERE r.ref = $1`,
         [ref],
       );
-      const [mail] = await db.query(`SELECT subject FROM mail_messages WHERE subject LIKE $1`, [`%${ref}%`]);
+      const [mail] = await db.query(`SELECT subject FROM mail_messages WHERE to_address = 'limpieza@ayto.example' AND subject LIKE $1`, [`%${ref}%`]);
       expect(galician).toBeTruthy();
       expect(mail.subject).toContain(`] ${galician}: `);
     } finally {
