@@ -3,7 +3,7 @@
 // Plaza (dist/) on a fresh demo database and one browser for the whole file; the tests build on
 // each other in order (the admin creates what later tests use).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { launchBrowser, openPage, startPlaza, type IsolatedContext, type PlazaServer } from '@plaza/e2e/support';
 import {
   areasGeoJson,
@@ -19,8 +19,27 @@ const ADMIN = 'admin@demo.plaza.test';
 const CITIZEN = 'vecina@demo.plaza.test';
 
 // What the admin creates; names are unique so every assertion can only match our own rows.
-const DEPARTMENT = { code: 'fuentes-e2e', es: 'Fuentes Ornamentales', en: 'Ornamental Fountains', email: 'fuentes@ayto.example' };
-const CATEGORY = { code: 'fuente-rota', es: 'Fuente rota', en: 'Broken fountain', targetDays: 7 };
+const DEPARTMENT = {
+  code: 'fuentes-e2e',
+  es: 'Fuentes Ornamentales',
+  en: 'Ornamental Fountains',
+  ca: 'Fonts Ornamentals',
+  eu: 'Apaingarri-iturriak',
+  gl: 'Fontes Ornamentais',
+  email: 'fuentes@ayto.example',
+};
+const CATEGORY = { code: 'fuente-rota', es: 'Fuente rota', en: 'Broken fountain', ca: 'Font trencada', eu: 'Iturri hondatua', gl: 'Fonte rota', targetDays: 7 };
+const ENDONYMS_BY_LOCALE = { es: 'Español', en: 'English', ca: 'Català', eu: 'Euskara', gl: 'Galego' } as const;
+
+/** Types a text in each language of the fieldset named `legend` (one input per language, by its endonym). */
+async function fillLanguages(scope: Locator, legend: string, texts: Record<keyof typeof ENDONYMS_BY_LOCALE, string>): Promise<void> {
+  const group = scope.getByRole('group', { name: legend, exact: true });
+  for (const [locale, endonym] of Object.entries(ENDONYMS_BY_LOCALE)) {
+    const input = group.getByLabel(endonym, { exact: true });
+    await expect(input.getAttribute('lang')).resolves.toBe(locale);
+    await input.fill(texts[locale as keyof typeof ENDONYMS_BY_LOCALE]);
+  }
+}
 const STAFF = { name: 'Marta Fuentes', email: 'marta.fuentes@ayto.example' };
 const AREA = { code: 'e2e-plaza-mayor', name: 'Plaza Mayor (prueba)' };
 const BOWTIE = { code: 'e2e-pajarita', name: 'Pajarita (prueba)' };
@@ -171,7 +190,7 @@ describe('moderation console in Chromium', () => {
     await dialog.getByRole('button', { name: 'Crear departamento' }).click();
     await dialog.getByRole('alert').filter({ hasText: 'Hay un problema' }).waitFor();
     await expect(focused(page)).resolves.toMatchObject({ id: 'department-code', invalid: 'true' });
-    for (const id of ['department-code', 'department-name-es', 'department-name-en', 'department-email']) {
+    for (const id of ['department-code', 'department-name-es', 'department-name-en', 'department-name-eu', 'department-email']) {
       await expect(dialog.locator(`#${id}`).getAttribute('aria-invalid')).resolves.toBe('true');
     }
     const axe = axeCollector(page);
@@ -179,9 +198,9 @@ describe('moderation console in Chromium', () => {
     axe.assert();
 
     await dialog.getByLabel('Código').fill(DEPARTMENT.code);
-    await dialog.getByLabel('Nombre en español').fill(DEPARTMENT.es);
-    await dialog.getByLabel('Nombre en inglés').fill(DEPARTMENT.en);
+    await fillLanguages(dialog, 'Nombre', DEPARTMENT);
     await dialog.getByLabel('Correo de contacto').fill(DEPARTMENT.email);
+    await dialog.getByLabel('Idioma de los correos').selectOption('eu');
     await dialog.getByRole('button', { name: 'Crear departamento' }).click();
     await statusWith(page, `Departamento «${DEPARTMENT.es}» guardado.`).waitFor();
     await dialog.waitFor({ state: 'detached' });
@@ -198,8 +217,7 @@ describe('moderation console in Chromium', () => {
     // The same code again is refused beside the code field.
     await opener.click();
     await dialog.getByLabel('Código').fill(DEPARTMENT.code);
-    await dialog.getByLabel('Nombre en español').fill('Otra');
-    await dialog.getByLabel('Nombre en inglés').fill('Other');
+    await fillLanguages(dialog, 'Nombre', { es: 'Otra', en: 'Other', ca: 'Una altra', eu: 'Beste bat', gl: 'Outra' });
     await dialog.getByLabel('Correo de contacto').fill('otra@ayto.example');
     await dialog.getByRole('button', { name: 'Crear departamento' }).click();
     await expect(dialog.locator('#department-code-error').textContent()).resolves.toBe('Ya existe un registro con este valor.');
@@ -214,14 +232,26 @@ describe('moderation console in Chromium', () => {
     await page.getByRole('button', { name: 'Nueva categoría' }).click();
     const dialog = page.getByRole('dialog', { name: 'Nueva categoría' });
     await dialog.getByLabel('Código').fill(CATEGORY.code);
-    await dialog.getByLabel('Nombre en español').fill(CATEGORY.es);
-    await dialog.getByLabel('Nombre en inglés').fill(CATEGORY.en);
-    await dialog.getByLabel('Descripción en español').fill('Fuentes que no funcionan, pierden agua o están dañadas.');
-    await dialog.getByLabel('Descripción en inglés').fill('Fountains that do not work, leak or are damaged.');
+    // Four languages only: the missing one is named in the summary and marked at its input.
+    await fillLanguages(dialog, 'Nombre', { ...CATEGORY, gl: '' });
+    await fillLanguages(dialog, 'Descripción', {
+      es: 'Fuentes que no funcionan, pierden agua o están dañadas.',
+      en: 'Fountains that do not work, leak or are damaged.',
+      ca: 'Fonts que no funcionen, perden aigua o estan malmeses.',
+      eu: 'Funtzionatzen ez duten, ura galtzen duten edo hondatuta dauden iturriak.',
+      gl: 'Fontes que non funcionan, perden auga ou están danadas.',
+    });
     await dialog.getByLabel('Icono').selectOption('drop');
     await dialog.getByLabel('Departamento por defecto').selectOption({ label: DEPARTMENT.es });
     await dialog.getByLabel('Plazo objetivo (días hábiles)').fill(String(CATEGORY.targetDays));
     await dialog.getByLabel('Moderar antes de publicar').check();
+    await dialog.getByRole('button', { name: 'Crear categoría' }).click();
+    await dialog.getByRole('link', { name: /Nombre \(Galego\)/ }).waitFor();
+    await expect(dialog.locator('#category-name-gl').getAttribute('aria-invalid')).resolves.toBe('true');
+    const axe = axeCollector(page);
+    await axe.check('category dialog, five languages, one missing (es)');
+    axe.assert();
+    await dialog.getByRole('group', { name: 'Nombre', exact: true }).getByLabel('Galego', { exact: true }).fill(CATEGORY.gl);
     await dialog.getByRole('button', { name: 'Crear categoría' }).click();
     await statusWith(page, `Categoría «${CATEGORY.es}» guardada.`).waitFor();
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: CATEGORY.es, exact: true }) });
@@ -331,18 +361,31 @@ describe('moderation console in Chromium', () => {
     await heading1(page, 'Plantillas de respuesta').waitFor();
     await page.getByRole('button', { name: 'Nueva plantilla' }).click();
     const dialog = page.getByRole('dialog', { name: 'Nueva plantilla' });
-    await dialog.getByLabel('Título').fill('Fuente reparada');
-    await dialog.getByLabel('Idioma').selectOption('es');
     await dialog.getByLabel('Categoría').selectOption({ label: CATEGORY.es });
     await dialog.getByLabel('Estado del aviso').selectOption({ label: 'Resuelto' });
-    await dialog.getByLabel('Texto').fill('Hola: el servicio de {department} ha reparado la fuente del aviso {ref} el {date}. Gracias por avisar.');
-    await dialog.getByLabel('Notas de estilo').fill('Trato de tú, frases cortas, sin siglas internas.');
+    const texts = {
+      es: ['Fuente reparada', 'Hola: el servicio de {department} ha reparado la fuente del aviso {ref} el {date}. Gracias por avisar.'],
+      en: ['Fountain repaired', 'Hello: the {department} team repaired the fountain in report {ref} on {date}. Thank you.'],
+      ca: ['Font reparada', 'Hola: el servei de {department} ha reparat la font de l’avís {ref} el {date}. Gràcies.'],
+      eu: ['Iturria konponduta', 'Kaixo: {department} zerbitzuak {ref} abisuko iturria konpondu du {date} egunean. Eskerrik asko.'],
+      gl: ['Fonte reparada', 'Ola: o servizo de {department} reparou a fonte do aviso {ref} o {date}. Grazas.'],
+    } as const;
+    for (const [locale, [title, body]] of Object.entries(texts)) {
+      const language = dialog.getByRole('group', { name: ENDONYMS_BY_LOCALE[locale as keyof typeof texts], exact: true });
+      await language.getByLabel('Título').fill(title);
+      await expect(language.getByLabel('Texto').getAttribute('lang')).resolves.toBe(locale);
+      await language.getByLabel('Texto').fill(body);
+    }
+    await dialog
+      .getByRole('group', { name: 'Español', exact: true })
+      .getByLabel('Notas de estilo')
+      .fill('Trato de tú, frases cortas, sin siglas internas.');
     await dialog.getByRole('button', { name: 'Crear plantilla' }).click();
     await statusWith(page, 'Plantilla «Fuente reparada» guardada.').waitFor();
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Fuente reparada', exact: true }) });
     await row.waitFor();
     await expect(row.getByRole('cell').allTextContents()).resolves.toEqual([
-      'Español',
+      'Los cinco',
       CATEGORY.es,
       'Resuelto',
       'Sí',
