@@ -601,6 +601,65 @@ describe('moderation console in Chromium', () => {
     }, phone);
   });
 
+  it('offers reply templates in the citizen’s language, and switches the chosen one to another language', async () => {
+    // A citizen who signed up in Galician files a report from their account.
+    const signup = await fetch(`${baseUrl()}/api/v1/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'gl-ES,gl;q=0.9' },
+      body: JSON.stringify({ name: 'Uxía Castro', email: 'uxia.castro@example.org', password: 'un contrasinal moi longo', consent: true }),
+    });
+    expect(signup.status).toBe(201);
+    const cookie = (signup.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const session = (await signup.json()) as { csrfToken: string; user: { locale: string } };
+    expect(session.user.locale).toBe('gl');
+    const filed = await fetch(`${baseUrl()}/api/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': session.csrfToken },
+      body: JSON.stringify({
+        category: 'farola',
+        title: 'Farola apagada na rúa',
+        description: 'Leva dúas noites sen luz diante do portal.',
+        lat: 40.4345,
+        lon: -3.7038,
+        reporter: { name: 'Uxía Castro', email: 'uxia.castro@example.org', showName: false },
+        consent: true,
+      }),
+    });
+    expect(filed.status).toBe(201);
+    const ref = ((await filed.json()) as { properties: { ref: string } }).properties.ref;
+
+    await withPage(async ({ page }) => {
+      await page.goto('/console/signin?lang=es');
+      await signInWithPassword(page, 'gestora@demo.plaza.test');
+      await page.waitForURL((url) => !url.pathname.startsWith('/console/signin'));
+      await page.goto(`/console/cases/${ref}`);
+      await heading1(page, `Aviso ${ref}`).waitFor();
+      const language = page.locator('#reply-locale');
+      await expect(language.inputValue()).resolves.toBe('gl');
+      await page.getByText('Idioma del vecino o vecina: Gallego.').waitFor();
+      const template = page.locator('#reply-template');
+      const titles = () => template.locator('option').evaluateAll((options) => options.map((o) => o.textContent ?? ''));
+      await template.locator('option', { hasText: 'Resolto' }).waitFor({ state: 'attached' });
+      expect(await titles()).not.toContain('Resuelto');
+      await template.selectOption({ label: 'Resolto' });
+      const body = page.locator('#reply-body');
+      await page.waitForFunction((r) => (document.getElementById('reply-body') as HTMLTextAreaElement | null)?.value.includes(r) ?? false, ref);
+      await expect(body.inputValue()).resolves.toMatch(/^Ola:/);
+      await expect(body.getAttribute('lang')).resolves.toBe('gl');
+      await page.locator('#reply-check').getByText('Cumple la guía de estilo.').waitFor();
+
+      // Switched to Basque: the same template, filled again in Basque, checked by Basque rules.
+      await language.selectOption('eu');
+      await page.waitForFunction(() => (document.getElementById('reply-body') as HTMLTextAreaElement | null)?.value.startsWith('Kaixo') ?? false);
+      await expect(template.locator('option:checked').textContent()).resolves.toBe('Konponduta');
+      await expect(body.getAttribute('lang')).resolves.toBe('eu');
+      await page.locator('#reply-check').getByText('Cumple la guía de estilo.').waitFor();
+      const axe = axeCollector(page);
+      await axe.check('case composer in the citizen’s language');
+      axe.assert();
+    });
+  });
+
   it('rate-limits password guessing and says when to try again', async () => {
     await withPage(async ({ page }) => {
       await page.goto('/console/signin');
