@@ -29,6 +29,8 @@ const area = (code: string, name: string, geometry: unknown) => ({
 });
 const collection = (...features: unknown[]) => ({ type: 'FeatureCollection', features });
 
+
+const CEMETERIES = { es: 'Cementerios', en: 'Cemeteries', ca: 'Cementiris', eu: 'Hilerriak', gl: 'Cemiterios' };
 describe('administration API (integration)', () => {
   let t: TestApp;
   let db: DataSource;
@@ -60,22 +62,45 @@ describe('administration API (integration)', () => {
         .json()
         .errors.map((e: { field: string }) => e.field)
         .sort(),
-    ).toEqual(['code', 'contactEmail', 'name.en']);
+    ).toEqual(['code', 'contactEmail', 'name.ca', 'name.en', 'name.eu', 'name.gl']);
+
+    // Every language is required (issue 18): a blank Basque name is named by its field.
+    const noBasque = await as(admin, {
+      method: 'POST',
+      url: '/api/v1/admin/departments',
+      payload: {
+        code: 'cementerios',
+        name: { es: 'Cementerios', en: 'Cemeteries', ca: 'Cementiris', eu: '  ', gl: 'Cemiterios' },
+        contactEmail: 'cementerios@ayto.example',
+      },
+    });
+    expect(noBasque.statusCode).toBe(422);
+    expect(noBasque.headers['content-type']).toContain('application/problem+json');
+    expect(noBasque.json().errors).toEqual([expect.objectContaining({ field: 'name.eu' })]);
+    const badLocale = await as(admin, {
+      method: 'POST',
+      url: '/api/v1/admin/departments',
+      payload: { code: 'cementerios', name: CEMETERIES, contactEmail: 'cementerios@ayto.example', locale: 'fr' },
+    });
+    expect(badLocale.statusCode).toBe(422);
+    expect(badLocale.json().errors.map((e: { field: string }) => e.field)).toEqual(['locale']);
 
     const created = await as(admin, {
       method: 'POST',
       url: '/api/v1/admin/departments',
       payload: {
         code: 'cementerios',
-        name: { es: 'Cementerios', en: 'Cemeteries', ca: 'Cementiris' },
+        name: { ...CEMETERIES, eu: ' Hilerriak ' },
         contactEmail: 'Cementerios@Ayto.example',
+        locale: 'eu',
       },
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({
       code: 'cementerios',
-      name: { es: 'Cementerios', en: 'Cemeteries', ca: 'Cementiris' },
+      name: CEMETERIES,
       contactEmail: 'cementerios@ayto.example',
+      locale: 'eu',
       active: true,
     });
     const id = created.json().id;
@@ -83,7 +108,7 @@ describe('administration API (integration)', () => {
     const again = await as(admin, {
       method: 'POST',
       url: '/api/v1/admin/departments',
-      payload: { code: 'cementerios', name: { es: 'x', en: 'x' }, contactEmail: 'x@ayto.example' },
+      payload: { code: 'cementerios', name: CEMETERIES, contactEmail: 'x@ayto.example' },
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('DEPARTMENT.CODE_TAKEN');
@@ -91,10 +116,13 @@ describe('administration API (integration)', () => {
     const renamed = await as(admin, {
       method: 'PATCH',
       url: `/api/v1/admin/departments/${id}`,
-      payload: { name: { es: 'Cementerios Municipales', en: 'Municipal Cemeteries' } },
+      payload: {
+        name: { es: 'Cementerios Municipales', en: 'Municipal Cemeteries', ca: 'Cementiris Municipals', eu: 'Udal Hilerriak', gl: 'Cemiterios Municipais' },
+        locale: 'gl',
+      },
     });
     expect(renamed.statusCode).toBe(200);
-    expect(renamed.json().name.es).toBe('Cementerios Municipales');
+    expect(renamed.json()).toMatchObject({ name: { es: 'Cementerios Municipales', eu: 'Udal Hilerriak' }, locale: 'gl' });
     expect(
       (await as(admin, { method: 'PATCH', url: '/api/v1/admin/departments/not-a-uuid', payload: {} }))
         .statusCode,
@@ -128,12 +156,15 @@ describe('administration API (integration)', () => {
     const [{ id: parksId }] = await db.query(`SELECT id FROM departments WHERE code = 'parques'`);
     const payload = {
       code: 'lapida',
-      name: { es: 'Lápida dañada', en: 'Damaged headstone' },
+      name: { es: 'Lápida dañada', en: 'Damaged headstone', ca: 'Làpida malmesa', eu: 'Hilarri hondatua', gl: 'Lápida danada' },
       description: {
         es: 'Lápidas rotas o caídas en cementerios municipales.',
         en: 'Broken or fallen headstones in municipal cemeteries.',
+        ca: 'Làpides trencades o caigudes als cementiris municipals.',
+        eu: 'Udal hilerrietako hilarri hautsiak edo eroriak.',
+        gl: 'Lápidas rotas ou caídas nos cemiterios municipais.',
       },
-      group: { es: 'Servicios', en: 'Services' },
+      group: { es: 'Servicios', en: 'Services', ca: 'Serveis', eu: 'Zerbitzuak', gl: 'Servizos' },
       icon: 'headstone',
       defaultDepartmentId: departmentId,
       requiresModeration: false,
@@ -168,6 +199,20 @@ describe('administration API (integration)', () => {
     });
     const publicEs = (await t.inject({ method: 'GET', url: '/api/v1/categories?lang=es' })).json();
     expect(publicEs.at(-1)).toMatchObject({ code: 'lapida', name: 'Lápida dañada' });
+    // The visitor's language, whichever of the five (issue 18).
+    const publicEu = (await t.inject({ method: 'GET', url: '/api/v1/categories', headers: { 'accept-language': 'eu' } })).json();
+    expect(publicEu.find((c: { code: string }) => c.code === 'lapida')).toMatchObject({
+      name: 'Hilarri hondatua',
+      department: 'Udal Hilerriak',
+      group: 'Zerbitzuak',
+    });
+    const withoutGalician = await as(admin, {
+      method: 'PATCH',
+      url: '/api/v1/admin/categories/lapida',
+      payload: { description: { ...payload.description, gl: '' } },
+    });
+    expect(withoutGalician.statusCode).toBe(422);
+    expect(withoutGalician.json().errors).toEqual([expect.objectContaining({ field: 'description.gl' })]);
 
     // In Centro (district 01), headstones go to parks instead of the default department.
     const [{ id: centro }] = await db.query(`SELECT id FROM areas WHERE code = '01'`);

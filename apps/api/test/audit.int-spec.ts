@@ -38,7 +38,7 @@ describe('audit log: append-only and tamper-evident (integration)', () => {
       headers: withSession(admin),
       payload: {
         code,
-        name: { es: `Servicio ${code}`, en: `Service ${code}` },
+        name: { es: `Servicio ${code}`, en: `Service ${code}`, ca: `Servei ${code}`, eu: `${code} zerbitzua`, gl: `Servizo ${code}` },
         contactEmail: `${code}@ayto.example`,
       },
     });

@@ -57,6 +57,23 @@ describe('dispatch to departments (integration)', () => {
     expect(await db.query(`SELECT 1 FROM mail_messages WHERE to_address = 'limpieza@ayto.example'`)).toHaveLength(1);
   });
 
+  it('names the category in the department’s own mail language (departments.locale)', async () => {
+    const cleaning = await departmentId(t, 'limpieza');
+    expect((await call(t, admin, 'PATCH', `/api/v1/admin/departments/${cleaning}`, { locale: 'gl' })).json().locale).toBe('gl');
+    try {
+      const ref = await fileReport(t);
+      const [{ galician }] = await db.query(
+        `SELECT c.name->>'gl' AS galician FROM reports r JOIN categories c ON c.id = r.category_id WHERE r.ref = $1`,
+        [ref],
+      );
+      const [mail] = await db.query(`SELECT subject FROM mail_messages WHERE to_address = 'limpieza@ayto.example' AND subject LIKE $1`, [`%${ref}%`]);
+      expect(galician).toBeTruthy();
+      expect(mail.subject).toContain(`] ${galician}: `);
+    } finally {
+      await call(t, admin, 'PATCH', `/api/v1/admin/departments/${cleaning}`, { locale: 'es' });
+    }
+  });
+
   it('keeps the external API key write-only and refuses an incomplete Open311 set-up', async () => {
     expectProblem(await configureLighting({ sendMethod: 'open311' }), 422, 'open311Endpoint');
     expectProblem(await configureLighting({ sendMethod: 'open311', open311Endpoint: external.endpoint }), 422, 'open311ApiKey');

@@ -26,6 +26,8 @@ function expectProblem(response: TestResponse, status: number, code?: string): v
   if (code) expect(response.json().code).toBe(code);
 }
 
+
+const YOUTH = { es: 'Juventud', en: 'Youth', ca: 'Joventut', eu: 'Gazteria', gl: 'Mocidade' };
 describe('proposals API (integration)', () => {
   let t: TestApp;
   let db: DataSource;
@@ -448,11 +450,25 @@ describe('proposals API (integration)', () => {
       method: 'POST',
       url: '/api/v1/admin/proposal-themes',
       headers: withSession(admin),
-      payload: { code: 'juventud', name: { es: 'Juventud', en: 'Youth' }, departmentId: parks },
+      payload: { code: 'juventud', name: YOUTH, departmentId: parks },
     });
     expect(created.statusCode).toBe(201);
+    expect(created.json().name).toEqual(YOUTH);
+    // All five languages, each missing one named by its field (issue 18).
+    const noGalician = await t.inject({
+      method: 'POST',
+      url: '/api/v1/admin/proposal-themes',
+      headers: withSession(admin),
+      payload: { code: 'mayores', name: { es: 'Mayores', en: 'Older people', ca: 'Gent gran', eu: 'Adinekoak' } },
+    });
+    expectProblem(noGalician, 422);
+    expect(noGalician.json().errors).toEqual([expect.objectContaining({ field: 'name.gl' })]);
+    const themesEu = (await t.inject({ method: 'GET', url: '/api/v1/proposal-themes?lang=eu' })).json();
+    expect(themesEu.find((theme: { code: string }) => theme.code === 'juventud').name).toBe('Gazteria');
+    // A built-in theme got its Basque name from migration 1797418265031.
+    expect(themesEu.find((theme: { code: string }) => theme.code === 'movilidad').name).toBe('Mugikortasuna');
     expectProblem(
-      await t.inject({ method: 'POST', url: '/api/v1/admin/proposal-themes', headers: withSession(admin), payload: { code: 'juventud', name: { es: 'J', en: 'Y' } } }),
+      await t.inject({ method: 'POST', url: '/api/v1/admin/proposal-themes', headers: withSession(admin), payload: { code: 'juventud', name: YOUTH } }),
       409,
     );
     expectProblem(await t.inject({ method: 'POST', url: '/api/v1/admin/proposal-themes', headers: withSession(admin), payload: { code: 'X' } }), 422);

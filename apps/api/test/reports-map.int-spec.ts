@@ -259,8 +259,10 @@ describe('public map API (integration, real PostGIS)', () => {
     expect(en.privacyNotice.paragraphs[1]).toMatch(/^Purpose:/);
     // The city the map opens on (the defaults: Madrid).
     expect(es.city).toEqual({ name: 'Madrid', centre: [40.4168, -3.7038], zoom: 12 });
-    // No Basque notice is configured: Spanish is shown, and says so.
-    expect((await inject({ method: 'GET', url: '/api/v1/map/settings?lang=eu' })).json().privacyNotice.locale).toBe('es');
+    // The built-in notice speaks Basque too (issue 18): no Spanish fallback.
+    const eu = (await inject({ method: 'GET', url: '/api/v1/map/settings?lang=eu' })).json();
+    expect(eu.privacyNotice.locale).toBe('eu');
+    expect(eu.privacyNotice.paragraphs[0]).toMatch(/^Arduraduna: Udala/);
   });
 
   describe('social preview of report pages', () => {

@@ -3,7 +3,7 @@
 // Plaza (dist/) on a fresh demo database and one browser for the whole file; the tests build on
 // each other in order (the admin creates what later tests use).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { launchBrowser, openPage, startPlaza, type IsolatedContext, type PlazaServer } from '@plaza/e2e/support';
 import {
   areasGeoJson,
@@ -19,8 +19,27 @@ const ADMIN = 'admin@demo.plaza.test';
 const CITIZEN = 'vecina@demo.plaza.test';
 
 // What the admin creates; names are unique so every assertion can only match our own rows.
-const DEPARTMENT = { code: 'fuentes-e2e', es: 'Fuentes Ornamentales', en: 'Ornamental Fountains', email: 'fuentes@ayto.example' };
-const CATEGORY = { code: 'fuente-rota', es: 'Fuente rota', en: 'Broken fountain', targetDays: 7 };
+const DEPARTMENT = {
+  code: 'fuentes-e2e',
+  es: 'Fuentes Ornamentales',
+  en: 'Ornamental Fountains',
+  ca: 'Fonts Ornamentals',
+  eu: 'Apaingarri-iturriak',
+  gl: 'Fontes Ornamentais',
+  email: 'fuentes@ayto.example',
+};
+const CATEGORY = { code: 'fuente-rota', es: 'Fuente rota', en: 'Broken fountain', ca: 'Font trencada', eu: 'Iturri hondatua', gl: 'Fonte rota', targetDays: 7 };
+const ENDONYMS_BY_LOCALE = { es: 'Español', en: 'English', ca: 'Català', eu: 'Euskara', gl: 'Galego' } as const;
+
+/** Types a text in each language of the fieldset named `legend` (one input per language, by its endonym). */
+async function fillLanguages(scope: Locator, legend: string, texts: Record<keyof typeof ENDONYMS_BY_LOCALE, string>): Promise<void> {
+  const group = scope.getByRole('group', { name: legend, exact: true });
+  for (const [locale, endonym] of Object.entries(ENDONYMS_BY_LOCALE)) {
+    const input = group.getByLabel(endonym, { exact: true });
+    await expect(input.getAttribute('lang')).resolves.toBe(locale);
+    await input.fill(texts[locale as keyof typeof ENDONYMS_BY_LOCALE]);
+  }
+}
 const STAFF = { name: 'Marta Fuentes', email: 'marta.fuentes@ayto.example' };
 const AREA = { code: 'e2e-plaza-mayor', name: 'Plaza Mayor (prueba)' };
 const BOWTIE = { code: 'e2e-pajarita', name: 'Pajarita (prueba)' };
@@ -171,7 +190,7 @@ describe('moderation console in Chromium', () => {
     await dialog.getByRole('button', { name: 'Crear departamento' }).click();
     await dialog.getByRole('alert').filter({ hasText: 'Hay un problema' }).waitFor();
     await expect(focused(page)).resolves.toMatchObject({ id: 'department-code', invalid: 'true' });
-    for (const id of ['department-code', 'department-name-es', 'department-name-en', 'department-email']) {
+    for (const id of ['department-code', 'department-name-es', 'department-name-en', 'department-name-eu', 'department-email']) {
       await expect(dialog.locator(`#${id}`).getAttribute('aria-invalid')).resolves.toBe('true');
     }
     const axe = axeCollector(page);
@@ -179,9 +198,9 @@ describe('moderation console in Chromium', () => {
     axe.assert();
 
     await dialog.getByLabel('Código').fill(DEPARTMENT.code);
-    await dialog.getByLabel('Nombre en español').fill(DEPARTMENT.es);
-    await dialog.getByLabel('Nombre en inglés').fill(DEPARTMENT.en);
+    await fillLanguages(dialog, 'Nombre', DEPARTMENT);
     await dialog.getByLabel('Correo de contacto').fill(DEPARTMENT.email);
+    await dialog.getByLabel('Idioma de los correos').selectOption('eu');
     await dialog.getByRole('button', { name: 'Crear departamento' }).click();
     await statusWith(page, `Departamento «${DEPARTMENT.es}» guardado.`).waitFor();
     await dialog.waitFor({ state: 'detached' });
@@ -198,8 +217,7 @@ describe('moderation console in Chromium', () => {
     // The same code again is refused beside the code field.
     await opener.click();
     await dialog.getByLabel('Código').fill(DEPARTMENT.code);
-    await dialog.getByLabel('Nombre en español').fill('Otra');
-    await dialog.getByLabel('Nombre en inglés').fill('Other');
+    await fillLanguages(dialog, 'Nombre', { es: 'Otra', en: 'Other', ca: 'Una altra', eu: 'Beste bat', gl: 'Outra' });
     await dialog.getByLabel('Correo de contacto').fill('otra@ayto.example');
     await dialog.getByRole('button', { name: 'Crear departamento' }).click();
     await expect(dialog.locator('#department-code-error').textContent()).resolves.toBe('Ya existe un registro con este valor.');
@@ -214,14 +232,26 @@ describe('moderation console in Chromium', () => {
     await page.getByRole('button', { name: 'Nueva categoría' }).click();
     const dialog = page.getByRole('dialog', { name: 'Nueva categoría' });
     await dialog.getByLabel('Código').fill(CATEGORY.code);
-    await dialog.getByLabel('Nombre en español').fill(CATEGORY.es);
-    await dialog.getByLabel('Nombre en inglés').fill(CATEGORY.en);
-    await dialog.getByLabel('Descripción en español').fill('Fuentes que no funcionan, pierden agua o están dañadas.');
-    await dialog.getByLabel('Descripción en inglés').fill('Fountains that do not work, leak or are damaged.');
+    // Four languages only: the missing one is named in the summary and marked at its input.
+    await fillLanguages(dialog, 'Nombre', { ...CATEGORY, gl: '' });
+    await fillLanguages(dialog, 'Descripción', {
+      es: 'Fuentes que no funcionan, pierden agua o están dañadas.',
+      en: 'Fountains that do not work, leak or are damaged.',
+      ca: 'Fonts que no funcionen, perden aigua o estan malmeses.',
+      eu: 'Funtzionatzen ez duten, ura galtzen duten edo hondatuta dauden iturriak.',
+      gl: 'Fontes que non funcionan, perden auga ou están danadas.',
+    });
     await dialog.getByLabel('Icono').selectOption('drop');
     await dialog.getByLabel('Departamento por defecto').selectOption({ label: DEPARTMENT.es });
     await dialog.getByLabel('Plazo objetivo (días hábiles)').fill(String(CATEGORY.targetDays));
     await dialog.getByLabel('Moderar antes de publicar').check();
+    await dialog.getByRole('button', { name: 'Crear categoría' }).click();
+    await dialog.getByRole('link', { name: /Nombre \(Galego\)/ }).waitFor();
+    await expect(dialog.locator('#category-name-gl').getAttribute('aria-invalid')).resolves.toBe('true');
+    const axe = axeCollector(page);
+    await axe.check('category dialog, five languages, one missing (es)');
+    axe.assert();
+    await dialog.getByRole('group', { name: 'Nombre', exact: true }).getByLabel('Galego', { exact: true }).fill(CATEGORY.gl);
     await dialog.getByRole('button', { name: 'Crear categoría' }).click();
     await statusWith(page, `Categoría «${CATEGORY.es}» guardada.`).waitFor();
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: CATEGORY.es, exact: true }) });
@@ -331,18 +361,31 @@ describe('moderation console in Chromium', () => {
     await heading1(page, 'Plantillas de respuesta').waitFor();
     await page.getByRole('button', { name: 'Nueva plantilla' }).click();
     const dialog = page.getByRole('dialog', { name: 'Nueva plantilla' });
-    await dialog.getByLabel('Título').fill('Fuente reparada');
-    await dialog.getByLabel('Idioma').selectOption('es');
     await dialog.getByLabel('Categoría').selectOption({ label: CATEGORY.es });
     await dialog.getByLabel('Estado del aviso').selectOption({ label: 'Resuelto' });
-    await dialog.getByLabel('Texto').fill('Hola: el servicio de {department} ha reparado la fuente del aviso {ref} el {date}. Gracias por avisar.');
-    await dialog.getByLabel('Notas de estilo').fill('Trato de tú, frases cortas, sin siglas internas.');
+    const texts = {
+      es: ['Fuente reparada', 'Hola: el servicio de {department} ha reparado la fuente del aviso {ref} el {date}. Gracias por avisar.'],
+      en: ['Fountain repaired', 'Hello: the {department} team repaired the fountain in report {ref} on {date}. Thank you.'],
+      ca: ['Font reparada', 'Hola: el servei de {department} ha reparat la font de l’avís {ref} el {date}. Gràcies.'],
+      eu: ['Iturria konponduta', 'Kaixo: {department} zerbitzuak {ref} abisuko iturria konpondu du {date} egunean. Eskerrik asko.'],
+      gl: ['Fonte reparada', 'Ola: o servizo de {department} reparou a fonte do aviso {ref} o {date}. Grazas.'],
+    } as const;
+    for (const [locale, [title, body]] of Object.entries(texts)) {
+      const language = dialog.getByRole('group', { name: ENDONYMS_BY_LOCALE[locale as keyof typeof texts], exact: true });
+      await language.getByLabel('Título').fill(title);
+      await expect(language.getByLabel('Texto').getAttribute('lang')).resolves.toBe(locale);
+      await language.getByLabel('Texto').fill(body);
+    }
+    await dialog
+      .getByRole('group', { name: 'Español', exact: true })
+      .getByLabel('Notas de estilo')
+      .fill('Trato de tú, frases cortas, sin siglas internas.');
     await dialog.getByRole('button', { name: 'Crear plantilla' }).click();
     await statusWith(page, 'Plantilla «Fuente reparada» guardada.').waitFor();
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Fuente reparada', exact: true }) });
     await row.waitFor();
     await expect(row.getByRole('cell').allTextContents()).resolves.toEqual([
-      'Español',
+      'Los cinco',
       CATEGORY.es,
       'Resuelto',
       'Sí',
@@ -556,6 +599,65 @@ describe('moderation console in Chromium', () => {
       await page.getByRole('button', { name: 'Cerrar sesión', exact: true }).tap();
       await statusWith(page, 'Has cerrado la sesión.').waitFor();
     }, phone);
+  });
+
+  it('offers reply templates in the citizen’s language, and switches the chosen one to another language', async () => {
+    // A citizen who signed up in Galician files a report from their account.
+    const signup = await fetch(`${baseUrl()}/api/v1/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'gl-ES,gl;q=0.9' },
+      body: JSON.stringify({ name: 'Uxía Castro', email: 'uxia.castro@example.org', password: 'un contrasinal moi longo', consent: true }),
+    });
+    expect(signup.status).toBe(201);
+    const cookie = (signup.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const session = (await signup.json()) as { csrfToken: string; user: { locale: string } };
+    expect(session.user.locale).toBe('gl');
+    const filed = await fetch(`${baseUrl()}/api/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': session.csrfToken },
+      body: JSON.stringify({
+        category: 'farola',
+        title: 'Farola apagada na rúa',
+        description: 'Leva dúas noites sen luz diante do portal.',
+        lat: 40.4345,
+        lon: -3.7038,
+        reporter: { name: 'Uxía Castro', email: 'uxia.castro@example.org', showName: false },
+        consent: true,
+      }),
+    });
+    expect(filed.status).toBe(201);
+    const ref = ((await filed.json()) as { properties: { ref: string } }).properties.ref;
+
+    await withPage(async ({ page }) => {
+      await page.goto('/console/signin?lang=es');
+      await signInWithPassword(page, 'gestora@demo.plaza.test');
+      await page.waitForURL((url) => !url.pathname.startsWith('/console/signin'));
+      await page.goto(`/console/cases/${ref}`);
+      await heading1(page, `Aviso ${ref}`).waitFor();
+      const language = page.locator('#reply-locale');
+      await expect(language.inputValue()).resolves.toBe('gl');
+      await page.getByText('Idioma del vecino o vecina: Gallego.').waitFor();
+      const template = page.locator('#reply-template');
+      const titles = () => template.locator('option').evaluateAll((options) => options.map((o) => o.textContent ?? ''));
+      await template.locator('option', { hasText: 'Resolto' }).waitFor({ state: 'attached' });
+      expect(await titles()).not.toContain('Resuelto');
+      await template.selectOption({ label: 'Resolto' });
+      const body = page.locator('#reply-body');
+      await page.waitForFunction((r) => (document.getElementById('reply-body') as HTMLTextAreaElement | null)?.value.includes(r) ?? false, ref);
+      await expect(body.inputValue()).resolves.toMatch(/^Ola:/);
+      await expect(body.getAttribute('lang')).resolves.toBe('gl');
+      await page.locator('#reply-check').getByText('Cumple la guía de estilo.').waitFor();
+
+      // Switched to Basque: the same template, filled again in Basque, checked by Basque rules.
+      await language.selectOption('eu');
+      await page.waitForFunction(() => (document.getElementById('reply-body') as HTMLTextAreaElement | null)?.value.startsWith('Kaixo') ?? false);
+      await expect(template.locator('option:checked').textContent()).resolves.toBe('Konponduta');
+      await expect(body.getAttribute('lang')).resolves.toBe('eu');
+      await page.locator('#reply-check').getByText('Cumple la guía de estilo.').waitFor();
+      const axe = axeCollector(page);
+      await axe.check('case composer in the citizen’s language');
+      axe.assert();
+    });
   });
 
   it('rate-limits password guessing and says when to try again', async () => {

@@ -19,7 +19,7 @@ export function Shell({
   children: ReactNode;
 }) {
   const { t } = useT();
-  const { state } = useSession();
+  const { state, saveAccountLocale } = useSession();
   const [location] = useLocation();
   const user = state.status === 'signedIn' ? state.session.user : null;
 
@@ -52,7 +52,15 @@ export function Shell({
             {t('app.name')} <span className="brand__tagline">{t('console.brand')}</span>
           </ConsoleLink>
         </p>
-        <LanguageSwitch className="lang-switch" onChange={onLocaleChange} />
+        <LanguageSwitch
+          className="lang-switch"
+          onChange={(next) => {
+            onLocaleChange(next);
+            // Staff mails (invitations, digests) follow the language they work in; a failed save
+            // does not undo the switch.
+            saveAccountLocale(next).catch(() => undefined);
+          }}
+        />
         {user && <AccountControls name={user.name} email={user.email} />}
       </header>
       {user && isStaff(user) && (

@@ -2,6 +2,7 @@ import { LanguageSwitch, useT, type Locale } from '@plaza/web/i18n';
 import { Link, useLocation } from 'wouter';
 import { AccountMenu } from './AccountMenu';
 import { appHref } from '@plaza/map/util';
+import { useSession } from '@plaza/web/session';
 
 interface SiteHeaderProps {
   onLocaleChange(locale: Locale): void;
@@ -10,6 +11,7 @@ interface SiteHeaderProps {
 /** On the map, the site's name is the page's main heading; elsewhere the page's own title is. */
 export function SiteHeader({ onLocaleChange }: SiteHeaderProps) {
   const { t } = useT();
+  const { saveAccountLocale } = useSession();
   const [path] = useLocation();
   const onMap = path === '/';
   const onForm = path.startsWith('/new');
@@ -45,7 +47,15 @@ export function SiteHeader({ onLocaleChange }: SiteHeaderProps) {
           {t('nav.stats')}
         </Link>
         <AccountMenu />
-        <LanguageSwitch className="lang-switch" onChange={onLocaleChange} />
+        <LanguageSwitch
+          className="lang-switch"
+          onChange={(locale) => {
+            onLocaleChange(locale);
+            // A signed-in citizen's mails follow the switch. A failed save does not undo the switch
+            // (the account page shows the stored language and can save it again).
+            saveAccountLocale(locale).catch(() => undefined);
+          }}
+        />
       </div>
     </header>
   );

@@ -21,6 +21,8 @@ import { RoutingRulesRepository } from './routing-rules/routing-rules.repository
 import { RoutingRulesService } from './routing-rules/routing-rules.service';
 import { StaffDirectoryRepository } from './staff/staff-directory.repository';
 import { StaffController } from './staff/staff.controller';
+import { TemplateGroupsController } from './templates/template-groups.controller';
+import { TemplateGroupsService } from './templates/template-groups.service';
 import { TemplatesController } from './templates/templates.controller';
 import { TemplatesRepository } from './templates/templates.repository';
 import { TemplatesService } from './templates/templates.service';
@@ -38,6 +40,7 @@ import { UsersService } from './users/users.service';
     AreasController,
     UsersController,
     TemplatesController,
+    TemplateGroupsController,
     AuditController,
     MailController,
     StaffController,
@@ -56,6 +59,7 @@ import { UsersService } from './users/users.service';
     UsersService,
     TemplatesRepository,
     TemplatesService,
+    TemplateGroupsService,
     StaffDirectoryRepository,
     AdminApiClientsService,
   ],

@@ -180,7 +180,8 @@ export class CasesRepository {
     const rows = await manager.query<CaseCore[]>(
       `SELECT r.id::text AS id, ${SUMMARY_SQL} AS summary, r.description,
               json_build_object('name', r.reporter_name, 'email', nullif(r.reporter_email, ''),
-                                'phone', r.reporter_phone, 'showName', r.reporter_show_name) AS reporter,
+                                'phone', r.reporter_phone, 'showName', r.reporter_show_name,
+                                'locale', coalesce((SELECT u.locale FROM users u WHERE u.id = r.reporter_user_id), r.reporter_locale, 'es')) AS reporter,
               r.channel_details AS "channelDetails", r.department_id AS "departmentId",
               coalesce(d.trusted_to_publish, false) AS "departmentTrusted",
               r.category_id AS "categoryId", c.code AS "categoryCode", r.area_id AS "areaId",

@@ -6,7 +6,7 @@ describe('readMapConfig', () => {
     const config = readMapConfig({}, problems);
     expect(problems).toEqual([]);
     expect(config.tiles).toEqual({ url: DEFAULT_TILE_URL, attribution: expect.stringContaining('OpenStreetMap'), maxZoom: 19 });
-    expect(Object.keys(config.privacyNotice)).toEqual(['es', 'en']);
+    expect(Object.keys(config.privacyNotice)).toEqual(['es', 'en', 'ca', 'eu', 'gl']);
   });
 
   it('takes a custom tile server without borrowing OpenStreetMap’s credit', () => {
@@ -40,5 +40,20 @@ describe('readMapConfig', () => {
     const own = readMapConfig({ ALERTS_PRIVACY_NOTICE_EU: 'Arduraduna: Udala.' }, []);
     expect(privacyNoticeFor(own.alertsPrivacyNotice, 'eu')).toEqual({ locale: 'eu', paragraphs: ['Arduraduna: Udala.'] });
     expect(own.privacyNotice).toEqual(config.privacyNotice);
+  });
+
+  it('has both built-in notices in the five languages, each with the same six labelled layers', () => {
+    const config = readMapConfig({}, []);
+    for (const notice of [config.privacyNotice, config.alertsPrivacyNotice]) {
+      for (const locale of ['es', 'en', 'ca', 'eu', 'gl'] as const) {
+        const shown = privacyNoticeFor(notice, locale);
+        expect(shown.locale).toBe(locale);
+        expect(shown.paragraphs).toHaveLength(6);
+        for (const paragraph of shown.paragraphs) expect(paragraph).toMatch(/^[^:]{3,30}: \S/);
+      }
+    }
+    expect(privacyNoticeFor(config.privacyNotice, 'gl').paragraphs[0]).toContain('Concello');
+    expect(privacyNoticeFor(config.privacyNotice, 'ca').paragraphs[0]).toContain('Ajuntament');
+    expect(privacyNoticeFor(config.privacyNotice, 'eu').paragraphs[0]).toContain('Udala');
   });
 });

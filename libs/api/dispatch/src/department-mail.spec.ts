@@ -16,6 +16,7 @@ const c: DispatchCase = {
   photoUrls: ['https://plaza.example/api/v1/media/a.webp'],
   departmentId: 'd-1',
   departmentName: { es: 'Alumbrado', en: 'Lighting' },
+  locale: 'es',
 };
 
 describe('departmentMail', () => {

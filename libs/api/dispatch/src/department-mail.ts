@@ -1,6 +1,6 @@
 import { serverTranslator } from '@plaza/api/i18n';
 import { renderEmail, type OutgoingMail } from '@plaza/api/mail';
-import { DEFAULT_LOCALE, pickText, type Locale, type LocalizedText } from '@plaza/shared/contracts';
+import { pickText, type Locale, type LocalizedText } from '@plaza/shared/contracts';
 
 /** A case as a department receives it: everything needed to act, including how to reach the reporter. */
 export interface DispatchCase {
@@ -20,13 +20,9 @@ export interface DispatchCase {
   photoUrls: string[];
   departmentId: string;
   departmentName: LocalizedText;
+  /** The department's mail language (departments.locale). */
+  locale: Locale;
 }
-
-/**
- * The language of a department's mail when the caller knows none: the city's, Spanish. (Departments
- * get a language of their own in the data model; the caller passes it once it exists.)
- */
-export const DEPARTMENT_MAIL_LOCALE: Locale = DEFAULT_LOCALE;
 
 export function caseConsoleUrl(publicUrl: string, ref: string): string {
   return `${publicUrl}/console/cases/${encodeURIComponent(ref)}`;
@@ -40,8 +36,8 @@ function coordinates(c: Pick<DispatchCase, 'lat' | 'lon'>): string {
   return `${c.lat.toFixed(6)}, ${c.lon.toFixed(6)}`;
 }
 
-/** The mail to a department's contact address for one case routed to it, in `locale`. */
-export function departmentMail(to: string, c: DispatchCase, publicUrl: string, locale: Locale = DEPARTMENT_MAIL_LOCALE): OutgoingMail {
+/** The mail to a department's contact address for one case routed to it, in the department's language unless told otherwise. */
+export function departmentMail(to: string, c: DispatchCase, publicUrl: string, locale: Locale = c.locale): OutgoingMail {
   const { t } = serverTranslator(locale);
   const category = pickText(c.categoryName, locale);
   const department = pickText(c.departmentName, locale);

@@ -5,7 +5,7 @@ import { MAILER, type Mailer } from '@plaza/api/mail';
 import { Outbox } from '@plaza/api/outbox';
 import type { ReportStatus } from '@plaza/shared/contracts';
 import type { EntityManager } from 'typeorm';
-import { DEPARTMENT_MAIL_LOCALE, departmentMail } from './department-mail';
+import { departmentMail } from './department-mail';
 import { DispatchRepository } from './dispatch.repository';
 import { OPEN311_CHANNEL, type Open311DispatchPayload } from './open311-channel';
 
@@ -47,8 +47,8 @@ export class DispatchRouter implements OnModuleInit {
     if (target.sendMethod === 'email') {
       const mediaBase = `${this.config.publicUrl}/api/v1/media/`;
       const found = await this.dispatches.dispatchCase(manager, event.reportId, target.departmentId, mediaBase);
-      // Departments have no language recorded yet: their mail is in the city's (DEPARTMENT_MAIL_LOCALE).
-      await this.mailer.send(departmentMail(target.contactEmail, found, this.config.publicUrl, DEPARTMENT_MAIL_LOCALE), manager);
+      // In the department's own language (departments.locale, set in the admin console).
+      await this.mailer.send(departmentMail(target.contactEmail, found, this.config.publicUrl), manager);
       return;
     }
     const { ref, code } = await this.dispatches.refAndDepartmentCode(manager, event.reportId, target.departmentId);

@@ -34,13 +34,14 @@ export interface PendingPull {
   externalUpdatedAt?: string | null;
 }
 
+// Names in every language the data holds, and the department's mail language (departments.locale).
 const DISPATCH_CASE_COLUMNS = `
   r.id::text AS "reportId", r.ref, r.title, r.description, c.code AS "categoryCode",
   c.name AS "categoryName", r.address, ST_Y(r.location) AS lat, ST_X(r.location) AS lon,
   r.reporter_name AS "reporterName", nullif(r.reporter_email, '') AS "reporterEmail", r.reporter_phone AS "reporterPhone",
   coalesce((SELECT array_agg($2::text || p.storage_key ORDER BY p.position) FROM report_photos p
              WHERE p.report_id = r.id AND p.state = 'ready' AND NOT p.hidden), '{}') AS "photoUrls",
-  d.id AS "departmentId", d.name AS "departmentName"`;
+  d.id AS "departmentId", d.name AS "departmentName", d.locale`;
 
 const EXTERNAL_COLUMNS = `
   d.id AS "departmentId", d.open311_endpoint AS endpoint, d.open311_api_key AS "apiKey",

@@ -28,7 +28,7 @@ export class AccountDataController {
 
   @Patch()
   @Access('signed-in')
-  @ApiOperation({ summary: 'Correct my name or phone; a new email is confirmed by a mailed link first' })
+  @ApiOperation({ summary: 'Correct my name or phone, or set my language; a new email is confirmed by a mailed link first' })
   correct(
     @CurrentAuth() context: AuthContext,
     @Body() body: unknown,

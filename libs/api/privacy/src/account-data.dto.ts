@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AccountCorrection } from '@plaza/shared/contracts';
-import { IsDefined, IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { LOCALES, type AccountCorrection, type Locale } from '@plaza/shared/contracts';
+import { IsDefined, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export class AccountCorrectionDto implements AccountCorrection {
   @ApiPropertyOptional({ maxLength: 120 })
@@ -23,6 +23,11 @@ export class AccountCorrectionDto implements AccountCorrection {
   @MaxLength(30)
   @Matches(/^[0-9+() .-]*$/, { message: 'Digits, spaces and + ( ) . - only.' })
   phone?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, description: 'The language of the mails Plaza sends me' })
+  @IsOptional()
+  @IsIn(LOCALES as unknown as string[], { message: `locale must be one of ${LOCALES.join(', ')}` })
+  locale?: Locale;
 }
 
 export class TokenDto {

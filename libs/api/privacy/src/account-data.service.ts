@@ -114,6 +114,7 @@ export class AccountDataService implements OnApplicationShutdown {
     await this.data.transaction(async (manager) => {
       if (input.name !== undefined) await this.data.setName(manager, user.id, input.name.trim());
       if (input.phone !== undefined) await this.data.setPhone(manager, user.id, input.phone.trim() || null);
+      if (input.locale !== undefined) await this.data.setLocale(manager, user.id, input.locale);
       await this.audit.record(manager, {
         actor: user,
         action: 'user.correct',

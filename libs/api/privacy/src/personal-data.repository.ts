@@ -188,6 +188,11 @@ export class PersonalDataRepository {
     );
   }
 
+  /** The language Plaza writes to them in (mails, notifications). */
+  async setLocale(manager: EntityManager, userId: string, locale: string): Promise<void> {
+    await manager.query<unknown[]>(`UPDATE users SET locale = $2, updated_at = now() WHERE id = $1`, [userId, locale]);
+  }
+
   async setPhone(manager: EntityManager, userId: string, phone: string | null): Promise<number> {
     return count(
       await manager.query<[unknown[], number]>(

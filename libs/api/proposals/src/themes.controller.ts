@@ -3,8 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentUser, type AuthUser } from '@plaza/api/auth';
 import { AuditService } from '@plaza/api/audit';
 import { parseInput, RequestLocale } from '@plaza/api/http';
-import type { Locale, ProposalTheme } from '@plaza/shared/contracts';
-import { CreateThemeDto, UpdateThemeDto } from './dto/staff-proposal.dto';
+import type { Locale, LocalizedText, ProposalTheme } from '@plaza/shared/contracts';
+import { CreateThemeDto, UpdateThemeDto, type LocalizedNameDto } from './dto/staff-proposal.dto';
 import { ProposalErrors } from './proposals.errors';
 import { ThemesRepository, type ThemeRecord } from './themes.repository';
 
@@ -44,7 +44,7 @@ export class ThemesAdminController {
       if (input.departmentId && !(await this.themes.departmentExists(manager, input.departmentId))) throw ProposalErrors.unknownDepartment();
       const created = await this.themes.insert(manager, {
         code: input.code,
-        name: { es: input.name.es.trim(), en: input.name.en.trim() },
+        name: trimmedName(input.name),
         departmentId: input.departmentId ?? null,
         active: input.active ?? true,
         sortOrder: input.sortOrder ?? 100,
@@ -64,7 +64,7 @@ export class ThemesAdminController {
       if (input.departmentId && !(await this.themes.departmentExists(manager, input.departmentId))) throw ProposalErrors.unknownDepartment();
       const after = await this.themes.update(manager, {
         code,
-        name: input.name ? { es: input.name.es.trim(), en: input.name.en.trim() } : before.name,
+        name: input.name ? trimmedName(input.name) : before.name,
         departmentId: input.departmentId !== undefined ? input.departmentId : before.departmentId,
         active: input.active ?? before.active,
         sortOrder: input.sortOrder ?? before.sortOrder,
@@ -73,4 +73,8 @@ export class ThemesAdminController {
       return after;
     });
   }
+}
+
+function trimmedName(name: LocalizedNameDto): LocalizedText {
+  return { es: name.es.trim(), en: name.en.trim(), ca: name.ca.trim(), eu: name.eu.trim(), gl: name.gl.trim() };
 }

@@ -68,7 +68,7 @@ export class ReportsController {
       ? await readMultipartReport(request, this.uploadDir)
       : { fields: body, photos: [] as SpooledPhoto[] };
     try {
-      return await this.file(request, reply, fields, photos, locale, user, client);
+      return await this.file(reply, fields, photos, locale, user, client, { key, caller, retry });
     } finally {
       // The spooled copies were streamed to storage (or refused): never kept on local disk.
       await removeSpooled(photos);
@@ -76,13 +76,13 @@ export class ReportsController {
   }
 
   private async file(
-    request: FastifyRequest,
     reply: FastifyReply,
     fields: unknown,
     photos: SpooledPhoto[],
     locale: Locale,
     user: AuthUser | null,
     client: ClientInfo,
+    { key, caller, retry }: { key: string | null; caller: string; retry: boolean },
   ): Promise<unknown> {
     const input = parseInput(CreateReportDto, fields);
     // Signed in (with the session's CSRF token) and reporting under the account's own address:

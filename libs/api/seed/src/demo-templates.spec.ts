@@ -21,4 +21,13 @@ describe('demo response templates', () => {
     const blocking = checkStyle(filled.text, template.locale).filter((f) => f.severity === 'error');
     expect(blocking).toEqual([]);
   });
+
+  it('has every template in the five languages, one text per language', () => {
+    const byTemplate = new Map<string, string[]>();
+    for (const t of DEMO_TEMPLATES) {
+      const key = `${t.category ?? '*'}:${t.status ?? '*'}`;
+      byTemplate.set(key, [...(byTemplate.get(key) ?? []), t.locale]);
+    }
+    for (const [key, locales] of byTemplate) expect([key, [...locales].sort()]).toEqual([key, ['ca', 'en', 'es', 'eu', 'gl']]);
+  });
 });

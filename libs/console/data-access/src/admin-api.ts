@@ -13,6 +13,8 @@ import type {
   AuditVerification,
   MailMessageView,
   ResponseTemplate,
+  ResponseTemplateGroup,
+  ResponseTemplateGroupInput,
   Role,
 } from '@plaza/shared/contracts';
 import { apiRequest } from './client';
@@ -38,6 +40,8 @@ export interface ApiClientInput {
 }
 export type CategoryInput = Omit<AdminCategory, 'group' | 'defaultDepartmentId' | 'code' | 'icon'> & {
   code?: string;
+  /** null: no group. */
+  group?: AdminCategory['group'];
   icon?: string;
   defaultDepartmentId?: string;
 };
@@ -51,7 +55,7 @@ export interface UserCreateInput {
   locale?: string;
 }
 export type UserPatchInput = Partial<Pick<AdminUser, 'name' | 'roles' | 'departmentIds' | 'active'>>;
-export type TemplateInput = Omit<ResponseTemplate, 'id'>;
+export type TemplateInput = Omit<ResponseTemplate, 'id' | 'groupId'>;
 export type MailSummary = Omit<MailMessageView, 'text' | 'html'> & Partial<Pick<MailMessageView, 'text' | 'html'>>;
 
 const id = encodeURIComponent;
@@ -92,6 +96,12 @@ export const adminApi = {
   updateTemplate: (templateId: string, input: Partial<TemplateInput>) =>
     apiRequest<ResponseTemplate>(`${ADMIN}/templates/${id(templateId)}`, { method: 'PATCH', json: input }),
   deleteTemplate: (templateId: string) => apiRequest<void>(`${ADMIN}/templates/${id(templateId)}`, { method: 'DELETE' }),
+  templateGroups: () => apiRequest<ResponseTemplateGroup[]>(`${ADMIN}/template-groups`),
+  createTemplateGroup: (input: ResponseTemplateGroupInput) =>
+    apiRequest<ResponseTemplateGroup>(`${ADMIN}/template-groups`, { method: 'POST', json: input }),
+  updateTemplateGroup: (groupId: string, input: ResponseTemplateGroupInput) =>
+    apiRequest<ResponseTemplateGroup>(`${ADMIN}/template-groups/${id(groupId)}`, { method: 'PATCH', json: input }),
+  deleteTemplateGroup: (groupId: string) => apiRequest<void>(`${ADMIN}/template-groups/${id(groupId)}`, { method: 'DELETE' }),
 
   audit: (page: { before?: number | null; limit?: number } = {}) =>
     apiRequest<AuditPage>(`${ADMIN}/audit`, { query: { before: page.before ?? undefined, limit: page.limit } }),

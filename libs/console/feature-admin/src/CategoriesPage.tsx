@@ -9,13 +9,24 @@ import {
   Dialog,
   SelectField,
   StatusMessage,
-  TextAreaField,
   TextField,
   type Column,
 } from '@plaza/web/ui';
 import { useMemo, useState } from 'react';
 import { adminApi, useLoad } from '@plaza/console/data-access';
-import { ApiFormView, type FormFields, LoadStatus, Page, useApiForm, YesNo } from '@plaza/console/ui';
+import {
+  ApiFormView,
+  type FormFields,
+  isBlankDraft,
+  LoadStatus,
+  localizedDraft,
+  localizedFormFields,
+  LocalizedTextFieldset,
+  Page,
+  trimDraft,
+  useApiForm,
+  YesNo,
+} from '@plaza/console/ui';
 
 export function CategoriesPage() {
   const { t, locale } = useT();
@@ -114,10 +125,9 @@ function CategoryForm({
 }) {
   const { t, locale } = useT();
   const [code, setCode] = useState(category?.code ?? '');
-  const [nameEs, setNameEs] = useState(category?.name.es ?? '');
-  const [nameEn, setNameEn] = useState(category?.name.en ?? '');
-  const [descriptionEs, setDescriptionEs] = useState(category?.description.es ?? '');
-  const [descriptionEn, setDescriptionEn] = useState(category?.description.en ?? '');
+  const [name, setName] = useState(() => localizedDraft(category?.name));
+  const [description, setDescription] = useState(() => localizedDraft(category?.description));
+  const [group, setGroup] = useState(() => localizedDraft(category?.group));
   const [icon, setIcon] = useState(category?.icon ?? '');
   const [departmentId, setDepartmentId] = useState(category?.defaultDepartmentId ?? '');
   const [targetDays, setTargetDays] = useState(String(category?.targetDays ?? 10));
@@ -127,12 +137,9 @@ function CategoryForm({
   const fields: FormFields = useMemo(
     () => ({
       code: { id: 'category-code', label: t('admin.field.code') },
-      'name.es': { id: 'category-name-es', label: t('admin.field.nameEs') },
-      name: { id: 'category-name-es', label: t('admin.field.nameEs') },
-      'name.en': { id: 'category-name-en', label: t('admin.field.nameEn') },
-      'description.es': { id: 'category-description-es', label: t('admin.categories.descriptionEs') },
-      description: { id: 'category-description-es', label: t('admin.categories.descriptionEs') },
-      'description.en': { id: 'category-description-en', label: t('admin.categories.descriptionEn') },
+      ...localizedFormFields('name', 'category-name', t('admin.field.name')),
+      ...localizedFormFields('description', 'category-description', t('languages.category.description')),
+      ...localizedFormFields('group', 'category-group', t('languages.category.group')),
       icon: { id: 'category-icon', label: t('admin.categories.icon') },
       defaultDepartmentId: { id: 'category-department', label: t('admin.categories.defaultDepartment') },
       targetDays: { id: 'category-target', label: t('admin.categories.targetDays') },
@@ -156,8 +163,10 @@ function CategoryForm({
     // A non-number goes to the API as-is, so its validation message explains the problem.
     const days = /^\d+$/.test(targetDays.trim()) ? Number(targetDays.trim()) : targetDays;
     const input = {
-      name: { es: nameEs.trim(), en: nameEn.trim() },
-      description: { es: descriptionEs.trim(), en: descriptionEn.trim() },
+      name: trimDraft(name),
+      description: trimDraft(description),
+      // Every language blank: no group (the category is listed on its own).
+      group: isBlankDraft(group) ? null : trimDraft(group),
       icon: icon || undefined,
       defaultDepartmentId: departmentId || undefined,
       targetDays: days as number,
@@ -187,41 +196,31 @@ function CategoryForm({
         onChange={(event) => setCode(event.target.value)}
         error={form.error('category-code')}
       />
-      <div className="form-pair">
-        <TextField
-          id="category-name-es"
-          label={t('admin.field.nameEs')}
-          lang="es"
-          value={nameEs}
-          onChange={(event) => setNameEs(event.target.value)}
-          error={form.error('category-name-es')}
-        />
-        <TextField
-          id="category-name-en"
-          label={t('admin.field.nameEn')}
-          lang="en"
-          value={nameEn}
-          onChange={(event) => setNameEn(event.target.value)}
-          error={form.error('category-name-en')}
-        />
-      </div>
-      <TextAreaField
-        id="category-description-es"
-        label={t('admin.categories.descriptionEs')}
-        lang="es"
-        rows={2}
-        value={descriptionEs}
-        onChange={(event) => setDescriptionEs(event.target.value)}
-        error={form.error('category-description-es')}
+      <LocalizedTextFieldset
+        idPrefix="category-name"
+        legend={t('admin.field.name')}
+        hint={t('languages.allHint')}
+        value={name}
+        onChange={setName}
+        error={(id) => form.error(id)}
+        maxLength={200}
       />
-      <TextAreaField
-        id="category-description-en"
-        label={t('admin.categories.descriptionEn')}
-        lang="en"
-        rows={2}
-        value={descriptionEn}
-        onChange={(event) => setDescriptionEn(event.target.value)}
-        error={form.error('category-description-en')}
+      <LocalizedTextFieldset
+        idPrefix="category-description"
+        legend={t('languages.category.description')}
+        value={description}
+        onChange={setDescription}
+        error={(id) => form.error(id)}
+        multiline
+      />
+      <LocalizedTextFieldset
+        idPrefix="category-group"
+        legend={t('languages.category.group')}
+        hint={t('languages.category.groupHint')}
+        value={group}
+        onChange={setGroup}
+        error={(id) => form.error(id)}
+        maxLength={200}
       />
       <div className="icon-picker">
         <SelectField

@@ -1,9 +1,20 @@
-import { pickText, SEND_METHODS, type AdminDepartment, type SendMethod } from '@plaza/shared/contracts';
-import { useT } from '@plaza/web/i18n';
+import { isLocale, LOCALES, pickText, SEND_METHODS, type AdminDepartment, type Locale, type SendMethod } from '@plaza/shared/contracts';
+import { LOCALE_NAMES, useT } from '@plaza/web/i18n';
 import { Button, CheckboxField, DataTable, Dialog, SelectField, StatusMessage, TextAreaField, TextField, type Column } from '@plaza/web/ui';
 import { useMemo, useState } from 'react';
 import { adminApi, type DepartmentDispatchInput, useLoad } from '@plaza/console/data-access';
-import { ApiFormView, type FormFields, LoadStatus, Page, useApiForm, YesNo } from '@plaza/console/ui';
+import {
+  ApiFormView,
+  type FormFields,
+  LoadStatus,
+  localizedDraft,
+  localizedFormFields,
+  LocalizedTextFieldset,
+  Page,
+  trimDraft,
+  useApiForm,
+  YesNo,
+} from '@plaza/console/ui';
 import { formatServiceCodes, parseServiceCodes } from '@plaza/console/util';
 
 export function DepartmentsPage() {
@@ -79,9 +90,9 @@ function DepartmentForm({
 }) {
   const { t } = useT();
   const [code, setCode] = useState(department?.code ?? '');
-  const [nameEs, setNameEs] = useState(department?.name.es ?? '');
-  const [nameEn, setNameEn] = useState(department?.name.en ?? '');
+  const [name, setName] = useState(() => localizedDraft(department?.name));
   const [contactEmail, setContactEmail] = useState(department?.contactEmail ?? '');
+  const [mailLocale, setMailLocale] = useState<Locale>(department?.locale ?? 'es');
   const [active, setActive] = useState(department?.active ?? true);
   const current = department?.dispatch;
   const [sendMethod, setSendMethod] = useState<SendMethod>(current?.sendMethod ?? 'email');
@@ -95,10 +106,9 @@ function DepartmentForm({
   const fields: FormFields = useMemo(
     () => ({
       code: { id: 'department-code', label: t('admin.field.code') },
-      'name.es': { id: 'department-name-es', label: t('admin.field.nameEs') },
-      'name.en': { id: 'department-name-en', label: t('admin.field.nameEn') },
-      name: { id: 'department-name-es', label: t('admin.field.nameEs') },
+      ...localizedFormFields('name', 'department-name', t('admin.field.name')),
       contactEmail: { id: 'department-email', label: t('admin.departments.contactEmail') },
+      locale: { id: 'department-locale', label: t('languages.department.mailLocale') },
       active: { id: 'department-active', label: t('admin.field.active') },
       sendMethod: { id: 'department-send-method', label: t('admin.departments.sendMethod') },
       open311Endpoint: { id: 'department-open311-endpoint', label: t('admin.departments.open311Endpoint') },
@@ -130,7 +140,7 @@ function DepartmentForm({
       // Only a typed key (or an explicit removal) is sent; otherwise the stored one stays.
       ...(apiKey.trim() ? { open311ApiKey: apiKey.trim() } : removeKey ? { open311ApiKey: null } : {}),
     };
-    const input = { name: { es: nameEs.trim(), en: nameEn.trim() }, contactEmail: contactEmail.trim(), active, ...dispatch };
+    const input = { name: trimDraft(name), contactEmail: contactEmail.trim(), locale: mailLocale, active, ...dispatch };
     const result = await form.run(() =>
       department
         ? adminApi.updateDepartment(department.id, input)
@@ -156,21 +166,14 @@ function DepartmentForm({
         onChange={(event) => setCode(event.target.value)}
         error={form.error('department-code')}
       />
-      <TextField
-        id="department-name-es"
-        label={t('admin.field.nameEs')}
-        lang="es"
-        value={nameEs}
-        onChange={(event) => setNameEs(event.target.value)}
-        error={form.error('department-name-es')}
-      />
-      <TextField
-        id="department-name-en"
-        label={t('admin.field.nameEn')}
-        lang="en"
-        value={nameEn}
-        onChange={(event) => setNameEn(event.target.value)}
-        error={form.error('department-name-en')}
+      <LocalizedTextFieldset
+        idPrefix="department-name"
+        legend={t('admin.field.name')}
+        hint={t('languages.allHint')}
+        value={name}
+        onChange={setName}
+        error={(id) => form.error(id)}
+        maxLength={200}
       />
       <TextField
         id="department-email"
@@ -180,6 +183,15 @@ function DepartmentForm({
         value={contactEmail}
         onChange={(event) => setContactEmail(event.target.value)}
         error={form.error('department-email')}
+      />
+      <SelectField
+        id="department-locale"
+        label={t('languages.department.mailLocale')}
+        hint={t('languages.department.mailLocaleHint')}
+        value={mailLocale}
+        options={LOCALES.map((option) => ({ value: option, label: LOCALE_NAMES[option] }))}
+        onChange={(event) => isLocale(event.target.value) && setMailLocale(event.target.value)}
+        error={form.error('department-locale')}
       />
       <CheckboxField
         id="department-active"

@@ -1,41 +1,29 @@
-import { LOCALES, REPORT_STATUSES, type CategoryView, type ResponseTemplate } from '@plaza/shared/contracts';
+import { LOCALES, REPORT_STATUSES, type CategoryView, type Locale, type ResponseTemplateGroup } from '@plaza/shared/contracts';
 import { LOCALE_NAMES, useT, type TranslationKey } from '@plaza/web/i18n';
-import {
-  Button,
-  CheckboxField,
-  DataTable,
-  Dialog,
-  SelectField,
-  StatusMessage,
-  TextAreaField,
-  TextField,
-  type Column,
-} from '@plaza/web/ui';
+import { Button, CheckboxField, DataTable, Dialog, SelectField, StatusMessage, TextAreaField, TextField, type Column } from '@plaza/web/ui';
 import { useMemo, useState } from 'react';
 import { adminApi, referenceApi, useLoad } from '@plaza/console/data-access';
-import {
-  ApiFormView,
-  ConfirmDialog,
-  type FormFields,
-  LoadStatus,
-  Page,
-  useApiForm,
-  YesNo,
-} from '@plaza/console/ui';
+import { ApiFormView, ConfirmDialog, type FormFields, LoadStatus, Page, useApiForm, YesNo } from '@plaza/console/ui';
 
 /** Placeholders the moderation console fills in when a template is used. */
 export const TEMPLATE_PLACEHOLDERS = ['{ref}', '{category}', '{department}', '{date}'];
 
 const statusLabel = (status: string): TranslationKey => `status.${status}` as TranslationKey;
 
+/** A template's title in the language on screen, else Spanish, else any language it has. */
+function titleIn(group: ResponseTemplateGroup, locale: string): string {
+  const texts = group.texts;
+  return (texts[locale as Locale] ?? texts.es ?? Object.values(texts)[0])?.title ?? '';
+}
+
 export function TemplatesPage() {
-  const { t } = useT();
+  const { t, locale } = useT();
   // Community managers manage templates too (the API lets them): the category names come from the
   // public catalogue, not the administrators' category list they may not read.
-  const [state, reload] = useLoad(() => Promise.all([adminApi.templates(), referenceApi.categories()]));
+  const [state, reload] = useLoad(() => Promise.all([adminApi.templateGroups(), referenceApi.categories()]));
   const [templates, categories] = state.data ?? [[], []];
-  const [editing, setEditing] = useState<ResponseTemplate | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<ResponseTemplate | null>(null);
+  const [editing, setEditing] = useState<ResponseTemplateGroup | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<ResponseTemplateGroup | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const categoryName = (code: string | null) => {
     if (code === null) return t('admin.templates.allCategories');
@@ -43,9 +31,18 @@ export function TemplatesPage() {
     return category ? category.name : code;
   };
 
-  const columns: Column<ResponseTemplate>[] = [
-    { id: 'title', header: t('admin.templates.titleField'), rowHeader: true, cell: (tpl) => tpl.title },
-    { id: 'locale', header: t('admin.templates.locale'), cell: (tpl) => LOCALE_NAMES[tpl.locale as keyof typeof LOCALE_NAMES] ?? tpl.locale },
+  const columns: Column<ResponseTemplateGroup>[] = [
+    { id: 'title', header: t('admin.templates.titleField'), rowHeader: true, cell: (tpl) => titleIn(tpl, locale) },
+    {
+      id: 'languages',
+      header: t('languages.templates.languages'),
+      cell: (tpl) => {
+        const missing = LOCALES.filter((l) => !tpl.texts[l]);
+        return missing.length === 0
+          ? t('languages.templates.allLanguages')
+          : t('languages.templates.missing', { languages: missing.map((l) => LOCALE_NAMES[l]).join(', ') });
+      },
+    },
     { id: 'category', header: t('admin.templates.category'), cell: (tpl) => categoryName(tpl.categoryCode) },
     { id: 'status', header: t('admin.templates.status'), cell: (tpl) => (tpl.status ? t(statusLabel(tpl.status)) : '—') },
     { id: 'active', header: t('admin.field.active'), cell: (tpl) => <YesNo value={tpl.active} /> },
@@ -55,10 +52,10 @@ export function TemplatesPage() {
       cell: (tpl) => (
         <span className="row-actions">
           <Button variant="link" onClick={() => setEditing(tpl)}>
-            {t('admin.editNamed', { name: tpl.title })}
+            {t('admin.editNamed', { name: titleIn(tpl, locale) })}
           </Button>
           <Button variant="link" onClick={() => setDeleting(tpl)}>
-            {t('admin.deleteNamed', { name: tpl.title })}
+            {t('admin.deleteNamed', { name: titleIn(tpl, locale) })}
           </Button>
         </span>
       ),
@@ -95,7 +92,7 @@ export function TemplatesPage() {
             onCancel={() => setEditing(null)}
             onSaved={(template) => {
               setEditing(null);
-              setSaved(t('admin.templates.saved', { name: template.title }));
+              setSaved(t('admin.templates.saved', { name: titleIn(template, locale) }));
               reload();
             }}
           />
@@ -104,13 +101,13 @@ export function TemplatesPage() {
       <ConfirmDialog
         open={deleting !== null}
         title={t('admin.templates.deleteTitle')}
-        body={deleting ? t('admin.templates.deleteBody', { name: deleting.title }) : ''}
+        body={deleting ? t('admin.templates.deleteBody', { name: titleIn(deleting, locale) }) : ''}
         confirmLabel={t('admin.delete')}
         onClose={() => setDeleting(null)}
         onConfirm={async () => {
           if (!deleting) return;
-          await adminApi.deleteTemplate(deleting.id);
-          setSaved(t('admin.templates.deleted', { name: deleting.title }));
+          await adminApi.deleteTemplateGroup(deleting.id);
+          setSaved(t('admin.templates.deleted', { name: titleIn(deleting, locale) }));
           reload();
         }}
       />
@@ -118,52 +115,62 @@ export function TemplatesPage() {
   );
 }
 
+type TextDraft = { title: string; body: string; styleNotes: string };
+
 function TemplateForm({
   template,
   categories,
   onSaved,
   onCancel,
 }: {
-  template: ResponseTemplate | null;
+  template: ResponseTemplateGroup | null;
   categories: CategoryView[];
-  onSaved(template: ResponseTemplate): void;
+  onSaved(template: ResponseTemplateGroup): void;
   onCancel(): void;
 }) {
-  const { t, locale } = useT();
-  const [title, setTitle] = useState(template?.title ?? '');
-  const [templateLocale, setTemplateLocale] = useState(template?.locale ?? locale);
+  const { t } = useT();
   const [categoryCode, setCategoryCode] = useState(template?.categoryCode ?? '');
   const [status, setStatus] = useState(template?.status ?? '');
-  const [body, setBody] = useState(template?.body ?? '');
-  const [styleNotes, setStyleNotes] = useState(template?.styleNotes ?? '');
   const [active, setActive] = useState(template?.active ?? true);
-  const fields: FormFields = useMemo(
-    () => ({
-      title: { id: 'template-title', label: t('admin.templates.titleField') },
-      locale: { id: 'template-locale', label: t('admin.templates.locale') },
+  const [texts, setTexts] = useState<Record<Locale, TextDraft>>(
+    () =>
+      Object.fromEntries(
+        LOCALES.map((l) => {
+          const text = template?.texts[l];
+          return [l, { title: text?.title ?? '', body: text?.body ?? '', styleNotes: text?.styleNotes ?? '' }];
+        }),
+      ) as Record<Locale, TextDraft>,
+  );
+  const setText = (l: Locale, patch: Partial<TextDraft>) => setTexts((current) => ({ ...current, [l]: { ...current[l], ...patch } }));
+  const fields: FormFields = useMemo(() => {
+    const byLanguage: FormFields = {};
+    for (const l of LOCALES) {
+      const name = LOCALE_NAMES[l];
+      byLanguage[`texts.${l}`] = { id: `template-${l}-title`, label: name };
+      byLanguage[`texts.${l}.title`] = { id: `template-${l}-title`, label: `${t('admin.templates.titleField')} (${name})` };
+      byLanguage[`texts.${l}.body`] = { id: `template-${l}-body`, label: `${t('admin.templates.body')} (${name})` };
+      byLanguage[`texts.${l}.styleNotes`] = { id: `template-${l}-notes`, label: `${t('admin.templates.styleNotes')} (${name})` };
+    }
+    return {
       categoryCode: { id: 'template-category', label: t('admin.templates.category') },
       status: { id: 'template-status', label: t('admin.templates.status') },
-      body: { id: 'template-body', label: t('admin.templates.body') },
-      styleNotes: { id: 'template-notes', label: t('admin.templates.styleNotes') },
       active: { id: 'template-active', label: t('admin.field.active') },
-    }),
-    [t],
-  );
+      texts: { id: 'template-es-title', label: t('languages.templates.texts') },
+      ...byLanguage,
+    };
+  }, [t]);
   const form = useApiForm(fields);
 
   const submit = async () => {
     const input = {
-      title: title.trim(),
-      locale: templateLocale,
       categoryCode: categoryCode || null,
       status: status || null,
-      body,
-      styleNotes,
       active,
+      texts: Object.fromEntries(
+        LOCALES.map((l) => [l, { title: texts[l].title.trim(), body: texts[l].body, styleNotes: texts[l].styleNotes }]),
+      ) as Record<Locale, TextDraft>,
     };
-    const result = await form.run(() =>
-      template ? adminApi.updateTemplate(template.id, input) : adminApi.createTemplate(input),
-    );
+    const result = await form.run(() => (template ? adminApi.updateTemplateGroup(template.id, input) : adminApi.createTemplateGroup(input)));
     if (result) onSaved(result);
   };
 
@@ -174,16 +181,7 @@ function TemplateForm({
       onSubmit={() => void submit()}
       actions={<Button onClick={onCancel}>{t('console.cancel')}</Button>}
     >
-      <TextField id="template-title" label={t('admin.templates.titleField')} value={title} onChange={(e) => setTitle(e.target.value)} error={form.error('template-title')} />
       <div className="form-row">
-        <SelectField
-          id="template-locale"
-          label={t('admin.templates.locale')}
-          options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
-          value={templateLocale}
-          onChange={(e) => setTemplateLocale(e.target.value as typeof templateLocale)}
-          error={form.error('template-locale')}
-        />
         <SelectField
           id="template-category"
           label={t('admin.templates.category')}
@@ -203,25 +201,6 @@ function TemplateForm({
           error={form.error('template-status')}
         />
       </div>
-      <TextAreaField
-        id="template-body"
-        label={t('admin.templates.body')}
-        hint={t('admin.templates.bodyHint', { placeholders: TEMPLATE_PLACEHOLDERS.join(', ') })}
-        lang={templateLocale}
-        rows={6}
-        value={body}
-        onChange={(e) => setBody(e.target.value)}
-        error={form.error('template-body')}
-      />
-      <TextAreaField
-        id="template-notes"
-        label={t('admin.templates.styleNotes')}
-        hint={t('admin.templates.styleNotesHint')}
-        rows={3}
-        value={styleNotes}
-        onChange={(e) => setStyleNotes(e.target.value)}
-        error={form.error('template-notes')}
-      />
       <CheckboxField
         id="template-active"
         label={t('admin.field.active')}
@@ -229,6 +208,41 @@ function TemplateForm({
         onChange={(e) => setActive(e.target.checked)}
         error={form.error('template-active')}
       />
+      <p className="hint">{t('languages.templates.textsHint', { placeholders: TEMPLATE_PLACEHOLDERS.join(', ') })}</p>
+      {LOCALES.map((l) => (
+        // The labels stay in the language on screen; the legend and what is typed are in `l`.
+        <fieldset key={l} className="ui-fieldset template-language">
+          <legend lang={l}>{LOCALE_NAMES[l]}</legend>
+          <TextField
+            id={`template-${l}-title`}
+            label={t('admin.templates.titleField')}
+            lang={l}
+            value={texts[l].title}
+            maxLength={120}
+            onChange={(e) => setText(l, { title: e.target.value })}
+            error={form.error(`template-${l}-title`)}
+          />
+          <TextAreaField
+            id={`template-${l}-body`}
+            label={t('admin.templates.body')}
+            lang={l}
+            rows={6}
+            value={texts[l].body}
+            onChange={(e) => setText(l, { body: e.target.value })}
+            error={form.error(`template-${l}-body`)}
+          />
+          <TextAreaField
+            id={`template-${l}-notes`}
+            label={t('admin.templates.styleNotes')}
+            hint={t('admin.templates.styleNotesHint')}
+            lang={l}
+            rows={2}
+            value={texts[l].styleNotes}
+            onChange={(e) => setText(l, { styleNotes: e.target.value })}
+            error={form.error(`template-${l}-notes`)}
+          />
+        </fieldset>
+      ))}
     </ApiFormView>
   );
 }

@@ -39,7 +39,9 @@ export interface ReplyComposerProps {
  */
 export function ReplyComposer({ id, detail, heading, actions, busy, error, initialBody = '', templateStatus, children }: ReplyComposerProps) {
   const { t, locale: uiLocale } = useT();
-  const [locale, setLocale] = useState<Locale>(isLocale(uiLocale) ? uiLocale : 'es');
+  // Answer in the citizen's language by default (their account's, else the report's); staff may switch.
+  const citizenLocale = isLocale(detail.reporter.locale) ? detail.reporter.locale : null;
+  const [locale, setLocale] = useState<Locale>(citizenLocale ?? (isLocale(uiLocale) ? uiLocale : 'es'));
   const [templates, setTemplates] = useState<ResponseTemplate[]>([]);
   const [templateId, setTemplateId] = useState('');
   const [styleNotes, setStyleNotes] = useState('');
@@ -48,6 +50,12 @@ export function ReplyComposer({ id, detail, heading, actions, busy, error, initi
   const [templateError, setTemplateError] = useState<string | null>(null);
   const findingsRef = useRef<HTMLDivElement>(null);
   const personalRef = useRef<HTMLDivElement>(null);
+  // The chosen template's group and the text it filled: switching language re-fills from the same
+  // template in the new language, unless the text has been edited since (then it is left alone).
+  const chosenGroup = useRef<string | null>(null);
+  const filledText = useRef<string | null>(null);
+  const bodyNow = useRef(body);
+  bodyNow.current = body;
   const [override, setOverride] = useState(false);
   const [overrideReason, setOverrideReason] = useState('');
   // The API refuses published text with personal data: a community manager may override it with a
@@ -61,7 +69,11 @@ export function ReplyComposer({ id, detail, heading, actions, busy, error, initi
         if (!current) return;
         // Templates for the move at hand first, then the rest in title order.
         const rank = (tpl: ResponseTemplate) => (templateStatus && tpl.status === templateStatus ? 0 : 1);
-        setTemplates([...list].sort((a, b) => rank(a) - rank(b) || a.title.localeCompare(b.title)));
+        const sorted = [...list].sort((a, b) => rank(a) - rank(b) || a.title.localeCompare(b.title));
+        setTemplates(sorted);
+        const sibling = chosenGroup.current ? sorted.find((tpl) => tpl.groupId === chosenGroup.current) : undefined;
+        if (sibling && sibling.locale === locale && bodyNow.current === filledText.current) void fillFrom(sibling);
+        else if (chosenGroup.current) setTemplateId(sibling?.id ?? '');
       },
       () => current && setTemplates([]),
     );
@@ -72,12 +84,18 @@ export function ReplyComposer({ id, detail, heading, actions, busy, error, initi
 
   const chooseTemplate = async (value: string) => {
     setTemplateId(value);
-    setTemplateError(null);
     const template = templates.find((tpl) => tpl.id === value);
-    if (!template) return;
+    chosenGroup.current = template?.groupId ?? null;
+    if (template) await fillFrom(template);
+  };
+
+  const fillFrom = async (template: ResponseTemplate) => {
+    setTemplateId(template.id);
+    setTemplateError(null);
     setStyleNotes(template.styleNotes);
     try {
       const filled = await casesApi.templateFill(detail.ref, template.id);
+      filledText.current = filled.body;
       setBody(filled.body);
     } catch {
       // Without the API's filling, fill what the case view knows and let the check flag the rest.
@@ -91,6 +109,7 @@ export function ReplyComposer({ id, detail, heading, actions, busy, error, initi
         status: t(`status.${detail.status}`),
         date: new Date().toLocaleDateString(locale),
       });
+      filledText.current = filled.text;
       setBody(filled.text);
       setTemplateError(t('cases.reply.templateFilledLocally'));
     }
@@ -126,6 +145,8 @@ export function ReplyComposer({ id, detail, heading, actions, busy, error, initi
     if (sent) {
       setBody('');
       setTemplateId('');
+      chosenGroup.current = null;
+      filledText.current = null;
       setStyleNotes('');
       setOverride(false);
       setOverrideReason('');
@@ -139,6 +160,7 @@ export function ReplyComposer({ id, detail, heading, actions, busy, error, initi
         <SelectField
           id={`${id}-locale`}
           label={t('cases.reply.language')}
+          hint={citizenLocale ? t('languages.reply.citizenLocale', { language: t(`cases.locale.${citizenLocale}`) }) : undefined}
           options={LOCALES.map((l) => ({ value: l, label: t(`cases.locale.${l}`) }))}
           value={locale}
           onChange={(event) => isLocale(event.target.value) && setLocale(event.target.value)}

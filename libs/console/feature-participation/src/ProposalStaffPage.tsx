@@ -1,4 +1,5 @@
 import {
+  isLocale,
   PROPOSAL_OUTCOMES,
   type DepartmentRef,
   type ProposalAnswerTemplate,
@@ -200,7 +201,8 @@ function AnswerForm({
     if (templates.status === 'ready' && first && !templates.data.some((tpl) => tpl.id === templateId)) choose(first);
   }, [templates]);
 
-  const styleLocale = locale === 'en' ? 'en' : 'es';
+  // The built-in answer templates exist in the five languages (issue 18): check the one on screen.
+  const styleLocale = isLocale(locale) ? locale : 'es';
   const findings = useMemo(() => (text.trim() ? checkStyle(text, styleLocale) : []), [text, styleLocale]);
   const leftovers = useMemo(() => [...new Set([...text.matchAll(/\{([A-Za-z_]+)\}/g)].map((m) => m[1] ?? ''))], [text]);
   const ok = text.trim() !== '' && passesStyle(findings) && leftovers.length === 0;

@@ -7,3 +7,4 @@ export * from './YesNo';
 export * from './form-errors';
 export * from './links';
 export * from './useApiForm';
+export * from './LocalizedTextFieldset';

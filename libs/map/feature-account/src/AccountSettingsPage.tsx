@@ -2,6 +2,7 @@ import { useT } from '@plaza/web/i18n';
 import { useCallback } from 'react';
 import { Link, Redirect } from 'wouter';
 import { appHref, useLoad } from '@plaza/map/util';
+import { AccountLanguageSection } from './AccountLanguageSection';
 import { MyContributions } from './MyContributions';
 import { AccountPage, UnreadBadge } from '@plaza/map/ui';
 import { accountDataApi, notificationSettingsApi, useUnreadCount } from '@plaza/map/data-access';
@@ -37,6 +38,7 @@ export function AccountSettingsPage() {
             <Link href={appHref('/account/data')}>{t('privacy.link')}</Link>
           </p>
           <NotificationSettingsSection className="account-card" load={load} save={save} />
+          <AccountLanguageSection className="account-card" />
           {mine.state === 'ready' && <MyContributions data={mine.data} />}
         </>
       )}

@@ -3,6 +3,9 @@
  * they consented to. Machine-readable for portability (GDPR art. 20); the map's /account/data
  * page shows the same record readably. docs/privacy.md lists where each part is stored.
  */
+
+import type { Locale } from './locale';
+
 export interface AccountDataReport {
   ref: string;
   title: string;
@@ -76,4 +79,6 @@ export interface AccountCorrection {
   email?: string;
   /** The phone on the reports filed from this account; empty string removes it. */
   phone?: string;
+  /** The language Plaza writes to me in; the web apps' language switch sends it too. */
+  locale?: Locale;
 }

@@ -21,9 +21,11 @@ import type { DepartmentDispatchSettings } from './dispatch';
 //   GET  /api/v1/staff/departments                                → DepartmentRef[] the caller works for
 //   GET  /api/v1/staff/departments/{id}                           → StaffDepartmentView (403 outside the caller's departments)
 //   GET  /api/v1/staff/templates (?category=&locale=&status=)     → ResponseTemplate[] (active ones)
+//   GET|POST /api/v1/admin/template-groups, PATCH|DELETE /api/v1/admin/template-groups/{id}
+//                                                                 → ResponseTemplateGroup (every language of a template)
 // Unsafe methods on a cookie session must carry the session's CSRF token in `X-CSRF-Token`.
 
-import type { LocalizedText } from './locale';
+import type { Locale, LocalizedText } from './locale';
 
 export const ROLES = ['citizen', 'community_manager', 'department_staff', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -109,6 +111,8 @@ export interface AdminDepartment {
   code: string;
   name: LocalizedText;
   contactEmail: string;
+  /** The language Plaza writes the department's mails in (default Spanish). */
+  locale: Locale;
   active: boolean;
   /** How routed cases reach the department (docs/dispatch.md). */
   dispatch: DepartmentDispatchSettings;
@@ -165,6 +169,8 @@ export interface AdminUser {
 
 export interface ResponseTemplate {
   id: string;
+  /** The template this text is one language of: its other languages share the group id. */
+  groupId: string;
   title: string;
   locale: string;
   /** null: usable for every category. */
@@ -176,6 +182,38 @@ export interface ResponseTemplate {
   /** The city's style-guide notes for whoever uses it. */
   styleNotes: string;
   active: boolean;
+}
+
+/** One language of a response template. */
+export interface TemplateText {
+  title: string;
+  /** With placeholders such as {ref}, {category}, {department}, {date}. */
+  body: string;
+  /** The style guide's notes for replies in this language. */
+  styleNotes: string;
+}
+
+/**
+ * A response template in every language it has (docs/decisions/0011-template-languages.md): one
+ * stored row per language, sharing `id` as their group, so a sent reply keeps pointing at the
+ * language it was written from.
+ */
+export interface ResponseTemplateGroup {
+  id: string;
+  /** null: usable for every category. */
+  categoryCode: string | null;
+  status: string | null;
+  active: boolean;
+  /** Each language's text and the id of its row; templates from before issue 18 may lack some. */
+  texts: Partial<Record<Locale, TemplateText & { templateId: string }>>;
+}
+
+/** Create or change a template: on create, and whenever `texts` is sent, all five languages. */
+export interface ResponseTemplateGroupInput {
+  categoryCode?: string | null;
+  status?: string | null;
+  active?: boolean;
+  texts?: Record<Locale, Omit<TemplateText, 'styleNotes'> & { styleNotes?: string }>;
 }
 
 export interface AuditEntry {

@@ -196,6 +196,11 @@ export interface ReporterContact {
   phone: string | null;
   /** Whether the reporter agreed to show their name publicly. */
   showName: boolean;
+  /**
+   * The language to answer them in: their account's (kept up to date by the language switch),
+   * else the one they filed the report in. The reply composer offers templates in it first.
+   */
+  locale: Locale;
 }
 
 export interface CasePhoto extends PhotoView {

@@ -10,6 +10,7 @@ import type participation from '../messages/es/participation.json';
 import type proposals from '../messages/es/proposals.json';
 import type stats from '../messages/es/stats.json';
 import type privacy from '../messages/es/privacy.json';
+import type languages from '../messages/es/languages.json';
 
 import type { Locale } from '@plaza/shared/contracts';
 
@@ -43,6 +44,7 @@ export const NAMESPACES = [
   'proposals',
   'stats',
   'privacy',
+  'languages',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -59,7 +61,8 @@ type SpanishCatalogue = typeof common &
   typeof participation &
   typeof proposals &
   typeof stats &
-  typeof privacy;
+  typeof privacy &
+  typeof languages;
 
 export type MessageKey = keyof SpanishCatalogue;
 export type Messages = Record<MessageKey, string>;

@@ -1,4 +1,4 @@
-import type { SessionView } from '@plaza/shared/contracts';
+import type { Locale, SessionView } from '@plaza/shared/contracts';
 import { ApiError, onSessionExpired, setCsrfToken } from '@plaza/web/api-client';
 import {
   createContext,
@@ -29,6 +29,11 @@ export interface SessionContextValue {
   signOut(everywhere: boolean): Promise<void>;
   /** Asks /auth/session again (after `unavailable`). */
   retry(): void;
+  /**
+   * Keeps the language in the signed-in account, so mails follow it (the language switch calls it);
+   * does nothing when anonymous or already stored. Rejects when the API refuses.
+   */
+  saveAccountLocale(locale: Locale): Promise<void>;
 }
 
 export interface SessionProviderProps {
@@ -104,7 +109,20 @@ export function SessionProvider({ children, requireApi = false, endOnExpiry = fa
     setAttempt((n) => n + 1);
   }, []);
 
-  const value = useMemo(() => ({ state, enter, signOut, retry }), [state, enter, signOut, retry]);
+  const saveAccountLocale = useCallback(
+    async (locale: Locale) => {
+      if (state.status !== 'signedIn' || state.session.user.locale === locale) return;
+      await authApi.setAccountLocale(locale);
+      setState((current) =>
+        current.status === 'signedIn'
+          ? { status: 'signedIn', session: { ...current.session, user: { ...current.session.user, locale } } }
+          : current,
+      );
+    },
+    [state],
+  );
+
+  const value = useMemo(() => ({ state, enter, signOut, retry, saveAccountLocale }), [state, enter, signOut, retry, saveAccountLocale]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

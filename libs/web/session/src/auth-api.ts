@@ -1,5 +1,5 @@
 // Calls to /api/v1/auth for both web apps, on the shared API client.
-import type { EmailLinkRequest, LoginRequest, SessionView, SignupAccepted, SignupRequest } from '@plaza/shared/contracts';
+import type { EmailLinkRequest, Locale, LoginRequest, SessionView, SignupAccepted, SignupRequest } from '@plaza/shared/contracts';
 import { apiRequest } from '@plaza/web/api-client';
 
 const AUTH = '/api/v1/auth';
@@ -19,4 +19,7 @@ export const authApi = {
     apiRequest<SessionView>(`${AUTH}/email-link/verify`, { method: 'POST', json: { token } }),
   changePassword: (body: { currentPassword?: string; newPassword: string }) =>
     apiRequest<void>(`${AUTH}/password`, { method: 'POST', json: body }),
+  /** The account's language (PATCH /api/v1/account, the data-rights endpoint that corrects it). */
+  setAccountLocale: (locale: Locale) =>
+    apiRequest<{ emailConfirmationSent: boolean }>('/api/v1/account', { method: 'PATCH', json: { locale } }),
 };

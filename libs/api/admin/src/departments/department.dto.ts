@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { SEND_METHODS, type SendMethod } from '@plaza/shared/contracts';
+import { LOCALES, SEND_METHODS, type Locale, type SendMethod } from '@plaza/shared/contracts';
 import {
   IsBoolean,
   IsIn,
@@ -80,6 +80,11 @@ export class CreateDepartmentDto extends DepartmentDispatchDto {
   @MaxLength(254)
   contactEmail!: string;
 
+  @ApiPropertyOptional({ enum: LOCALES, default: 'es', description: 'The language of the mails Plaza sends the department' })
+  @IsOptional()
+  @IsIn(LOCALES as unknown as string[])
+  locale?: Locale;
+
   @ApiPropertyOptional({ default: true })
   @IsOptional()
   @IsBoolean()
@@ -100,6 +105,11 @@ export class UpdateDepartmentDto extends DepartmentDispatchDto {
   @IsEmail()
   @MaxLength(254)
   contactEmail?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, description: 'The language of the mails Plaza sends the department' })
+  @IsOptional()
+  @IsIn(LOCALES as unknown as string[])
+  locale?: Locale;
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AdminDepartment, LocalizedText } from '@plaza/shared/contracts';
+import type { AdminDepartment, Locale, LocalizedText } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { setClause } from '../sql-update';
 import type { DispatchColumns } from './dispatch-settings';
 
 // The external API key is never selected: `open311ApiKeySet` only says whether there is one.
-const COLUMNS = `id, code, name, contact_email AS "contactEmail", active,
+const COLUMNS = `id, code, name, contact_email AS "contactEmail", locale, active,
   json_build_object(
     'sendMethod', send_method, 'open311Endpoint', open311_endpoint, 'open311JurisdictionId', open311_jurisdiction_id,
     'open311ServiceCodes', open311_service_codes, 'open311SendReporter', open311_send_reporter,
@@ -27,11 +27,11 @@ export class DepartmentsRepository {
 
   async insert(
     manager: EntityManager,
-    row: { code: string; name: LocalizedText; contactEmail: string; active: boolean },
+    row: { code: string; name: LocalizedText; contactEmail: string; locale: Locale; active: boolean },
   ): Promise<string> {
     const [{ id }] = await manager.query<{ id: string }[]>(
-      `INSERT INTO departments (code, name, contact_email, active) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [row.code, JSON.stringify(row.name), row.contactEmail, row.active],
+      `INSERT INTO departments (code, name, contact_email, locale, active) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [row.code, JSON.stringify(row.name), row.contactEmail, row.locale, row.active],
     );
     return id;
   }
@@ -45,12 +45,13 @@ export class DepartmentsRepository {
   async update(
     manager: EntityManager,
     id: string,
-    patch: { name?: LocalizedText; contactEmail?: string; active?: boolean },
+    patch: { name?: LocalizedText; contactEmail?: string; locale?: Locale; active?: boolean },
   ): Promise<void> {
     const set = setClause(
       {
         name: patch.name && JSON.stringify(patch.name),
         contact_email: patch.contactEmail,
+        locale: patch.locale,
         active: patch.active,
       },
       2,

@@ -30,6 +30,7 @@ export class DepartmentsService {
           code: input.code,
           name: cleanText(input.name),
           contactEmail: input.contactEmail.trim().toLowerCase(),
+          locale: input.locale ?? 'es',
           active: input.active ?? true,
         });
         const dispatch = dispatchColumns(input);
@@ -70,6 +71,7 @@ export class DepartmentsService {
       await this.departments.update(manager, id, {
         name: input.name && cleanText(input.name),
         contactEmail: input.contactEmail?.trim().toLowerCase(),
+        locale: input.locale,
         active: input.active,
       });
       await this.departments.updateDispatch(manager, id, dispatch);

@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { setClause } from '../sql-update';
 
 const SELECT = `
-  SELECT t.id, t.title, t.locale, c.code AS "categoryCode", t.status, t.body, t.style_notes AS "styleNotes", t.active
+  SELECT t.id, t.group_id AS "groupId", t.title, t.locale, c.code AS "categoryCode", t.status, t.body, t.style_notes AS "styleNotes", t.active
     FROM response_templates t LEFT JOIN categories c ON c.id = t.category_id`;
 
 export interface TemplateFilter {
@@ -79,6 +79,51 @@ export class TemplatesRepository {
 
   async delete(manager: EntityManager, id: string): Promise<void> {
     await manager.query<unknown[]>(`DELETE FROM response_templates WHERE id = $1`, [id]);
+  }
+
+  /** Every language row of one template (or of all templates), grouped together. */
+  groupRows(manager: EntityManager, groupId: string | null): Promise<ResponseTemplate[]> {
+    return manager.query<ResponseTemplate[]>(
+      `${SELECT} WHERE ($1::uuid IS NULL OR t.group_id = $1)
+        ORDER BY c.code NULLS FIRST, t.status NULLS FIRST, t.group_id,
+                 array_position(ARRAY['es', 'en', 'ca', 'eu', 'gl'], t.locale)`,
+      [groupId],
+    );
+  }
+
+  /** Writes one language of a template: a new row, or the text of the row it already has. */
+  async upsertText(
+    manager: EntityManager,
+    groupId: string,
+    locale: string,
+    text: { title: string; body: string; styleNotes: string },
+    shared: { categoryId: string | null; status: string | null; active: boolean },
+  ): Promise<void> {
+    await manager.query<unknown[]>(
+      `INSERT INTO response_templates (group_id, locale, title, body, style_notes, category_id, status, active)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (group_id, locale) DO UPDATE
+         SET title = excluded.title, body = excluded.body, style_notes = excluded.style_notes, updated_at = now()`,
+      [groupId, locale, text.title, text.body, text.styleNotes, shared.categoryId, shared.status, shared.active],
+    );
+  }
+
+  /** What every language of a template shares: its category, status and whether it is offered. */
+  async updateGroup(
+    manager: EntityManager,
+    groupId: string,
+    fields: { categoryId?: string | null; status?: string | null; active?: boolean },
+  ): Promise<void> {
+    const set = setClause({ category_id: fields.categoryId, status: fields.status, active: fields.active }, 2);
+    if (!set.sql) return;
+    await manager.query<unknown[]>(`UPDATE response_templates SET ${set.sql}, updated_at = now() WHERE group_id = $1`, [
+      groupId,
+      ...set.params,
+    ]);
+  }
+
+  async deleteGroup(manager: EntityManager, groupId: string): Promise<void> {
+    await manager.query<unknown[]>(`DELETE FROM response_templates WHERE group_id = $1`, [groupId]);
   }
 
   async categoryId(manager: EntityManager, code: string): Promise<string | null> {

@@ -23,6 +23,7 @@ import { PhotoKeyLookup1796321776654 } from './1796321776654-PhotoKeyLookup';
 import { CaseChangeCursor1796323099638 } from './1796323099638-CaseChangeCursor';
 import { SavedInboxViews1796328024650 } from './1796328024650-SavedInboxViews';
 import { PhotoProcessingQueue1797192040568 } from './1797192040568-PhotoProcessingQueue';
+import { FiveLanguageData1797418265031 } from './1797418265031-FiveLanguageData';
 import { ProposalScreening1797418356021 } from './1797418356021-ProposalScreening';
 import { ReporterLocales1797461830527 } from './1797461830527-ReporterLocales';
 import { ReportFilingStatement1797468213577 } from './1797468213577-ReportFilingStatement';
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   CaseChangeCursor1796323099638,
   SavedInboxViews1796328024650,
   PhotoProcessingQueue1797192040568,
+  FiveLanguageData1797418265031,
   ProposalScreening1797418356021,
   ReporterLocales1797461830527,
   ReportFilingStatement1797468213577,

@@ -3,6 +3,7 @@ import {
   PROPOSAL_LIMITS,
   PROPOSAL_OUTCOMES,
   type EvaluateProposalInput,
+  type Locale,
   type LinkReportInput,
   type OfficialAnswerInput,
   type ProposalOutcome,
@@ -78,18 +79,29 @@ export class LinkReportDto implements LinkReportInput {
   reportRef!: string;
 }
 
-class LocalizedNameDto {
-  @IsDefined()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(80)
+/** One language's theme name: present, not blank, at most 80 characters. */
+function NameIn(language: string): PropertyDecorator {
+  const message = { message: `$property: the ${language} name is required (every language Plaza speaks)` };
+  const decorators = [IsDefined(message), IsString(), MinLength(1, message), Matches(/\S/, message), MaxLength(80)];
+  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+}
+
+/** A theme's name in the five languages, all required on create and on rename (docs/administration.md). */
+export class LocalizedNameDto implements Record<Locale, string> {
+  @NameIn('Spanish')
   es!: string;
 
-  @IsDefined()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(80)
+  @NameIn('English')
   en!: string;
+
+  @NameIn('Catalan')
+  ca!: string;
+
+  @NameIn('Basque')
+  eu!: string;
+
+  @NameIn('Galician')
+  gl!: string;
 }
 
 export class CreateThemeDto implements ProposalThemeInput {
@@ -99,7 +111,7 @@ export class CreateThemeDto implements ProposalThemeInput {
   @Matches(/^[a-z0-9][a-z0-9_-]{1,63}$/, { message: 'code must be 2-64 lower-case letters, digits, - or _' })
   code!: string;
 
-  @ApiProperty({ example: { es: 'Juventud', en: 'Youth' } })
+  @ApiProperty({ example: { es: 'Juventud', en: 'Youth', ca: 'Joventut', eu: 'Gazteria', gl: 'Mocidade' } })
   @IsDefined()
   @IsObject()
   @ValidateNested()
