@@ -1,5 +1,5 @@
 import { pickText, type AdminDepartment, type AdminUser, type Role } from '@plaza/shared/contracts';
-import { LOCALE_NAMES, useT } from '@plaza/web/i18n';
+import { LOCALE_NAMES, LOCALES, useT } from '@plaza/web/i18n';
 import {
   Button,
   CheckboxField,
@@ -17,8 +17,6 @@ import { ApiFormView, type FormFields, LoadStatus, Page, useApiForm, YesNo } fro
 import { ALL_ROLES, ROLE_LABELS } from '@plaza/console/util';
 
 // Mail is written in Spanish or English (the other languages read the Spanish one).
-const MAIL_LOCALES = ['es', 'en'] as const;
-
 export function UsersPage() {
   const { t, locale, formatDate } = useT();
   const [filter, setFilter] = useState({ q: '', role: '' });
@@ -201,7 +199,7 @@ function UserForm({
           id="user-locale"
           label={t('admin.users.locale')}
           hint={t('admin.users.localeHint')}
-          options={MAIL_LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
+          options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
           value={mailLocale}
           onChange={(e) => setMailLocale(e.target.value)}
           error={form.error('user-locale')}
