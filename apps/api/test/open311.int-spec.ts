@@ -172,7 +172,8 @@ describe('Open311 GeoReport v2 (integration)', () => {
         group: 'Vía pública',
       });
       expect(String(farola.metadata)).toBe('false');
-      expect(farola.keywords).toBe('Street light out');
+      // Its names in the other languages (Galician's equals Spanish's), as synonyms.
+      expect(farola.keywords).toBe('Street light out, Fanal apagat, Farola itzalita');
       const en = read(
         await get(`${BASE}/services.${format}`, { 'accept-language': 'en-GB,en;q=0.9' }),
         format,
