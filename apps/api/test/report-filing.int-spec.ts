@@ -1,4 +1,4 @@
-// Filing a report in one statement (docs/decisions/0012-write-path.md), as production runs it: mail
+// Filing a report in one statement (docs/decisions/0015-write-path.md), as production runs it: mail
 // through SMTP (the worker is off here, so the confirmation mails stay in the outbox to be read).
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from './create-test-app';

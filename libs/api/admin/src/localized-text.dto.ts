@@ -11,7 +11,7 @@ function TextIn(language: string): PropertyDecorator {
 
 /**
  * Text in the five languages Plaza speaks, all required when a row is created or its text is
- * changed (docs/decisions/0011-template-languages.md says why): a missing one is refused with a
+ * changed (docs/decisions/0014-template-languages.md says why): a missing one is refused with a
  * field error naming it, e.g. `name.eu`. Rows from before issue 18 may still lack ca/eu/gl; they
  * fall back to Spanish (pickText) until someone edits them.
  */

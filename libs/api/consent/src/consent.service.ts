@@ -34,7 +34,7 @@ export class ConsentService {
 
   /**
    * The notice a form shown in `locale` carries, for a writer that inserts its consent record in
-   * its own statement (filing a report does, docs/decisions/0012-write-path.md).
+   * its own statement (filing a report does, docs/decisions/0015-write-path.md).
    */
   notice(locale: Locale): { locale: string; version: string } {
     return noticeVersion(this.config.privacyNotice, locale);

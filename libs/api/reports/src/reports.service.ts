@@ -142,7 +142,7 @@ export class ReportsService {
     const key = idempotencyKey === null ? null : { scope, key: idempotencyKey, requestHash: hash };
 
     // The common case — an anonymous text report, its mail left to the outbox worker — is one
-    // statement and one round trip (docs/decisions/0012-write-path.md). Photos, a channel's own
+    // statement and one round trip (docs/decisions/0015-write-path.md). Photos, a channel's own
     // rows, timeline listeners or a mail delivered in the transaction need a transaction around it.
     const oneStatement =
       photos.length === 0 &&

@@ -194,7 +194,7 @@ export interface TemplateText {
 }
 
 /**
- * A response template in every language it has (docs/decisions/0011-template-languages.md): one
+ * A response template in every language it has (docs/decisions/0014-template-languages.md): one
  * stored row per language, sharing `id` as their group, so a sent reply keeps pointing at the
  * language it was written from.
  */

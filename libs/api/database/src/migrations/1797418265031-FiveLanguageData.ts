@@ -107,7 +107,7 @@ const list = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
  *   back to Spanish for a missing language);
  * - departments.locale: the language the department's mails are written in (default Spanish);
  * - response and proposal-answer templates get a group_id: the rows of one template in its
- *   languages share it (docs/decisions/0011-template-languages.md). Existing rows are grouped when
+ *   languages share it (docs/decisions/0014-template-languages.md). Existing rows are grouped when
  *   the grouping is unambiguous (one row per language for a category and status, or an outcome);
  *   the built-in proposal answers get their Catalan, Basque and Galician rows.
  */

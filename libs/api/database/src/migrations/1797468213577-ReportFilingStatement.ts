@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * What lets a report be filed in one statement (docs/decisions/0012-write-path.md): the cap on
+ * What lets a report be filed in one statement (docs/decisions/0015-write-path.md): the cap on
  * pending confirmation mails per address, counted under the address's lock.
  *
  * VOLATILE on purpose: a volatile plpgsql function takes a fresh snapshot for each query it runs,
