@@ -6,7 +6,8 @@
 //   npm run seed:scale -- --reports 1000000 --database-url postgres://postgres@127.0.0.1:5432/stats_scale_test
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/stats_scale_test npm run bench:stats -- --samples 60
 //
-// Options: --samples N per endpoint and mode (default 40) · --no-build · --months M (default 12).
+// Options: --samples N per endpoint and mode (default 40) · --no-build · --months M (default 12) ·
+// --refresh-seconds N (STATS_REFRESH_SECONDS for the API, default 0: every change recomputed at once).
 // The API runs the migrations on start, so a database seeded before the roll-ups existed gets
 // them backfilled (timed and printed as "start").
 import os from 'node:os';
@@ -20,8 +21,10 @@ const { values } = parseArgs({
     samples: { type: 'string', default: '40' },
     months: { type: 'string', default: '12' },
     'no-build': { type: 'boolean', default: false },
+    'refresh-seconds': { type: 'string', default: '0' },
   },
 });
+const refreshSeconds = values['refresh-seconds'];
 const samples = Number(values.samples);
 const months = Number(values.months);
 const databaseUrl = process.env.DATABASE_URL;
@@ -37,7 +40,7 @@ if (!values['no-build']) buildApi();
 const db = new pg.Client({ connectionString: databaseUrl });
 await db.connect();
 const started = performance.now();
-const api = await startApi({ databaseUrl });
+const api = await startApi({ databaseUrl, env: { STATS_REFRESH_SECONDS: refreshSeconds } });
 console.log(`start (migrations included): ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
 try {
@@ -76,7 +79,8 @@ try {
     return performance.now() - t0;
   };
 
-  console.log(`\n${samples} requests per line, one at a time; months=${months}`);
+  console.log(`\n${samples} requests per line, one at a time; months=${months}; STATS_REFRESH_SECONDS=${refreshSeconds}`);
+  if (refreshSeconds !== '0') console.log('(cold: the first request after a change, answered from the previous view while the new one is computed in the background)');
   console.log('endpoint'.padEnd(28), 'cold p50'.padStart(10), 'cold p95'.padStart(10), 'warm p50'.padStart(10), 'warm p95'.padStart(10));
   for (const [label, path] of endpoints) {
     await time(path); // first call: connections, plans

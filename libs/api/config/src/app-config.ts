@@ -12,6 +12,7 @@ import type { TrustProxy } from './http-config';
 import type { AbuseSettings } from './abuse-config';
 import type { RetentionConfig } from './retention-config';
 import type { GeocoderConfig } from './geocoder-config';
+import type { StatsSettings } from './stats-config';
 
 /** Everything the API reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -65,6 +66,8 @@ export interface AppConfig {
   city: CityConfig;
   /** Open-data licence and publisher (OPEN_DATA_LICENCE, OPEN_DATA_PUBLISHER…): see open-data-config.ts. */
   openData: OpenDataConfig;
+  /** How the public statistics follow changes (STATS_REFRESH_SECONDS): see stats-config.ts. */
+  stats: StatsSettings;
   /** The daily alert digest (ALERT_DIGEST_HOUR, ALERT_DIGEST_WORKER): see alerts-config.ts. */
   alerts: AlertsSettings;
   /** The Prometheus endpoint (METRICS, METRICS_TOKEN): see metrics-config.ts. */

@@ -15,3 +15,4 @@ export * from './abuse-config';
 export * from './open-data-config';
 export * from './retention-config';
 export * from './geocoder-config';
+export * from './stats-config';

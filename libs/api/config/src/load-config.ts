@@ -5,6 +5,7 @@ import { readParticipationConfig } from './participation-config';
 import { readDeliveryConfig } from './delivery-config';
 import { readReportConfirmationConfig } from './report-confirmation-config';
 import { readRetentionConfig } from './retention-config';
+import { readStatsSettings } from './stats-config';
 import { readCityConfig } from './city-config';
 import { readOpenDataConfig } from './open-data-config';
 import { readGeocoderConfig } from './geocoder-config';
@@ -64,6 +65,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const abuse = readAbuseSettings(env, problems);
   const openData = readOpenDataConfig(env, problems);
   const retention = readRetentionConfig(env, problems);
+  const stats = readStatsSettings(env, problems);
 
   const logLevelRaw = env['LOG_LEVEL']?.trim() || 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevelRaw)) {
@@ -110,6 +112,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     ...abuse,
     ...openData,
     ...retention,
+    ...stats,
   };
 }
 

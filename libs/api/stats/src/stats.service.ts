@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import type { Locale } from '@plaza/shared/contracts';
 import { StatsErrors } from './stats.errors';
 import {
@@ -26,16 +27,34 @@ const REF = /^[A-Za-z0-9-]{1,32}$/;
 /** Views kept per process: (city + areas + departments) × months × languages actually asked for. */
 const CACHE_ENTRIES = 500;
 
+/** A computed view and the version of the figures it shows. */
+interface CachedView {
+  version: string;
+  view: Promise<object>;
+  /** When it was computed (ms): how stale it may be served, see STATS_REFRESH_SECONDS. */
+  computedAt: number;
+  settled: boolean;
+  /** Its successor is being computed in the background. */
+  refreshing: boolean;
+}
+
 /**
  * The public figures: only filed, moderated reports and visible proposals ever reach the tables
  * read here. A view is computed once per version of the figures (stats_version_seq, which every
- * change moves, and the hour) and served from memory until the next change.
+ * change moves, and the hour) and served from memory until the next change — or, with
+ * STATS_REFRESH_SECONDS, until its successor has been computed in the background.
  */
 @Injectable()
 export class StatsService {
-  private readonly cache = new Map<string, { version: string; view: Promise<object> }>();
+  private readonly cache = new Map<string, CachedView>();
+  private readonly refreshMs: number;
 
-  constructor(private readonly repo: StatsRepository) {}
+  constructor(
+    private readonly repo: StatsRepository,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.refreshMs = config.stats.refreshSeconds * 1000;
+  }
 
   city(months: number, locale: Locale): Promise<CityStatsView> {
     return this.cached(`city:${months}:${locale}`, (today) =>
@@ -109,15 +128,39 @@ export class StatsService {
     const { version, today } = await this.repo.version();
     const hit = this.cache.get(key);
     if (hit?.version === version) return hit.view as Promise<T>;
+    // STATS_REFRESH_SECONDS > 0: the figures moved, but the view computed less than that long ago
+    // is still served while its successor is computed once, in the background.
+    if (hit?.settled && Date.now() - hit.computedAt < this.refreshMs) {
+      if (!hit.refreshing) {
+        hit.refreshing = true;
+        const next = compute(today);
+        next.then(
+          () => {
+            if (this.cache.get(key) === hit) this.remember(key, version, next);
+          },
+          // A failed refresh is not remembered: the next request after the window recomputes.
+          () => (hit.refreshing = false),
+        );
+      }
+      return hit.view as Promise<T>;
+    }
     const view = compute(today);
-    this.cache.delete(key);
-    this.cache.set(key, { version, view });
-    if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
-    // A failure (unknown code, lost connection) is not remembered.
-    view.catch(() => {
-      if (this.cache.get(key)?.view === view) this.cache.delete(key);
-    });
+    this.remember(key, version, view);
     return view;
+  }
+
+  /** Keeps a view for its version (the oldest entry goes past CACHE_ENTRIES); a failure is not kept. */
+  private remember(key: string, version: string, view: Promise<object>): void {
+    const entry: CachedView = { version, view, computedAt: Date.now(), settled: false, refreshing: false };
+    this.cache.delete(key);
+    this.cache.set(key, entry);
+    if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
+    view.then(
+      () => (entry.settled = true),
+      () => {
+        if (this.cache.get(key) === entry) this.cache.delete(key);
+      },
+    );
   }
 
   private async overview(scope: StatsScope, period: StatsPeriodView, locale: Locale): Promise<CityStatsView> {
