@@ -1,6 +1,15 @@
 import { pickText, type AdminDepartment, type AdminProposalTheme } from '@plaza/shared/contracts';
 import { useT } from '@plaza/web/i18n';
-import { Button, CheckboxField, DataTable, Dialog, SelectField, StatusMessage, TextField, type Column } from '@plaza/web/ui';
+import {
+  Button,
+  CheckboxField,
+  DataTable,
+  Dialog,
+  SelectField,
+  StatusMessage,
+  TextField,
+  type Column,
+} from '@plaza/web/ui';
 import { useMemo, useState } from 'react';
 import { adminApi, useLoad } from '@plaza/console/data-access';
 import {
@@ -29,9 +38,18 @@ export function ProposalThemesPage() {
   };
 
   const columns: Column<AdminProposalTheme>[] = [
-    { id: 'name', header: t('admin.field.name'), rowHeader: true, cell: (theme) => pickText(theme.name, locale) },
+    {
+      id: 'name',
+      header: t('admin.field.name'),
+      rowHeader: true,
+      cell: (theme) => pickText(theme.name, locale),
+    },
     { id: 'code', header: t('admin.field.code'), cell: (theme) => <code>{theme.code}</code> },
-    { id: 'department', header: t('languages.themes.department'), cell: (theme) => departmentName(theme.departmentId) },
+    {
+      id: 'department',
+      header: t('languages.themes.department'),
+      cell: (theme) => departmentName(theme.departmentId),
+    },
     { id: 'active', header: t('admin.field.active'), cell: (theme) => <YesNo value={theme.active} /> },
     {
       id: 'actions',
@@ -122,8 +140,17 @@ function ThemeForm({
     const result = await form.run(() =>
       theme
         ? // On an edit, "none" is sent as null: that removes the department the theme had.
-          adminApi.updateProposalTheme(theme.code, { name: names, departmentId: departmentId || null, active })
-        : adminApi.createProposalTheme({ code: code.trim() || undefined, name: names, departmentId: departmentId || undefined, active }),
+          adminApi.updateProposalTheme(theme.code, {
+            name: names,
+            departmentId: departmentId || null,
+            active,
+          })
+        : adminApi.createProposalTheme({
+            code: code.trim() || undefined,
+            name: names,
+            departmentId: departmentId || undefined,
+            active,
+          }),
     );
     if (result) onSaved(result);
   };
