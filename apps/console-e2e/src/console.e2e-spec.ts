@@ -4,7 +4,7 @@
 // each other in order (the admin creates what later tests use).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
-import { launchBrowser, openPage, startPlaza, type IsolatedContext, type PlazaServer } from '@plaza/e2e/support';
+import { launchBrowser, openPage, signUpByMail, startPlaza, type IsolatedContext, type PlazaServer } from '@plaza/e2e/support';
 import {
   areasGeoJson,
   axeCollector,
@@ -666,14 +666,11 @@ describe('moderation console in Chromium', () => {
 
   it('offers reply templates in the citizen’s language, and switches the chosen one to another language', async () => {
     // A citizen who signed up in Galician files a report from their account.
-    const signup = await fetch(`${baseUrl()}/api/v1/auth/signup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'accept-language': 'gl-ES,gl;q=0.9' },
-      body: JSON.stringify({ name: 'Uxía Castro', email: 'uxia.castro@example.org', password: 'un contrasinal moi longo', consent: true }),
-    });
-    expect(signup.status).toBe(201);
-    const cookie = (signup.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const session = (await signup.json()) as { csrfToken: string; user: { locale: string } };
+    const { cookie, ...session } = await signUpByMail(
+      baseUrl(),
+      { name: 'Uxía Castro', email: 'uxia.castro@example.org', password: 'un contrasinal moi longo' },
+      { 'accept-language': 'gl-ES,gl;q=0.9' },
+    );
     expect(session.user.locale).toBe('gl');
     const filed = await fetch(`${baseUrl()}/api/v1/reports`, {
       method: 'POST',
