@@ -4,7 +4,7 @@
 // each other in order (the admin creates what later tests use).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
-import { launchBrowser, openPage, startPlaza, type IsolatedContext, type PlazaServer } from '@plaza/e2e/support';
+import { launchBrowser, openPage, signUpByMail, startPlaza, type IsolatedContext, type PlazaServer } from '@plaza/e2e/support';
 import {
   areasGeoJson,
   axeCollector,
@@ -29,6 +29,7 @@ const DEPARTMENT = {
   email: 'fuentes@ayto.example',
 };
 const CATEGORY = { code: 'fuente-rota', es: 'Fuente rota', en: 'Broken fountain', ca: 'Font trencada', eu: 'Iturri hondatua', gl: 'Fonte rota', targetDays: 7 };
+const THEME = { code: 'fuentes-jardines-e2e', es: 'Fuentes y jardines', en: 'Fountains and gardens', ca: 'Fonts i jardins', eu: 'Iturriak eta lorategiak', gl: 'Fontes e xardíns' };
 const ENDONYMS_BY_LOCALE = { es: 'Español', en: 'English', ca: 'Català', eu: 'Euskara', gl: 'Galego' } as const;
 
 /** Types a text in each language of the fieldset named `legend` (one input per language, by its endonym). */
@@ -48,6 +49,7 @@ const ADMIN_PAGES = [
   { path: '/console/admin', es: 'Administración', en: 'Administration' },
   { path: '/console/admin/departments', es: 'Departamentos', en: 'Departments' },
   { path: '/console/admin/categories', es: 'Categorías', en: 'Categories' },
+  { path: '/console/admin/proposal-themes', es: 'Temas de las propuestas', en: 'Proposal themes' },
   { path: '/console/admin/routing', es: 'Reglas de asignación', en: 'Routing rules' },
   { path: '/console/admin/areas', es: 'Zonas', en: 'Areas' },
   { path: '/console/admin/users', es: 'Usuarios y roles', en: 'Users and roles' },
@@ -264,6 +266,61 @@ describe('moderation console in Chromium', () => {
       'Sí',
       `Editar ${CATEGORY.es}`,
     ]);
+  });
+
+  it('creates a proposal theme named in five languages, by keyboard, and serves it in Basque', async () => {
+    const page = adminPage();
+    // Reached from the section nav and opened with the keyboard alone.
+    await page.getByRole('navigation', { name: 'Administración' }).getByRole('link', { name: 'Temas de las propuestas', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await heading1(page, 'Temas de las propuestas').waitFor();
+    // The demo city's themes are listed (the table has rows besides its header).
+    await page.getByRole('table').getByRole('row').nth(1).waitFor();
+    const opener = page.getByRole('button', { name: 'Nuevo tema' });
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Nuevo tema' });
+    await dialog.waitFor();
+    await expect(focused(page)).resolves.toMatchObject({ id: 'theme-code' });
+    await page.keyboard.type(THEME.code);
+
+    // No Basque name: the summary names the language, and the Basque input is the one marked.
+    await fillLanguages(dialog, 'Nombre', { ...THEME, eu: '' });
+    await dialog.getByLabel('Departamento que evalúa').selectOption({ label: DEPARTMENT.es });
+    await dialog.getByRole('button', { name: 'Crear tema' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Hay un problema' }).getByRole('link', { name: /Nombre \(Euskara\)/ }).waitFor();
+    await expect(focused(page)).resolves.toMatchObject({ id: 'theme-name-eu', invalid: 'true' });
+    for (const locale of ['es', 'en', 'ca', 'gl']) {
+      await expect(dialog.locator(`#theme-name-${locale}`).getAttribute('aria-invalid')).resolves.toBeNull();
+    }
+    const axe = axeCollector(page);
+    await axe.check('proposal theme dialog, Basque name missing (es)');
+    axe.assert();
+
+    // Focus is already on the Basque input: type the name and send the form with Enter.
+    await page.keyboard.type(THEME.eu);
+    await page.keyboard.press('Enter');
+    await statusWith(page, `Tema «${THEME.es}» guardado.`).waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: THEME.es, exact: true }) });
+    await row.waitFor();
+    await expect(row.getByRole('cell').allTextContents()).resolves.toEqual([THEME.code, DEPARTMENT.es, 'Sí', `Editar ${THEME.es}`]);
+
+    // The public list names it in the language asked for, with the department that evaluates it.
+    const answer = await page.evaluate(async () => {
+      const [themes, departments] = await Promise.all([
+        fetch('/api/v1/proposal-themes?lang=eu').then(async (r) => ({ status: r.status, body: (await r.json()) as Array<{ code: string; name: string; departmentId: string | null }> })),
+        fetch('/api/v1/admin/departments').then(async (r) => (await r.json()) as Array<{ id: string; code: string }>),
+      ]);
+      return { themes, departments };
+    });
+    expect(answer.themes.status).toBe(200);
+    expect(answer.themes.body.find((theme) => theme.code === THEME.code)).toEqual({
+      code: THEME.code,
+      name: THEME.eu,
+      departmentId: answer.departments.find((d) => d.code === DEPARTMENT.code)?.id,
+      active: true,
+    });
   });
 
   it('uploads areas as GeoJSON, reports what PostGIS repaired, and lists them with their size', async () => {
@@ -596,6 +653,12 @@ describe('moderation console in Chromium', () => {
       expect(widths.client).toBeLessThanOrEqual(360);
       expect(widths.scroll).toBeGreaterThan(widths.client);
 
+      // The five-language form's page fits too (the nav stacks above it).
+      await page.getByRole('navigation', { name: 'Administración' }).getByRole('link', { name: 'Temas de las propuestas' }).tap();
+      await heading1(page, 'Temas de las propuestas').waitFor();
+      await page.getByRole('table').getByRole('row').nth(1).waitFor();
+      await noSideways('proposal themes');
+
       await page.getByRole('button', { name: 'Cerrar sesión', exact: true }).tap();
       await statusWith(page, 'Has cerrado la sesión.').waitFor();
     }, phone);
@@ -603,14 +666,11 @@ describe('moderation console in Chromium', () => {
 
   it('offers reply templates in the citizen’s language, and switches the chosen one to another language', async () => {
     // A citizen who signed up in Galician files a report from their account.
-    const signup = await fetch(`${baseUrl()}/api/v1/auth/signup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'accept-language': 'gl-ES,gl;q=0.9' },
-      body: JSON.stringify({ name: 'Uxía Castro', email: 'uxia.castro@example.org', password: 'un contrasinal moi longo', consent: true }),
-    });
-    expect(signup.status).toBe(201);
-    const cookie = (signup.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const session = (await signup.json()) as { csrfToken: string; user: { locale: string } };
+    const { cookie, ...session } = await signUpByMail(
+      baseUrl(),
+      { name: 'Uxía Castro', email: 'uxia.castro@example.org', password: 'un contrasinal moi longo' },
+      { 'accept-language': 'gl-ES,gl;q=0.9' },
+    );
     expect(session.user.locale).toBe('gl');
     const filed = await fetch(`${baseUrl()}/api/v1/reports`, {
       method: 'POST',

@@ -42,6 +42,7 @@ const DepartmentTrustPage = lazy(() => admin().then((m) => ({ default: m.Departm
 const HolidaysPage = lazy(() => admin().then((m) => ({ default: m.HolidaysPage })));
 const MailListPage = lazy(() => admin().then((m) => ({ default: m.MailListPage })));
 const MailMessagePage = lazy(() => admin().then((m) => ({ default: m.MailMessagePage })));
+const ProposalThemesPage = lazy(() => admin().then((m) => ({ default: m.ProposalThemesPage })));
 const RoutingRulesPage = lazy(() => admin().then((m) => ({ default: m.RoutingRulesPage })));
 const TemplatesPage = lazy(() => admin().then((m) => ({ default: m.TemplatesPage })));
 const UsersPage = lazy(() => admin().then((m) => ({ default: m.UsersPage })));
@@ -111,6 +112,7 @@ function StaffRoutes({ admin, user }: { admin: boolean; user: SessionUser }) {
       <Route path="/admin">{adminPage(<AdminHomePage />)}</Route>
       <Route path="/admin/departments">{adminPage(<DepartmentsPage />)}</Route>
       <Route path="/admin/categories">{adminPage(<CategoriesPage />)}</Route>
+      <Route path="/admin/proposal-themes">{adminPage(<ProposalThemesPage />)}</Route>
       <Route path="/admin/routing">{adminPage(<RoutingRulesPage />)}</Route>
       <Route path="/admin/areas">{adminPage(<AreasPage />)}</Route>
       <Route path="/admin/users">{adminPage(<UsersPage />)}</Route>

@@ -1,16 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PublicReads } from '@plaza/api/database';
-import type { LocalizedText, ProposalTheme } from '@plaza/shared/contracts';
+import type { AdminProposalTheme, ProposalTheme } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 
-export interface ThemeRecord {
-  code: string;
-  name: LocalizedText;
-  departmentId: string | null;
-  active: boolean;
-  sortOrder: number;
-}
+/** The admin shape (the console's ProposalThemesPage reads it through the shared contract). */
+export type ThemeRecord = AdminProposalTheme;
 
 const COLUMNS = `code, name, department_id AS "departmentId", active, sort_order AS "sortOrder"`;
 

@@ -5,6 +5,7 @@ import type {
   CreatedApiClient,
   SendMethod,
   AdminCategory,
+  AdminProposalTheme,
   AdminDepartment,
   AdminRoutingRule,
   AdminUser,
@@ -15,6 +16,7 @@ import type {
   ResponseTemplate,
   ResponseTemplateGroup,
   ResponseTemplateGroupInput,
+  ProposalThemeInput,
   Role,
 } from '@plaza/shared/contracts';
 import { apiRequest } from './client';
@@ -45,6 +47,8 @@ export type CategoryInput = Omit<AdminCategory, 'group' | 'defaultDepartmentId' 
   icon?: string;
   defaultDepartmentId?: string;
 };
+/** A theme's department is optional: null (or missing) leaves proposals of the theme without one. */
+export type ProposalThemeCreateInput = Omit<ProposalThemeInput, 'code'> & { code?: string };
 export type RoutingRuleInput = Partial<Pick<AdminRoutingRule, 'areaId' | 'categoryCode' | 'departmentId'>>;
 export interface UserCreateInput {
   name: string;
@@ -71,6 +75,12 @@ export const adminApi = {
   createCategory: (input: CategoryInput) => apiRequest<AdminCategory>(`${ADMIN}/categories`, { method: 'POST', json: input }),
   updateCategory: (code: string, input: Partial<Omit<CategoryInput, 'code'>>) =>
     apiRequest<AdminCategory>(`${ADMIN}/categories/${id(code)}`, { method: 'PATCH', json: input }),
+
+  proposalThemes: () => apiRequest<AdminProposalTheme[]>(`${ADMIN}/proposal-themes`),
+  createProposalTheme: (input: ProposalThemeCreateInput) =>
+    apiRequest<AdminProposalTheme>(`${ADMIN}/proposal-themes`, { method: 'POST', json: input }),
+  updateProposalTheme: (code: string, input: Partial<Omit<ProposalThemeInput, 'code'>>) =>
+    apiRequest<AdminProposalTheme>(`${ADMIN}/proposal-themes/${id(code)}`, { method: 'PATCH', json: input }),
 
   routingRules: () => apiRequest<AdminRoutingRule[]>(`${ADMIN}/routing-rules`),
   createRoutingRule: (input: RoutingRuleInput) =>

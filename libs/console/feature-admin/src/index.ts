@@ -9,6 +9,7 @@ export { DepartmentsPage } from './DepartmentsPage';
 export { DepartmentTrustPage } from './DepartmentTrustPage';
 export { HolidaysPage } from './HolidaysPage';
 export { MailListPage, MailMessagePage } from './MailPage';
+export { ProposalThemesPage } from './ProposalThemesPage';
 export { RoutingRulesPage } from './RoutingRulesPage';
 export { TemplatesPage } from './TemplatesPage';
 export { UsersPage } from './UsersPage';

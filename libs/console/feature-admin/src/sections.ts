@@ -10,6 +10,7 @@ export interface AdminSection {
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { path: '/admin/departments', title: 'admin.departments.title', summary: 'admin.departments.summary' },
   { path: '/admin/categories', title: 'admin.categories.title', summary: 'admin.categories.summary' },
+  { path: '/admin/proposal-themes', title: 'languages.themes.title', summary: 'languages.themes.summary' },
   { path: '/admin/routing', title: 'admin.routing.title', summary: 'admin.routing.summary' },
   { path: '/admin/areas', title: 'admin.areas.title', summary: 'admin.areas.summary' },
   { path: '/admin/users', title: 'admin.users.title', summary: 'admin.users.summary' },

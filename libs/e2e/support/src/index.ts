@@ -5,3 +5,5 @@ export { freePort, startPlaza, workspaceRoot } from './plaza-server';
 export type { PlazaServer } from './plaza-server';
 export { confirmationLinkFor, confirmationMailsFor, confirmReportByMail } from './report-confirmation';
 export { catalogueTexts, ENDONYMS, landmarkTexts, spanishLeftOn } from './languages';
+export { signUpByMail } from './sign-up';
+export type { SignedUpCitizen } from './sign-up';

@@ -19,7 +19,7 @@
 //   POST   /api/v1/staff/proposals/{id}/progress   ProposalProgressInput   (dept staff, CM) → ProposalDetail
 //   POST   /api/v1/staff/proposals/{id}/reports    LinkReportInput         (CM) → ProposalDetail
 //   DELETE /api/v1/staff/proposals/{id}/reports/{ref}                      (CM) → ProposalDetail
-//   Admin: GET/POST /api/v1/admin/proposal-themes, PATCH /api/v1/admin/proposal-themes/{code}
+//   Admin: GET/POST /api/v1/admin/proposal-themes, PATCH /api/v1/admin/proposal-themes/{code}  → AdminProposalTheme
 // Supporters' identities and authors' emails never appear in any answer; the author's name only
 // when they chose `showName`.
 
@@ -65,6 +65,15 @@ export interface ProposalTheme {
   /** The department that evaluates proposals of this theme by default, when the city set one. */
   departmentId: string | null;
   active: boolean;
+}
+
+/** A theme as the admin API lists and returns it: the name in every language, inactive ones too. */
+export interface AdminProposalTheme {
+  code: string;
+  name: LocalizedText;
+  departmentId: string | null;
+  active: boolean;
+  sortOrder: number;
 }
 
 export interface ProposalThemeInput {
