@@ -343,14 +343,17 @@ describeFleet('two API replicas on one database, Redis, bucket and SMTP relay', 
       .toBuffer();
     const filed = await fileReport(replica(1), ADDRESS.photo, 'foto@fleet.test', photo);
     expect(filed.status).toBe(201);
-    const [stored] = filed.json<{ properties: { photos: Array<{ url: string; thumbnailUrl?: string }> } }>()
-      .properties.photos;
-    expect(stored).toBeDefined();
-    // Processing may happen on the request or later in a queue: wait (bounded) until it is ready.
+    // The answer says the photo is pending: it is processed afterwards, by whichever replica's
+    // worker leases it (docs/decisions/0011-photo-processing-queue.md). Wait (bounded) until it is
+    // ready, then ask replica 2 for the processed photo.
+    const [upload] = filed.json<{ photoUploads?: Array<{ id: string; state: string }> }>().photoUploads ?? [];
+    expect(upload).toMatchObject({ state: 'pending' });
     const served = await until(
       'the photo on replica 2',
       async () => {
-        const answer = await request(`${replica(2).baseUrl}${new URL(stored!.url).pathname}`);
+        const [row] = await query<{ storage_key: string }>(`SELECT storage_key FROM report_photos WHERE id = $1 AND state = 'ready'`, [upload!.id]);
+        if (!row) return null;
+        const answer = await request(`${replica(2).baseUrl}/api/v1/media/${row.storage_key}`);
         return answer.status === 200 ? answer : null;
       },
       30_000,
