@@ -155,7 +155,8 @@ export class ReportsService {
         const result = this.filed(outcome, filing);
         // Committed by the statement itself: the worker is woken for the mail now.
         if (outcome.kind === 'filed' && outcome.outbox) this.outbox.committed();
-        return result;
+        // The same answer as a filing through the transaction below: no photos, so none pending.
+        return { ...result, report: { ...result.report, photoUploads: [] } };
       } catch (error) {
         // A key seen before (a retry, a twin, or one past its TTL): the claiming path sorts it out.
         if (!(error instanceof IdempotencyKeyTaken)) throw error;
