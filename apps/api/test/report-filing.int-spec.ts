@@ -1,6 +1,7 @@
 // Filing a report in one statement (docs/decisions/0015-write-path.md), as production runs it: mail
 // through SMTP (the worker is off here, so the confirmation mails stay in the outbox to be read).
 import { DataSource } from 'typeorm';
+import { IdempotencyKeyTaken, ReportFilingRepository, type Filing } from '@plaza/api/reports';
 import { createTestApp, type TestApp } from './create-test-app';
 import { confirmReport } from './report-confirmation';
 
@@ -29,6 +30,7 @@ describe('filing a report in one statement (integration, real PostGIS)', () => {
   const file = (body: unknown, headers: Record<string, string> = {}) => t.inject({ method: 'POST', url: '/api/v1/reports', payload: body, headers });
   const outboxFor = (reportId: string) =>
     db.query<OutboxRow[]>(`SELECT dedupe_key AS "dedupeKey", status, payload FROM outbox_messages WHERE dedupe_key = $1`, [`report-confirmation:${reportId}`]);
+  const filings = () => t.app.get(ReportFilingRepository);
   const idOf = async (ref: string) => ((await db.query<Array<{ id: string }>>(`SELECT id::text AS id FROM reports WHERE ref = $1`, [ref]))[0]?.id ?? null);
 
   beforeAll(async () => {
@@ -92,7 +94,13 @@ describe('filing a report in one statement (integration, real PostGIS)', () => {
 
   it('gives each of a burst of concurrent filings its own report, and a refused one fails nobody else', async () => {
     const bodies = Array.from({ length: 40 }, (_, i) => (i % 10 === 9 ? report(100 + i, { lat: 41.3874, lon: 2.1686 }) : report(100 + i)));
+    const before = { ...filings().batchStats };
     const answers = await Promise.all(bodies.map((body, i) => file(body, { 'idempotency-key': `burst-${i}` })));
+    // Group commit (decision 0016): the burst shared statements, and none of them failed.
+    const after = filings().batchStats;
+    expect(after.items - before.items).toBe(40);
+    expect(after.batches - before.batches).toBeLessThan(40);
+    expect(after.fallbacks).toBe(before.fallbacks);
     const accepted = answers.filter((a) => a.statusCode === 201);
     expect(answers.filter((a) => a.statusCode === 422)).toHaveLength(4);
     expect(accepted).toHaveLength(36);
@@ -106,6 +114,53 @@ describe('filing a report in one statement (integration, real PostGIS)', () => {
     expect(stored.every((s) => s.mails === 1)).toBe(true);
     // Each answer is its own report, not a neighbour's.
     for (const a of accepted) expect(stored.find((s) => s.ref === a.json().properties.ref)?.title).toBe(a.json().properties.title);
+  });
+
+  it('runs every filing of a batch that failed again on its own: a reused key gets its own answer, the others are filed once', async () => {
+    const first = await file(report(400), { 'idempotency-key': 'reused-1' });
+    expect(first.statusCode).toBe(201);
+    // Sent together: the reused key (same body: a replay; another body: 422) makes the batch's
+    // statement fail as a whole, and each filing is then run alone.
+    const answers = await Promise.all([
+      file(report(400), { 'idempotency-key': 'reused-1' }),
+      file(report(401, { description: 'Otra descripción del mismo sitio.' }), { 'idempotency-key': 'reused-1' }),
+      ...[402, 403, 404, 405].map((i) => file(report(i), { 'idempotency-key': `fresh-${i}` })),
+    ]);
+    expect(answers[0]!.statusCode).toBe(201);
+    expect(answers[0]!.headers['idempotent-replayed']).toBe('true');
+    expect(answers[0]!.json().properties.ref).toBe(first.json().properties.ref);
+    expect(answers[1]!.statusCode).toBe(422);
+    expect(answers[1]!.json().code).toBe('IDEMPOTENCY.KEY_REUSED');
+    expect(answers.slice(2).map((a) => a.statusCode)).toEqual([201, 201, 201, 201]);
+    const stored = await db.query<Array<{ email: string; n: number }>>(
+      `SELECT reporter_email AS email, count(*)::int AS n FROM reports WHERE reporter_email ~ '^rafaga-40[0-5]@' GROUP BY 1 ORDER BY 1`,
+    );
+    expect(stored).toEqual(['rafaga-400@example.org', 'rafaga-402@example.org', 'rafaga-403@example.org', 'rafaga-404@example.org', 'rafaga-405@example.org'].map((email) => ({ email, n: 1 })));
+  });
+
+  it('sends filings that arrive together as one statement, and a batch that fails as each filing alone', async () => {
+    const filing = (i: number, key: string): Filing => ({
+      title: `Lote ${i}`, description: 'Presentado en lote.', categoryCode: 'farola', lon: SOL.lon, lat: SOL.lat, address: null,
+      screeningHold: null, reporterName: `Lote ${i}`, reporterEmail: `lote-${i}@example.org`, reporterPhone: null, reporterShowName: false,
+      source: 'web', reporterUserId: null, reporterLocale: 'es', confirmation: { tokenHash: `${i}`.padStart(64, '0'), ttlHours: 72 },
+      idempotency: { scope: 'test:batch', key, requestHash: `h-${i}`, mode: 'insert' },
+      consent: { channel: 'web', noticeLocale: 'es', noticeVersion: '0123456789abcdef' }, mail: null, withTimelineEntry: false, locale: 'es',
+    });
+    const repo = filings();
+    let before = { ...repo.batchStats };
+    // Submitted in one turn of the event loop: one statement for the five, in their order.
+    const five = await Promise.all([1, 2, 3, 4, 5].map((i) => repo.file(filing(i, `lote-${i}`))));
+    expect(repo.batchStats).toEqual({ batches: before.batches + 1, items: before.items + 5, fallbacks: before.fallbacks });
+    expect(five.map((o) => o.kind === 'filed' && (o.feature.properties as { title: string }).title)).toEqual(['Lote 1', 'Lote 2', 'Lote 3', 'Lote 4', 'Lote 5']);
+
+    // One key already used: the batch's statement fails, each filing runs alone, and only that one fails.
+    before = { ...repo.batchStats };
+    const settled = await Promise.allSettled([6, 7, 8].map((i) => repo.file(filing(i, i === 7 ? 'lote-1' : `lote-${i}`))));
+    expect(repo.batchStats.fallbacks).toBe(before.fallbacks + 1);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((settled[1] as PromiseRejectedResult).reason).toBeInstanceOf(IdempotencyKeyTaken);
+    const stored = await db.query<Array<{ title: string }>>(`SELECT title FROM reports WHERE reporter_email LIKE 'lote-%' ORDER BY title`);
+    expect(stored.map((r) => r.title)).toEqual(['Lote 1', 'Lote 2', 'Lote 3', 'Lote 4', 'Lote 5', 'Lote 6', 'Lote 8']);
   });
 
   it('keeps the map cells and the statistics exact after a burst, as a rebuild from scratch computes them', async () => {

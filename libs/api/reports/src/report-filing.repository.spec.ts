@@ -27,7 +27,7 @@ const filing: Filing = {
   withTimelineEntry: false,
   locale: 'es',
 };
-const filedRow = { categoryFound: true, id: '7', ref: '2026-000007', status: 'confirmed', feature: { type: 'Feature' }, eventId: null, outboxId: 'o-1', outboxKey: 'report-confirmation:7', outboxPayload: { subject: 'x' } };
+const filedRow = { ord: 0, categoryFound: true, id: '7', ref: '2026-000007', status: 'confirmed', feature: { type: 'Feature' }, eventId: null, outboxId: 'o-1', outboxKey: 'report-confirmation:7', outboxPayload: { subject: 'x' } };
 
 function fakeDataSource(prepared: (config: { name: string; text: string; values: unknown[] }) => Promise<{ rows: unknown[] }>, poolSize = 10) {
   const query = jest.fn(async (_sql: string, _values: unknown[]) => [filedRow]);
@@ -47,7 +47,9 @@ describe('ReportFilingRepository', () => {
     expect(query).not.toHaveBeenCalled();
     const [config] = master.query.mock.calls[0]!;
     expect(config.name).toMatch(/^plaza_[0-9a-f]{16}$/);
-    expect(config.values).toHaveLength(32);
+    // One JSON parameter: the filings of the batch, here one.
+    expect(config.values).toHaveLength(1);
+    expect(JSON.parse(config.values[0] as string)).toEqual([expect.objectContaining({ ord: 0, title: 'Farola apagada', key: 'k-1', mail_at: '2026-12-03T00:00:00.000Z' })]);
     expect(config.text.replace(/[ \t]+$/gm, '')).toMatchSnapshot();
   });
 
@@ -63,6 +65,21 @@ describe('ReportFilingRepository', () => {
     await expect(new ReportFilingRepository(taken.db).file(filing)).rejects.toBeInstanceOf(IdempotencyKeyTaken);
     const otherUnique = fakeDataSource(async () => Promise.reject(pgError('23505', 'reports_ref_key')));
     await expect(new ReportFilingRepository(otherUnique.db).file(filing)).rejects.toMatchObject({ code: '23505', constraint: 'reports_ref_key' });
+  });
+
+  it('gathers filings made in one turn into one statement, sorted by address, each answered its own row', async () => {
+    const { db, master } = fakeDataSource(async ({ values }) => {
+      const records = JSON.parse(values[0] as string) as Array<{ ord: number; reporter_email: string }>;
+      return { rows: records.map((r) => ({ ...filedRow, ord: r.ord, id: r.reporter_email, ref: r.reporter_email })) };
+    });
+    const repo = new ReportFilingRepository(db);
+    const emails = ['c@example.org', 'a@example.org', 'b@example.org'];
+    const outcomes = await Promise.all(emails.map((reporterEmail) => repo.file({ ...filing, reporterEmail })));
+    expect(outcomes.map((o) => o.kind === 'filed' && o.ref)).toEqual(emails);
+    expect(master.query).toHaveBeenCalledTimes(1);
+    const records = JSON.parse(master.query.mock.calls[0]![0].values[0] as string) as Array<{ ord: number; reporter_email: string }>;
+    // The addresses' advisory locks are taken in this order by every batch.
+    expect(records.map((r) => [r.ord, r.reporter_email])).toEqual([[0, 'a@example.org'], [1, 'b@example.org'], [2, 'c@example.org']]);
   });
 
   it('sends the statement unnamed on a pool of one (the embedded PGlite)', async () => {
