@@ -28,6 +28,7 @@ import { ProposalScreening1797418356021 } from './1797418356021-ProposalScreenin
 import { ReporterLocales1797461830527 } from './1797461830527-ReporterLocales';
 import { ReportFilingStatement1797468213577 } from './1797468213577-ReportFilingStatement';
 import { SignupConfirmation1797662918437 } from './1797662918437-SignupConfirmation';
+import { PendingConfirmationsByAddress1798034417265 } from './1798034417265-PendingConfirmationsByAddress';
 
 /** Every migration, in order. Listed explicitly so the bundle and the tests run the same set. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   ReporterLocales1797461830527,
   ReportFilingStatement1797468213577,
   SignupConfirmation1797662918437,
+  PendingConfirmationsByAddress1798034417265,
 ];

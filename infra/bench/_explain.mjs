@@ -1,0 +1,12 @@
+import pg from 'pg';
+import { readFileSync } from 'node:fs';
+const src = readFileSync('libs/api/reports/src/report-filing.repository.ts', 'utf8');
+const sql = /const FILE_REPORTS_SQL = `([\s\S]*?)`;/.exec(src)[1];
+const n = Number(process.argv[2] ?? 1);
+const payload = JSON.stringify({ to: 'x@example.org', subject: 'Confirma', text: 'MARK '.repeat(500), html: '<p>MARK</p>'.repeat(300) });
+const recs = Array.from({ length: n }, (_, i) => ({ ord: i, title: 'Aviso ' + i, description: 'Desc', category_code: 'farola', lon: -3.70 + i / 1000, lat: 40.41, address: null, screening_hold: null, reporter_name: 'A', reporter_email: `explain-${process.pid}-${i}@example.org`, reporter_phone: null, show_name: false, source: 'web', user_id: null, reporter_locale: 'es', token_hash: (String(i) + String(process.pid)).padStart(64, 'a'), ttl_hours: 72, key_scope: 's', key: `explain-${process.pid}-${i}`, request_hash: 'r', key_mode: 'insert', consent_channel: 'web', notice_locale: 'es', notice_version: '0123456789abcdef', payload_plain: payload, payload_moderated: payload, ref_marker: 'MARK', cap: 5, mail_channel: 'email', mail_at: new Date(), mail_priority: 0, with_event: false, locale: 'es' }));
+const c = new pg.Client('postgres://postgres@127.0.0.1:5432/test_scale'); await c.connect();
+await c.query('BEGIN');
+const r = await c.query('EXPLAIN (ANALYZE, BUFFERS, TIMING ON) ' + sql, [JSON.stringify(recs)]);
+console.log(r.rows.map((x) => x['QUERY PLAN']).join('\n'));
+await c.query('ROLLBACK'); await c.end();
