@@ -29,6 +29,7 @@ import { ReporterLocales1797461830527 } from './1797461830527-ReporterLocales';
 import { ReportFilingStatement1797468213577 } from './1797468213577-ReportFilingStatement';
 import { SignupConfirmation1797662918437 } from './1797662918437-SignupConfirmation';
 import { PendingConfirmationsByAddress1798034417265 } from './1798034417265-PendingConfirmationsByAddress';
+import { BusinessDueInPlpgsql1798051893420 } from './1798051893420-BusinessDueInPlpgsql';
 
 /** Every migration, in order. Listed explicitly so the bundle and the tests run the same set. */
 export const MIGRATIONS = [
@@ -63,4 +64,6 @@ export const MIGRATIONS = [
   ReportFilingStatement1797468213577,
   SignupConfirmation1797662918437,
   PendingConfirmationsByAddress1798034417265,
+  BusinessDueInPlpgsql1798051893420,
 ];
+export { BUSINESS_DUE_SQL } from './1798051893420-BusinessDueInPlpgsql';
