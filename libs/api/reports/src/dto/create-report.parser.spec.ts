@@ -70,7 +70,7 @@ const reportVariants: Record<string, Variant[]> = {
     '',
     ...wrongTypes,
   ],
-  lat: [40.4336, 0, -0, 90, -90, 90.0000001, -91, 1e-7, 45.123456789012345, '40.4', NaN, Infinity, ...wrongTypes],
+  lat: [40.4336, 0, -0, 90, -90, 90.0000001, -91, 1e-7, 45.12345678901234, '40.4', NaN, Infinity, ...wrongTypes],
   lon: [-3.7003, 0, 180, -180, 180.0001, 200, 1e-9, '-3.7', NaN, -Infinity, ...wrongTypes],
   address: ['Calle Mayor, 1', '', text(REPORT_LIMITS.addressMax), text(REPORT_LIMITS.addressMax + 1), ABSENT, null, 5, true, [], {}],
   consent: [true, false, 'true', 1, ABSENT, null, {}],
