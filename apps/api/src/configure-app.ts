@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { RequestMethod, VersioningType } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -26,6 +25,7 @@ import { ReportPreviewService } from '@plaza/api/reports';
 import { ProposalPreviewService } from '@plaza/api/proposals';
 import { StatsPreviewService } from '@plaza/api/stats';
 import { isMapPagePath, REPORT_LIMITS, SESSION_COOKIE } from '@plaza/shared/contracts';
+import { helmetHeaders } from './helmet-headers';
 import { BODY_LIMIT } from './http-server-options';
 
 /** Everything the HTTP layer needs, shared by main.ts and the integration tests. */
@@ -68,7 +68,8 @@ export async function configureApp(
 
   // Security headers on every answer (docs/security.md#security-headers).
   const csp = contentSecurityPolicy({ tileUrl: config.tiles.url, publicUrl: config.publicUrl });
-  await app.register(helmet, {
+  // Helmet's headers, computed once (helmet-headers.ts) and set on every request that is routed.
+  const helmets = await helmetHeaders({
     contentSecurityPolicy: { useDefaults: false, directives: csp },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
@@ -77,12 +78,18 @@ export async function configureApp(
     // HSTS only means something over https; on a laptop's http://localhost it is noise.
     strictTransportSecurity: config.publicUrl.startsWith('https:') ? { maxAge: 31_536_000 } : false,
   });
+  const helmetNames = Object.keys(helmets);
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    // On the raw answer, as helmet sets them: a header set later through the reply wins.
+    for (const name of helmetNames) reply.raw.setHeader(name, helmets[name]!);
+    done();
+  });
   // Swagger UI's page has an inline <style> and style attributes of its own: allowed there only.
   const docsCsp = serializeCsp({ ...csp, 'style-src': ["'self'", "'unsafe-inline'"] });
   fastify.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/docs')) void reply.header('content-security-policy', docsCsp);
   });
-  // A safety net for any answer helmet's onRequest hook did not see (an error raised before it):
+  // A safety net for any answer the helmet hook above did not see (an error raised before it):
   // whatever is missing is added, nothing helmet set is changed.
   const everyAnswer = securityHeaders({ tileUrl: config.tiles.url, publicUrl: config.publicUrl });
   fastify.addHook('onSend', async (_request, reply) => {

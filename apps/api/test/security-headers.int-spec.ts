@@ -47,6 +47,13 @@ describe('security headers and TRUST_PROXY (integration)', () => {
         expect(headers['x-frame-options']).toBe('DENY');
         expect(headers['x-content-type-options']).toBe('nosniff');
         expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+        // Helmet's other headers too (set once per request from helmetHeaders, as helmet would).
+        expect(headers['cross-origin-opener-policy']).toBe('same-origin');
+        expect(headers['cross-origin-resource-policy']).toBe('cross-origin');
+        expect(headers['origin-agent-cluster']).toBe('?1');
+        expect(headers['x-dns-prefetch-control']).toBe('off');
+        expect(headers['x-permitted-cross-domain-policies']).toBe('none');
+        expect(headers['x-xss-protection']).toBe('0');
         // http://plaza.test: no HSTS, no upgrade of subresources.
         expect(headers['strict-transport-security']).toBeUndefined();
         expect(csp).not.toContain('upgrade-insecure-requests');

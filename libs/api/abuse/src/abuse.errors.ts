@@ -1,6 +1,6 @@
 import { DomainError } from '@plaza/api/http';
 
-/** A 429 that says when to come back; RetryAfterInterceptor (api/auth) turns the delay into a Retry-After header. */
+/** A 429 that says when to come back; the problem filter (api/http, toProblem) turns the delay into a Retry-After header. */
 export class TooManyAttemptsError extends DomainError {
   constructor(
     readonly retryAfterSeconds: number,

@@ -13,6 +13,11 @@ export interface AttemptStore {
   /** Adds one, opening a window of `windowMs` if the counter did not exist. */
   increment(key: string, windowMs: number): Promise<AttemptCount>;
   peek(key: string): Promise<AttemptCount>;
+  /**
+   * Takes one back (never below zero, the window unchanged): a hit that turned out not to count,
+   * such as a retry of a report already filed (PublicLimits.refund).
+   */
+  decrement(key: string): Promise<void>;
   reset(key: string): Promise<void>;
 }
 
@@ -41,6 +46,11 @@ export class MemoryAttemptStore implements AttemptStore {
     const counter = this.counters.get(key);
     if (!counter || counter.resetAt <= now) return { count: 0, resetInMs: 0 };
     return { count: counter.count, resetInMs: counter.resetAt - now };
+  }
+
+  async decrement(key: string): Promise<void> {
+    const counter = this.counters.get(key);
+    if (counter && counter.resetAt > this.now() && counter.count > 0) counter.count -= 1;
   }
 
   async reset(key: string): Promise<void> {

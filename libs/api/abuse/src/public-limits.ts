@@ -9,6 +9,14 @@ import type { ClientInfo } from './client-info';
 const HOUR = 3_600_000;
 
 /**
+ * The counters one request has added to, so they can be given back (PublicLimits.refund) when the
+ * request turns out not to count: a retry of a report already filed (issue 12).
+ */
+export class LimitUnits {
+  readonly keys: string[] = [];
+}
+
+/**
  * Limits on the public routes that file reports or send mail (docs/security.md#abuse-limits):
  *
  * - a gentle gate shared by all of them: past `challengeAfter` requests an hour from one client
@@ -33,7 +41,7 @@ export class PublicLimits {
    * The gate in front of every public mail-sending route: a solved challenge is needed past the
    * threshold. Counted once admitted, so the retry that carries the solution is not a second hit.
    */
-  async admit(client: ClientInfo): Promise<void> {
+  async admit(client: ClientInfo, units?: LimitUnits): Promise<void> {
     const key = this.key('public-ip', client.ip);
     const seen = await this.store.peek(key);
     if (seen.count >= this.config.abuse.challengeAfter) {
@@ -41,20 +49,30 @@ export class PublicLimits {
       if (!(await this.challenges.redeem(client.proof))) throw new ChallengeRequiredError('invalid');
     }
     await this.store.increment(key, HOUR);
+    units?.keys.push(key);
   }
 
   /** Anonymous filing from one client address: a hard hourly limit on top of the gate. */
-  async hitReportFromIp(ip: string): Promise<void> {
-    await this.hit('report-ip', ip, this.config.abuse.reportsPerIpHour);
+  async hitReportFromIp(ip: string, units?: LimitUnits): Promise<void> {
+    await this.hit('report-ip', ip, this.config.abuse.reportsPerIpHour, units);
   }
 
   /** Anonymous filing for one email address, whichever channel it comes through (map, Open311). */
-  async hitReportForEmail(email: string): Promise<void> {
-    await this.hit('report-email', email.trim().toLowerCase(), this.config.abuse.reportsPerEmailHour);
+  async hitReportForEmail(email: string, units?: LimitUnits): Promise<void> {
+    await this.hit('report-email', email.trim().toLowerCase(), this.config.abuse.reportsPerEmailHour, units);
   }
 
-  private async hit(kind: string, value: string, max: number): Promise<void> {
-    const count = await this.store.increment(this.key(kind, value), HOUR);
+  /** Gives back what a request counted (`units`), once: it turned out not to count. */
+  async refund(units: LimitUnits): Promise<void> {
+    const keys = units.keys.splice(0);
+    for (const key of keys) await this.store.decrement(key);
+  }
+
+  private async hit(kind: string, value: string, max: number, units: LimitUnits | undefined): Promise<void> {
+    const key = this.key(kind, value);
+    const count = await this.store.increment(key, HOUR);
+    // Counted even when refused (the window goes on), so given back as well by a refund.
+    units?.keys.push(key);
     if (count.count > max) {
       throw new TooManyAttemptsError(
         Math.max(1, Math.ceil(count.resetInMs / 1000)),

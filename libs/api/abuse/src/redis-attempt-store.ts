@@ -11,6 +11,13 @@ local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
 return { count, ttl }`;
 
+// DECR keeps the key's expiry; a counter already gone (or at zero) is left alone, so a refund never
+// creates a key without a window nor goes below zero.
+const DECREMENT = `
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+if count > 0 then return redis.call('DECR', KEYS[1]) end
+return 0`;
+
 /**
  * Counters in Redis, shared by every replica. If Redis stops answering, limits fall back to
  * this process's memory (still limited, per replica) rather than letting every attempt through
@@ -54,6 +61,16 @@ export class RedisAttemptStore implements AttemptStore, OnModuleDestroy {
     } catch (error) {
       this.warn(error);
       return this.fallback.peek(key);
+    }
+  }
+
+  async decrement(key: string): Promise<void> {
+    // Where increment() would count now: Redis, or this process's memory while Redis is away.
+    try {
+      await this.redis.eval(DECREMENT, 1, this.prefix + key);
+    } catch (error) {
+      this.warn(error);
+      await this.fallback.decrement(key);
     }
   }
 

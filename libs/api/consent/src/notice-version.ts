@@ -16,7 +16,17 @@ export interface NoticeVersion {
  * Whitespace differences that do not change what is shown do not change the version.
  */
 export function noticeVersion(notice: MapConfig['privacyNotice'], locale: Locale): NoticeVersion {
-  const shown = privacyNoticeFor(notice, locale);
-  const version = createHash('sha256').update(shown.paragraphs.join('\n\n')).digest('hex').slice(0, 16);
-  return { locale: shown.locale, version };
+  // Every filing records one: hashed once per configured text and language, not per request.
+  let byLocale = VERSIONS.get(notice);
+  if (!byLocale) VERSIONS.set(notice, (byLocale = new Map()));
+  let known = byLocale.get(locale);
+  if (!known) {
+    const shown = privacyNoticeFor(notice, locale);
+    const version = createHash('sha256').update(shown.paragraphs.join('\n\n')).digest('hex').slice(0, 16);
+    byLocale.set(locale, (known = Object.freeze({ locale: shown.locale, version })));
+  }
+  return known;
 }
+
+// Keyed by the configuration's notice object (configuration does not change while it lives).
+const VERSIONS = new WeakMap<MapConfig['privacyNotice'], Map<Locale, NoticeVersion>>();

@@ -35,6 +35,11 @@ describe('invalid code points', () => {
     expect(findInvalidText({ ['bad\u0000key']: 'x' })).toBe('bad\uFFFDkey');
     expect(findInvalidText({ q: ['a', 'b'] })).toBeNull();
     expect(findInvalidText(null)).toBeNull();
+    expect(findInvalidText({ a: [{ b: 'ok' }, { b: 'x\u0001' }] })).toBe('a[1].b');
+    expect(findInvalidText([['ok', 'x\u0000']])).toBe('[0][1]');
+    expect(findInvalidText({ a: { ['k\u0001']: 1 } })).toBe('a.k\uFFFD');
+    expect(findInvalidText('x\u0000')).toBe('');
+    expect(findInvalidText({ a: 1, b: true, c: null, d: [1, null, 'ok'] })).toBeNull();
   });
 });
 

@@ -59,20 +59,35 @@ function printable(key: string): string {
 export function findInvalidText(value: unknown, path = '', depth = 0): string | null {
   if (typeof value === 'string') return hasInvalidCodePoint(value) ? path : null;
   if (value === null || typeof value !== 'object' || depth > JSON_DEPTH_MAX) return null;
+  // Runs on every request: a field's path is only spelled out for a value that holds more fields,
+  // or for the one at fault (a clean name needs no `printable`).
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findInvalidText(value[i], `${path}[${i}]`, depth + 1);
-      if (found !== null) return found;
+      const child: unknown = value[i];
+      if (typeof child === 'string') {
+        if (hasInvalidCodePoint(child)) return `${path}[${i}]`;
+      } else if (child !== null && typeof child === 'object') {
+        const found = findInvalidText(child, `${path}[${i}]`, depth + 1);
+        if (found !== null) return found;
+      }
     }
     return null;
   }
-  for (const [key, child] of Object.entries(value)) {
-    const childPath = path ? `${path}.${printable(key)}` : printable(key);
-    if (hasInvalidCodePoint(key)) return childPath;
-    const found = findInvalidText(child, childPath, depth + 1);
-    if (found !== null) return found;
+  for (const key of Object.keys(value)) {
+    if (hasInvalidCodePoint(key)) return fieldPath(path, printable(key));
+    const child: unknown = (value as Record<string, unknown>)[key];
+    if (typeof child === 'string') {
+      if (hasInvalidCodePoint(child)) return fieldPath(path, key);
+    } else if (child !== null && typeof child === 'object') {
+      const found = findInvalidText(child, fieldPath(path, key), depth + 1);
+      if (found !== null) return found;
+    }
   }
   return null;
+}
+
+function fieldPath(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
 }
 
 export function invalidCharacterError(field: string): FieldError {

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { anonymousFingerprint, clientInfo, PublicLimits, type ClientInfo } from '@plaza/api/abuse';
+import { anonymousFingerprint, clientInfo, type ClientInfo } from '@plaza/api/abuse';
 import { Access, OptionalUser, type AuthUser } from '@plaza/api/auth';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
-import { DomainError, parseInput, RequestLocale } from '@plaza/api/http';
+import { DomainError, RequestLocale } from '@plaza/api/http';
 import { removeSpooled, type SpooledPhoto } from '@plaza/api/media';
 import {
   SUPPORT_TOKEN_PATTERN,
@@ -19,8 +19,10 @@ import { isLatitude, isLongitude } from '@plaza/shared/geo';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { parseClusterQuery } from './dto/cluster.query';
 import { CreateReportDto } from './dto/create-report.dto';
+import { parseCreateReport } from './dto/create-report.parser';
 import { parseListQuery } from './dto/list-reports.query';
 import { readMultipartReport } from './multipart-report';
+import type { FilingAllowance } from './filing-allowance';
 import { ReportsService } from './reports.service';
 
 @ApiTags('reports')
@@ -32,7 +34,6 @@ export class ReportsController {
 
   constructor(
     private readonly reports: ReportsService,
-    private readonly limits: PublicLimits,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.uploadDir = path.join(config.dataDir, 'uploads');
@@ -60,15 +61,15 @@ export class ReportsController {
     const key = typeof header === 'string' ? header : null;
     const caller = user ? `user:${user.id}` : `anon:${anonymousFingerprint(client)}`;
     // A retry of a report already filed (same key, same caller) gets that report back: it is not
-    // counted against the limits nor asked for a proof of work again.
-    const retry = key !== null && (await this.reports.isRetryOfFiledReport(key, caller));
+    // counted against the limits nor asked for a proof of work again (FilingAllowance).
+    const allowance = this.reports.allowance(key, caller);
     // Without a session the filing is anonymous: limited before the body (photos) is even read.
-    if (!user && !retry) await this.admitAnonymous(client);
+    if (!user) await this.admitAnonymous(allowance, client);
     const { fields, photos } = request.isMultipart()
       ? await readMultipartReport(request, this.uploadDir)
       : { fields: body, photos: [] as SpooledPhoto[] };
     try {
-      return await this.file(reply, fields, photos, locale, user, client, { key, caller, retry });
+      return await this.file(reply, fields, photos, locale, user, client, { key, caller, allowance });
     } finally {
       // The spooled copies were streamed to storage (or refused): never kept on local disk.
       await removeSpooled(photos);
@@ -82,18 +83,19 @@ export class ReportsController {
     locale: Locale,
     user: AuthUser | null,
     client: ClientInfo,
-    { key, caller, retry }: { key: string | null; caller: string; retry: boolean },
+    { key, caller, allowance }: { key: string | null; caller: string; allowance: FilingAllowance },
   ): Promise<unknown> {
-    const input = parseInput(CreateReportDto, fields);
+    const input = parseCreateReport(fields);
     // Signed in (with the session's CSRF token) and reporting under the account's own address:
     // linked to the account, public at once. Anyone else, including a signed-in citizen who types
     // another address, waits for the link mailed to that address: an address is only ever used
     // once its owner has shown it is theirs.
     const ownAddress = user !== null && user.email.toLowerCase() === input.reporter.email.trim().toLowerCase();
-    if (user && !ownAddress && !retry) await this.admitAnonymous(client);
+    if (user && !ownAddress) await this.admitAnonymous(allowance, client);
     const result = await this.reports.create(input, photos, key, locale, {
       reporter: user && ownAddress ? { kind: 'user', userId: user.id } : { kind: 'anonymous' },
       caller,
+      allowance,
     });
     if (result.replayed) void reply.header('idempotent-replayed', 'true');
     void reply.header('location', `/api/v1/reports/${result.report.properties.ref}`);
@@ -183,9 +185,11 @@ export class ReportsController {
   }
 
   /** The proof-of-work gate and the per-address hourly limit of anonymous filing (docs/security.md). */
-  private async admitAnonymous(client: ClientInfo): Promise<void> {
-    await this.limits.admit(client);
-    await this.limits.hitReportFromIp(client.ip);
+  private async admitAnonymous(allowance: FilingAllowance, client: ClientInfo): Promise<void> {
+    await allowance.count(async (limits, units) => {
+      await limits.admit(client, units);
+      await limits.hitReportFromIp(client.ip, units);
+    });
   }
 }
 

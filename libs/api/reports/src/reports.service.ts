@@ -31,6 +31,7 @@ import {
 } from '@plaza/shared/contracts';
 import { ClustersRepository } from './clusters.repository';
 import { ConfirmationMails } from './confirmation-mails';
+import { FilingAllowance } from './filing-allowance';
 import type { ClusterQuery } from './dto/cluster.query';
 import { SupportsRepository } from './supports.repository';
 import type { CreateReportDto } from './dto/create-report.dto';
@@ -71,6 +72,12 @@ export interface CreateReportOptions {
    * fingerprint (`anon:<hash of address and user agent>`). Two callers never share a key.
    */
   caller?: string;
+  /**
+   * What the caller has already counted against the abuse limits for this request (the gate, the
+   * per-address limit), to be given back if its key turns out to hold a report (a retry). The
+   * service makes its own when absent.
+   */
+  allowance?: FilingAllowance;
 }
 
 const IDEMPOTENCY_SCOPE = 'reports.create';
@@ -110,13 +117,20 @@ export class ReportsService {
   }
 
   /**
-   * Whether this Idempotency-Key of this caller already holds a filed report, so the request is a
-   * retry (after a lost answer) that will get the same report back. Such a retry is not counted
-   * against the filing limits nor asked for a proof of work: a client retrying after a network
-   * error must not lock itself out (issue 12). A different body under the same key is still
-   * refused (409) by the claim.
+   * A filing's account with the abuse limits: a retry (after a lost answer) of a report this
+   * Idempotency-Key of this caller already holds is not counted nor asked for a proof of work
+   * (issue 12); whether it is one is read only when a limit refuses (FilingAllowance).
    */
-  async isRetryOfFiledReport(idempotencyKey: string, caller: string | undefined): Promise<boolean> {
+  allowance(idempotencyKey: string | null, caller: string | undefined): FilingAllowance {
+    return new FilingAllowance(this.limits, async () => idempotencyKey !== null && this.isRetryOfFiledReport(idempotencyKey, caller));
+  }
+
+  /**
+   * Whether this Idempotency-Key of this caller already holds a filed report, so the request is a
+   * retry that will get the same report back. A different body under the same key is still
+   * refused by the claim.
+   */
+  private async isRetryOfFiledReport(idempotencyKey: string, caller: string | undefined): Promise<boolean> {
     if (!/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) return false;
     return this.reports.holdsLiveReport(idempotencyScope(caller), idempotencyKey, this.config.abuse.idempotencyKeyTtlHours);
   }
@@ -135,8 +149,10 @@ export class ReportsService {
     const scope = idempotencyScope(options.caller);
     // An address nobody has vouched for yet: limited per address, whatever the channel. A retry
     // of a report already filed is not a new report: it costs no unit of the quota.
-    const retry = idempotencyKey !== null && (await this.isRetryOfFiledReport(idempotencyKey, options.caller));
-    if (options.reporter.kind === 'anonymous' && !retry) await this.limits.hitReportForEmail(input.reporter.email);
+    const allowance = options.allowance ?? this.allowance(idempotencyKey, options.caller);
+    if (options.reporter.kind === 'anonymous') {
+      await allowance.count((limits, units) => limits.hitReportForEmail(input.reporter.email, units));
+    }
     const hash = requestHash(input, photos);
     const filing = this.filing(input, locale, options);
     const key = idempotencyKey === null ? null : { scope, key: idempotencyKey, requestHash: hash };
@@ -171,11 +187,14 @@ export class ReportsService {
     // Originals are copied to storage before the transaction (I/O must not hold a connection);
     // the processing itself happens later, in the photo worker.
     const stored = await this.storeOriginals(photos);
+    // The key holds a report already (a retry, or another body under it): nothing counted.
+    let keyHoldsReport = false;
     try {
       const result = await this.reports.transaction(async (manager) => {
         if (key !== null) {
           const claim = await this.reports.claimIdempotencyKey(manager, key.scope, key.key, key.requestHash, this.config.abuse.idempotencyKeyTtlHours);
           if (!claim.claimed) {
+            keyHoldsReport = claim.resourceId !== null;
             if (claim.requestHash !== key.requestHash || !claim.resourceId) throw ReportErrors.idempotencyKeyReused();
             // The first answer again, and no second mail: the reporter already has their link.
             const feature = await this.reports.findFeatureById(manager, claim.resourceId, locale, this.mediaBase);
@@ -207,6 +226,8 @@ export class ReportsService {
     } catch (error) {
       await this.removePhotos(stored);
       throw error;
+    } finally {
+      if (keyHoldsReport) await allowance.keyHoldsReport();
     }
   }
 
