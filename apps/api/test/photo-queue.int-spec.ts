@@ -7,6 +7,7 @@ import {
   PhotoQueueMetrics,
   PhotoQueueRepository,
   PhotoQueueSignal,
+  PhotoProcessorPool,
   PhotoWorker,
   processPhoto,
   type PhotoWorkerDeps,
@@ -180,6 +181,47 @@ describe('the photo processing queue', () => {
     await flaky.drain();
     expect(await photoRow(id)).toMatchObject({ state: 'ready', attempts: 2 });
     expect(calls).toBe(2);
+  });
+
+  it('takes again a photo whose processor process crashed with it in hand, then fails one that always crashes it', async () => {
+    const filed = await upload(t, [{ bytes: await gpsPhoto(640, 480) }]);
+    const id: string = filed.json().photoUploads[0].id;
+    const pool = new PhotoProcessorPool({ size: 1 });
+    let crashes = 1;
+    // The real processor process, killed (as a segfault or the OOM killer would) with the photo in hand.
+    const crashing = async (original: Buffer) => {
+      const result = pool.process(original);
+      if (crashes > 0) {
+        crashes -= 1;
+        pool.crashBusy();
+      }
+      return result;
+    };
+    try {
+      const survivor = PhotoWorker.create(deps(), { workers: 1, maxAttempts: 3, backoff: { baseMs: 1, capMs: 1 }, process: crashing });
+      await survivor.drain();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await survivor.drain();
+      expect(crashes).toBe(0);
+      expect(await photoRow(id)).toMatchObject({ state: 'ready', attempts: 2, original_key: null, width: 640 });
+
+      // A file that kills its process every time ends failed after maxAttempts, its original removed.
+      const poison = await upload(t, [{ bytes: await gpsPhoto(640, 480) }]);
+      const poisonId: string = poison.json().photoUploads[0].id;
+      crashes = Number.POSITIVE_INFINITY;
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await survivor.drain();
+      }
+      expect(await photoRow(poisonId)).toMatchObject({
+        state: 'failed',
+        attempts: 3,
+        failure_reason: 'processing_error: photo processor exited (SIGKILL)',
+        original_key: null,
+      });
+    } finally {
+      pool.close();
+    }
   });
 
   it('never lets two workers process the same photo, and each stays within its bound', async () => {
