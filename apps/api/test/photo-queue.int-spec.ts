@@ -49,8 +49,14 @@ function form(photos: Array<{ bytes: Buffer; type?: string }>, overrides: Record
   return body;
 }
 
-async function upload(t: TestApp, photos: Array<{ bytes: Buffer; type?: string }>, overrides: Record<string, unknown> = {}): Promise<TestResponse> {
-  return t.inject({ method: 'POST', url: '/api/v1/reports', ...(await multipart(form(photos, overrides))) });
+async function upload(
+  t: TestApp,
+  photos: Array<{ bytes: Buffer; type?: string }>,
+  overrides: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<TestResponse> {
+  const body = await multipart(form(photos, overrides));
+  return t.inject({ method: 'POST', url: '/api/v1/reports', payload: body.payload, headers: { ...body.headers, ...headers } });
 }
 
 /** A phone-like photo with GPS in its EXIF. */
@@ -121,6 +127,22 @@ describe('the photo processing queue', () => {
     }
     // The original, with its GPS, is gone from storage once processed.
     expect(await t.app.get(PHOTO_STORAGE).read(`${first!.id}-original`)).toBeNull();
+  });
+
+  it('tells a retry with the same photos from another request under the same Idempotency-Key', async () => {
+    const photo = await gpsPhoto(400, 300);
+    const fields = { title: 'Farola apagada en la esquina' };
+    const headers = { 'idempotency-key': 'photo-retry-1' };
+    const first = await upload(t, [{ bytes: photo }], fields, headers);
+    expect(first.statusCode).toBe(201);
+    const again = await upload(t, [{ bytes: photo }], fields, headers);
+    expect(again.statusCode).toBe(201);
+    expect(again.json().properties.ref).toBe(first.json().properties.ref);
+    expect(again.json().photoUploads).toEqual([]);
+    // Same fields, another photo: the photos' digests are part of the request hash.
+    const other = await upload(t, [{ bytes: await gpsPhoto(401, 300) }], fields, headers);
+    expect(other.statusCode).toBe(422);
+    expect(other.json().code).toBe('IDEMPOTENCY.KEY_REUSED');
   });
 
   it('ends a corrupt image as failed, with the reason for staff only, and never answers 500', async () => {
