@@ -56,7 +56,7 @@ class ProcessorProcess {
     this.child = fork(entry.script, [String(options.niceness)], {
       execArgv: entry.execArgv,
       // One malloc arena: with glibc's default (8 per core) the freed buffers of each image stay
-      // spread over arenas, and a process grew to ≈ 225 MB; with one it stays ≈ 140 MB, as fast
+      // spread over arenas, and a process grew to ≈ 225 MB; with one it stays ≈ 135 MB, as fast
       // (one image at a time per process, so nothing contends for it). An operator's value wins.
       env: { ...process.env, MALLOC_ARENA_MAX: process.env['MALLOC_ARENA_MAX'] ?? '1' },
       serialization: 'advanced',

@@ -91,11 +91,6 @@ export class PhotoWorker implements OnApplicationBootstrap, OnModuleDestroy {
     return this.settings.workers;
   }
 
-  /** The processor processes (tests: crash one; the bench: their memory). Null until the first photo. */
-  get processors(): PhotoProcessorPool | null {
-    return this.pool;
-  }
-
   onApplicationBootstrap(): void {
     if (this.config.photos.worker) this.start();
   }
