@@ -15,7 +15,7 @@ const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp']);
 const MAX_INPUT_PIXELS = 50_000_000;
 const FULL_SIZE = 2048;
 const THUMB_SIZE = 400;
-// mozjpeg's trellis quantisation cost ≈ 5× the encoding CPU (≈ 190 vs 40 ms for 2048 px) for 8% fewer
+// mozjpeg's trellis quantisation cost ≈ 4× the encoding CPU (≈ 195 vs 45 ms for 2048 px) for 8% fewer
 // bytes at the same fidelity; its quantisation table and progressive scans alone get most of the
 // saving for free (docs/performance.md, "Photos off the request path"). Quality 78 with that table
 // matches what `mozjpeg: true` at 80 gave (same PSNR on the bench's 12 MP photo).
