@@ -192,16 +192,22 @@ const api = await startApi({
 console.log(`API ready in ${((performance.now() - bootStarted) / 1000).toFixed(1)} s on ${api.base}`);
 const bare = await startBare(`${api.base}/api/v1/media/`);
 
-// Resident memory of the API, sampled every 250 ms.
+// Resident memory of the API, sampled every 250 ms; its photo processor processes apart, and the
+// two together (the peaks of the sum, not the sum of the peaks).
 let section = 'boot';
 const peaks = {};
+const processorPeaks = {};
+const togetherPeaks = {};
 let peakAll = 0;
 const sampler = setInterval(async () => {
-  const kb = await api.rssKb();
+  const [kb, processors] = await Promise.all([api.rssKb(), api.childrenRssKb()]);
   peakAll = Math.max(peakAll, kb);
   peaks[section] = Math.max(peaks[section] ?? 0, kb);
+  processorPeaks[section] = Math.max(processorPeaks[section] ?? 0, processors);
+  togetherPeaks[section] = Math.max(togetherPeaks[section] ?? 0, kb + processors);
 }, 250);
 const loadAvg = () => loadavg()[0].toFixed(1);
+const mbOf = (kb) => ((kb ?? 0) / 1024).toFixed(0);
 
 async function runSection(name, work) {
   if (!only.includes(name)) return;
@@ -562,7 +568,7 @@ await runSection('photos', async () => {
     const four = multipart(fields, [photo, photo, photo, photo]);
     const rssBefore = peaks.photos ?? 0;
     const b = await load({ url: `${api.base}/api/v1/reports`, method: 'POST', body: four.body, headers: { 'content-type': four.contentType }, connections: 16, amount: 48, duration: undefined, timeout: 300 });
-    console.log(`   burst: 16 parallel uploads of 4 × ${mb} MB, ${b.ok} accepted, p50 ${fmtMs(b.p50)} p95 ${fmtMs(b.p95)} ms ${errors(b)}; peak API RSS ${(((peaks.photos ?? 0)) / 1024).toFixed(0)} MB (before the burst ${(rssBefore / 1024).toFixed(0)} MB)`);
+    console.log(`   burst: 16 parallel uploads of 4 × ${mb} MB, ${b.ok} accepted, p50 ${fmtMs(b.p50)} p95 ${fmtMs(b.p95)} ms ${errors(b)}; peak API RSS ${(((peaks.photos ?? 0)) / 1024).toFixed(0)} MB (before the burst ${(rssBefore / 1024).toFixed(0)} MB), photo processors ${mbOf(processorPeaks.photos)} MB, together ${mbOf(togetherPeaks.photos)} MB`);
     // (3) Until the queue has processed every accepted photo.
     const expected = a.ok + 4 * b.ok;
     const waitStarted = performance.now();
@@ -579,7 +585,7 @@ await runSection('photos', async () => {
     });
     row('photos', `16 parallel uploads of 4 × 12 MP: accepted`, {
       plaza: `${b.ok} of 48 accepted`, p50: pair(b.p50), p95: pair(b.p95), p99: pair(b.p99),
-      note: [`peak API RSS in section ${((peaks.photos ?? 0) / 1024).toFixed(0)} MB`, errors(b)].filter(Boolean).join('; '),
+      note: [`peak RSS in section: API ${mbOf(peaks.photos)} MB, photo processors ${mbOf(processorPeaks.photos)} MB, together ${mbOf(togetherPeaks.photos)} MB`, errors(b)].filter(Boolean).join('; '),
     });
     row('photos', 'processing through the queue (PHOTO_WORKERS default)', {
       plaza: `${fmtRate(throughput)} photos/s processed`,

@@ -7,6 +7,7 @@ import {
   PhotoQueueMetrics,
   PhotoQueueRepository,
   PhotoQueueSignal,
+  PhotoProcessorPool,
   PhotoWorker,
   processPhoto,
   type PhotoWorkerDeps,
@@ -48,8 +49,14 @@ function form(photos: Array<{ bytes: Buffer; type?: string }>, overrides: Record
   return body;
 }
 
-async function upload(t: TestApp, photos: Array<{ bytes: Buffer; type?: string }>, overrides: Record<string, unknown> = {}): Promise<TestResponse> {
-  return t.inject({ method: 'POST', url: '/api/v1/reports', ...(await multipart(form(photos, overrides))) });
+async function upload(
+  t: TestApp,
+  photos: Array<{ bytes: Buffer; type?: string }>,
+  overrides: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<TestResponse> {
+  const body = await multipart(form(photos, overrides));
+  return t.inject({ method: 'POST', url: '/api/v1/reports', payload: body.payload, headers: { ...body.headers, ...headers } });
 }
 
 /** A phone-like photo with GPS in its EXIF. */
@@ -122,6 +129,22 @@ describe('the photo processing queue', () => {
     expect(await t.app.get(PHOTO_STORAGE).read(`${first!.id}-original`)).toBeNull();
   });
 
+  it('tells a retry with the same photos from another request under the same Idempotency-Key', async () => {
+    const photo = await gpsPhoto(400, 300);
+    const fields = { title: 'Farola apagada en la esquina' };
+    const headers = { 'idempotency-key': 'photo-retry-1' };
+    const first = await upload(t, [{ bytes: photo }], fields, headers);
+    expect(first.statusCode).toBe(201);
+    const again = await upload(t, [{ bytes: photo }], fields, headers);
+    expect(again.statusCode).toBe(201);
+    expect(again.json().properties.ref).toBe(first.json().properties.ref);
+    expect(again.json().photoUploads).toEqual([]);
+    // Same fields, another photo: the photos' digests are part of the request hash.
+    const other = await upload(t, [{ bytes: await gpsPhoto(401, 300) }], fields, headers);
+    expect(other.statusCode).toBe(422);
+    expect(other.json().code).toBe('IDEMPOTENCY.KEY_REUSED');
+  });
+
   it('ends a corrupt image as failed, with the reason for staff only, and never answers 500', async () => {
     // JPEG magic bytes, then garbage: accepted by the upload, refused by the decoder.
     const corrupt = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(4000, 0x41)]);
@@ -180,6 +203,47 @@ describe('the photo processing queue', () => {
     await flaky.drain();
     expect(await photoRow(id)).toMatchObject({ state: 'ready', attempts: 2 });
     expect(calls).toBe(2);
+  });
+
+  it('takes again a photo whose processor process crashed with it in hand, then fails one that always crashes it', async () => {
+    const filed = await upload(t, [{ bytes: await gpsPhoto(640, 480) }]);
+    const id: string = filed.json().photoUploads[0].id;
+    const pool = new PhotoProcessorPool({ size: 1 });
+    let crashes = 1;
+    // The real processor process, killed (as a segfault or the OOM killer would) with the photo in hand.
+    const crashing = async (original: Buffer) => {
+      const result = pool.process(original);
+      if (crashes > 0) {
+        crashes -= 1;
+        pool.crashBusy();
+      }
+      return result;
+    };
+    try {
+      const survivor = PhotoWorker.create(deps(), { workers: 1, maxAttempts: 3, backoff: { baseMs: 1, capMs: 1 }, process: crashing });
+      await survivor.drain();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await survivor.drain();
+      expect(crashes).toBe(0);
+      expect(await photoRow(id)).toMatchObject({ state: 'ready', attempts: 2, original_key: null, width: 640 });
+
+      // A file that kills its process every time ends failed after maxAttempts, its original removed.
+      const poison = await upload(t, [{ bytes: await gpsPhoto(640, 480) }]);
+      const poisonId: string = poison.json().photoUploads[0].id;
+      crashes = Number.POSITIVE_INFINITY;
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await survivor.drain();
+      }
+      expect(await photoRow(poisonId)).toMatchObject({
+        state: 'failed',
+        attempts: 3,
+        failure_reason: 'processing_error: photo processor exited (SIGKILL)',
+        original_key: null,
+      });
+    } finally {
+      pool.close();
+    }
   });
 
   it('never lets two workers process the same photo, and each stays within its bound', async () => {

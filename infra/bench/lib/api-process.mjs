@@ -1,7 +1,7 @@
 // Starting the built API (dist/api, from infra/scripts/build-api.mjs) as a child process on a free
 // loopback port, for the seeder and the benchmarks. Shared so both boot it the same way.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import net from 'node:net';
 import { workspaceRoot } from '../../scripts/swc-options.mjs';
 
@@ -31,6 +31,26 @@ export async function waitReady(base, child, timeoutMs = 180_000) {
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error('the API did not become ready');
+}
+
+async function rssOf(pid) {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** The processes `pid` forked, from any of its threads (Linux /proc/<pid>/task/<tid>/children). */
+async function childrenOf(pid) {
+  try {
+    const tasks = await readdir(`/proc/${pid}/task`);
+    const lists = await Promise.all(tasks.map((task) => readFile(`/proc/${pid}/task/${task}/children`, 'utf8').catch(() => '')));
+    return lists.flatMap((list) => list.split(' ').filter(Boolean).map(Number));
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -67,12 +87,12 @@ export async function startApi({ databaseUrl, demoData = false, env = {}, stdio 
     pid: child.pid,
     /** Resident set size of the API process in KB, read from /proc (Linux). */
     async rssKb() {
-      try {
-        const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
-        return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      } catch {
-        return 0;
-      }
+      return rssOf(child.pid);
+    },
+    /** The same for the API's child processes (its photo processors), summed. */
+    async childrenRssKb() {
+      const pids = await childrenOf(child.pid);
+      return (await Promise.all(pids.map(rssOf))).reduce((sum, kb) => sum + kb, 0);
     },
     async stop() {
       if (child.exitCode !== null) return;

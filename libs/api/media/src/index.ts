@@ -8,3 +8,4 @@ export * from './photo-queue.repository';
 export * from './photo-queue-metrics';
 export * from './photo-queue-signal';
 export * from './photo-worker';
+export * from './photo-processor-pool';

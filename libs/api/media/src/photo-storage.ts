@@ -9,6 +9,11 @@ export interface PhotoStorage {
   put(key: string, data: Buffer): Promise<void>;
   /** Streams `bytes` bytes in: an upload is never held whole in memory on its way to storage. */
   putStream(key: string, data: Readable, bytes: number): Promise<void>;
+  /**
+   * Takes a local file of `bytes` bytes in, consuming it: renamed into place when it can be (the
+   * upload spool and local photos share DATA_DIR), else copied; the caller removes it either way.
+   */
+  putFile(key: string, file: string, bytes: number): Promise<void>;
   read(key: string): Promise<Readable | null>;
   remove(key: string): Promise<void>;
 }
@@ -54,6 +59,18 @@ export class LocalDiskPhotoStorage implements PhotoStorage {
     } catch (error) {
       await rm(partial, { force: true });
       throw error;
+    }
+  }
+
+  async putFile(key: string, source: string, bytes: number): Promise<void> {
+    const file = this.fileFor(key);
+    await mkdir(path.dirname(file), { recursive: true });
+    try {
+      // No copy: one rename, atomic like putStream's (a reader never sees half a file).
+      await rename(source, file);
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EXDEV') throw error;
+      await this.putStream(key, createReadStream(source), bytes);
     }
   }
 

@@ -44,6 +44,16 @@ describe('spooling an uploaded photo', () => {
     expect(await readFile(spooled.file)).toEqual(bytes);
   });
 
+  it('skips the hash when no Idempotency-Key needs it, and checks the bytes all the same', async () => {
+    const bytes = Buffer.concat([JPEG_HEAD, Buffer.alloc(500, 7)]);
+    const spooled = await spoolPhoto(part(bytes), 0, dir, limits, { digest: false });
+    expect(spooled).toMatchObject({ bytes: bytes.length, format: 'jpeg', sha256: null });
+    expect(await readFile(spooled.file)).toEqual(bytes);
+    expect(await refusal(spoolPhoto(part(Buffer.from('%PDF-1.4 not an image')), 0, dir, limits, { digest: false }))).toMatchObject({
+      errors: [{ field: 'photos[0]', code: 'not_an_image' }],
+    });
+  });
+
   it('refuses a photo over its limit (413 naming it) and keeps no partial file', async () => {
     const big = Buffer.concat([JPEG_HEAD, Buffer.alloc(2000)]);
     expect(await refusal(spoolPhoto(part(big), 2, dir, limits))).toEqual({

@@ -51,6 +51,9 @@ class MemoryStorage implements PhotoStorage {
   async putStream(): Promise<void> {
     throw new Error('not used by the worker');
   }
+  async putFile(): Promise<void> {
+    throw new Error('not used by the worker');
+  }
   async read(key: string): Promise<Readable | null> {
     const data = this.objects.get(key);
     return data ? Readable.from([data]) : null;

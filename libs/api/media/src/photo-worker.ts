@@ -3,9 +3,9 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
 import { backoffDelay, type BackoffPolicy } from '@plaza/api/outbox';
 import { REPORT_LIMITS } from '@plaza/shared/contracts';
-import sharp from 'sharp';
 import { MissingOriginalError, outcomeOfError, type PhotoOutcome } from './photo-outcome';
-import { InvalidPhotoError, processPhoto, type ProcessedPhoto } from './photo-processor';
+import { InvalidPhotoError, type ProcessedPhoto } from './photo-processor';
+import { PhotoProcessorPool } from './photo-processor-pool';
 import { PhotoQueueMetrics } from './photo-queue-metrics';
 import { PhotoQueueSignal } from './photo-queue-signal';
 import { PhotoQueueRepository, type PhotoJob } from './photo-queue.repository';
@@ -22,8 +22,11 @@ export interface PhotoWorkerSettings {
   maxAttempts: number;
   backoff: BackoffPolicy;
   now: () => Date;
-  /** The image work itself; a test may slow it down to watch the bound. */
-  process: (original: Buffer) => Promise<ProcessedPhoto>;
+  /**
+   * The image work itself. By default a pool of `workers` niced child processes
+   * (photo-processor-pool.ts); a test may pass its own to slow it down and watch the bound.
+   */
+  process?: (original: Buffer) => Promise<ProcessedPhoto>;
 }
 
 export const DEFAULT_PHOTO_WORKER_SETTINGS: Omit<PhotoWorkerSettings, 'workers'> = {
@@ -33,7 +36,6 @@ export const DEFAULT_PHOTO_WORKER_SETTINGS: Omit<PhotoWorkerSettings, 'workers'>
   // 5 s, 10 s, 20 s… up to 5 min: a bucket outage of minutes is bridged, then the photo fails visibly.
   backoff: { baseMs: 5_000, capMs: 5 * 60_000 },
   now: () => new Date(),
-  process: processPhoto,
 };
 
 /** Everything the worker touches, so a test can build one with its own settings. */
@@ -56,6 +58,8 @@ export class PhotoWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly settings: PhotoWorkerSettings;
   private readonly deps: PhotoWorkerDeps;
   private readonly active = new Set<Promise<void>>();
+  /** Forked on the first photo; none when the settings bring their own `process`. */
+  private pool: PhotoProcessorPool | null = null;
   private timer: NodeJS.Timeout | null = null;
   private claiming: Promise<number> | null = null;
   private started = false;
@@ -72,10 +76,6 @@ export class PhotoWorker implements OnApplicationBootstrap, OnModuleDestroy {
   ) {
     this.deps = { queue, storage, signal, metrics };
     this.settings = { ...DEFAULT_PHOTO_WORKER_SETTINGS, workers: config.photos.workers };
-    // One libvips thread per image and no operation cache: N images in flight use about N cores and
-    // a bounded amount of memory, instead of every image spreading over every core with a 50 MB cache.
-    sharp.concurrency(1);
-    sharp.cache(false);
   }
 
   /** A worker with other settings (tests: a short lease, a slow image step) sharing the rest. */
@@ -115,6 +115,8 @@ export class PhotoWorker implements OnApplicationBootstrap, OnModuleDestroy {
     this.timer = null;
     await this.claiming?.catch(() => undefined);
     await Promise.allSettled([...this.active]);
+    this.pool?.close();
+    this.pool = null;
   }
 
   /**
@@ -187,7 +189,7 @@ export class PhotoWorker implements OnApplicationBootstrap, OnModuleDestroy {
     let outcome: PhotoOutcome;
     try {
       const original = await this.readOriginal(job.originalKey);
-      const processed = await this.settings.process(original);
+      const processed = await this.processImage(original);
       await this.deps.storage.put(job.storageKey, processed.full);
       await this.deps.storage.put(job.thumbnailKey, processed.thumbnail);
       outcome = { state: 'ready' };
@@ -217,6 +219,16 @@ export class PhotoWorker implements OnApplicationBootstrap, OnModuleDestroy {
       const next = new Date(this.settings.now().getTime() + backoffDelay(job.attempts, this.settings.backoff));
       await this.deps.queue.retryLater(job.id, leaseId, next, outcome.error);
     }
+  }
+
+  /**
+   * In a processor process of this worker's pool, one per slot: the pool never holds more images
+   * than the worker has slots, and it is only forked once there is a photo to process.
+   */
+  private processImage(original: Buffer): Promise<ProcessedPhoto> {
+    if (this.settings.process) return this.settings.process(original);
+    this.pool ??= new PhotoProcessorPool({ size: this.settings.workers, timeoutMs: Math.max(1_000, this.settings.leaseMs - 10_000) });
+    return this.pool.process(original);
   }
 
   /** The whole original, read into memory: at most PHOTO_WORKERS of them at once, each within the upload limit. */

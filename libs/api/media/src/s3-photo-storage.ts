@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { isSafeKey, type PhotoStorage } from './photo-storage';
@@ -68,6 +69,10 @@ export class S3PhotoStorage implements PhotoStorage {
         ContentType: key.endsWith('.jpg') ? 'image/jpeg' : 'application/octet-stream',
       }),
     );
+  }
+
+  async putFile(key: string, file: string, bytes: number): Promise<void> {
+    await this.putStream(key, createReadStream(file), bytes);
   }
 
   async read(key: string): Promise<Readable | null> {

@@ -4,6 +4,7 @@ import { DomainError } from '@plaza/api/http';
 import { InvalidPhotoError, PHOTO_STORAGE, processPhoto, type PhotoStorage } from '@plaza/api/media';
 import { PROPOSAL_LIMITS } from '@plaza/shared/contracts';
 import type { FastifyRequest } from 'fastify';
+import sharp from 'sharp';
 import type { NewImage } from './proposals.repository';
 
 const BOOLEAN_FIELDS = new Set(['showName']);
@@ -12,7 +13,13 @@ const NUMBER_FIELDS = new Set(['lat', 'lon']);
 /** Proposal images go through the same processing and storage as report photos (EXIF stripped, re-encoded). */
 @Injectable()
 export class ProposalImages {
-  constructor(@Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage) {}
+  constructor(@Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage) {
+    // Processed here, in the staff member's request (rare, at most three images), unlike citizens'
+    // photos (photo processor processes): one libvips thread and no operation cache, so it neither
+    // spreads over every core nor keeps a 50 MB cache in the API process.
+    sharp.concurrency(1);
+    sharp.cache(false);
+  }
 
   async store(buffers: Buffer[]): Promise<NewImage[]> {
     const stored: NewImage[] = [];

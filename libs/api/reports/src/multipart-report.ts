@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { REPORT_LIMITS } from '@plaza/shared/contracts';
 import { DomainError } from '@plaza/api/http';
-import { PhotoUploadErrors, removeSpooled, spoolPhoto, type SpooledPhoto } from '@plaza/api/media';
+import { PhotoUploadErrors, removeSpooled, spoolPhoto, type SpooledPhoto, type SpoolOptions } from '@plaza/api/media';
 
 export interface MultipartReport {
   fields: Record<string, unknown>;
@@ -15,9 +15,10 @@ const BOOLEAN_FIELDS = new Set(['consent', 'reporter.showName']);
 /**
  * Reads a multipart report: fields in bracket notation (`reporter[email]`) become the same nested
  * object the JSON body has, and image files under `photos` are streamed to files in `uploadDir`
- * (one chunk in memory at a time), checked for type, size and count as they arrive.
+ * (one chunk in memory at a time), checked for type, size and count as they arrive; hashed only
+ * when `options.digest` (a request with an Idempotency-Key).
  */
-export async function readMultipartReport(request: FastifyRequest, uploadDir: string): Promise<MultipartReport> {
+export async function readMultipartReport(request: FastifyRequest, uploadDir: string, options: SpoolOptions): Promise<MultipartReport> {
   const fields: Record<string, unknown> = {};
   const photos: SpooledPhoto[] = [];
   let photoBytes = 0;
@@ -45,7 +46,7 @@ export async function readMultipartReport(request: FastifyRequest, uploadDir: st
           const photo = await spoolPhoto(part, photos.length, uploadDir, {
             photoBytesMax: REPORT_LIMITS.photoBytesMax,
             requestBytesLeft: REPORT_LIMITS.photosRequestBytesMax - photoBytes,
-          });
+          }, options);
           photos.push(photo);
           photoBytes += photo.bytes;
           continue;

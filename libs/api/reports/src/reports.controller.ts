@@ -66,7 +66,7 @@ export class ReportsController {
     // Without a session the filing is anonymous: limited before the body (photos) is even read.
     if (!user) await this.admitAnonymous(allowance, client);
     const { fields, photos } = request.isMultipart()
-      ? await readMultipartReport(request, this.uploadDir)
+      ? await readMultipartReport(request, this.uploadDir, { digest: key !== null })
       : { fields: body, photos: [] as SpooledPhoto[] };
     try {
       return await this.file(reply, fields, photos, locale, user, client, { key, caller, allowance });

@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
 import { PublicLimits } from '@plaza/api/abuse';
 import { newSecretToken, tokenHash } from '@plaza/api/auth';
@@ -153,9 +152,8 @@ export class ReportsService {
     if (options.reporter.kind === 'anonymous') {
       await allowance.count((limits, units) => limits.hitReportForEmail(input.reporter.email, units));
     }
-    const hash = requestHash(input, photos);
     const filing = this.filing(input, locale, options);
-    const key = idempotencyKey === null ? null : { scope, key: idempotencyKey, requestHash: hash };
+    const key = idempotencyKey === null ? null : { scope, key: idempotencyKey, requestHash: requestHash(input, photos) };
 
     // The common case — an anonymous text report, its mail left to the outbox worker — is one
     // statement and one round trip (docs/decisions/0015-write-path.md). Photos, a channel's own
@@ -355,14 +353,17 @@ export class ReportsService {
     return { ref, ...result };
   }
 
-  /** Streams each spooled upload to storage as the photo's original (never served, see media.controller.ts). */
+  /**
+   * Moves each spooled upload into storage as the photo's original (never served, see
+   * media.controller.ts): renamed on local disk, streamed to a bucket.
+   */
   private async storeOriginals(photos: SpooledPhoto[]): Promise<NewPendingPhoto[]> {
     const stored: NewPendingPhoto[] = [];
     try {
       for (const photo of photos) {
         const id = randomUUID();
         const pending = { id, ...photoKeys(id), bytes: photo.bytes };
-        await this.storage.putStream(pending.originalKey, createReadStream(photo.file), photo.bytes);
+        await this.storage.putFile(pending.originalKey, photo.file, photo.bytes);
         stored.push(pending);
       }
       return stored;
@@ -387,6 +388,10 @@ function filedEvent(reportId: string, status: ReportStatus): NewReportEvent {
 
 function requestHash(input: CreateReportDto, photos: SpooledPhoto[]): string {
   const hash = createHash('sha256').update(JSON.stringify(input));
-  for (const photo of photos) hash.update(Buffer.from(photo.sha256, 'hex'));
+  for (const photo of photos) {
+    // Spooled with a digest whenever the request carries a key (reports.controller.ts).
+    if (photo.sha256 === null) throw new Error('photo spooled without its digest');
+    hash.update(Buffer.from(photo.sha256, 'hex'));
+  }
   return hash.digest('hex');
 }
