@@ -11,6 +11,8 @@ export interface SmtpSettings {
   messageIdDomain: string;
   /** Turns an unsubscribe page URL into its RFC 8058 one-click POST URL. */
   oneClickUrl: (pageUrl: string) => string;
+  /** The outbox worker's deliveries in flight (OUTBOX_CONCURRENCY): one pooled connection each. */
+  connections: number;
 }
 
 /**
@@ -25,6 +27,12 @@ export class SmtpTransport implements MailTransport {
   constructor(private readonly settings: SmtpSettings) {
     this.transporter = nodemailer.createTransport({
       url: settings.url,
+      // Pooled by default: a connection (and its TLS handshake) serves many mails instead of one,
+      // one per delivery the worker has in flight. SMTP_URL's own query options win (`?pool=false`,
+      // `?maxConnections=4` for a relay that accepts fewer).
+      pool: true,
+      maxConnections: settings.connections,
+      maxMessages: 1_000,
       // Bounded, so a hung server never outlives the worker's lease (5 minutes).
       connectionTimeout: 30_000,
       greetingTimeout: 30_000,
