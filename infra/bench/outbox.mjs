@@ -27,6 +27,8 @@ const { values } = parseArgs({
     messages: { type: 'string', default: '20000' },
     concurrency: { type: 'string', default: '1,8' },
     'smtp-ms': { type: 'string', default: '10' },
+    // Extra SMTP_URL query options, e.g. `pool=true` to measure a build from before pooling was the default.
+    'smtp-query': { type: 'string', default: '' },
     'no-build': { type: 'boolean', default: false },
   },
 });
@@ -102,7 +104,7 @@ try {
     console.log(`\nOUTBOX_CONCURRENCY=${concurrency}: starting the API…`);
     const api = await startApi({
       databaseUrl: scratch.toString(),
-      env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_FROM: 'Plaza <avisos@plaza.test>', OUTBOX_CONCURRENCY: String(concurrency) },
+      env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}${values['smtp-query'] ? `?${values['smtp-query']}` : ''}`, MAIL_FROM: 'Plaza <avisos@plaza.test>', OUTBOX_CONCURRENCY: String(concurrency) },
     });
     const db = new pg.Client({ connectionString: scratch.toString() });
     await db.connect();
