@@ -213,9 +213,11 @@ try {
   const [{ accepted }] = (
     await db.query(`SELECT count(*)::int AS accepted FROM reports WHERE reporter_email LIKE 'victima%'`)
   ).rows;
-  const [{ mails }] = (
-    await db.query(`SELECT count(*)::int AS mails FROM outbox_messages WHERE channel = 'email' AND payload->>'to' = 'victima@example.org'`)
+  // A sent message's payload is cleared, so what left is counted at the sink and what waits in the outbox.
+  const [{ waiting }] = (
+    await db.query(`SELECT count(*)::int AS waiting FROM outbox_messages WHERE channel = 'email' AND status <> 'sent' AND payload->>'to' = 'victima@example.org'`)
   ).rows;
+  const mails = waiting + (arrivals.get('victima@example.org')?.length ?? 0);
   const [{ sent }] = (await db.query(`SELECT count(*)::int AS sent FROM outbox_messages WHERE status = 'sent'`)).rows;
   console.log(`\nAttacker: ${accepted} reports accepted; mails queued or sent to victima@example.org: ${mails}.`);
   console.log(

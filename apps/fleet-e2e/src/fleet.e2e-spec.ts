@@ -23,8 +23,13 @@ const DEMO_PASSWORD = 'demo-plaza-2026';
 const MANAGER = 'gestora@demo.plaza.test';
 /** Low enough to exhaust in a few requests, split between the replicas. */
 const REPORTS_PER_IP_HOUR = 6;
-/** Each mail the sink accepts takes this long: a batch outlasts the workers' 5 s poll. */
-const SMTP_DELAY_MS = 300;
+/**
+ * Each mail the sink accepts takes this long, and each replica delivers OUTBOX_CONCURRENCY of them
+ * at once: one claim of 20 then lasts 20 / 2 × 600 ms = 6 s, longer than the workers' 5 s poll, so
+ * the other replica's poll always finds messages left to claim while the first is still sending.
+ */
+const SMTP_DELAY_MS = 600;
+const OUTBOX_CONCURRENCY = 2;
 /** Per-address limits count the client's address: each scenario files from its own loopback one. */
 const ADDRESS = { photo: '127.0.0.3', limits: '127.0.0.1', graceful: '127.0.0.2' } as const;
 
@@ -293,6 +298,8 @@ describeFleet('two API replicas on one database, Redis, bucket and SMTP relay', 
       AWS_ACCESS_KEY_ID: 'S3RVER',
       AWS_SECRET_ACCESS_KEY: 'S3RVER',
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      // Deliveries in parallel on both replicas (pooled SMTP connections), as in production.
+      OUTBOX_CONCURRENCY: String(OUTBOX_CONCURRENCY),
       APP_SECRET: 'fleet-test-secret-shared-by-every-replica-0123456789',
       ABUSE_REPORTS_PER_IP_HOUR: String(REPORTS_PER_IP_HOUR),
     };

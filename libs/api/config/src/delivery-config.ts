@@ -14,8 +14,18 @@ export interface DeliveryConfig {
     retryHours: number;
     /** Whether this process runs the delivery worker (OUTBOX_WORKER, default true). */
     worker: boolean;
+    /**
+     * Deliveries one worker has in flight at once (OUTBOX_CONCURRENCY, default 8, 1–64); also the
+     * SMTP pool's connections, so each delivery has its own connection.
+     */
+    concurrency: number;
   };
 }
+
+/** Eight SMTP connections deliver hundreds of mails a second to a nearby relay (docs/performance.md#mail-delivery). */
+export const DEFAULT_OUTBOX_CONCURRENCY = 8;
+/** Past this, a replica would hold more SMTP connections than relays usually accept from one client. */
+export const MAX_OUTBOX_CONCURRENCY = 64;
 
 const MAILBOX = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
@@ -45,5 +55,13 @@ export function readDeliveryConfig(env: Env, problems: string[]): DeliveryConfig
     else if (['false', '0', 'no', 'off'].includes(workerRaw)) worker = false;
     else problems.push(`OUTBOX_WORKER must be true or false (got "${workerRaw}")`);
   }
-  return { mailFrom, appSecret, outbox: { retryHours, worker } };
+  const concurrencyRaw = env['OUTBOX_CONCURRENCY']?.trim();
+  let concurrency = DEFAULT_OUTBOX_CONCURRENCY;
+  if (concurrencyRaw) {
+    const value = Number(concurrencyRaw);
+    if (!Number.isInteger(value) || value < 1 || value > MAX_OUTBOX_CONCURRENCY) {
+      problems.push(`OUTBOX_CONCURRENCY must be a whole number of deliveries from 1 to ${MAX_OUTBOX_CONCURRENCY} (got "${concurrencyRaw}")`);
+    } else concurrency = value;
+  }
+  return { mailFrom, appSecret, outbox: { retryHours, worker, concurrency } };
 }

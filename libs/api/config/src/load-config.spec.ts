@@ -62,7 +62,7 @@ describe('loadConfig', () => {
 
 describe('loadConfig: delivery', () => {
   it('defaults to a two-day retry window with the worker on', () => {
-    expect(loadConfig({})).toMatchObject({ mailFrom: null, appSecret: null, outbox: { retryHours: 48, worker: true } });
+    expect(loadConfig({})).toMatchObject({ mailFrom: null, appSecret: null, outbox: { retryHours: 48, worker: true, concurrency: 8 } });
   });
 
   it('reads the sender, the signing secret and the outbox settings', () => {
@@ -71,8 +71,9 @@ describe('loadConfig: delivery', () => {
       APP_SECRET: 'x'.repeat(40),
       OUTBOX_RETRY_HOURS: '72',
       OUTBOX_WORKER: 'off',
+      OUTBOX_CONCURRENCY: '16',
     });
-    expect(config).toMatchObject({ mailFrom: 'Ayuntamiento <avisos@city.example>', outbox: { retryHours: 72, worker: false } });
+    expect(config).toMatchObject({ mailFrom: 'Ayuntamiento <avisos@city.example>', outbox: { retryHours: 72, worker: false, concurrency: 16 } });
   });
 
   it('refuses a bad sender, a short secret and a bad retry window', () => {
@@ -80,6 +81,9 @@ describe('loadConfig: delivery', () => {
     expect(() => loadConfig({ APP_SECRET: 'short' })).toThrow(/APP_SECRET/);
     expect(() => loadConfig({ OUTBOX_RETRY_HOURS: '0' })).toThrow(/OUTBOX_RETRY_HOURS/);
     expect(() => loadConfig({ OUTBOX_WORKER: 'sometimes' })).toThrow(/OUTBOX_WORKER/);
+    for (const bad of ['0', '2.5', 'many', '65', '-1']) {
+      expect(() => loadConfig({ OUTBOX_CONCURRENCY: bad })).toThrow(/OUTBOX_CONCURRENCY must be a whole number of deliveries from 1 to 64/);
+    }
   });
 });
 

@@ -33,6 +33,7 @@ import { SmtpTransport } from './smtp-transport';
           from: config.mailFrom ?? `Plaza <no-reply@${domain}>`,
           messageIdDomain: domain,
           oneClickUrl: (url) => links.oneClickUrl(url),
+          connections: config.outbox.concurrency,
         });
       },
     },

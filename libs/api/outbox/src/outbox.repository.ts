@@ -83,76 +83,70 @@ export class OutboxRepository {
   }
 
   /**
-   * Claims up to `limit` due messages in one short transaction: row locks with SKIP LOCKED, so
-   * replicas never take the same message, then a lease. The attempt is counted when it starts: a
-   * worker that dies mid-delivery still used one. Higher priorities first (a sign-in link overtakes
-   * a backlog of confirmations), then oldest due.
+   * Claims up to `limit` due messages of at least `minPriority` in one statement: row locks with
+   * SKIP LOCKED, so replicas never take the same message, then a lease. The attempt is counted
+   * when it starts: a worker that dies mid-delivery still used one. Higher priorities first (a
+   * sign-in link overtakes a backlog of confirmations), then oldest due.
    */
-  claim(now: Date, lockedUntil: Date, leaseId: string, limit: number): Promise<ClaimedMessage[]> {
-    return this.db.transaction(async (manager) => {
-      const rows = await manager.query<{ id: string }[]>(
-        `SELECT id FROM outbox_messages
-          WHERE status = 'pending' AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until <= $1)
-          ORDER BY priority DESC, next_attempt_at, id
-          LIMIT $2
-          FOR UPDATE SKIP LOCKED`,
-        [now, limit],
-      );
-      if (rows.length === 0) return [];
-      const claimed = await manager.query<ClaimedMessage[] | [ClaimedMessage[], number]>(
-        `UPDATE outbox_messages
-            SET locked_until = $2, lease_id = $3, attempts = attempts + 1, last_attempt_at = $4
-          WHERE id = ANY($1::uuid[])
-          RETURNING id, channel, dedupe_key, payload, attempts, priority, COALESCE(retried_at, created_at) AS window_start`,
-        [rows.map((row) => row.id), lockedUntil, leaseId, now],
-      );
-      // UPDATE … RETURNING gives no order: deliver in the claimed order (priority first).
-      const position = new Map(rows.map((row, index) => [row.id, index]));
-      return unwrapRows(claimed).sort((a, b) => position.get(a.id)! - position.get(b.id)!);
-    });
+  async claim(now: Date, lockedUntil: Date, leaseId: string, limit: number, minPriority: number | null = null): Promise<ClaimedMessage[]> {
+    const result = await this.db.query<Array<ClaimedMessage & { due_at: Date }> | [Array<ClaimedMessage & { due_at: Date }>, number]>(
+      `UPDATE outbox_messages o
+          SET locked_until = $2, lease_id = $3, attempts = o.attempts + 1, last_attempt_at = $1
+         FROM (SELECT id FROM outbox_messages
+                WHERE status = 'pending' AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until <= $1)
+                  AND ($5::int IS NULL OR priority >= $5::int)
+                ORDER BY priority DESC, next_attempt_at, id
+                LIMIT $4
+                FOR UPDATE SKIP LOCKED) due
+        WHERE o.id = due.id
+        RETURNING o.id, o.channel, o.dedupe_key, o.payload, o.attempts, o.priority,
+                  COALESCE(o.retried_at, o.created_at) AS window_start, o.next_attempt_at AS due_at`,
+      [now, lockedUntil, leaseId, limit, minPriority],
+    );
+    // UPDATE … RETURNING gives no order: deliver in the claimed order (priority first).
+    const rows = unwrapRows(result).sort(
+      (a, b) => b.priority - a.priority || new Date(a.due_at).getTime() - new Date(b.due_at).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+    return rows.map(({ due_at: _dueAt, ...message }) => message);
   }
 
   /**
-   * Whether a message of higher priority than `priority` is due and free: the worker then hands
-   * back the rest of its batch, so an urgent message waits for one delivery at most, not a batch.
-   * One probe of the due index, so cheap enough to ask before each lower-priority delivery.
+   * Extends the lease of messages still held under `leaseId` (pending, not taken over by another
+   * worker, not dismissed by staff) and answers which those are: the others must not be sent.
    */
-  async higherPriorityDue(priority: number, now: Date): Promise<boolean> {
-    const rows = await this.db.query<Array<{ due: number }>>(
-      `SELECT 1 AS due FROM outbox_messages
-        WHERE status = 'pending' AND priority > $1 AND next_attempt_at <= $2 AND (locked_until IS NULL OR locked_until <= $2)
-        LIMIT 1`,
-      [priority, now],
-    );
-    return rows.length > 0;
-  }
-
-  /** False when the lease was taken over by another worker, or staff dismissed the message. */
-  async renewLease(id: string, leaseId: string, lockedUntil: Date): Promise<boolean> {
+  async renewLeases(ids: string[], leaseId: string, lockedUntil: Date): Promise<string[]> {
+    if (ids.length === 0) return [];
     const result = await this.db.query<Array<{ id: string }> | [Array<{ id: string }>, number]>(
-      `UPDATE outbox_messages SET locked_until = $3 WHERE id = $1 AND lease_id = $2 AND status = 'pending' RETURNING id`,
-      [id, leaseId, lockedUntil],
+      `UPDATE outbox_messages SET locked_until = $3 WHERE id = ANY($1::uuid[]) AND lease_id = $2 AND status = 'pending' RETURNING id`,
+      [ids, leaseId, lockedUntil],
     );
-    return unwrapRows(result).length === 1;
+    return unwrapRows(result).map((row) => row.id);
   }
 
-  /** Claimed but never attempted: free at once, and the attempt it was counted as undone. */
-  async release(ids: string[], leaseId: string): Promise<void> {
+  /** Claimed but never attempted: free at once, and the attempt each was counted as undone. */
+  async release(messages: Array<{ id: string; leaseId: string }>): Promise<void> {
+    if (messages.length === 0) return;
     await this.db.query<unknown[]>(
-      `UPDATE outbox_messages SET locked_until = NULL, lease_id = NULL, attempts = greatest(attempts - 1, 0)
-        WHERE id = ANY($1::uuid[]) AND lease_id = $2 AND status = 'pending'`,
-      [ids, leaseId],
+      `UPDATE outbox_messages o SET locked_until = NULL, lease_id = NULL, attempts = greatest(o.attempts - 1, 0)
+         FROM unnest($1::uuid[], $2::uuid[]) AS h(id, lease_id)
+        WHERE o.id = h.id AND o.lease_id = h.lease_id AND o.status = 'pending'`,
+      [messages.map((m) => m.id), messages.map((m) => m.leaseId)],
     );
   }
 
-  /** Fenced by the lease: a worker that lost its lease cannot overwrite a newer outcome. Drops the content. */
-  async recordSent(id: string, leaseId: string, now: Date, result: string | null): Promise<void> {
+  /**
+   * Records many deliveries as sent in one statement, each fenced by its own lease: a worker that
+   * lost a lease cannot overwrite the newer outcome. Drops the content (it has done its job).
+   */
+  async recordSent(sent: Array<{ id: string; leaseId: string; sentAt: Date; result: string | null }>): Promise<void> {
+    if (sent.length === 0) return;
     await this.db.query<unknown[]>(
-      `UPDATE outbox_messages
-          SET status = 'sent', sent_at = $3, result = $4, last_error = NULL, locked_until = NULL, lease_id = NULL,
+      `UPDATE outbox_messages o
+          SET status = 'sent', sent_at = s.sent_at, result = s.result, last_error = NULL, locked_until = NULL, lease_id = NULL,
               payload = '{}'::jsonb
-        WHERE id = $1 AND lease_id = $2 AND status = 'pending'`,
-      [id, leaseId, now, result],
+         FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::text[]) AS s(id, lease_id, sent_at, result)
+        WHERE o.id = s.id AND o.lease_id = s.lease_id AND o.status = 'pending'`,
+      [sent.map((s) => s.id), sent.map((s) => s.leaseId), sent.map((s) => s.sentAt), sent.map((s) => s.result)],
     );
   }
 
