@@ -290,8 +290,17 @@ export function ExploreMap({ ref, initialView, data, proposals, categories, tile
       cellLayer.removeLayer(marker);
       cellsRef.current.delete(key);
     }
+    const container = map.getContainer();
     const loaded = data.loadedBbox;
-    if (loaded) map.getContainer().dataset['loadedBbox'] = loaded.map((v) => v.toFixed(5)).join(',');
+    if (loaded) {
+      container.dataset['loadedBbox'] = loaded.map((v) => v.toFixed(5)).join(',');
+      container.dataset['loadedMode'] = data.mode;
+    }
+    // For the browser tests and infra/bench/map.mjs: the view ("zoom/west,south,east,north", full
+    // precision, as the list filters by it) whose reports are now loaded and drawn; empty while
+    // loading. A zoom step has settled when this names the new zoom.
+    const view = data.view;
+    container.dataset['settledView'] = data.state === 'ready' && view ? `${view.zoom}/${view.bbox.join(',')}` : '';
 
     const pending = pendingShowRef.current;
     if (pending && markers.has(pending)) {
