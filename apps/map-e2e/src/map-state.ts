@@ -34,13 +34,23 @@ export function parseCount(text: string): number {
  * names it in `data-settled-view` once its reports are loaded and on the map.
  */
 export async function settledView(page: Page, zoom?: number, timeout?: number): Promise<SettledView> {
-  const selector = zoom === undefined ? '.map[data-settled-view*="/"]' : `.map[data-settled-view^="${zoom}/"]`;
+  const selector =
+    zoom === undefined ? '.map[data-settled-view*="/"]' : `.map[data-settled-view^="${zoom}/"]`;
   const map = page.locator(selector);
   await map.waitFor({ timeout });
-  const [view, loadedBbox, mode] = await map.evaluate((el: HTMLElement) => [el.dataset['settledView'] ?? '', el.dataset['loadedBbox'] ?? '', el.dataset['loadedMode'] ?? '']);
+  const [view, loadedBbox, mode] = await map.evaluate((el: HTMLElement) => [
+    el.dataset['settledView'] ?? '',
+    el.dataset['loadedBbox'] ?? '',
+    el.dataset['loadedMode'] ?? '',
+  ]);
   const [z, bbox] = (view ?? '').split('/');
   expect(mode).toMatch(/^(points|cells)$/);
-  return { zoom: Number(z), bbox: (bbox ?? '').split(',').map(Number) as BBox, mode: mode as SettledView['mode'], loadedBbox: loadedBbox ?? '' };
+  return {
+    zoom: Number(z),
+    bbox: (bbox ?? '').split(',').map(Number) as BBox,
+    mode: mode as SettledView['mode'],
+    loadedBbox: loadedBbox ?? '',
+  };
 }
 
 /** What the map draws in its marker pane: single report markers, and the counts on its bubbles. */
@@ -60,7 +70,11 @@ export function drawnOnMap(page: Page): Promise<{ markers: string[]; bubbles: nu
 
 /** The count the list's status line states ("1.234 avisos en la zona visible"); NaN when it states none. */
 export async function statusCount(page: Page): Promise<number> {
-  const text = (await page.locator('.reports-panel__status:not([aria-busy]):not([role=status])').first().textContent()) ?? '';
+  const text =
+    (await page
+      .locator('.reports-panel__status:not([aria-busy]):not([role=status])')
+      .first()
+      .textContent()) ?? '';
   return parseCount(text);
 }
 
@@ -93,18 +107,29 @@ async function reportsPage(page: Page, bbox: string, limit: number): Promise<Fea
  * bounds widened by a hair (it compares the stored points, the page their coordinates rounded to
  * 6 decimals), kept when their rounded coordinates are inside, as the page keeps them.
  */
-async function newestInView(page: Page, bbox: BBox, limit: number): Promise<{ refs: string[]; complete: boolean }> {
+async function newestInView(
+  page: Page,
+  bbox: BBox,
+  limit: number,
+): Promise<{ refs: string[]; complete: boolean }> {
   const hair = 1e-6;
   const wide = [bbox[0] - hair, bbox[1] - hair, bbox[2] + hair, bbox[3] + hair].join(',');
   const answer = await reportsPage(page, wide, limit);
   const refs = answer.features
-    .filter(({ geometry: { coordinates: [lon, lat] } }) => lon >= bbox[0] && lat >= bbox[1] && lon <= bbox[2] && lat <= bbox[3])
+    .filter(
+      ({
+        geometry: {
+          coordinates: [lon, lat],
+        },
+      }) => lon >= bbox[0] && lat >= bbox[1] && lon <= bbox[2] && lat <= bbox[3],
+    )
     .map((f) => f.properties.ref);
   return { refs, complete: answer.nextCursor === null };
 }
 
 /** The references in the list, in its order (the fourth term of each card). */
-const listRefs = (page: Page) => page.locator('.reports-panel .report-card__meta dd:nth-of-type(4)').allTextContents();
+const listRefs = (page: Page) =>
+  page.locator('.reports-panel .report-card__meta dd:nth-of-type(4)').allTextContents();
 
 export interface ViewCheck {
   mode: SettledView['mode'];
@@ -130,31 +155,50 @@ export async function expectViewMatchesApi(page: Page, view: SettledView): Promi
     // Points mode may outlive the view it was loaded for (zooming in needs no request): the loaded
     // bounds cover this view and held at most POINTS_LIMIT reports.
     const loaded = await reportsPage(page, view.loadedBbox, POINTS_LIMIT);
-    expect({ zoom: view.zoom, loadedBbox: view.loadedBbox, complete: loaded.nextCursor === null }).toEqual({ zoom: view.zoom, loadedBbox: view.loadedBbox, complete: true });
+    expect({ zoom: view.zoom, loadedBbox: view.loadedBbox, complete: loaded.nextCursor === null }).toEqual({
+      zoom: view.zoom,
+      loadedBbox: view.loadedBbox,
+      complete: true,
+    });
     const inView = await newestInView(page, view.bbox, POINTS_LIMIT);
     // markercluster draws what lies within a screen of the view on every side (desktop): every
     // report loaded when the loaded bounds fit in there, as on opening the page; after zooming in
     // from a wider view, at least every report in the view and at most those loaded.
     const everyLoaded = contains(padded(view.bbox, 1), view.loadedBbox.split(',').map(Number) as BBox);
-    expected = { drawn: [everyLoaded ? loaded.features.length : inView.refs.length, loaded.features.length], total: inView.refs.length };
+    expected = {
+      drawn: [everyLoaded ? loaded.features.length : inView.refs.length, loaded.features.length],
+      total: inView.refs.length,
+    };
   } else {
     const around = fixed(padded(view.bbox, LOAD_PADDING));
     const dense = (await reportsPage(page, around, POINTS_LIMIT)).nextCursor !== null;
-    expect({ zoom: view.zoom, mode: view.mode, reportsAroundOverLimit: dense }).toEqual({ zoom: view.zoom, mode: 'cells', reportsAroundOverLimit: true });
+    expect({ zoom: view.zoom, mode: view.mode, reportsAroundOverLimit: dense }).toEqual({
+      zoom: view.zoom,
+      mode: 'cells',
+      reportsAroundOverLimit: true,
+    });
     expect(view.loadedBbox).toBe(fixed(view.bbox));
-    const response = await page.request.get(`/api/v1/reports/clusters?bbox=${view.loadedBbox}&zoom=${view.zoom}`);
+    const response = await page.request.get(
+      `/api/v1/reports/clusters?bbox=${view.loadedBbox}&zoom=${view.zoom}`,
+    );
     expect(response.status()).toBe(200);
     const clusters = (await response.json()) as { total: number; cells: Array<{ count: number }> };
     expect(clusters.cells.reduce((sum, cell) => sum + cell.count, 0)).toBe(clusters.total);
-    expected = { drawn: [clusters.total, clusters.total], bubbles: clusters.cells.map((c) => c.count).sort((a, b) => b - a), total: clusters.total };
+    expected = {
+      drawn: [clusters.total, clusters.total],
+      bubbles: clusters.cells.map((c) => c.count).sort((a, b) => b - a),
+      total: clusters.total,
+    };
   }
 
   // The drawing, polled until it agrees (clusters split and merge with an animation).
-  const reportsDrawn = (drawn: { markers: string[]; bubbles: number[] }) => drawn.markers.length + drawn.bubbles.reduce((a, b) => a + b, 0);
+  const reportsDrawn = (drawn: { markers: string[]; bubbles: number[] }) =>
+    drawn.markers.length + drawn.bubbles.reduce((a, b) => a + b, 0);
   const agrees = (drawn: { markers: string[]; bubbles: number[] }) =>
     view.mode === 'points'
       ? reportsDrawn(drawn) >= expected.drawn[0] && reportsDrawn(drawn) <= expected.drawn[1]
-      : drawn.markers.length === 0 && JSON.stringify([...drawn.bubbles].sort((a, b) => b - a)) === JSON.stringify(expected.bubbles);
+      : drawn.markers.length === 0 &&
+        JSON.stringify([...drawn.bubbles].sort((a, b) => b - a)) === JSON.stringify(expected.bubbles);
   let drawn = await drawnOnMap(page);
   for (let tries = 0; tries < 50 && !agrees(drawn); tries += 1) {
     await page.waitForTimeout(100);
@@ -162,7 +206,13 @@ export async function expectViewMatchesApi(page: Page, view: SettledView): Promi
   }
   if (view.mode === 'points') {
     const [min, max] = expected.drawn;
-    expect({ zoom: view.zoom, reportsDrawn: reportsDrawn(drawn), atLeast: min, atMost: max, inRange: reportsDrawn(drawn) >= min && reportsDrawn(drawn) <= max }).toEqual({
+    expect({
+      zoom: view.zoom,
+      reportsDrawn: reportsDrawn(drawn),
+      atLeast: min,
+      atMost: max,
+      inRange: reportsDrawn(drawn) >= min && reportsDrawn(drawn) <= max,
+    }).toEqual({
       zoom: view.zoom,
       reportsDrawn: reportsDrawn(drawn),
       atLeast: min,
@@ -170,7 +220,11 @@ export async function expectViewMatchesApi(page: Page, view: SettledView): Promi
       inRange: true,
     });
   } else {
-    expect({ zoom: view.zoom, markers: drawn.markers.length, bubbles: [...drawn.bubbles].sort((a, b) => b - a) }).toEqual({ zoom: view.zoom, markers: 0, bubbles: expected.bubbles });
+    expect({
+      zoom: view.zoom,
+      markers: drawn.markers.length,
+      bubbles: [...drawn.bubbles].sort((a, b) => b - a),
+    }).toEqual({ zoom: view.zoom, markers: 0, bubbles: expected.bubbles });
   }
 
   // The status line and the list.
@@ -184,7 +238,15 @@ export async function expectViewMatchesApi(page: Page, view: SettledView): Promi
     expect(shown.length).toBeLessThanOrEqual(LIST_PAGE);
     if (view.mode === 'points') expect(shown.length).toBe(Math.min(LIST_PAGE, expected.total));
     const newest = await newestInView(page, view.bbox, Math.min(POINTS_LIMIT, shown.length + 20));
-    expect({ zoom: view.zoom, list: shown }).toEqual({ zoom: view.zoom, list: newest.refs.slice(0, shown.length) });
+    expect({ zoom: view.zoom, list: shown }).toEqual({
+      zoom: view.zoom,
+      list: newest.refs.slice(0, shown.length),
+    });
   }
-  return { mode: view.mode, total: expected.total, markers: drawn.markers.length, bubbles: drawn.bubbles.length };
+  return {
+    mode: view.mode,
+    total: expected.total,
+    markers: drawn.markers.length,
+    bubbles: drawn.bubbles.length,
+  };
 }

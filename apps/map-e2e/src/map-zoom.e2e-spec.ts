@@ -21,12 +21,20 @@ interface Step extends ViewCheck {
 }
 
 /** Opens the map at the city zoom centred on a point, then presses + until the street zoom. */
-async function zoomCityToStreet(page: Page, centre: { lat: number; lon: number }, label: string): Promise<Step[]> {
+async function zoomCityToStreet(
+  page: Page,
+  centre: { lat: number; lon: number },
+  label: string,
+): Promise<Step[]> {
   const started = Date.now();
   await page.goto(`/?map=${CITY_ZOOM}/${centre.lat.toFixed(5)}/${centre.lon.toFixed(5)}`);
   const steps: Step[] = [];
   let view = await settledView(page, CITY_ZOOM, STEP_TIMEOUT_MS);
-  steps.push({ zoom: CITY_ZOOM, settleMs: Date.now() - started, ...(await expectViewMatchesApi(page, view)) });
+  steps.push({
+    zoom: CITY_ZOOM,
+    settleMs: Date.now() - started,
+    ...(await expectViewMatchesApi(page, view)),
+  });
 
   await page.getByRole('region', { name: /^Mapa de avisos\./ }).focus();
   for (let zoom = CITY_ZOOM + 1; zoom <= STREET_ZOOM; zoom += 1) {
@@ -41,7 +49,10 @@ async function zoomCityToStreet(page: Page, centre: { lat: number; lon: number }
   console.info(
     `Zoom ${CITY_ZOOM} → ${STREET_ZOOM}, ${label} (${centre.lat.toFixed(5)}, ${centre.lon.toFixed(5)}); settle time per step (first: page load):\n` +
       steps
-        .map((s) => `  zoom ${String(s.zoom).padStart(2)}  ${String(s.settleMs).padStart(6)} ms  ${s.mode.padEnd(6)}  ${s.total} in view, ${s.markers} markers, ${s.bubbles} bubbles`)
+        .map(
+          (s) =>
+            `  zoom ${String(s.zoom).padStart(2)}  ${String(s.settleMs).padStart(6)} ms  ${s.mode.padEnd(6)}  ${s.total} in view, ${s.markers} markers, ${s.bubbles} bubbles`,
+        )
         .join('\n'),
   );
   return steps;
@@ -52,7 +63,9 @@ describe('zooming the explore map from the whole city to a street', () => {
 
   it('settles at every step to the city centre, each view drawn, counted and listed as the API has it', async () => {
     await plaza.withPage({ viewport: { width: 1280, height: 800 } }, async ({ page }) => {
-      const settings = (await (await page.request.get('/api/v1/map/settings')).json()) as { city: { centre: [number, number] } };
+      const settings = (await (await page.request.get('/api/v1/map/settings')).json()) as {
+        city: { centre: [number, number] };
+      };
       const [lat, lon] = settings.city.centre;
       const steps = await zoomCityToStreet(page, { lat, lon }, 'the city centre');
       expect(steps.map((s) => s.zoom)).toEqual([11, 12, 13, 14, 15, 16, 17]);
@@ -66,7 +79,9 @@ describe('zooming the explore map from the whole city to a street', () => {
     await plaza.withPage({ viewport: { width: 1280, height: 800 } }, async ({ page }) => {
       // The street: a report in the city's least busy zoom-13 cell, so that at street level the
       // map draws its reports one by one on any data (more than 500 around → grid counts).
-      const clusters = (await (await page.request.get(`/api/v1/reports/clusters?bbox=${CITY_BBOX}&zoom=13`)).json()) as {
+      const clusters = (await (
+        await page.request.get(`/api/v1/reports/clusters?bbox=${CITY_BBOX}&zoom=13`)
+      ).json()) as {
         cells: Array<{ count: number; bbox: [number, number, number, number] }>;
       };
       expect(clusters.cells.length).toBeGreaterThan(0);
@@ -80,12 +95,21 @@ describe('zooming the explore map from the whole city to a street', () => {
       if (!report) throw new Error(`no report in the quietest cell ${JSON.stringify(quiet)}`);
       const [lon, lat] = report.geometry.coordinates;
 
-      const steps = await zoomCityToStreet(page, { lat, lon }, `a quiet street, report ${report.properties.ref}`);
+      const steps = await zoomCityToStreet(
+        page,
+        { lat, lon },
+        `a quiet street, report ${report.properties.ref}`,
+      );
       const street = steps.at(-1)!;
       expect({ mode: street.mode, bubbles: street.bubbles }).toEqual({ mode: 'points', bubbles: 0 });
       expect(street.markers).toBeGreaterThan(0);
       // The report the street was chosen by is on the map as a button of its own.
-      await expect(page.locator('.leaflet-marker-pane').getByRole('button', { name: new RegExp(`^Aviso ${report.properties.ref}: `) }).count()).resolves.toBe(1);
+      await expect(
+        page
+          .locator('.leaflet-marker-pane')
+          .getByRole('button', { name: new RegExp(`^Aviso ${report.properties.ref}: `) })
+          .count(),
+      ).resolves.toBe(1);
     });
   });
 });
