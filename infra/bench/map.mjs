@@ -5,6 +5,7 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:map -- --reports 50000
 //   npm run bench:map -- --database-url postgres://postgres@127.0.0.1:5432/test_scale   # as it is
 //
+// --zoom-only measures the zoom from city to street alone.
 // --database-url runs on an existing database as it is (e.g. the million of `npm run seed:scale`):
 // nothing created, dropped or inserted; the API applies pending migrations and finds the demo city
 // there, as on any start. Otherwise a scratch database `bench_map` on DATABASE_URL's server.
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '7' },
     reports: { type: 'string', default: '0' },
     'database-url': { type: 'string' },
+    'zoom-only': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
   },
 });
@@ -226,9 +228,11 @@ try {
     console.log('');
   };
 
-  await measure('desktop, cold cache', {});
-  await measure('desktop, warm cache', { warm: true });
-  await measure('phone 360×740, cold cache, CPU slowed 4×', { cpu: 4, viewport: { width: 360, height: 740 } });
+  if (!values['zoom-only']) {
+    await measure('desktop, cold cache', {});
+    await measure('desktop, warm cache', { warm: true });
+    await measure('phone 360×740, cold cache, CPU slowed 4×', { cpu: 4, viewport: { width: 360, height: 740 } });
+  }
   await measureZoom('zoom city → street on the city centre, desktop, warm cache');
 } finally {
   await browser?.close();
