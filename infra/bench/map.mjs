@@ -3,10 +3,19 @@
 //
 //   npm run bench:map                                   # embedded database (slow first start)
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:map -- --reports 50000
+//   npm run bench:map -- --database-url postgres://postgres@127.0.0.1:5432/test_scale   # as it is
+//
+// --zoom-only measures the zoom from city to street alone.
+// --database-url runs on an existing database as it is (e.g. the million of `npm run seed:scale`):
+// nothing created, dropped or inserted; the API applies pending migrations and finds the demo city
+// there, as on any start. Otherwise a scratch database `bench_map` on DATABASE_URL's server.
 //
 // "Interactive" is the app's own `plaza:map-ready` mark: the districts, the first reports on the
 // map and their list are rendered (ExplorePage.tsx). Long tasks over 50 ms after first paint add
 // up to a total blocking time. Other origins (map tiles) are blocked, as in the browser tests.
+// "Zoom city → street": from zoom 11 to 17 on the city centre, one `+` at a time, each step timed
+// from the key press until the map names the new zoom in `data-settled-view` (its reports loaded
+// and drawn), as apps/map-e2e/src/map-zoom.e2e-spec.ts waits for it.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
@@ -22,6 +31,8 @@ const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '7' },
     reports: { type: 'string', default: '0' },
+    'database-url': { type: 'string' },
+    'zoom-only': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
   },
 });
@@ -80,7 +91,16 @@ const base = `http://127.0.0.1:${port}`;
 const dataDir = await mkdtemp(path.join(tmpdir(), 'plaza-bench-map-'));
 const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base, DEMO_DATA: 'true', LOG_LEVEL: 'warn', DATA_DIR: dataDir, NODE_ENV: 'test' };
 let benchUrl = null;
-if (process.env.DATABASE_URL) {
+const existingUrl = values['database-url'];
+if (existingUrl) {
+  const name = decodeURIComponent(new URL(existingUrl).pathname.slice(1));
+  if (!name.includes('test')) {
+    console.error(`bench:map: refusing "${name}": its name has no "test" in it`);
+    process.exit(2);
+  }
+  if (extraReports > 0) console.warn('--reports is ignored with --database-url: the database is used as it is');
+  env.DATABASE_URL = existingUrl;
+} else if (process.env.DATABASE_URL) {
   benchUrl = new URL(process.env.DATABASE_URL);
   benchUrl.pathname = '/bench_map';
   await sql(process.env.DATABASE_URL, 'DROP DATABASE IF EXISTS bench_map WITH (FORCE)');
@@ -95,7 +115,7 @@ const api = spawn(process.execPath, ['dist/api/apps/api/src/main.js'], { cwd: wo
 let browser;
 try {
   await waitReady(base, api);
-  console.log(`Plaza on ${base} (${benchUrl ? 'PostgreSQL' : 'embedded'} database) ready in ${Date.now() - started} ms`);
+  console.log(`Plaza on ${base} (${existingUrl ? 'existing PostgreSQL' : benchUrl ? 'PostgreSQL' : 'embedded'} database) ready in ${Date.now() - started} ms`);
   if (benchUrl && extraReports > 0) {
     // Synthetic reports over the whole city, as infra/bench/viewport.mjs adds them.
     await sql(
@@ -177,9 +197,43 @@ try {
     console.log(`  → p90 interactive ${verdict} the ${TARGET_MS} ms target\n`);
   };
 
-  await measure('desktop, cold cache', {});
-  await measure('desktop, warm cache', { warm: true });
-  await measure('phone 360×740, cold cache, CPU slowed 4×', { cpu: 4, viewport: { width: 360, height: 740 } });
+  const measureZoom = async (label) => {
+    const settings = await (await fetch(`${base}/api/v1/map/settings`)).json();
+    const [lat, lon] = settings.city.centre;
+    const perZoom = new Map();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-ES' });
+    await context.route((url) => url.origin !== base, (route) => route.abort());
+    const settled = (page, zoom) => page.locator(`.map[data-settled-view^="${zoom}/"]`).waitFor({ timeout: 60_000 });
+    for (let i = 0; i < runs; i += 1) {
+      const page = await context.newPage();
+      const t0 = Date.now();
+      await page.goto(`${base}/?map=11/${lat}/${lon}`);
+      await settled(page, 11);
+      (perZoom.get(11) ?? perZoom.set(11, []).get(11)).push(Date.now() - t0);
+      await page.locator('.map').focus();
+      for (let zoom = 12; zoom <= 17; zoom += 1) {
+        const pressed = Date.now();
+        await page.keyboard.press('+');
+        await settled(page, zoom);
+        (perZoom.get(zoom) ?? perZoom.set(zoom, []).get(zoom)).push(Date.now() - pressed);
+      }
+      await page.close();
+    }
+    await context.close();
+    console.log(`${label} (${runs} runs; zoom 11 is the page load)`);
+    for (const [zoom, samples] of perZoom) {
+      const s = stats(samples);
+      console.log(`  zoom ${String(zoom).padStart(2)} settled${''.padEnd(20)} median ${ms(s.median)}   p90 ${ms(s.p90)}   max ${ms(s.max)}`);
+    }
+    console.log('');
+  };
+
+  if (!values['zoom-only']) {
+    await measure('desktop, cold cache', {});
+    await measure('desktop, warm cache', { warm: true });
+    await measure('phone 360×740, cold cache, CPU slowed 4×', { cpu: 4, viewport: { width: 360, height: 740 } });
+  }
+  await measureZoom('zoom city → street on the city centre, desktop, warm cache');
 } finally {
   await browser?.close();
   api.kill('SIGTERM');

@@ -1,13 +1,23 @@
 // The public map and the console as a visitor's Chromium sees them, served with the API from one
-// origin by the built app (dist/api + dist/web), on a fresh database seeded with the demo city.
+// origin by the built app (dist/api + dist/web), on a fresh database seeded with the demo city, or
+// on the million reports of `npm run seed:scale` (E2E_DATABASE_URL, docs/testing.md): where the
+// demo city's few hundred reports are drawn one by one, the million are drawn as the server's grid
+// counts, and each test checks whichever the map should draw, against the API.
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { axeAudit, focused, PHONE, usePlaza } from './harness';
+import { expectViewMatchesApi, parseCount, settledView } from './map-state';
 
 const MADRID_DISTRICTS = 21;
-const ES_COUNT = /^(\d+) avisos? en la zona visible$/;
-const EN_COUNT = /^(\d+) reports? in the visible area$/;
+// Counts over 9,999 are grouped: "12.345 avisos", "12,345 reports".
+const ES_COUNT = /^(\d[\d.]*) avisos? en la zona visible$/;
+const EN_COUNT = /^(\d[\d,]*) reports? in the visible area$/;
 const LIST_PAGE = 50;
+const MARKER = /^Aviso \d{4}-\d{6}: /;
+/** Where the map opens without a view in its URL (CITY_ZOOM's default). */
+const CITY_ZOOM = 12;
+/** Madrid within its municipal boundary. */
+const CITY_BBOX = '-3.89,40.31,-3.52,40.64';
 
 /** District outlines are the only non-interactive SVG paths Leaflet draws. */
 const districtPaths = (page: Page) => page.locator('.leaflet-overlay-pane path:not(.leaflet-interactive)');
@@ -21,7 +31,7 @@ async function mapReady(page: Page, count: RegExp): Promise<number> {
   const status = page.locator('.reports-panel__status:not([aria-busy])').filter({ hasText: count });
   await status.waitFor();
   const match = count.exec(((await status.textContent()) ?? '').trim());
-  return Number(match?.[1]);
+  return parseCount(match?.[1] ?? '');
 }
 
 /**
@@ -32,7 +42,7 @@ async function reportsOnMap(page: Page, marker: RegExp, cluster: RegExp): Promis
   const pane = page.locator('.leaflet-marker-pane');
   const markers = await pane.getByRole('button', { name: marker }).count();
   const clusters = await pane.getByRole('button', { name: cluster }).evaluateAll((els) => els.map((el) => el.textContent ?? ''));
-  const inClusters = clusters.reduce((sum, text) => sum + Number(/(\d+) (?:avisos?|reports?)/.exec(text)?.[1] ?? Number.NaN), 0);
+  const inClusters = clusters.reduce((sum, text) => sum + parseCount(/(\d[\d.,]*) (?:avisos?|reports?)/.exec(text)?.[1] ?? ''), 0);
   return { markers, inClusters };
 }
 
@@ -53,7 +63,7 @@ const listDates = (page: Page) => page.locator('.report-list time').evaluateAll(
 describe('public map and console in Chromium', () => {
   const plaza = usePlaza();
 
-  it('loads the map at / with the 21 districts, the seeded reports clustered, and the same reports in the list', async () => {
+  it('loads the map at / with the 21 districts, the reports in view drawn (one by one, or counted by the server when too many), and the newest of them in the list', async () => {
     await plaza.withPage({}, async ({ page }) => {
       const response = await page.goto('/');
       expect(response?.status()).toBe(200);
@@ -65,14 +75,26 @@ describe('public map and console in Chromium', () => {
       await expect(page.getByRole('region', { name: /^Mapa de avisos\./ }).count()).resolves.toBe(1);
       await expect(districtPaths(page).count()).resolves.toBe(MADRID_DISTRICTS);
 
-      // Every report loaded (the view and a margin round it) is on the map, alone or counted in a cluster.
+      // What the map draws, counts and lists is what the API has for this view (map-state.ts).
       expect(count).toBeGreaterThan(100);
-      const loaded = await loadedCount(page);
-      expect(loaded).toBeGreaterThanOrEqual(count);
-      const onMap = await reportsOnMap(page, /^Aviso \d{4}-\d{6}: .+\. Estado: .+/, /^Grupo de \d+ avisos\. Pulsa para acercar\.$/);
-      expect(onMap.markers).toBeGreaterThan(0);
-      expect(onMap.inClusters).toBeGreaterThan(0);
-      expect(onMap.markers + onMap.inClusters).toBe(loaded);
+      const view = await settledView(page, CITY_ZOOM);
+      await expect(expectViewMatchesApi(page, view)).resolves.toMatchObject({ total: count });
+      const onMap = await reportsOnMap(page, /^Aviso \d{4}-\d{6}: .+\. Estado: .+/, /^Grupo de \d[\d.]* avisos?\. Pulsa para acercar\.$/);
+      const dense = page.locator('.reports-panel__note').filter({ hasText: 'demasiados avisos' });
+      if (view.mode === 'points') {
+        // A few hundred (the demo city): every report loaded (the view and a margin round it) is
+        // on the map, alone or counted in a cluster.
+        const loaded = await loadedCount(page);
+        expect(loaded).toBeGreaterThanOrEqual(count);
+        expect(onMap.markers).toBeGreaterThan(0);
+        expect(onMap.inClusters).toBeGreaterThan(0);
+        expect(onMap.markers + onMap.inClusters).toBe(loaded);
+        await expect(dense.count()).resolves.toBe(0);
+      } else {
+        // Too many (the million): the server's counts, named like clusters, add up to the count, and the list says why.
+        expect(onMap).toEqual({ markers: 0, inClusters: count });
+        await expect(dense.count()).resolves.toBe(1);
+      }
 
       // The list holds the same reports, newest first, 50 at a time, each operable by name.
       const panel = page.getByRole('region', { name: 'Avisos en esta zona' });
@@ -134,8 +156,9 @@ describe('public map and console in Chromium', () => {
       await expect(page.getByRole('region', { name: /^Reports map\./ }).count()).resolves.toBe(1);
       await expect(page.getByRole('button', { name: 'Zoom in', exact: true }).count()).resolves.toBe(1);
       await expect(page.getByRole('button', { name: /^Show on map: report / }).count()).resolves.toBe(LIST_PAGE);
-      const onMap = await reportsOnMap(page, /^Report \d{4}-\d{6}: .+\. Status: .+/, /^Group of \d+ reports\. Press to zoom in\.$/);
-      expect(onMap.markers + onMap.inClusters).toBe(await loadedCount(page));
+      const onMap = await reportsOnMap(page, /^Report \d{4}-\d{6}: .+\. Status: .+/, /^Group of \d[\d,]* reports?\. Press to zoom in\.$/);
+      if ((await settledView(page)).mode === 'points') expect(onMap.markers + onMap.inClusters).toBe(await loadedCount(page));
+      else expect(onMap).toEqual({ markers: 0, inClusters: count });
       const english = page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'English (current language)' });
       await expect(english.getAttribute('aria-current')).resolves.toBe('true');
       // Dates follow the language too.
@@ -152,8 +175,9 @@ describe('public map and console in Chromium', () => {
     await plaza.withPage({}, async ({ page }) => {
       await page.goto('/');
       const all = await mapReady(page, ES_COUNT);
+      // The server's count over the whole city (on the demo city, every one of its reports).
       const cityCount = async (query: string) =>
-        ((await (await page.request.get(`/api/v1/reports?limit=500&${query}`)).json()) as { features: unknown[] }).features.length;
+        ((await (await page.request.get(`/api/v1/reports/clusters?bbox=${CITY_BBOX}&zoom=10&${query}`)).json()) as { total: number }).total;
 
       await page.locator('summary').filter({ hasText: 'Filtros' }).click();
       await page.getByRole('group', { name: 'Estado' }).getByRole('checkbox', { name: 'Resueltos', exact: true }).check();
@@ -168,7 +192,9 @@ describe('public map and console in Chromium', () => {
       const narrowed = await mapReady(page, ES_COUNT);
       expect(narrowed).toBeLessThanOrEqual(fixed);
       const categories = await page.locator('.report-card__category').allTextContents();
-      expect(categories.length).toBe(Math.min(narrowed, LIST_PAGE));
+      // Drawn one by one, the list holds every report in view; as counts, the newest (map-state.ts checks which).
+      if ((await settledView(page)).mode === 'points') expect(categories.length).toBe(Math.min(narrowed, LIST_PAGE));
+      else expect(categories.length).toBeGreaterThan(0);
       for (const category of categories) expect(['Farola apagada', 'Bache o socavón']).toContain(category);
       // The API, asked the same over the whole city, has at least as many.
       expect(await cityCount('status=fixed&category=bache,farola')).toBeGreaterThanOrEqual(narrowed);
@@ -273,18 +299,39 @@ describe('public map and console in Chromium', () => {
       // The map is one tab stop: Enter goes to the markers in view, the arrows from one to the next.
       // A cluster is a button: Enter zooms into it and focus stays on the map.
       await page.keyboard.press('Enter');
-      for (let i = 0; i < 40 && !/^\d+Grupo de \d+ avisos/.test((await focused(page)).name); i += 1) await page.keyboard.press('ArrowRight');
-      expect(await focused(page)).toMatchObject({ role: 'button', name: expect.stringMatching(/^\d+Grupo de \d+ avisos/) });
+      for (let i = 0; i < 40 && !/^[\d.]+Grupo de \d[\d.]* avisos?/.test((await focused(page)).name); i += 1) await page.keyboard.press('ArrowRight');
+      expect(await focused(page)).toMatchObject({ role: 'button', name: expect.stringMatching(/^[\d.]+Grupo de \d[\d.]* avisos?/) });
       const zoomBefore = await page.evaluate(() => document.querySelector('.leaflet-proxy')?.getAttribute('style'));
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.activeElement?.classList.contains('map'));
       await expect(page.evaluate(() => document.querySelector('.leaflet-proxy')?.getAttribute('style'))).resolves.not.toBe(zoomBefore);
       await page.waitForFunction(() => /^\d+\//.test(new URL(location.href).searchParams.get('map') ?? ''));
 
-      // Markers are buttons too: Enter opens the popup with focus inside it.
+      // Markers are buttons too: Enter opens the popup with focus inside it. Where there are too
+      // many to draw one by one (the million), the map zooms into a group until it draws some.
       await page.waitForFunction(() => document.querySelectorAll('.leaflet-marker-pane [role=button]').length > 0);
-      await page.keyboard.press('Enter');
-      for (let i = 0; i < 60 && !/^Aviso \d{4}-\d{6}: /.test((await focused(page)).name); i += 1) await page.keyboard.press('ArrowRight');
+      for (let round = 0; round < 8 && !MARKER.test((await focused(page)).name); round += 1) {
+        if (round > 0) {
+          // Only groups in view (and maybe proposal squares): Enter zooms into a group, and focus stays on the map.
+          for (let i = 0; i < 40 && !/^[\d.]+Grupo de /.test((await focused(page)).name); i += 1) await page.keyboard.press('ArrowRight');
+          const before = await page.locator('.map').getAttribute('data-settled-view');
+          await page.keyboard.press('Enter');
+          await page.waitForFunction(() => document.activeElement?.classList.contains('map'));
+          await page.waitForFunction((view) => {
+            const now = document.querySelector<HTMLElement>('.map')?.dataset['settledView'];
+            return Boolean(now) && now !== view;
+          }, before);
+          await page.waitForFunction(() => document.querySelectorAll('.leaflet-marker-pane [role=button]').length > 0);
+        }
+        await page.keyboard.press('Enter');
+        const seen = new Set<string>();
+        for (let i = 0; i < 60 && !MARKER.test((await focused(page)).name); i += 1) {
+          const { name } = await focused(page);
+          if (seen.has(name)) break;
+          seen.add(name);
+          await page.keyboard.press('ArrowRight');
+        }
+      }
       const marker = await focused(page);
       expect(marker).toMatchObject({ role: 'button', name: expect.stringMatching(/^Aviso \d{4}-\d{6}: /) });
       await page.keyboard.press('Enter');

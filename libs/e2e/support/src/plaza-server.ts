@@ -1,5 +1,6 @@
 // Starts the built API (which also serves the built map and console) as a child process, on a
-// free loopback port with the demo city seeded, and tears it down again.
+// free loopback port with the demo city seeded, and tears it down again. With E2E_DATABASE_URL
+// it runs on that existing database instead (e.g. the million reports of `npm run seed:scale`).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -20,8 +21,11 @@ const LOG_TAIL_LINES = 60;
 export interface PlazaServer {
   /** `http://127.0.0.1:<port>`, no trailing slash. */
   baseUrl: string;
-  /** Which database the API runs on: a fresh one on DATABASE_URL's server, or its own embedded PGlite. */
-  database: 'server' | 'embedded';
+  /**
+   * Which database the API runs on: a fresh one on DATABASE_URL's server, its own embedded PGlite,
+   * or an existing one (E2E_DATABASE_URL, or a caller's `databaseUrl`) used as it is.
+   */
+  database: 'server' | 'embedded' | 'existing';
   /** Milliseconds from spawn until `/health/ready` answered 200. */
   startupMs: number;
   /** The last lines the API printed, for failure messages. */
@@ -47,9 +51,25 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * With DATABASE_URL set (and TEST_DB not forcing `embedded`), a brand-new database is created on
- * that server for this run and dropped afterwards; otherwise the API starts its embedded
- * PostgreSQL in a fresh temporary DATA_DIR. Either way the demo city is seeded.
+ * The existing database named by E2E_DATABASE_URL, or null. Its name must contain "test", as for
+ * every database the tests touch: a typo must not point a browser test at real data.
+ */
+export function existingTestDatabase(): string | null {
+  const raw = process.env['E2E_DATABASE_URL']?.trim();
+  if (!raw) return null;
+  const name = decodeURIComponent(new URL(raw).pathname.slice(1));
+  if (!name.includes('test')) throw new Error(`E2E_DATABASE_URL names the database "${name}", whose name lacks "test": refused`);
+  return raw;
+}
+
+/**
+ * With E2E_DATABASE_URL set, the API runs on that existing database as it is: nothing is created
+ * or dropped, its migrations run at boot as on any start (applied ones are skipped) and the demo
+ * seed finds its work done (each step skips when its table has rows). That is how the browser
+ * tests of the map run on the million reports of `npm run seed:scale` (docs/testing.md).
+ * Otherwise, with DATABASE_URL set (and TEST_DB not forcing `embedded`), a brand-new database is
+ * created on that server for this run and dropped afterwards; otherwise the API starts its
+ * embedded PostgreSQL in a fresh temporary DATA_DIR. Either way the demo city is seeded.
  */
 export async function startPlaza(
   options: {
@@ -71,7 +91,8 @@ export async function startPlaza(
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   };
 
-  const useServer = Boolean(process.env['DATABASE_URL']) && process.env['TEST_DB'] !== 'embedded';
+  const existing = options.databaseUrl ?? existingTestDatabase();
+  const useServer = !existing && Boolean(process.env['DATABASE_URL']) && process.env['TEST_DB'] !== 'embedded';
   const dataDir = await mkdtemp(path.join(tmpdir(), 'plaza-e2e-'));
   cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
 
@@ -80,9 +101,10 @@ export async function startPlaza(
   delete env['NODE_OPTIONS'];
   delete env['DATABASE_URL'];
   delete env['TEST_DB'];
+  delete env['E2E_DATABASE_URL'];
   try {
-    if (options.databaseUrl) {
-      env['DATABASE_URL'] = options.databaseUrl;
+    if (existing) {
+      env['DATABASE_URL'] = existing;
     } else if (useServer) {
       // Loaded only here: the embedded path needs no harness (the API starts its own database).
       const { createTestDatabase } = await import('@plaza/api/testing');
@@ -136,7 +158,7 @@ export async function startPlaza(
     let stopped: Promise<void> | undefined;
     return {
       baseUrl,
-      database: useServer || options.databaseUrl ? 'server' : 'embedded',
+      database: existing ? 'existing' : useServer ? 'server' : 'embedded',
       startupMs,
       logTail,
       pid: child.pid ?? 0,

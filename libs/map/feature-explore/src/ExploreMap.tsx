@@ -127,8 +127,12 @@ export function ExploreMap({ ref, initialView, data, proposals, categories, tile
   const proposalLayerRef = useRef<L.LayerGroup | null>(null);
   const proposalMarkersRef = useRef(new Map<number, { marker: L.Marker; proposal: MapProposal }>());
   const markersRef = useRef(new Map<string, MarkerEntry>());
-  const cellsRef = useRef(new Map<string, L.Marker>());
-  const pendingShowRef = useRef<string | null>(null);
+  const cellsRef = useRef(new Map<string, { marker: L.Marker; count: number }>());
+  // A report asked for from the list that is not drawn yet: opened once it is (see showReport).
+  const pendingShowRef = useRef<ReportSummary | null>(null);
+  // Where the map still draws grid counts at street level, the report asked for is drawn on its
+  // own, above them, for as long as its popup is open.
+  const aloneRef = useRef<L.Marker | null>(null);
   // Set when a cluster or cell is opened from the keyboard: its icon vanishes as the map zooms,
   // so focus returns to the map instead of falling to <body>.
   const refocusRef = useRef(false);
@@ -281,22 +285,34 @@ export function ExploreMap({ ref, initialView, data, proposals, categories, tile
       cellKeys.add(key);
       if (!cellsRef.current.has(key)) {
         const marker = cellMarker(map, cell, t, onKeyboard);
-        cellsRef.current.set(key, marker);
+        cellsRef.current.set(key, { marker, count: cell.count });
         cellLayer.addLayer(marker);
       }
     }
-    for (const [key, marker] of cellsRef.current) {
+    for (const [key, { marker }] of cellsRef.current) {
       if (cellKeys.has(key)) continue;
       cellLayer.removeLayer(marker);
       cellsRef.current.delete(key);
     }
+    const container = map.getContainer();
     const loaded = data.loadedBbox;
-    if (loaded) map.getContainer().dataset['loadedBbox'] = loaded.map((v) => v.toFixed(5)).join(',');
+    if (loaded) {
+      container.dataset['loadedBbox'] = loaded.map((v) => v.toFixed(5)).join(',');
+      container.dataset['loadedMode'] = data.mode;
+    }
+    // For the browser tests and infra/bench/map.mjs: the view ("zoom/west,south,east,north", full
+    // precision, as the list filters by it) whose reports are now loaded and drawn; empty while
+    // loading. A zoom step has settled when this names the new zoom.
+    const view = data.view;
+    container.dataset['settledView'] = data.state === 'ready' && view ? `${view.zoom}/${view.bbox.join(',')}` : '';
 
     const pending = pendingShowRef.current;
-    if (pending && markers.has(pending)) {
+    if (pending && markers.has(pending.ref)) {
       pendingShowRef.current = null;
-      openReport(pending);
+      openReport(pending.ref);
+    } else if (pending && data.state === 'ready' && data.mode === 'cells' && data.view && inside(data.view.bbox, pending)) {
+      pendingShowRef.current = null;
+      showAlone(pending);
     }
     if (data.state === 'ready') live.current.onFirstRender?.();
   }, [data]);
@@ -347,6 +363,9 @@ export function ExploreMap({ ref, initialView, data, proposals, categories, tile
       if (marker.isPopupOpen()) marker.setPopupContent(popupContent(report, categories, i18n));
     }
     clusterRef.current?.refreshClusters();
+    for (const { marker, count } of cellsRef.current.values()) {
+      marker.setIcon(countIcon(count, i18n.formatNumber(count), i18n.t('map.cluster', { count })));
+    }
     for (const { marker, proposal } of proposalMarkersRef.current.values()) {
       marker.setIcon(proposalIcon(proposalLabel(proposal, i18n)));
       if (marker.isPopupOpen()) marker.setPopupContent(proposalPopup(proposal, i18n));
@@ -355,6 +374,30 @@ export function ExploreMap({ ref, initialView, data, proposals, categories, tile
       zoom.remove();
     };
   }, [i18n, categories]);
+
+  /** Draws one report by itself (the map shows counts here) and opens its popup with focus inside. */
+  function showAlone(report: ReportSummary): void {
+    const map = mapRef.current;
+    if (!map) return;
+    aloneRef.current?.remove();
+    const { i18n: t, categories: cats } = live.current;
+    const marker = L.marker([report.lat, report.lon], {
+      icon: reportIcon({ status: report.status, icon: cats.get(report.category)?.icon ?? null, label: markerLabel(report, t) }),
+      keyboard: true,
+      zIndexOffset: 1000,
+    });
+    marker.bindPopup(() => popupContent(report, live.current.categories, live.current.i18n), { maxWidth: 280 });
+    // After the map's own popupclose handler has given focus back to whatever opened it.
+    marker.on('popupclose', () =>
+      setTimeout(() => {
+        marker.remove();
+        if (aloneRef.current === marker) aloneRef.current = null;
+      }),
+    );
+    aloneRef.current = marker.addTo(map);
+    marker.openPopup();
+    marker.getPopup()?.getElement()?.querySelector<HTMLElement>('.report-popup')?.focus();
+  }
 
   function openReport(refKey: string): void {
     const entry = markersRef.current.get(refKey);
@@ -374,11 +417,19 @@ export function ExploreMap({ ref, initialView, data, proposals, categories, tile
           openReport(refKey);
           return;
         }
-        // Cells mode: the report is not drawn yet. Go close enough for single markers, then open it.
+        // Cells mode: the report is not drawn yet. Go close enough for single markers, then open it
+        // (or, where even the street holds too many to draw one by one, draw it alone).
         const report = data.visible.find((r) => r.ref === refKey);
-        if (!report || !mapRef.current) return;
-        pendingShowRef.current = refKey;
-        mapRef.current.setView([report.lat, report.lon], 18);
+        const map = mapRef.current;
+        if (!report || !map) return;
+        if (map.getZoom() === SHOW_ZOOM && data.state === 'ready' && data.view && inside(data.view.bbox, report)) {
+          // Already there: the view will not change, and no new data will come to open it.
+          map.panTo([report.lat, report.lon]);
+          showAlone(report);
+          return;
+        }
+        pendingShowRef.current = report;
+        map.setView([report.lat, report.lon], SHOW_ZOOM);
       },
       showProposal(id: number) {
         const entry = proposalMarkersRef.current.get(id);
@@ -393,6 +444,14 @@ export function ExploreMap({ ref, initialView, data, proposals, categories, tile
   );
 
   return <div ref={containerRef} className="map" role="region" aria-label={i18n.t('map.region')} />;
+}
+
+/** The zoom "show on map" goes to when the report is not drawn yet: a street and its numbers. */
+const SHOW_ZOOM = 18;
+
+function inside(bbox: readonly number[], report: ReportSummary): boolean {
+  const [w = 0, s = 0, e = 0, n = 0] = bbox;
+  return report.lon >= w && report.lat >= s && report.lon <= e && report.lat <= n;
 }
 
 /** A server grid cell: a count bubble that zooms in to its reports when activated. */

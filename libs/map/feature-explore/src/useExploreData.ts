@@ -52,6 +52,8 @@ export interface ExploreData {
   total: number | null;
   /** Bounds the loaded results cover, for tests and debugging (`data-loaded-bbox` on the map). */
   loadedBbox: BBox | null;
+  /** The view these results answer (`data-settled-view` on the map once they are ready). */
+  view: ViewportQuery | null;
   hasMore: boolean;
   loadingMore: boolean;
 }
@@ -156,6 +158,7 @@ export function useExploreData(query: ViewportQuery | null, filterParams: string
       visible,
       total: loaded ? (loaded.mode === 'cells' ? loaded.cellsTotal : visible.length) : null,
       loadedBbox: loaded?.bbox ?? null,
+      view: query,
       hasMore: loaded?.mode === 'cells' && loaded.nextCursor !== null,
       loadingMore,
     };
