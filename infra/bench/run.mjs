@@ -45,6 +45,7 @@ const { values } = parseArgs({
     'database-url': { type: 'string' },
     only: { type: 'string' },
     seconds: { type: 'string', default: '10' },
+    'warm-up': { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
     'section-timeout': { type: 'string', default: '420' },
     'no-build': { type: 'boolean', default: false },
@@ -55,6 +56,8 @@ const dbUrl = values['database-url'] ?? process.env.DATABASE_URL ?? 'postgres://
 const only = values.only ? values.only.split(',').map((s) => s.trim()) : SECTIONS;
 for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`unknown section "${s}" (${SECTIONS.join(', ')})`);
 const SECONDS = Number(values.seconds);
+/** Creation: how long each server is loaded before its measured run. */
+const WARM_UP_SECONDS = Number(values['warm-up']);
 const CONNECTIONS = Number(values.connections);
 const SECTION_BUDGET_MS = Number(values['section-timeout']) * 1000;
 const RUN = Date.now().toString(36);
@@ -457,10 +460,11 @@ await runSection('create', async () => {
     console.log(`   ${name}: accepted ${run.ok}, stored ${s.n} (${s.accepted} of the accepted refs, each once), cut at the end ${cut} → ${exact ? 'every accepted report stored exactly once' : 'MISMATCH'}`);
     return { exact, cut, stored: s.n, text: `accepted ${run.ok} / stored ${s.n}, ${cut} cut at the end${exact ? ', every accepted stored once' : ', MISMATCH'}` };
   };
-  // Both servers warm up first (3 s, rows deleted with the rest): the API has far more code for
-  // the JIT to compile than the bare server, and its first requests would count against it.
+  // Both servers warm up first (--warm-up seconds each, rows deleted with the rest): the API has far
+  // more code for V8's optimising compiler, which still took a quarter of its CPU 3 s into a run
+  // (a CPU profile); its first requests would otherwise count against it.
   const warmUp = async (base, pathName) => {
-    await load({ url: base, duration: 3, requests: creation(`warm${pathName.length}`, pathName, { sent: 0, answered: 0, refs: [] }) });
+    await load({ url: base, duration: WARM_UP_SECONDS, requests: creation(`warm${pathName.length}`, pathName, { sent: 0, answered: 0, refs: [] }) });
   };
   try {
     await warmUp(bare.base, '/reports');
