@@ -37,7 +37,7 @@ export class PendingConfirmationsRepository {
       `SELECT id::text AS id, ref, title FROM reports
         WHERE reporter_email = $1 AND confirmation_pending_since IS NOT NULL AND NOT confirmation_mailed
           AND confirmation_expires_at > now()
-        ORDER BY id LIMIT $2
+        ORDER BY reports.id LIMIT $2
         FOR UPDATE SKIP LOCKED`,
       [email, limit],
     );
