@@ -276,7 +276,9 @@ describe('moderation console in Chromium', () => {
     await heading1(page, 'Temas de las propuestas').waitFor();
     // The demo city's themes are listed (the table has rows besides its header).
     await page.getByRole('table').getByRole('row').nth(1).waitFor();
-    const opener = page.getByRole('button', { name: 'Nuevo tema' });
+    // Enabled once the themes and the departments have both loaded (a disabled button takes no focus).
+    const opener = page.getByRole('button', { name: 'Nuevo tema', disabled: false });
+    await opener.waitFor();
     await opener.focus();
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Nuevo tema' });
