@@ -3,7 +3,7 @@
 //
 //   GET  /viewport?bbox=…&limit=…   the API's GET /api/v1/reports body, byte for byte: the API's
 //                                   statements as named prepared statements, the plan chosen as the
-//                                   API chooses it (`&plan=gist|newest` forces one)
+//                                   API chooses it (`&plan=grid|gist|newest` forces one)
 //   GET  /cells?bbox=…&zoom=…       the clusters body from the cell table of cells.sql (whole cells
 //                                   overlapping the bbox, summed over public statuses at read time)
 //   POST /reports                   one statement: the report (placed, routed, awaiting its
@@ -44,29 +44,55 @@ const FEATURE_SQL = `
         SELECT json_agg(json_build_object(
                  'url', $2::text || p.storage_key,
                  'thumbnailUrl', $2::text || p.thumbnail_key) ORDER BY p.position)
-          FROM report_photos p WHERE p.report_id = r.id AND NOT p.hidden), '[]'::json)
+          FROM report_photos p WHERE p.report_id = r.id AND p.state = 'ready' AND NOT p.hidden), '[]'::json)
     )
   )`;
 
 // The API's statement (libs/api/reports listFeatures): the page's ids first, then the features for
-// those rows only. `newest` walks the primary key backwards and stops at `limit` hits; `box` takes
-// the box's hits from the GiST index and keeps the newest (`r.id + 0` keeps the planner off the
-// primary key). Both give the same rows.
-const viewportSql = (order) => `
+// those rows only. `grid` merges the newest of each cell of the 1/400° viewport grid under the box
+// (index reports_viewport_cells_idx, padded shapes as libs/api/reports/src/viewport-grid.ts);
+// `newest` walks the primary key backwards and stops at `limit` hits; `box` takes the box's hits
+// from the GiST index and keeps the newest (`r.id + 0` keeps the planner off the primary key).
+// All give the same rows.
+const MATCH = `r.confirmation_pending_since IS NULL AND r.status = ANY($7::text[])
+                     AND r.location && ST_MakeEnvelope($3, $4, $5, $6, 4326)`;
+const viewportSql = (page) => `
   SELECT coalesce(json_agg(f.feature ORDER BY f.id DESC), '[]'::json)::text AS features,
          min(f.id)::text AS "lastId", count(*)::int AS count
     FROM (SELECT r.id, ${FEATURE_SQL} AS feature
-            FROM (SELECT r.id FROM reports r
-                   WHERE r.confirmation_pending_since IS NULL AND r.status = ANY($7::text[])
-                     AND r.location && ST_MakeEnvelope($3, $4, $5, $6, 4326)
-                   ORDER BY ${order} DESC
+            FROM (${page}
                    LIMIT $8) page
             JOIN reports r ON r.id = page.id
             JOIN categories c ON c.id = r.category_id
             LEFT JOIN areas a ON a.id = r.area_id
             LEFT JOIN departments d ON d.id = r.department_id) f`;
-const VIEWPORT_NEWEST_SQL = viewportSql('r.id');
-const VIEWPORT_GIST_SQL = viewportSql('r.id + 0');
+const scanPage = (order) => `SELECT r.id FROM reports r WHERE ${MATCH} ORDER BY ${order} DESC`;
+const VIEWPORT_NEWEST_SQL = viewportSql(scanPage('r.id'));
+const VIEWPORT_GIST_SQL = viewportSql(scanPage('r.id + 0'));
+const gridSql = (columns, rows) => {
+  const branches = [];
+  for (let i = 1; i <= columns; i += 1) {
+    for (let j = 1; j <= rows; j += 1) {
+      branches.push(`(SELECT r.id FROM reports r
+         WHERE floor(ST_X(r.location) * 400)::int = ($9::int[])[${i}] AND floor(ST_Y(r.location) * 400)::int = ($10::int[])[${j}]
+           AND ${MATCH} ORDER BY r.id DESC)`);
+    }
+  }
+  return viewportSql(`SELECT id FROM (${branches.join(' UNION ALL ')}) cells ORDER BY id DESC`);
+};
+const SPANS = [1, 2, 3, 4, 6, 8, 12];
+const cellRange = (min, max) => {
+  const first = Math.floor(min * 400);
+  const count = Math.floor(max * 400) - first + 1;
+  const span = SPANS.find((s) => s >= count);
+  return span === undefined ? null : Array.from({ length: span }, (_, i) => (i < count ? first + i : null));
+};
+/** The grid cells under a box, or null past 96 (the API's viewportCells). */
+function gridCells([minLon, minLat, maxLon, maxLat]) {
+  const columns = cellRange(minLon, maxLon);
+  const rows = cellRange(minLat, maxLat);
+  return columns && rows && columns.length * rows.length <= 96 ? { columns, rows } : null;
+}
 // How many reports lie around the box (the app's report_map_cells, migration ReportMapCells): the
 // same choice as the API's ReportsService.listPlan, at most 10 reports per row asked for → GiST.
 const AROUND_SQL = `
@@ -147,17 +173,23 @@ app.get('/viewport', async (request, reply) => {
   const bbox = parseBbox(request.query.bbox);
   if (!bbox) return reply.code(400).send({ error: 'bbox' });
   const limit = Math.min(500, Number(request.query.limit ?? 200));
-  // ?plan=gist or ?plan=newest forces one; by default the API's choice.
+  // ?plan=grid, ?plan=gist or ?plan=newest forces one; by default the API's choice.
   let plan = request.query.plan;
-  if (plan !== 'gist' && plan !== 'newest') {
-    const { rows: [around] } = await pool.query({ name: 'around', text: AROUND_SQL, values: aroundParams(bbox) });
-    plan = around.n <= 10 * limit ? 'gist' : 'newest';
+  const cells = gridCells(bbox);
+  if (plan === 'grid' && !cells) return reply.code(400).send({ error: 'too many cells for the grid' });
+  if (plan !== 'grid' && plan !== 'gist' && plan !== 'newest') {
+    if (cells) plan = 'grid';
+    else {
+      const { rows: [around] } = await pool.query({ name: 'around', text: AROUND_SQL, values: aroundParams(bbox) });
+      plan = around.n <= 10 * limit ? 'gist' : 'newest';
+    }
   }
-  const { rows: [page] } = await pool.query({
-    name: `viewport-${plan}`,
-    text: plan === 'gist' ? VIEWPORT_GIST_SQL : VIEWPORT_NEWEST_SQL,
-    values: [request.query.lang === 'en' ? 'en' : 'es', mediaBase, ...bbox, PUBLIC_STATUSES, limit],
-  });
+  const values = [request.query.lang === 'en' ? 'en' : 'es', mediaBase, ...bbox, PUBLIC_STATUSES, limit];
+  const statement =
+    plan === 'grid'
+      ? { name: `viewport-grid-${cells.columns.length}x${cells.rows.length}`, text: gridSql(cells.columns.length, cells.rows.length), values: [...values, cells.columns, cells.rows] }
+      : { name: `viewport-${plan}`, text: plan === 'gist' ? VIEWPORT_GIST_SQL : VIEWPORT_NEWEST_SQL, values };
+  const { rows: [page] } = await pool.query(statement);
   const nextCursor = page.count === limit && page.lastId ? Buffer.from(`r:${page.lastId}`).toString('base64url') : null;
   reply.header('content-type', 'application/geo+json; charset=utf-8');
   return `{"type":"FeatureCollection","features":${page.features},"nextCursor":${JSON.stringify(nextCursor)}}`;

@@ -5,6 +5,7 @@ import { ClustersRepository } from './clusters.repository';
 import type { ClusterQuery } from './dto/cluster.query';
 import type { ReportListQuery } from './dto/list-reports.query';
 import { ReportsRepository } from './reports.repository';
+import { viewportCells } from './viewport-grid';
 
 // The map's hot-path SQL, snapshotted so a review sees every change to what PostgreSQL runs.
 // Run with `-u` after a deliberate change and commit the snapshot with it.
@@ -40,7 +41,10 @@ describe('hot-path SQL', () => {
     const { db, reads, calls } = recordingDataSource([{ features: '[]', lastId: null, count: 0 }]);
     const query: ReportListQuery = { ...filters, limit: 50, afterId: '1200' };
     await new ReportsRepository(db, reads).listFeatures(query, 'es', 'https://plaza.test/api/v1/media/');
-    await new ReportsRepository(db, reads).listFeatures(query, 'es', 'https://plaza.test/api/v1/media/', 'box');
+    await new ReportsRepository(db, reads).listFeatures(query, 'es', 'https://plaza.test/api/v1/media/', { kind: 'box' });
+    // A street view from the viewport grid: 2 × 3 cells in a statement with room for 2 × 3.
+    const street: ReportListQuery = { ...query, bbox: [-3.7051, 40.4151, -3.7026, 40.4201], from: null };
+    await new ReportsRepository(db, reads).listFeatures(street, 'es', 'https://plaza.test/api/v1/media/', { kind: 'grid', cells: viewportCells(street.bbox!)! });
     expect(calls).toMatchSnapshot();
   });
 

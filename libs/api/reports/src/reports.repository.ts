@@ -7,6 +7,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { filedReport, PublicReads } from '@plaza/api/database';
 import type { ReportListQuery } from './dto/list-reports.query';
 import { reportFilterClauses } from './report-filters.sql';
+import { VIEWPORT_CELL_X_SQL, VIEWPORT_CELL_Y_SQL, type ViewportCells } from './viewport-grid';
 
 /** A report found by its confirmation token, locked for the confirmation. */
 export interface ConfirmationTarget {
@@ -167,29 +168,30 @@ export class ReportsRepository {
   /**
    * One page of public reports as GeoJSON text, newest first, keyset-paginated on the id.
    *
-   * Two ways to find the page's rows, chosen by `plan` (see viewportPlan): `newest` walks the
-   * primary key backwards and stops at `limit` matches (cheap when matches are everywhere: the
-   * city, a large box); `box` takes every match in the box from the GiST index and keeps the
-   * newest (cheap when the box holds few reports, and the only sensible way when the heap is
-   * clustered on the GiST index). `r.id + 0` keeps the planner off the primary key for `box`.
-   * Both give the same rows in the same order, so the body is the same either way; the features
+   * Three ways to find the page's rows, chosen by `plan` (ReportsService.listPlan):
+   * - `grid` merges the newest reports of each viewport-grid cell under the box
+   *   (viewport-grid.ts), read from the index alone: about `limit` + a few entries per cell;
+   * - `newest` walks the primary key backwards and stops at `limit` matches (cheap when matches
+   *   are everywhere: the city, a large box);
+   * - `box` takes every match in the box from the GiST index and keeps the newest (cheap when the
+   *   box holds few reports). `r.id + 0` keeps the planner off the primary key.
+   * All give the same rows in the same order, so the body is the same either way; the features
    * are built for the page's rows only.
    */
-  async listFeatures(query: ReportListQuery, locale: Locale, mediaBase: string, plan: 'newest' | 'box' = 'newest'): Promise<FeaturePage> {
+  async listFeatures(query: ReportListQuery, locale: Locale, mediaBase: string, plan: ListPlan = { kind: 'newest' }): Promise<FeaturePage> {
     const params: unknown[] = [locale, mediaBase];
-    const where = reportFilterClauses(query, params);
+    const where = reportFilterClauses(query, params, plan.kind === 'grid' ? 'id' : 'join');
     if (query.afterId) {
       params.push(query.afterId);
       where.push(`r.id < $${params.length}::bigint`);
     }
+    const page = plan.kind === 'grid' ? gridPage(plan.cells, where, params) : scanPage(plan.kind, where);
     params.push(query.limit);
     const [row] = await this.reads.prepared<FeaturePage>(
       `SELECT coalesce(json_agg(f.feature ORDER BY f.id DESC), '[]'::json)::text AS features,
               min(f.id)::text AS "lastId", count(*)::int AS count
          FROM (SELECT r.id, ${FEATURE_SQL} AS feature
-                 FROM (SELECT r.id FROM reports r JOIN categories c ON c.id = r.category_id
-                        WHERE ${where.join(' AND ')}
-                        ORDER BY ${plan === 'box' ? 'r.id + 0' : 'r.id'} DESC
+                 FROM (${page}
                         LIMIT $${params.length}) page
                  JOIN reports r ON r.id = page.id
                  JOIN categories c ON c.id = r.category_id
@@ -344,4 +346,35 @@ export async function preparedQuery<Row>(db: DataSource, text: string, values: u
   const pool = (db.driver as unknown as { master: PgPool }).master;
   const { rows } = await pool.query<Row>({ name, text, values });
   return rows;
+}
+
+/** How ReportsRepository.listFeatures finds a page's rows. */
+export type ListPlan = { kind: 'newest' } | { kind: 'box' } | { kind: 'grid'; cells: ViewportCells };
+
+/** The page's ids from one scan of reports: the primary key backwards, or the box's GiST hits. */
+function scanPage(kind: 'newest' | 'box', where: string[]): string {
+  return `SELECT r.id FROM reports r JOIN categories c ON c.id = r.category_id
+                        WHERE ${where.join(' AND ')}
+                        ORDER BY ${kind === 'box' ? 'r.id + 0' : 'r.id'} DESC`;
+}
+
+/**
+ * The page's ids as a merge of each grid cell's newest (one index-only scan per cell, each in id
+ * order, merged by the planner's Merge Append, which reads only as far as the page needs). The
+ * cells are array parameters, so a statement's text depends only on how many columns and rows it
+ * has room for; a null cell matches nothing.
+ */
+function gridPage(cells: ViewportCells, where: string[], params: unknown[]): string {
+  params.push(cells.columns, cells.rows);
+  const columns = `$${params.length - 1}::int[]`;
+  const rows = `$${params.length}::int[]`;
+  const branches = cells.columns.flatMap((_, i) =>
+    cells.rows.map(
+      (_, j) => `(SELECT r.id FROM reports r
+                   WHERE ${VIEWPORT_CELL_X_SQL} = (${columns})[${i + 1}] AND ${VIEWPORT_CELL_Y_SQL} = (${rows})[${j + 1}]
+                     AND ${where.join(' AND ')}
+                   ORDER BY r.id DESC)`,
+    ),
+  );
+  return `SELECT id FROM (${branches.join('\n                 UNION ALL ')}) cells ORDER BY id DESC`;
 }

@@ -38,7 +38,8 @@ import { encodeCursor, type ReportListQuery } from './dto/list-reports.query';
 import { screenReport } from './report-screening';
 import { IdempotencyKeyTaken, ReportFilingRepository, type Filing, type FilingOutcome } from './report-filing.repository';
 import { ReportErrors } from './reports.errors';
-import { ReportsRepository } from './reports.repository';
+import { ReportsRepository, type ListPlan } from './reports.repository';
+import { gridServes, viewportCells } from './viewport-grid';
 import type { EntityManager } from 'typeorm';
 
 export interface CreateReportResult {
@@ -313,14 +314,18 @@ export class ReportsService {
   }
 
   /**
-   * How to find a page's reports (ReportsRepository.listFeatures): from the box's GiST-index hits
-   * when the box holds few enough reports that reading them all is cheaper than walking the
-   * newest reports of the city until `limit` fall inside it; measured in docs/performance.md.
+   * How to find a page's reports (ReportsRepository.listFeatures). A view of streets or a
+   * neighbourhood: from the viewport grid, whatever its density (it reads at most the cells'
+   * reports, and usually about `limit`). Otherwise from the box's GiST-index hits when the box
+   * holds few enough reports that reading them all is cheaper than walking the newest reports of
+   * the city until `limit` fall inside it; measured in docs/performance.md.
    */
-  private async listPlan(query: ReportListQuery): Promise<'newest' | 'box'> {
-    if (!query.bbox) return 'newest';
+  private async listPlan(query: ReportListQuery): Promise<ListPlan> {
+    if (!query.bbox) return { kind: 'newest' };
+    const cells = gridServes(query) ? viewportCells(query.bbox) : null;
+    if (cells) return { kind: 'grid', cells };
     const around = await this.clusterCells.reportsAround(query.bbox);
-    return around <= BOX_PLAN_REPORTS_PER_ROW * query.limit ? 'box' : 'newest';
+    return { kind: around <= BOX_PLAN_REPORTS_PER_ROW * query.limit ? 'box' : 'newest' };
   }
 
   async get(ref: string, locale: Locale): Promise<ReportDetailFeature> {
