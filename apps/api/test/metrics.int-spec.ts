@@ -75,6 +75,40 @@ describe('Prometheus metrics at /metrics', () => {
     expect(sample(body, 'plaza_outbox_oldest_age_seconds', { channel: 'email', status: 'pending' })).toBeGreaterThanOrEqual(0);
   });
 
+  it('counts filings and the statements that carried them, catching up at each scrape', async () => {
+    const counted = async () => {
+      const body = (await scrape()).body;
+      const value = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(body)?.[1]);
+      return { statements: value('plaza_report_filing_statements_total'), filings: value('plaza_report_filings_total'), reruns: value('plaza_report_filing_batch_reruns_total') };
+    };
+    const before = await counted();
+    // Six filings at once from six addresses: they may share statements, never more statements than filings.
+    const filed = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        t.inject({
+          method: 'POST',
+          url: '/api/v1/reports',
+          payload: {
+            category: 'bache',
+            title: `Bache número ${i + 1} en la calzada`,
+            description: 'Un bache junto al paso de peatones.',
+            ...SOL,
+            reporter: { name: 'Vecina', email: `filing-metrics-${i}@example.org`, showName: false },
+            consent: true,
+          },
+        }),
+      ),
+    );
+    expect(filed.map((res) => res.statusCode)).toEqual(Array(6).fill(201));
+    const after = await counted();
+    expect(after.filings - before.filings).toBe(6);
+    expect(after.statements - before.statements).toBeGreaterThanOrEqual(1);
+    expect(after.statements - before.statements).toBeLessThanOrEqual(6);
+    expect(after.reruns - before.reruns).toBe(0);
+    // A second scrape with nothing new counts nothing twice.
+    expect(await counted()).toEqual(after);
+  });
+
   it('reports the database pool and the process', async () => {
     const body = (await scrape()).body;
     expect(sample(body, 'plaza_db_pool_connections', { state: 'total' })).toBeGreaterThanOrEqual(1);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PhotoQueueMetrics, PhotoQueueRepository, type PhotoBacklog } from '@plaza/api/media';
 import { OutboxRepository, type OutboxBacklogRow } from '@plaza/api/outbox';
+import { FilingMetrics } from '@plaza/api/reports';
 import { Gauge } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { MetricsRegistry } from './metrics-registry';
@@ -34,12 +35,15 @@ export class DatabaseGauges {
     private readonly outbox: OutboxRepository,
     private readonly photos: PhotoQueueRepository,
     photoMetrics: PhotoQueueMetrics,
+    filingMetrics: FilingMetrics,
   ) {
     const registers = [metrics.registry];
     const readBacklog = () => this.readBacklogOnce();
     const readPhotoBacklog = () => this.readPhotoBacklogOnce();
     // The worker's counters and histogram live with the worker; they are published here.
     for (const metric of photoMetrics.all()) metrics.registry.registerMetric(metric);
+    // So do the group commit's counts (reports lib).
+    for (const metric of filingMetrics.all()) metrics.registry.registerMetric(metric);
     new Gauge({
       name: 'plaza_photo_queue_depth',
       help: 'Photos uploaded and waiting to be processed (PHOTO_QUEUE_MAX refuses new uploads beyond it)',

@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { MediaModule } from '@plaza/api/media';
+import { ReportsModule } from '@plaza/api/reports';
 import type { FastifyInstance } from 'fastify';
 import { DatabaseGauges } from './database-gauges';
 import { MetricsController } from './metrics.controller';
@@ -9,7 +10,7 @@ import { timeRequests } from './request-timing';
 
 /** Prometheus metrics at `/metrics` (docs/operations.md#metrics). */
 @Module({
-  imports: [MediaModule],
+  imports: [MediaModule, ReportsModule],
   controllers: [MetricsController],
   providers: [MetricsRegistry, DatabaseGauges],
   exports: [MetricsRegistry],

@@ -8,3 +8,4 @@ export * from './idempotency-purge.job';
 export { excerpt, injectPreview, type PreviewCard } from './social-preview';
 export { IdempotencyKeyTaken, ReportFilingRepository, type Filing } from './report-filing.repository';
 export { viewportCells, VIEWPORT_CELL_X_SQL, VIEWPORT_CELL_Y_SQL } from './viewport-grid';
+export { FilingMetrics } from './filing-metrics';

@@ -5,6 +5,7 @@ import { ReportRecordsModule } from '@plaza/api/report-records';
 import { ClustersRepository } from './clusters.repository';
 import { ConfirmationExpiryJob } from './confirmation-expiry.job';
 import { ConfirmationMails } from './confirmation-mails';
+import { FilingMetrics } from './filing-metrics';
 import { IdempotencyPurgeJob } from './idempotency-purge.job';
 import { PendingConfirmationsRepository } from './pending-confirmations.repository';
 import { MapSettingsController } from './map-settings.controller';
@@ -35,7 +36,8 @@ import { SupportsRepository } from './supports.repository';
     PendingConfirmationsRepository,
     ConfirmationMails,
     IdempotencyPurgeJob,
+    FilingMetrics,
   ],
-  exports: [ReportsService, ReportsRepository, ReportPreviewService, ConfirmationExpiryJob, IdempotencyPurgeJob],
+  exports: [ReportsService, ReportsRepository, ReportPreviewService, ConfirmationExpiryJob, IdempotencyPurgeJob, FilingMetrics],
 })
 export class ReportsModule {}

@@ -96,8 +96,17 @@ export function useExploreData(query: ViewportQuery | null, filterParams: string
     const timer = setTimeout(() => {
       const filters = filterParams ? `&${filterParams}` : '';
       const around = pad(query.bbox, LOAD_PADDING);
+      // Where the last answer for these filters needed grid counts (and on the first load, the
+      // whole city), the counts are asked for at once beside the reports, saving a round trip per
+      // zoom step; they are dropped if every report around the view fits on the map after all.
+      const previous = loadedRef.current;
+      const expectCells = !previous || (previous.mode === 'cells' && previous.filterParams === filterParams);
+      const clustersUrl = `/api/v1/reports/clusters?bbox=${fixed(query.bbox)}${filters}&zoom=${query.zoom}`;
       void (async () => {
         try {
+          const early = expectCells ? getJson<ReportClusters>(clustersUrl, controller.signal) : null;
+          // Settled here so an early answer never rejects unobserved while the reports load.
+          early?.catch(() => undefined);
           const page = parseReports(await getJson(`/api/v1/reports?bbox=${fixed(around)}${filters}&limit=${POINTS_LIMIT}`, controller.signal));
           if (!page.nextCursor) {
             setLoaded({ mode: 'points', bbox: around, filterParams, reports: page.reports, cells: [], cellsTotal: 0, nextCursor: null });
@@ -105,10 +114,7 @@ export function useExploreData(query: ViewportQuery | null, filterParams: string
             // Too many to draw: grid counts for exactly the view. The list keeps the newest reports
             // already loaded; the keyset cursor pages on through the view alone, since every report
             // in it newer than the cursor was in the (larger) page just loaded.
-            const clusters = await getJson<ReportClusters>(
-              `/api/v1/reports/clusters?bbox=${fixed(query.bbox)}${filters}&zoom=${query.zoom}`,
-              controller.signal,
-            );
+            const clusters = await (early ?? getJson<ReportClusters>(clustersUrl, controller.signal));
             setLoaded({
               mode: 'cells',
               bbox: query.bbox,
