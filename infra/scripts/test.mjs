@@ -31,6 +31,7 @@ const EMBEDDED_SMOKE = [
   'migrations', // every migration up and down
   'reports', // filing, validation, idempotency, photos
   'reports-map', // viewport, clusters, nearby: the PostGIS queries
+  'viewport-plans', // the viewport grid's index and plans agree on the embedded PostGIS too
   'cases-departments', // routing to a department, status moves, closing
 ];
 const smokePattern = `apps/api/test/(${EMBEDDED_SMOKE.join('|')})\\.int-spec\\.ts$`;
