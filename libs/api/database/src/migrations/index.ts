@@ -30,6 +30,7 @@ import { ReportFilingStatement1797468213577 } from './1797468213577-ReportFiling
 import { SignupConfirmation1797662918437 } from './1797662918437-SignupConfirmation';
 import { PendingConfirmationsByAddress1798034417265 } from './1798034417265-PendingConfirmationsByAddress';
 import { BusinessDueInPlpgsql1798051893420 } from './1798051893420-BusinessDueInPlpgsql';
+import { ReportMapTotals1798117250000 } from './1798117250000-ReportMapTotals';
 
 /** Every migration, in order. Listed explicitly so the bundle and the tests run the same set. */
 export const MIGRATIONS = [
@@ -65,5 +66,6 @@ export const MIGRATIONS = [
   SignupConfirmation1797662918437,
   PendingConfirmationsByAddress1798034417265,
   BusinessDueInPlpgsql1798051893420,
+  ReportMapTotals1798117250000,
 ];
 export { BUSINESS_DUE_SQL } from './1798051893420-BusinessDueInPlpgsql';
