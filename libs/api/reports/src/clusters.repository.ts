@@ -74,7 +74,7 @@ export class ClustersRepository {
     let filters = '';
     if (!isDefaultView(query)) {
       table = 'report_map_cells';
-      filters = `AND status = ANY($${params.push(query.statuses.length ? query.statuses : PUBLIC_REPORT_STATUSES)}::text[])`;
+      filters = ` AND status = ANY($${params.push(query.statuses.length ? query.statuses : PUBLIC_REPORT_STATUSES)}::text[])`;
       if (query.categories.length) filters += ` AND category_id IN (SELECT id FROM categories WHERE code = ANY($${params.push(query.categories)}::text[]))`;
     }
     // At the stored zooms one index range per column of cells on screen (primary key zoom, cx,
@@ -83,8 +83,8 @@ export class ClustersRepository {
     const cellsOnScreen =
       block === 1
         ? `generate_series($2::int, $3::int) gx
-           CROSS JOIN LATERAL (SELECT * FROM ${table} WHERE zoom = $1 AND cx = gx AND cy BETWEEN $4 AND $5 ${filters}) c`
-        : `(SELECT * FROM ${table} WHERE zoom = $1 AND cx BETWEEN $2 AND $3 AND cy BETWEEN $4 AND $5 ${filters}) c`;
+           CROSS JOIN LATERAL (SELECT * FROM ${table} WHERE zoom = $1 AND cx = gx AND cy BETWEEN $4 AND $5${filters}) c`
+        : `(SELECT * FROM ${table} WHERE zoom = $1 AND cx BETWEEN $2 AND $3 AND cy BETWEEN $4 AND $5${filters}) c`;
     // Bubbles of equal count in the order of their position: both tables give the same body.
     return this.reads.prepared<CellRow>(
       `SELECT count, lon, lat, "minLon", "minLat", "maxLon", "maxLat"
