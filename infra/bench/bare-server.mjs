@@ -67,10 +67,11 @@ const viewportSql = (order) => `
             LEFT JOIN departments d ON d.id = r.department_id) f`;
 const VIEWPORT_NEWEST_SQL = viewportSql('r.id');
 const VIEWPORT_GIST_SQL = viewportSql('r.id + 0');
-// How many reports lie around the box (the app's report_map_cells, migration ReportMapCells): the
-// same choice as the API's ReportsService.listPlan, at most 10 reports per row asked for → GiST.
+// How many public reports lie around the box (the app's report_map_totals, migration
+// ReportMapTotals): the same choice as the API's ReportsService.listPlan, at most 10 reports per
+// row asked for → GiST.
 const AROUND_SQL = `
-  SELECT coalesce(sum(n), 0)::int AS n FROM report_map_cells
+  SELECT coalesce(sum(n), 0)::int AS n FROM report_map_totals
    WHERE zoom = $1 AND cx BETWEEN $2 AND $3 AND cy BETWEEN $4 AND $5`;
 const cellSide = (zoom) => (CELL_PIXELS * 360) / (256 * 2 ** zoom);
 function aroundParams([minLon, minLat, maxLon, maxLat]) {
