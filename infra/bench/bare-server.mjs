@@ -93,10 +93,11 @@ function gridCells([minLon, minLat, maxLon, maxLat]) {
   const rows = cellRange(minLat, maxLat);
   return columns && rows && columns.length * rows.length <= 96 ? { columns, rows } : null;
 }
-// How many reports lie around the box (the app's report_map_cells, migration ReportMapCells): the
-// same choice as the API's ReportsService.listPlan, at most 10 reports per row asked for → GiST.
+// How many public reports lie around the box (the app's report_map_totals, migration
+// ReportMapTotals): past the grid, the same choice as the API's ReportsService.listPlan, at most
+// 10 reports per row asked for → GiST.
 const AROUND_SQL = `
-  SELECT coalesce(sum(n), 0)::int AS n FROM report_map_cells
+  SELECT coalesce(sum(n), 0)::int AS n FROM report_map_totals
    WHERE zoom = $1 AND cx BETWEEN $2 AND $3 AND cy BETWEEN $4 AND $5`;
 const cellSide = (zoom) => (CELL_PIXELS * 360) / (256 * 2 ** zoom);
 function aroundParams([minLon, minLat, maxLon, maxLat]) {

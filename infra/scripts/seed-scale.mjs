@@ -378,7 +378,7 @@ try {
     await q(`BEGIN`);
     try {
       if (!withTrigger) await q(`ALTER TABLE reports DISABLE TRIGGER reports_due_at`);
-      // The map's cell table (decision 0009) is rebuilt set-wise below rather than row by row.
+      // The map's cell table and its totals (decision 0009) are rebuilt set-wise below rather than row by row.
       await q(`ALTER TABLE reports DISABLE TRIGGER reports_map_cells`);
       for (let from = 1; from <= N; from += chunk) {
         const started = performance.now();

@@ -163,7 +163,7 @@ describe('filing a report in one statement (integration, real PostGIS)', () => {
     expect(stored.map((r) => r.title)).toEqual(['Lote 1', 'Lote 2', 'Lote 3', 'Lote 4', 'Lote 5', 'Lote 6', 'Lote 8']);
   });
 
-  it('keeps the map cells and the statistics exact after a burst, as a rebuild from scratch computes them', async () => {
+  it('keeps the map cells, their totals and the statistics exact after a burst, as a rebuild from scratch computes them', async () => {
     // Confirm every pending burst report at once: each becomes filed (and counted) concurrently.
     const pending = await db.query<Array<{ text: string }>>(
       `SELECT o.payload ->> 'text' AS text FROM outbox_messages o JOIN reports r ON o.dedupe_key = 'report-confirmation:' || r.id
@@ -174,14 +174,16 @@ describe('filing a report in one statement (integration, real PostGIS)', () => {
     expect(confirmed.every((c) => c.statusCode === 200)).toBe(true);
 
     const cells = `SELECT zoom, cx, cy, category_id, status, n FROM report_map_cells ORDER BY 1, 2, 3, 4, 5`;
+    const totals = `SELECT zoom, cx, cy, n, min_x, min_y, max_x, max_y FROM report_map_totals ORDER BY 1, 2, 3`;
     const facts = `SELECT report_id, status FROM stats_report_facts ORDER BY 1`;
-    const [cellsBefore, factsBefore] = [await db.query(cells), await db.query(facts)];
+    const [cellsBefore, totalsBefore, factsBefore] = [await db.query(cells), await db.query(totals), await db.query(facts)];
     expect(cellsBefore.length).toBeGreaterThan(0);
     await db.transaction(async (m) => {
       await m.query(`SELECT plaza_map_cells_rebuild()`);
       await m.query(`SELECT plaza_stats_rebuild()`);
     });
     expect(await db.query(cells)).toEqual(cellsBefore);
+    expect(await db.query(totals)).toEqual(totalsBefore);
     expect(await db.query(facts)).toEqual(factsBefore);
   });
 

@@ -57,7 +57,9 @@ export class ClustersRepository {
   /**
    * The cells of the grid that overlap the view, summed over the statuses and categories asked
    * for. A cell is answered when its bubble (the mean position of its reports) is on screen, so
-   * the bubbles answered are the ones drawn and `total` is what they add up to.
+   * the bubbles answered are the ones drawn and `total` is what they add up to. The map's default
+   * view (every public status, every category) reads one row per cell from report_map_totals;
+   * a filtered one sums the cell's rows per category and status in report_map_cells.
    */
   private fromCellTable(query: ClusterQuery): Promise<CellRow[]> {
     const stored = Math.max(query.zoom, CELL_TABLE_ZOOMS.min);
@@ -67,38 +69,42 @@ export class ClustersRepository {
     const range = (min: number, max: number, size: number): [number, number] => [Math.floor(min / size) * block, (Math.floor(max / size) + 1) * block - 1];
     const [cxMin, cxMax] = range(minLon, maxLon, query.cellDegrees);
     const [cyMin, cyMax] = range(minLat, maxLat, query.cellDegrees);
-    const params: unknown[] = [stored, cxMin, cxMax, cyMin, cyMax, query.statuses.length ? query.statuses : PUBLIC_REPORT_STATUSES, block, minLon, minLat, maxLon, maxLat];
-    const categories = query.categories.length ? `AND category_id IN (SELECT id FROM categories WHERE code = ANY($${params.push(query.categories)}::text[]))` : '';
+    const params: unknown[] = [stored, cxMin, cxMax, cyMin, cyMax, block, minLon, minLat, maxLon, maxLat];
+    let table = 'report_map_totals';
+    let filters = '';
+    if (!isDefaultView(query)) {
+      table = 'report_map_cells';
+      filters = ` AND status = ANY($${params.push(query.statuses.length ? query.statuses : PUBLIC_REPORT_STATUSES)}::text[])`;
+      if (query.categories.length) filters += ` AND category_id IN (SELECT id FROM categories WHERE code = ANY($${params.push(query.categories)}::text[]))`;
+    }
     // At the stored zooms one index range per column of cells on screen (primary key zoom, cx,
     // cy, …), so a request reads only the cells it may answer; coarser zooms read the city's
     // zoom-11 cells in one range.
     const cellsOnScreen =
       block === 1
         ? `generate_series($2::int, $3::int) gx
-           CROSS JOIN LATERAL (SELECT * FROM report_map_cells
-                                WHERE zoom = $1 AND cx = gx AND cy BETWEEN $4 AND $5
-                                  AND status = ANY($6::text[]) ${categories}) c`
-        : `(SELECT * FROM report_map_cells
-             WHERE zoom = $1 AND cx BETWEEN $2 AND $3 AND cy BETWEEN $4 AND $5
-               AND status = ANY($6::text[]) ${categories}) c`;
+           CROSS JOIN LATERAL (SELECT * FROM ${table} WHERE zoom = $1 AND cx = gx AND cy BETWEEN $4 AND $5${filters}) c`
+        : `(SELECT * FROM ${table} WHERE zoom = $1 AND cx BETWEEN $2 AND $3 AND cy BETWEEN $4 AND $5${filters}) c`;
+    // Bubbles of equal count in the order of their position: both tables give the same body.
     return this.reads.prepared<CellRow>(
       `SELECT count, lon, lat, "minLon", "minLat", "maxLon", "maxLat"
          FROM (SELECT sum(c.n)::int AS count, (sum(c.sx) / sum(c.n))::float8 AS lon, (sum(c.sy) / sum(c.n))::float8 AS lat,
                       min(c.min_x)::float8 AS "minLon", min(c.min_y)::float8 AS "minLat",
                       max(c.max_x)::float8 AS "maxLon", max(c.max_y)::float8 AS "maxLat"
                  FROM ${cellsOnScreen}
-                GROUP BY floor(c.cx / $7::float8), floor(c.cy / $7::float8)
+                GROUP BY floor(c.cx / $6::float8), floor(c.cy / $6::float8)
                HAVING sum(c.n) > 0) g
-        WHERE lon BETWEEN $8 AND $10 AND lat BETWEEN $9 AND $11
-        ORDER BY count DESC`,
+        WHERE lon BETWEEN $7 AND $9 AND lat BETWEEN $8 AND $10
+        ORDER BY count DESC, lon, lat`,
       params,
     );
   }
 
   /**
-   * About how many filed reports lie in a box, whatever their status and category, from the cells
-   * that overlap it (so a little more than inside it): what reading the box from the GiST index
-   * costs. Read at the finest stored zoom where the box spans at most 16 cells each way.
+   * About how many public reports lie in a box, from the totals of the cells that overlap it (so
+   * a little more than inside it): what the list would find reading the box from the GiST index,
+   * which also passes over the few reports the public never sees. Read at the finest stored zoom
+   * where the box spans at most 16 cells each way.
    */
   async reportsAround(bbox: readonly [number, number, number, number]): Promise<number> {
     const [minLon, minLat, maxLon, maxLat] = bbox;
@@ -107,7 +113,7 @@ export class ClustersRepository {
     const zoom = Math.min(CELL_TABLE_ZOOMS.max, Math.max(CELL_TABLE_ZOOMS.min, CELL_TABLE_ZOOMS.min + Math.floor(Math.log2((16 * side11) / extent))));
     const side = cellDegreesAt(zoom);
     const [row] = await this.reads.prepared<CountRow>(
-      `SELECT coalesce(sum(n), 0)::int AS n FROM report_map_cells
+      `SELECT coalesce(sum(n), 0)::int AS n FROM report_map_totals
         WHERE zoom = $1 AND cx BETWEEN $2 AND $3 AND cy BETWEEN $4 AND $5`,
       [zoom, Math.floor(minLon / side), Math.floor(maxLon / side), Math.floor(minLat / side), Math.floor(maxLat / side)],
     );
@@ -131,6 +137,16 @@ export class ClustersRepository {
       params,
     );
   }
+}
+
+/**
+ * The map's default request: every public status (none named, or all of them) and every
+ * category, answered from report_map_totals (migration ReportMapTotals).
+ */
+export function isDefaultView(query: Pick<ClusterQuery, 'statuses' | 'categories'>): boolean {
+  if (query.categories.length) return false;
+  const asked = new Set(query.statuses);
+  return asked.size === 0 || (asked.size === PUBLIC_REPORT_STATUSES.length && PUBLIC_REPORT_STATUSES.every((s) => asked.has(s)));
 }
 
 /** The stored cells' side at a zoom, as the migration computed it (60 px of 256-px tiles). */

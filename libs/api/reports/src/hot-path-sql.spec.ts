@@ -1,7 +1,8 @@
 import { jest } from '@jest/globals';
 import type { PublicReads } from '@plaza/api/database';
+import { PUBLIC_REPORT_STATUSES } from '@plaza/shared/contracts';
 import type { DataSource } from 'typeorm';
-import { ClustersRepository } from './clusters.repository';
+import { ClustersRepository, isDefaultView } from './clusters.repository';
 import type { ClusterQuery } from './dto/cluster.query';
 import type { ReportListQuery } from './dto/list-reports.query';
 import { ReportsRepository } from './reports.repository';
@@ -48,7 +49,7 @@ describe('hot-path SQL', () => {
     expect(calls).toMatchSnapshot();
   });
 
-  it('estimates the reports in a box from the cell table', async () => {
+  it('estimates the public reports in a box from the cell totals', async () => {
     const { reads, calls } = recordingDataSource([{ n: 1234 }]);
     expect(await new ClustersRepository(reads).reportsAround([-3.72, 40.41, -3.709, 40.4165])).toBe(1234);
     expect(calls).toMatchSnapshot();
@@ -57,10 +58,22 @@ describe('hot-path SQL', () => {
   it('aggregates the viewport into grid clusters', async () => {
     const { reads, calls } = recordingDataSource([]);
     const query: ClusterQuery = { ...filters, zoom: 13, cellDegrees: 0.01 };
-    // With the date filter: the live aggregate; without: the cell table, at a stored zoom and a coarser one.
+    // With the date filter: the live aggregate; without: the cell table, at a stored zoom and a
+    // coarser one; the default view (no category, every public status): the totals, likewise.
     await new ClustersRepository(reads).cells(query);
     await new ClustersRepository(reads).cells({ ...query, from: null });
     await new ClustersRepository(reads).cells({ ...query, from: null, zoom: 9, cellDegrees: (60 * 360) / (256 * 512) });
+    await new ClustersRepository(reads).cells({ ...query, from: null, categories: [] });
+    await new ClustersRepository(reads).cells({ ...query, from: null, categories: [], zoom: 9, cellDegrees: (60 * 360) / (256 * 512) });
     expect(calls).toMatchSnapshot();
+  });
+
+  it('answers from the totals only the default view: no category, no status or every public one', () => {
+    const every = [...PUBLIC_REPORT_STATUSES].reverse();
+    expect(isDefaultView({ categories: [], statuses: [] })).toBe(true);
+    expect(isDefaultView({ categories: [], statuses: every })).toBe(true);
+    expect(isDefaultView({ categories: [], statuses: every.slice(1) })).toBe(false);
+    expect(isDefaultView({ categories: [], statuses: [...every.slice(1), every[1]!] })).toBe(false);
+    expect(isDefaultView({ categories: ['potholes'], statuses: [] })).toBe(false);
   });
 });

@@ -31,6 +31,7 @@ import { SignupConfirmation1797662918437 } from './1797662918437-SignupConfirmat
 import { PendingConfirmationsByAddress1798034417265 } from './1798034417265-PendingConfirmationsByAddress';
 import { BusinessDueInPlpgsql1798051893420 } from './1798051893420-BusinessDueInPlpgsql';
 import { ViewportCells1798093320000 } from './1798093320000-ViewportCells';
+import { ReportMapTotals1798117250000 } from './1798117250000-ReportMapTotals';
 
 /** Every migration, in order. Listed explicitly so the bundle and the tests run the same set. */
 export const MIGRATIONS = [
@@ -67,5 +68,6 @@ export const MIGRATIONS = [
   PendingConfirmationsByAddress1798034417265,
   BusinessDueInPlpgsql1798051893420,
   ViewportCells1798093320000,
+  ReportMapTotals1798117250000,
 ];
 export { BUSINESS_DUE_SQL } from './1798051893420-BusinessDueInPlpgsql';
