@@ -41,6 +41,5 @@ export function createHttpLogger(level: AppConfig['logLevel']) {
     logger: { level, base: { service: 'plaza-api' } },
     genReqId: generateRequestId,
     requestIdHeader: false as const,
-    disableRequestLogging: false,
   };
 }
