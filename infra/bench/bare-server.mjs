@@ -20,33 +20,11 @@ const CELL_PIXELS = 60;
 const mediaBase = process.env.MEDIA_BASE ?? 'http://127.0.0.1/api/v1/media/';
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 10), application_name: 'plaza-bench-bare' });
 
-// The public feature exactly as libs/api/reports builds it ($1 locale, $2 media base).
-const FEATURE_SQL = `
-  json_build_object(
-    'type', 'Feature',
-    'id', r.ref,
-    'geometry', json_build_object('type', 'Point', 'coordinates',
-      json_build_array(round(ST_X(r.location)::numeric, 6), round(ST_Y(r.location)::numeric, 6))),
-    'properties', json_build_object(
-      'ref', r.ref,
-      'title', r.title,
-      'description', r.description,
-      'category', c.code,
-      'status', r.status,
-      'area', a.name,
-      'department', coalesce(d.name ->> $1::text, d.name ->> 'es'),
-      'address', r.address,
-      'reporterName', CASE WHEN r.reporter_show_name THEN r.reporter_name END,
-      'createdAt', to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-      'updatedAt', to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-      'supports', r.support_count,
-      'photos', coalesce((
-        SELECT json_agg(json_build_object(
-                 'url', $2::text || p.storage_key,
-                 'thumbnailUrl', $2::text || p.thumbnail_key) ORDER BY p.position)
-          FROM report_photos p WHERE p.report_id = r.id AND p.state = 'ready' AND NOT p.hidden), '[]'::json)
-    )
-  )`;
+// The public feature exactly as libs/api/reports builds it (public-feature.sql.ts, $1 locale, $2
+// media base): the report's stored fragment (reports.public_fragment, kept by a trigger) closed
+// with the page's category, area and department rendered once each, and its photos.
+const FEATURE_SQL = `('{' || r.public_fragment || ',"category":' || c.code || ',"area":' || coalesce(a.name, 'null')
+   || ',"department":' || coalesce(d.name, 'null') || ',"photos":' || coalesce(ph.photos, '[]') || '}}')`;
 
 // The API's statement (libs/api/reports listFeatures): the page's ids first, then the features for
 // those rows only. `grid` merges the newest of each cell of the 1/400° viewport grid under the box
@@ -57,15 +35,21 @@ const FEATURE_SQL = `
 const MATCH = `r.confirmation_pending_since IS NULL AND r.status = ANY($7::text[])
                      AND r.location && ST_MakeEnvelope($3, $4, $5, $6, 4326)`;
 const viewportSql = (page) => `
-  SELECT coalesce(json_agg(f.feature ORDER BY f.id DESC), '[]'::json)::text AS features,
-         min(f.id)::text AS "lastId", count(*)::int AS count
-    FROM (SELECT r.id, ${FEATURE_SQL} AS feature
-            FROM (${page}
-                   LIMIT $8) page
-            JOIN reports r ON r.id = page.id
-            JOIN categories c ON c.id = r.category_id
-            LEFT JOIN areas a ON a.id = r.area_id
-            LEFT JOIN departments d ON d.id = r.department_id) f`;
+  WITH page AS MATERIALIZED (${page} LIMIT $8)
+  SELECT '[' || coalesce(string_agg(${FEATURE_SQL}, ',' ORDER BY r.id DESC), '') || ']' AS features,
+         min(r.id)::text AS "lastId", count(*)::int AS count
+    FROM page
+    JOIN reports r ON r.id = page.id
+    JOIN (SELECT id, to_json(code)::text AS code FROM categories OFFSET 0) c ON c.id = r.category_id
+    LEFT JOIN (SELECT id, to_json(name)::text AS name FROM areas OFFSET 0) a ON a.id = r.area_id
+    LEFT JOIN (SELECT id, coalesce(to_json(coalesce(name ->> $1::text, name ->> 'es'))::text, 'null') AS name FROM departments OFFSET 0) d
+           ON d.id = r.department_id
+    LEFT JOIN (SELECT p.report_id,
+                      '[' || string_agg('{"url":' || to_json($2::text || p.storage_key) || ',"thumbnailUrl":' || to_json($2::text || p.thumbnail_key) || '}',
+                                        ',' ORDER BY p.position) || ']' AS photos
+                 FROM report_photos p
+                WHERE p.report_id IN (SELECT id FROM page) AND p.state = 'ready' AND NOT p.hidden
+                GROUP BY p.report_id) ph ON ph.report_id = r.id`;
 const scanPage = (order) => `SELECT r.id FROM reports r WHERE ${MATCH} ORDER BY ${order} DESC`;
 const VIEWPORT_NEWEST_SQL = viewportSql(scanPage('r.id'));
 const VIEWPORT_GIST_SQL = viewportSql(scanPage('r.id + 0'));
@@ -138,7 +122,7 @@ const CREATE_SQL = `
            CASE WHEN p.requires_moderation THEN 'unconfirmed' ELSE 'confirmed' END,
            $7, $8, $9, now(), 'web', 'es', now(), $10, now() + interval '72 hours'
       FROM place p
-    RETURNING id, ref, title, description, status, address, location, created_at, updated_at, department_id
+    RETURNING id, ref, title, status, department_id, public_fragment
   ), k AS (
     INSERT INTO idempotency_keys (scope, key, request_hash, resource_id)
     SELECT 'reports.create', $11, $12, id FROM rep
@@ -148,18 +132,8 @@ const CREATE_SQL = `
            jsonb_build_object('to', $8::text, 'ref', rep.ref, 'title', rep.title, 'url', $13::text)
       FROM rep
   )
-  SELECT json_build_object(
-           'type', 'Feature', 'id', rep.ref,
-           'geometry', json_build_object('type', 'Point', 'coordinates',
-             json_build_array(round(ST_X(rep.location)::numeric, 6), round(ST_Y(rep.location)::numeric, 6))),
-           'properties', json_build_object(
-             'ref', rep.ref, 'title', rep.title, 'description', rep.description, 'category', p.code,
-             'status', rep.status, 'area', p.area_name, 'department', coalesce(d.name ->> 'es', ''),
-             'address', rep.address, 'reporterName', NULL,
-             'createdAt', to_char(rep.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-             'updatedAt', to_char(rep.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-             'supports', 0, 'photos', '[]'::json),
-           'awaitingConfirmation', true)::text AS feature
+  SELECT '{' || rep.public_fragment || ',"category":' || to_json(p.code) || ',"area":' || coalesce(to_json(p.area_name)::text, 'null')
+         || ',"department":' || coalesce(to_json(d.name ->> 'es')::text, 'null') || ',"photos":[]},"awaitingConfirmation":true}' AS feature
     FROM rep CROSS JOIN place p LEFT JOIN departments d ON d.id = rep.department_id`;
 
 function parseBbox(raw) {

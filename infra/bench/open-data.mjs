@@ -153,13 +153,13 @@ try {
     await c.query(
       // Own refs: the default (year-NNNNNN) has six digits and would wrap past 999 999 reports.
       `INSERT INTO reports (ref, title, description, category_id, location, area_id, department_id, status,
-                            reporter_name, reporter_email, reporter_phone, consent_at, created_at, updated_at, due_at)
+                            reporter_name, reporter_email, reporter_phone, consent_at, created_at, updated_at, due_at, public_fragment)
        SELECT 'B-' || lpad(n::text, 8, '0'), 'Incidencia ' || n, 'Descripción de la incidencia número ' || n || ', con "comillas", y comas.',
               c.id, ST_SetSRID(ST_MakePoint(-3.80 + random() * 0.22, 40.35 + random() * 0.18), 4326), a.id,
               c.default_department_id,
               (ARRAY['confirmed','investigating','in_progress','fixed','fixed','closed','action_scheduled','hidden'])[1 + n % 8],
               'Persona ' || n, 'persona' || n || '@example.org', '+34 600 000 000', now(), g.created, g.created,
-              g.created + interval '14 days'
+              g.created + interval '14 days', ''
          FROM (SELECT n, now() - (random() * interval '3 years') AS created,
                       (SELECT count(*) FROM categories) AS nc, (SELECT count(*) FROM areas) AS na
                  FROM generate_series(1, $1) n) g
@@ -167,6 +167,8 @@ try {
          CROSS JOIN LATERAL (SELECT id FROM areas ORDER BY code OFFSET (n * 11) % na LIMIT 1) a`,
       [rows],
     );
+    // With triggers off, each report's public fragment (migration ReportPublicFragments) is rendered here.
+    await c.query(`UPDATE reports r SET public_fragment = plaza_report_public_fragment(r) WHERE r.ref LIKE 'B-%'`);
     await c.query(
       `INSERT INTO report_events (report_id, at, actor_kind, from_status, to_status, message, is_public)
        SELECT id, created_at + random() * interval '12 days', 'staff', 'confirmed', 'investigating', 'Lo revisamos.', true

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Locale, ReportStatus, ScreeningHold } from '@plaza/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { GroupCommit } from './group-commit';
+import { departmentNameJson, jsonTextOrNull, publicFeatureSql } from './public-feature.sql';
 import { preparedQuery, type ReportFeature } from './reports.repository';
 
 /** The confirmation mail of an anonymous report, rendered before its reference exists. */
@@ -68,6 +69,15 @@ interface FilingRow {
   outboxPayload: Record<string, unknown> | null;
 }
 
+/** The filed report's Feature, as every other path shows it (public-feature.sql.ts); no photos yet. */
+const FILED_FEATURE_SQL = publicFeatureSql({
+  report: 'rep',
+  category: 'to_json(p.code)::text',
+  area: jsonTextOrNull('p.area_name'),
+  department: departmentNameJson('d', 'f.locale'),
+  photos: `'[]'`,
+});
+
 /**
  * Files reports in ONE statement — one, or a batch gathered by group commit (decision 0016): for
  * each, category and placement (routing), the report, its consent record, its idempotency key, its
@@ -128,8 +138,7 @@ const FILE_REPORTS_SQL = `
            f.payload_plain IS NULL OR cap.mailed < f.cap
       FROM f JOIN place p ON p.ord = f.ord JOIN cap ON cap.ord = f.ord
      ORDER BY f.ord
-    RETURNING id, ref, title, description, status, address, location, created_at, updated_at, department_id,
-              reporter_show_name, reporter_name, support_count, confirmation_mailed
+    RETURNING id, ref, status, department_id, public_fragment, confirmation_mailed
   ), new_key AS (
     INSERT INTO idempotency_keys (scope, key, request_hash, resource_id)
     SELECT f.key_scope, f.key, f.request_hash, rep.id FROM f JOIN rep ON rep.id = f.report_id
@@ -158,25 +167,7 @@ const FILE_REPORTS_SQL = `
   SELECT f.ord,
          p.ord IS NOT NULL OR EXISTS (SELECT 1 FROM categories c WHERE c.code = f.category_code AND c.active) AS "categoryFound",
          rep.id::text AS id, rep.ref, rep.status,
-         CASE WHEN rep.id IS NOT NULL THEN json_build_object(
-           'type', 'Feature',
-           'id', rep.ref,
-           'geometry', json_build_object('type', 'Point', 'coordinates',
-             json_build_array(round(ST_X(rep.location)::numeric, 6), round(ST_Y(rep.location)::numeric, 6))),
-           'properties', json_build_object(
-             'ref', rep.ref,
-             'title', rep.title,
-             'description', rep.description,
-             'category', p.code,
-             'status', rep.status,
-             'area', p.area_name,
-             'department', coalesce(d.name ->> f.locale, d.name ->> 'es'),
-             'address', rep.address,
-             'reporterName', CASE WHEN rep.reporter_show_name THEN rep.reporter_name END,
-             'createdAt', to_char(rep.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-             'updatedAt', to_char(rep.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-             'supports', rep.support_count,
-             'photos', '[]'::json)) END AS feature,
+         CASE WHEN rep.id IS NOT NULL THEN ${FILED_FEATURE_SQL}::json END AS feature,
          event.id::text AS "eventId",
          mail.id::text AS "outboxId",
          mail.dedupe_key AS "outboxKey",

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { filedReport, PublicReads } from '@plaza/api/database';
 import type { ReportListQuery } from './dto/list-reports.query';
+import { departmentNameJson, jsonTextOrNull, photoJson, photosArraySql, publicFeatureSql, shownPhoto } from './public-feature.sql';
 import { reportFilterClauses } from './report-filters.sql';
 import { VIEWPORT_CELL_X_SQL, VIEWPORT_CELL_Y_SQL, type ViewportCells } from './viewport-grid';
 
@@ -18,7 +19,7 @@ export interface ConfirmationTarget {
   expired: boolean;
 }
 
-/** JSON that PostgreSQL built (`json_agg(...)::text`), served as it is without parsing. */
+/** JSON text that PostgreSQL built (public-feature.sql.ts), served as it is without parsing. */
 export type JsonText = string;
 
 /** A GeoJSON Feature of a public report, as PostgreSQL built it (parsed by the driver). */
@@ -52,41 +53,48 @@ interface IdempotencyRow {
 }
 
 /**
- * The public feature, built in SQL: the map's hot path selects exactly what it serves and never
- * hydrates entities. Reporter contact fields are not selected here at all.
+ * A report's public Feature for one report at a time (detail, idempotent replays): the stored
+ * fragment closed with its category, area, department ($1 locale) and photos ($2 media base).
+ * Reporter contact fields are never selected here.
  */
-const FEATURE_SQL = `
-  json_build_object(
-    'type', 'Feature',
-    'id', r.ref,
-    'geometry', json_build_object('type', 'Point', 'coordinates',
-      json_build_array(round(ST_X(r.location)::numeric, 6), round(ST_Y(r.location)::numeric, 6))),
-    'properties', json_build_object(
-      'ref', r.ref,
-      'title', r.title,
-      'description', r.description,
-      'category', c.code,
-      'status', r.status,
-      'area', a.name,
-      'department', coalesce(d.name ->> $1::text, d.name ->> 'es'),
-      'address', r.address,
-      'reporterName', CASE WHEN r.reporter_show_name THEN r.reporter_name END,
-      'createdAt', to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-      'updatedAt', to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-      'supports', r.support_count,
-      'photos', coalesce((
-        SELECT json_agg(json_build_object(
-                 'url', $2::text || p.storage_key,
-                 'thumbnailUrl', $2::text || p.thumbnail_key) ORDER BY p.position)
-          FROM report_photos p WHERE p.report_id = r.id AND p.state = 'ready' AND NOT p.hidden), '[]'::json)
-    )
-  )`;
+const FEATURE_SQL = publicFeatureSql({
+  report: 'r',
+  category: 'to_json(c.code)::text',
+  area: jsonTextOrNull('a.name'),
+  department: departmentNameJson('d', '$1::text'),
+  photos: photosArraySql('r.id', '$2::text'),
+});
 
 const FEATURE_FROM = `
   FROM reports r
   JOIN categories c ON c.id = r.category_id
   LEFT JOIN areas a ON a.id = r.area_id
   LEFT JOIN departments d ON d.id = r.department_id`;
+
+/**
+ * The map's pages: the same Feature, with the page's few categories, areas and departments
+ * rendered once each (`OFFSET 0` keeps each subquery a unit the planner does not flatten, which
+ * would render the name again for every report) and its photos gathered in one pass.
+ */
+const PAGE_FEATURE_SQL = publicFeatureSql({
+  report: 'r',
+  category: 'c.code',
+  area: `coalesce(a.name, 'null')`,
+  department: `coalesce(d.name, 'null')`,
+  photos: `coalesce(ph.photos, '[]')`,
+});
+
+const PAGE_FEATURE_FROM = `
+  FROM page
+  JOIN reports r ON r.id = page.id
+  JOIN (SELECT id, to_json(code)::text AS code FROM categories OFFSET 0) c ON c.id = r.category_id
+  LEFT JOIN (SELECT id, to_json(name)::text AS name FROM areas OFFSET 0) a ON a.id = r.area_id
+  LEFT JOIN (SELECT departments.id, ${departmentNameJson('departments', '$1::text')} AS name FROM departments OFFSET 0) d
+         ON d.id = r.department_id
+  LEFT JOIN (SELECT p.report_id, '[' || string_agg(${photoJson('p', '$2::text')}, ',' ORDER BY p.position) || ']' AS photos
+               FROM report_photos p
+              WHERE p.report_id IN (SELECT id FROM page) AND ${shownPhoto('p')}
+              GROUP BY p.report_id) ph ON ph.report_id = r.id`;
 
 @Injectable()
 export class ReportsRepository {
@@ -188,15 +196,11 @@ export class ReportsRepository {
     const page = plan.kind === 'grid' ? gridPage(plan.cells, where, params) : scanPage(plan.kind, where);
     params.push(query.limit);
     const [row] = await this.reads.prepared<FeaturePage>(
-      `SELECT coalesce(json_agg(f.feature ORDER BY f.id DESC), '[]'::json)::text AS features,
-              min(f.id)::text AS "lastId", count(*)::int AS count
-         FROM (SELECT r.id, ${FEATURE_SQL} AS feature
-                 FROM (${page}
-                        LIMIT $${params.length}) page
-                 JOIN reports r ON r.id = page.id
-                 JOIN categories c ON c.id = r.category_id
-                 LEFT JOIN areas a ON a.id = r.area_id
-                 LEFT JOIN departments d ON d.id = r.department_id) f`,
+      `WITH page AS MATERIALIZED (${page}
+                  LIMIT $${params.length})
+       SELECT '[' || coalesce(string_agg(${PAGE_FEATURE_SQL}, ',' ORDER BY r.id DESC), '') || ']' AS features,
+              min(r.id)::text AS "lastId", count(*)::int AS count
+       ${PAGE_FEATURE_FROM}`,
       params,
     );
     return row!;
@@ -204,7 +208,7 @@ export class ReportsRepository {
 
   async findPublicFeature(ref: string, locale: Locale, mediaBase: string): Promise<FeatureRow | null> {
     const rows = await this.reads.query<FeatureRow[]>(
-      `SELECT r.id::text AS id, ${FEATURE_SQL} AS feature ${FEATURE_FROM}
+      `SELECT r.id::text AS id, ${FEATURE_SQL}::json AS feature ${FEATURE_FROM}
         WHERE r.ref = $3 AND r.status = ANY($4::text[]) AND ${filedReport('r')}`,
       [locale, mediaBase, ref, PUBLIC_REPORT_STATUSES],
     );
@@ -213,7 +217,7 @@ export class ReportsRepository {
 
   /** Null when the report is gone (e.g. an idempotent replay after it was deleted). */
   async findFeatureById(manager: EntityManager, id: string, locale: Locale, mediaBase: string): Promise<ReportFeature | null> {
-    const [row] = await manager.query<Omit<FeatureRow, 'id'>[]>(`SELECT ${FEATURE_SQL} AS feature ${FEATURE_FROM} WHERE r.id = $3`, [
+    const [row] = await manager.query<Omit<FeatureRow, 'id'>[]>(`SELECT ${FEATURE_SQL}::json AS feature ${FEATURE_FROM} WHERE r.id = $3`, [
       locale,
       mediaBase,
       id,

@@ -32,6 +32,7 @@ import { PendingConfirmationsByAddress1798034417265 } from './1798034417265-Pend
 import { BusinessDueInPlpgsql1798051893420 } from './1798051893420-BusinessDueInPlpgsql';
 import { ViewportCells1798093320000 } from './1798093320000-ViewportCells';
 import { ReportMapTotals1798117250000 } from './1798117250000-ReportMapTotals';
+import { ReportPublicFragments1798140000000 } from './1798140000000-ReportPublicFragments';
 
 /** Every migration, in order. Listed explicitly so the bundle and the tests run the same set. */
 export const MIGRATIONS = [
@@ -69,5 +70,6 @@ export const MIGRATIONS = [
   BusinessDueInPlpgsql1798051893420,
   ViewportCells1798093320000,
   ReportMapTotals1798117250000,
+  ReportPublicFragments1798140000000,
 ];
 export { BUSINESS_DUE_SQL } from './1798051893420-BusinessDueInPlpgsql';
