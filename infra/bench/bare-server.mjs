@@ -53,29 +53,53 @@ const viewportSql = (page) => `
 const scanPage = (order) => `SELECT r.id FROM reports r WHERE ${MATCH} ORDER BY ${order} DESC`;
 const VIEWPORT_NEWEST_SQL = viewportSql(scanPage('r.id'));
 const VIEWPORT_GIST_SQL = viewportSql(scanPage('r.id + 0'));
+// The cells read from the grid index, then the four edge strips read from the GiST index (the
+// API's gridPage and viewportCells: an edge the view covers less than a quarter of is a strip).
+const cellX = 'floor(ST_X(r.location) * 400)::int';
+const cellY = 'floor(ST_Y(r.location) * 400)::int';
 const gridSql = (columns, rows) => {
   const branches = [];
   for (let i = 1; i <= columns; i += 1) {
     for (let j = 1; j <= rows; j += 1) {
       branches.push(`(SELECT r.id FROM reports r
-         WHERE floor(ST_X(r.location) * 400)::int = ($9::int[])[${i}] AND floor(ST_Y(r.location) * 400)::int = ($10::int[])[${j}]
+         WHERE ${cellX} = ($9::int[])[${i}] AND ${cellY} = ($10::int[])[${j}]
            AND ${MATCH} ORDER BY r.id DESC)`);
     }
   }
+  const notInStripColumns = `${cellX} + 0 IS DISTINCT FROM $11::int AND ${cellX} + 0 IS DISTINCT FROM $12::int`;
+  const strip = (envelope, condition) => `(SELECT r.id FROM reports r
+         WHERE r.location && ST_MakeEnvelope(${envelope}, 4326) AND ${condition}
+           AND ${MATCH} ORDER BY r.id DESC)`;
+  branches.push(
+    strip(`$3, $4, ($11::int + 1) / 400.0 + 1e-9, $6`, `${cellX} + 0 = $11::int`),
+    strip(`$12::int / 400.0 - 1e-9, $4, $5, $6`, `${cellX} + 0 = $12::int`),
+    strip(`$3, $4, $5, ($13::int + 1) / 400.0 + 1e-9`, `${cellY} + 0 = $13::int AND ${notInStripColumns}`),
+    strip(`$3, $14::int / 400.0 - 1e-9, $5, $6`, `${cellY} + 0 = $14::int AND ${notInStripColumns}`),
+  );
   return viewportSql(`SELECT id FROM (${branches.join(' UNION ALL ')}) cells ORDER BY id DESC`);
 };
 const SPANS = [1, 2, 3, 4, 6, 8, 12];
+const STRIP_SHARE = 0.25;
+// PostGIS's && matches points up to two float4 steps outside a box: the cells cover that too.
+const slack = (v) => Math.abs(v) * 2 ** -21;
 const cellRange = (min, max) => {
-  const first = Math.floor(min * 400);
-  const count = Math.floor(max * 400) - first + 1;
-  const span = SPANS.find((s) => s >= count);
-  return span === undefined ? null : Array.from({ length: span }, (_, i) => (i < count ? first + i : null));
+  const from = (min - slack(min)) * 400;
+  const to = (max + slack(max)) * 400;
+  const first = Math.floor(from);
+  const last = Math.floor(to);
+  const low = last > first && first + 1 - from < STRIP_SHARE ? first : null;
+  const high = last > first && to - last < STRIP_SHARE ? last : null;
+  const inner = [];
+  for (let cell = low === null ? first : first + 1; cell <= (high === null ? last : last - 1); cell += 1) inner.push(cell);
+  const span = SPANS.find((s) => s >= Math.max(inner.length, 1));
+  return span === undefined ? null : { cells: Array.from({ length: span }, (_, i) => inner[i] ?? null), low, high };
 };
-/** The grid cells under a box, or null past 96 (the API's viewportCells). */
+/** The grid cells and strips under a box, or null past 96 cells (the API's viewportCells). */
 function gridCells([minLon, minLat, maxLon, maxLat]) {
-  const columns = cellRange(minLon, maxLon);
-  const rows = cellRange(minLat, maxLat);
-  return columns && rows && columns.length * rows.length <= 96 ? { columns, rows } : null;
+  const x = cellRange(minLon, maxLon);
+  const y = cellRange(minLat, maxLat);
+  if (!x || !y || x.cells.length * y.cells.length > 96) return null;
+  return { columns: x.cells, rows: y.cells, strips: [x.low, x.high, y.low, y.high] };
 }
 // How many public reports lie around the box (the app's report_map_totals, migration
 // ReportMapTotals): past the grid, the same choice as the API's ReportsService.listPlan, at most
@@ -162,7 +186,7 @@ app.get('/viewport', async (request, reply) => {
   const values = [request.query.lang === 'en' ? 'en' : 'es', mediaBase, ...bbox, PUBLIC_STATUSES, limit];
   const statement =
     plan === 'grid'
-      ? { name: `viewport-grid-${cells.columns.length}x${cells.rows.length}`, text: gridSql(cells.columns.length, cells.rows.length), values: [...values, cells.columns, cells.rows] }
+      ? { name: `viewport-grid-${cells.columns.length}x${cells.rows.length}`, text: gridSql(cells.columns.length, cells.rows.length), values: [...values, cells.columns, cells.rows, ...cells.strips] }
       : { name: `viewport-${plan}`, text: plan === 'gist' ? VIEWPORT_GIST_SQL : VIEWPORT_NEWEST_SQL, values };
   const { rows: [page] } = await pool.query(statement);
   const nextCursor = page.count === limit && page.lastId ? Buffer.from(`r:${page.lastId}`).toString('base64url') : null;

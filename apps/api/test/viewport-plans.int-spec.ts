@@ -29,7 +29,7 @@ describe('viewport plans (integration, real PostGIS)', () => {
     db = t.app.get(DataSource);
     reports = t.app.get(ReportsRepository);
     // 2,400 reports around Sol in arrival order unrelated to place: a third exactly on the grid's
-    // cell edges (k / 400 degrees) or on the test boxes' edges, some not public (private status,
+    // cell edges (k / 400 degrees), some a hair past them, or on the test boxes' edges, some not public (private status,
     // waiting for their reporter's confirmation), in four categories.
     const points: Array<[number, number]> = [];
     for (let i = 0; i < 2400; i += 1) {
@@ -38,6 +38,10 @@ describe('viewport plans (integration, real PostGIS)', () => {
       if (i % 3 === 0) lon = Math.round(lon * 400) / 400;
       if (i % 5 === 0) lat = Math.round(lat * 400) / 400;
       if (i % 7 === 0) [lon, lat] = [Number(lon.toFixed(3)), Number(lat.toFixed(3))];
+      // A hair past a cell edge: PostGIS's && (float4-rounded boxes) still matches them from a box
+      // ending on that edge, and they lie in the next cell (viewport-grid.ts, float4Slack).
+      if (i % 13 === 0) lat = (Math.round(lat * 400) / 400) * (1 + 2 ** -23);
+      if (i % 17 === 0) lon = (Math.round(lon * 400) / 400) * (1 + 2 ** -23);
       points.push([lon, lat]);
     }
     await db.query(
@@ -79,6 +83,9 @@ describe('viewport plans (integration, real PostGIS)', () => {
       [-3.705, 40.41, -3.7, 40.415], // edges on cell edges
       [-3.707, 40.412, -3.707, 40.412], // a point (reports placed exactly there)
       [-3.72, 40.406, -3.6925, 40.4235], // 12 × 8 cells, the most one statement holds
+      [-3.7051, 40.4151, -3.7026, 40.4201], // west and north edges barely covered: read as strips
+      [-3.70025, 40.41225, -3.69975, 40.41525], // every edge a strip, no grid cell between west and east
+      [-3.7125, 40.4101, -3.6975, 40.4175], // east on a cell boundary (a strip touched along a line)
     ];
     for (let k = 0; k < 12; k += 1) {
       const lon = -3.716 + random() * 0.024;

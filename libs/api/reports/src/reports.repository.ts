@@ -8,7 +8,7 @@ import { filedReport, PublicReads } from '@plaza/api/database';
 import type { ReportListQuery } from './dto/list-reports.query';
 import { departmentNameJson, jsonTextOrNull, photoJson, photosArraySql, publicFeatureSql, shownPhoto } from './public-feature.sql';
 import { reportFilterClauses } from './report-filters.sql';
-import { VIEWPORT_CELL_X_SQL, VIEWPORT_CELL_Y_SQL, type ViewportCells } from './viewport-grid';
+import { VIEWPORT_CELL_X_SQL, VIEWPORT_CELL_Y_SQL, VIEWPORT_CELLS_PER_DEGREE, type ViewportCells } from './viewport-grid';
 
 /** A report found by its confirmation token, locked for the confirmation. */
 export interface ConfirmationTarget {
@@ -193,7 +193,7 @@ export class ReportsRepository {
       params.push(query.afterId);
       where.push(`r.id < $${params.length}::bigint`);
     }
-    const page = plan.kind === 'grid' ? gridPage(plan.cells, where, params) : scanPage(plan.kind, where);
+    const page = plan.kind === 'grid' ? gridPage(plan.cells, where, params, query.bbox!) : scanPage(plan.kind, where);
     params.push(query.limit);
     const [row] = await this.reads.prepared<FeaturePage>(
       `WITH page AS MATERIALIZED (${page}
@@ -367,18 +367,38 @@ function scanPage(kind: 'newest' | 'box', where: string[]): string {
  * order, merged by the planner's Merge Append, which reads only as far as the page needs). The
  * cells are array parameters, so a statement's text depends only on how many columns and rows it
  * has room for; a null cell matches nothing.
+ *
+ * The edges the view barely covers are four more branches (viewport-grid.ts, STRIP_SHARE): each
+ * finds its strip's reports from the GiST index (`+ 0` keeps the planner off the grid index, whose
+ * cell would be walked whole) and sorts the few it finds; a null strip matches nothing. West and
+ * east take their whole column, south and north the rest of their row, so each report of the view
+ * is in exactly one branch.
  */
-function gridPage(cells: ViewportCells, where: string[], params: unknown[]): string {
-  params.push(cells.columns, cells.rows);
-  const columns = `$${params.length - 1}::int[]`;
-  const rows = `$${params.length}::int[]`;
-  const branches = cells.columns.flatMap((_, i) =>
-    cells.rows.map(
-      (_, j) => `(SELECT r.id FROM reports r
-                   WHERE ${VIEWPORT_CELL_X_SQL} = (${columns})[${i + 1}] AND ${VIEWPORT_CELL_Y_SQL} = (${rows})[${j + 1}]
+function gridPage(cells: ViewportCells, where: string[], params: unknown[], bbox: readonly [number, number, number, number]): string {
+  params.push(cells.columns, cells.rows, ...bbox, cells.strips.west, cells.strips.east, cells.strips.south, cells.strips.north);
+  const at = (offset: number): string => `$${params.length - 9 + offset}`;
+  const [columns, rows] = [`${at(0)}::int[]`, `${at(1)}::int[]`];
+  const [minX, minY, maxX, maxY] = [`${at(2)}::float8`, `${at(3)}::float8`, `${at(4)}::float8`, `${at(5)}::float8`];
+  const [west, east, south, north] = [`${at(6)}::int`, `${at(7)}::int`, `${at(8)}::int`, `${at(9)}::int`];
+  const branch = (condition: string): string =>
+    `(SELECT r.id FROM reports r
+                   WHERE ${condition}
                      AND ${where.join(' AND ')}
-                   ORDER BY r.id DESC)`,
-    ),
+                   ORDER BY r.id DESC)`;
+  const cellBranches = cells.columns.flatMap((_, i) =>
+    cells.rows.map((_, j) => branch(`${VIEWPORT_CELL_X_SQL} = (${columns})[${i + 1}] AND ${VIEWPORT_CELL_Y_SQL} = (${rows})[${j + 1}]`)),
   );
-  return `SELECT id FROM (${branches.join('\n                 UNION ALL ')}) cells ORDER BY id DESC`;
+  // A strip's cell edge, widened by far more than floating-point rounding: the cell test is exact.
+  const edge = (cell: string, plus = 0): string => `(${cell} + ${plus}) / ${VIEWPORT_CELLS_PER_DEGREE}.0`;
+  const margin = '1e-9';
+  const x = `${VIEWPORT_CELL_X_SQL} + 0`;
+  const y = `${VIEWPORT_CELL_Y_SQL} + 0`;
+  const notInStripColumns = `${x} IS DISTINCT FROM ${west} AND ${x} IS DISTINCT FROM ${east}`;
+  const stripBranches = [
+    branch(`r.location && ST_MakeEnvelope(${minX}, ${minY}, ${edge(west, 1)} + ${margin}, ${maxY}, 4326) AND ${x} = ${west}`),
+    branch(`r.location && ST_MakeEnvelope(${edge(east)} - ${margin}, ${minY}, ${maxX}, ${maxY}, 4326) AND ${x} = ${east}`),
+    branch(`r.location && ST_MakeEnvelope(${minX}, ${minY}, ${maxX}, ${edge(south, 1)} + ${margin}, 4326) AND ${y} = ${south} AND ${notInStripColumns}`),
+    branch(`r.location && ST_MakeEnvelope(${minX}, ${edge(north)} - ${margin}, ${maxX}, ${maxY}, 4326) AND ${y} = ${north} AND ${notInStripColumns}`),
+  ];
+  return `SELECT id FROM (${[...cellBranches, ...stripBranches].join('\n                 UNION ALL ')}) cells ORDER BY id DESC`;
 }

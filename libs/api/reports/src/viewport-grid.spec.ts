@@ -1,22 +1,71 @@
-import { gridServes, MAX_VIEWPORT_CELLS, VIEWPORT_CELLS_PER_DEGREE, viewportCells } from './viewport-grid';
+import { float4Slack, gridServes, MAX_VIEWPORT_CELLS, VIEWPORT_CELLS_PER_DEGREE, viewportCells, type ViewportCells } from './viewport-grid';
 
 const cellOf = (value: number) => Math.floor(value * VIEWPORT_CELLS_PER_DEGREE);
 
+/** How many of the statement's branches (ReportsRepository's gridPage) hold a report in this cell: must be one. */
+function branchesHolding({ columns, rows, strips }: ViewportCells, x: number, y: number): number {
+  const inStripColumn = x === strips.west || x === strips.east;
+  return [
+    columns.includes(x) && rows.includes(y),
+    x === strips.west,
+    x === strips.east,
+    y === strips.south && !inStripColumn,
+    y === strips.north && !inStripColumn,
+  ].filter(Boolean).length;
+}
+
 describe('viewport grid', () => {
+  const noStrips = { west: null, east: null, south: null, north: null };
+
   it('lists the cells under a street view, padded with nulls to the statement shape', () => {
     // 2 columns, 3 rows: room for 2 × 3.
-    expect(viewportCells([-3.7051, 40.4151, -3.7026, 40.4201])).toEqual({ columns: [-1483, -1482], rows: [16166, 16167, 16168] });
-    // The bench's central view (0.011° × 0.0065°): 5 columns in a shape of 6, 3 rows.
+    expect(viewportCells([-3.70625, 40.41375, -3.70375, 40.41875])).toEqual({ columns: [-1483, -1482], rows: [16165, 16166, 16167], strips: noStrips });
+    // The bench's central view (0.011° × 0.0065°): 5 columns in a shape of 6, 3 rows; its west
+    // and south edges lie on cell boundaries (below).
     expect(viewportCells([-3.71, 40.41, -3.699, 40.4165])).toEqual({
       columns: [-1484, -1483, -1482, -1481, -1480, null],
-      rows: [16163, 16164, 16165, 16166],
+      rows: [16164, 16165, 16166],
+      strips: { ...noStrips, west: -1485, south: 16163 },
     });
+  });
+
+  it('reads the edges a view barely covers as strips', () => {
+    // West and north cover 4 % of their cells: strips; east and south 96 %: cells.
+    expect(viewportCells([-3.7051, 40.4151, -3.7026, 40.4201])).toEqual({
+      columns: [-1482],
+      rows: [16166, 16167],
+      strips: { west: -1483, east: null, south: null, north: 16168 },
+    });
+    // Every edge a strip, nothing left between two of them: the grid branch matches nothing.
+    expect(viewportCells([-3.70025, 40.41225, -3.69975, 40.41525])).toEqual({
+      columns: [null],
+      rows: [16165],
+      strips: { west: -1481, east: -1480, south: 16164, north: 16166 },
+    });
+    // A view inside one cell reads that cell, however little of it.
+    expect(viewportCells([-3.7049, 40.4149, -3.7048, 40.41495])).toEqual({ columns: [-1482], rows: [16165], strips: noStrips });
   });
 
   it('puts a box on a cell edge in the cell the database computes for a report there', () => {
     // 40.41 × 400 is 16163.999… in IEEE arithmetic, as in PostgreSQL: a report at 40.41 is in cell 16163.
     expect(cellOf(40.41)).toBe(16163);
-    expect(viewportCells([-3.7, 40.41, -3.7, 40.41])).toEqual({ columns: [cellOf(-3.7)], rows: [16163] });
+    const point = viewportCells([-3.7, 40.41, -3.7, 40.41])!;
+    expect(branchesHolding(point, cellOf(-3.7), cellOf(40.41))).toBe(1);
+    // A view whose south edge is 40.41 touches cell 16163 along that line only: a strip.
+    expect(viewportCells([-3.7, 40.41, -3.699, 40.412])!.strips.south).toBe(16163);
+  });
+
+  it("covers the points just outside the box that PostGIS's && still matches", () => {
+    // -3.7 (west) and 40.4175 (north) lie on cell boundaries; && compares float4-rounded boxes, so
+    // a report a hair beyond them (here 2⁻²³ of the value) still matches, and lies in the next cell.
+    const box = [-3.7, 40.41, -3.699, 40.4175] as const;
+    const cells = viewportCells(box)!;
+    const beyondWest = [box[0] * (1 + 2 ** -23), 40.411] as const;
+    const beyondNorth = [-3.6995, box[3] * (1 + 2 ** -23)] as const;
+    expect(cellOf(beyondWest[0])).toBe(cellOf(box[0]) - 1);
+    expect(cellOf(beyondNorth[1])).toBe(cellOf(box[3]) + 1);
+    for (const [lon, lat] of [beyondWest, beyondNorth]) expect(branchesHolding(cells, cellOf(lon), cellOf(lat))).toBe(1);
+    expect(float4Slack(40.41)).toBeGreaterThan(2 * 40.41 * 2 ** -23);
   });
 
   it('covers every point inside the box, whatever the box', () => {
@@ -31,14 +80,9 @@ describe('viewport grid', () => {
       const box = [minLon, minLat, minLon + random() * 0.02, minLat + random() * 0.02] as const;
       const cells = viewportCells(box);
       if (!cells) continue;
-      for (let p = 0; p < 10; p += 1) {
-        const lon = box[0] + random() * (box[2] - box[0]);
-        const lat = box[1] + random() * (box[3] - box[1]);
-        expect(cells.columns).toContain(cellOf(lon));
-        expect(cells.rows).toContain(cellOf(lat));
-      }
-      for (const corner of [box[0], box[2]]) expect(cells.columns).toContain(cellOf(corner));
-      for (const corner of [box[1], box[3]]) expect(cells.rows).toContain(cellOf(corner));
+      const points: Array<[number, number]> = [[box[0], box[1]], [box[2], box[3]], [box[0], box[3]], [box[2], box[1]]];
+      for (let p = 0; p < 10; p += 1) points.push([box[0] + random() * (box[2] - box[0]), box[1] + random() * (box[3] - box[1])]);
+      for (const [lon, lat] of points) expect(branchesHolding(cells, cellOf(lon), cellOf(lat))).toBe(1);
     }
   });
 
