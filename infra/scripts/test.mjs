@@ -32,6 +32,7 @@ const EMBEDDED_SMOKE = [
   'reports', // filing, validation, idempotency, photos
   'reports-map', // viewport, clusters, nearby: the PostGIS queries
   'viewport-plans', // the viewport grid's index and plans agree on the embedded PostGIS too
+  'public-fragments', // the trigger-kept feature fragments render as json_build_object did, in PGlite's PostgreSQL too
   'cases-departments', // routing to a department, status moves, closing
 ];
 const smokePattern = `apps/api/test/(${EMBEDDED_SMOKE.join('|')})\\.int-spec\\.ts$`;
