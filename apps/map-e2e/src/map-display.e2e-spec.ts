@@ -5,6 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import axe from 'axe-core';
 import { usePlaza } from './harness';
+import { markersAtRest, settledView } from './map-state';
 
 const WIDTHS: Array<[string, BrowserContextOptions]> = [
   ['desktop 1280×800', { viewport: { width: 1280, height: 800 } }],
@@ -33,12 +34,13 @@ async function targetSizeFindings(page: Page): Promise<string[]> {
 }
 
 /**
- * Clusters whose centre (their count) is covered by another marker (a proposal square above all).
- * The squares are moved on the frame after markers change, so the map gets a moment to settle;
- * on a map that never moves them, this stays non-empty and the test fails.
+ * Clusters whose centre (their count) is covered by another marker (a proposal square above all),
+ * once the map is at rest: on a map that leaves a square on a group, this is non-empty and the
+ * test fails.
  */
 async function hiddenClusterCounts(page: Page): Promise<string[]> {
-  const check = () => {
+  await markersAtRest(page);
+  return page.evaluate(() => {
     const hidden: string[] = [];
     const map = document.querySelector('.map')!.getBoundingClientRect();
     for (const cluster of document.querySelectorAll<HTMLElement>('.report-cluster')) {
@@ -50,9 +52,7 @@ async function hiddenClusterCounts(page: Page): Promise<string[]> {
       if (cover && cover !== cluster) hidden.push(`${cluster.textContent} under ${cover.className}`);
     }
     return hidden;
-  };
-  await page.waitForFunction(`(${check.toString()})().length === 0`, null, { timeout: 5_000 }).catch(() => undefined);
-  return page.evaluate(check);
+  });
 }
 
 describe('how the explore map draws', () => {
@@ -67,9 +67,9 @@ describe('how the explore map draws', () => {
         await expect(targetSizeFindings(page)).resolves.toEqual([]);
         // Zoomed in one step, where the demo city's proposals meet other clusters: still clear.
         await page.getByRole('region', { name: /^Mapa de avisos\./ }).focus();
+        const before = await settledView(page);
         await page.keyboard.press('+');
-        await page.locator('.reports-panel__status:not([aria-busy])').filter({ hasText: COUNT }).waitFor();
-        await page.waitForTimeout(500);
+        await settledView(page, before.zoom + 1);
         await mapReady(page);
         await expect(hiddenClusterCounts(page)).resolves.toEqual([]);
         await expect(targetSizeFindings(page)).resolves.toEqual([]);

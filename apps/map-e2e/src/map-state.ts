@@ -53,6 +53,26 @@ export async function settledView(page: Page, zoom?: number, timeout?: number): 
   };
 }
 
+/**
+ * Waits for the map's markers to come to rest after a zoom: Leaflet's zoom animation and
+ * markercluster's (groups gliding apart or together, the old ones fading out, then removed) over
+ * and no marker still moving, then two frames, as the map places the proposal squares on the
+ * frame after the last marker stops (proposal-offsets.ts). With animations off, at once.
+ */
+export async function markersAtRest(page: Page, timeout?: number): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim') === null &&
+      !document.getAnimations().some((animation) => {
+        const target = (animation.effect as KeyframeEffect | null)?.target;
+        return target instanceof Element && target.closest('.leaflet-marker-icon') !== null;
+      }),
+    null,
+    { timeout },
+  );
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
 /** What the map draws in its marker pane: single report markers, and the counts on its bubbles. */
 export function drawnOnMap(page: Page): Promise<{ markers: string[]; bubbles: number[] }> {
   return page.evaluate(() => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { usePlaza } from './harness';
-import { drawnOnMap, expectViewMatchesApi, settledView, type ViewCheck } from './map-state';
+import { drawnOnMap, expectViewMatchesApi, markersAtRest, settledView, type ViewCheck } from './map-state';
 
 const CITY_ZOOM = 11;
 const STREET_ZOOM = 17;
@@ -103,12 +103,10 @@ describe('zooming the explore map from the whole city to a street', () => {
       const street = steps.at(-1)!;
       expect(street.mode).toBe('points');
       // Past zoom 16 nothing is grouped; groups from the step before may still be animating apart
-      // when the step is counted (its check accepts any drawing that accounts for every report).
-      let drawn = await drawnOnMap(page);
-      for (let tries = 0; tries < 50 && drawn.bubbles.length > 0; tries += 1) {
-        await page.waitForTimeout(100);
-        drawn = await drawnOnMap(page);
-      }
+      // when the step is counted (its check accepts any drawing that accounts for every report):
+      // counted again once every marker is at rest.
+      await markersAtRest(page);
+      const drawn = await drawnOnMap(page);
       expect({ bubbles: drawn.bubbles.length }).toEqual({ bubbles: 0 });
       expect(drawn.markers.length).toBeGreaterThan(0);
       // The report the street was chosen by is on the map as a button of its own.

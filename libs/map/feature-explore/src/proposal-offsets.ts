@@ -103,10 +103,21 @@ export function keepProposalsSeparate(map: L.Map, container: HTMLElement): () =>
   observer.observe(map.getPane('markerPane') ?? container, { subtree: true, childList: true, attributes: true, attributeFilter: ['style'] });
   const proposals = map.getPane('proposals');
   if (proposals) observer.observe(proposals, { childList: true });
+  // Groups splitting and merging glide to their places by CSS transition (markercluster), often
+  // still under way when the last mutation above was seen, and a transition ending changes no
+  // attribute: without this, the squares could stay placed for where the markers were mid-glide,
+  // one of them on a group's count once the markers come to rest.
+  const markerCameToRest = (event: TransitionEvent) => {
+    if (event.propertyName === 'transform' && event.target instanceof Element && event.target.classList.contains('leaflet-marker-icon')) schedule();
+  };
+  container.addEventListener('transitionend', markerCameToRest);
+  container.addEventListener('transitioncancel', markerCameToRest);
   map.on('zoomend moveend resize', schedule);
   return () => {
     if (frame) cancelAnimationFrame(frame);
     observer.disconnect();
+    container.removeEventListener('transitionend', markerCameToRest);
+    container.removeEventListener('transitioncancel', markerCameToRest);
     map.off('zoomend moveend resize', schedule);
   };
 }
