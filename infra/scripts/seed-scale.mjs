@@ -8,7 +8,8 @@
 // scratch database on the same server instead of the URL's) · --fresh (drop and recreate it first)
 // · --yes (allow a database whose name has no "test" in it) · --no-build · --seed S (0..1, default 0.42)
 // · --with-due-trigger (keep reports_due_at on during the bulk insert: correct too, several times slower)
-// · --no-cluster (leave the heap in creation order instead of CLUSTERing it on the GiST index).
+// · --no-cluster (leave the heap in creation order instead of CLUSTERing it on the GiST index)
+// · --contact-days D (the API's RETENTION_CONTACT_DAYS, default that variable or 365).
 //
 // 1. schema and reference data: boots the built API once on the database with DEMO_DATA=true, so
 //    the app's own migrations and seed (departments, categories, Madrid's 21 districts, the demo
@@ -29,7 +30,12 @@
 //    last 72 hours still wait for their reporter's confirmation and have none of these;
 // 4. references numbered per year of creation (`YYYY-nnnnnn`, growing a digit past 999,999 like
 //    plaza_next_report_ref()), continuing after the existing ones; report_ref_seq is moved past the
-//    current year's highest, so reports filed through the API afterwards get fresh references; then ANALYZE.
+//    current year's highest, so reports filed through the API afterwards get fresh references; then ANALYZE;
+// 5. the contact retention a city running Plaza for those years would have applied day by day: a
+//    report whose case closed more than RETENTION_CONTACT_DAYS before the seed's "now" is inserted
+//    with its reporter's contact already erased, exactly as the daily sweep writes it
+//    (PersonalDataRepository.eraseClosedCaseContacts), erased at closing time + the retention
+//    period; at the end the sweep's own condition must find no report due at that "now".
 // Not seeded: the outbox history of the mails these reports would have sent, idempotency keys,
 // follows and internal notes.
 import { performance } from 'node:perf_hooks';
@@ -49,12 +55,16 @@ const { values } = parseArgs({
     'with-due-trigger': { type: 'boolean', default: false },
     'no-cluster': { type: 'boolean', default: false },
     seed: { type: 'string', default: '0.42' },
+    'contact-days': { type: 'string', default: process.env.RETENTION_CONTACT_DAYS ?? '365' },
   },
 });
 const N = Number(values.reports);
 const YEARS = Number(values.years);
 if (!Number.isInteger(N) || N < 1) fail('--reports must be a positive integer');
 if (!(YEARS > 0 && YEARS <= 20)) fail('--years must be between 0 and 20');
+const CONTACT_DAYS = Number(values['contact-days']);
+// The API's own bounds for RETENTION_CONTACT_DAYS (libs/api/config).
+if (!Number.isInteger(CONTACT_DAYS) || CONTACT_DAYS < 30 || CONTACT_DAYS > 3650) fail('--contact-days must be a whole number from 30 to 3650');
 
 const rawUrl = values['database-url'] ?? process.env.DATABASE_URL;
 if (!rawUrl) fail('Give --database-url (or DATABASE_URL): a PostgreSQL server with PostGIS, e.g. postgres://postgres@127.0.0.1:5432/test_scale');
@@ -164,6 +174,10 @@ const caseSql = (u, mix) => {
   return `CASE ${whens.join(' ')} ELSE '${entries[entries.length - 1][0]}' END`;
 };
 const lit = (s) => `'${s.replaceAll("'", "''")}'`;
+// What the contact retention sweep treats as a finished case and writes in place of the name
+// (CLOSED_STATUSES and ERASED_NAME in libs/api/privacy/src/personal-data.repository.ts).
+const CLOSED_STATUSES = `('fixed', 'closed', 'duplicate', 'not_responsible', 'unable_to_fix')`;
+const ERASED_NAME = 'Vecino/a';
 
 // ---------------------------------------------------------------------------------------------
 console.log(`seed:scale → ${dbName} on ${target.host}: ${N.toLocaleString('en')} reports over ${YEARS} years\n`);
@@ -372,6 +386,20 @@ try {
   ];
   for (const [table, trigger] of bookkeeping) await q(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
 
+  // Contact retention (docs/privacy.md, "Retention"): a city that ran Plaza through these years had
+  // its daily sweep erase each reporter's contact RETENTION_CONTACT_DAYS after the case closed. The
+  // close time is the sweep's: the last move into the final status, which the timelines below put
+  // at created_at + (updated_at − created_at)·k/k for a path of k staff steps — the same expression,
+  // so the same instant to the microsecond. Written while inserting, with the public-fragment
+  // trigger on (it renders the name only when shown, and an erased contact is never shown).
+  const seedNow = (await q(`SELECT now()::text AS t`)).rows[0].t;
+  const retention = `make_interval(secs => ${CONTACT_DAYS * 86400})`;
+  const staffSteps = `(CASE s.status ${Object.entries(PATHS).map(([status, steps]) => `WHEN ${lit(status)} THEN ${steps.length}`).join(' ')} ELSE 0 END
+                       + CASE WHEN s.requires_moderation THEN 1 ELSE 0 END)`;
+  const erasedAt = `CASE WHEN NOT s.pending AND s.status IN ${CLOSED_STATUSES}
+                          AND s.created_at + (s.updated_at - s.created_at) * ${staffSteps} / ${staffSteps} < ${lit(seedNow)}::timestamptz - ${retention}
+                         THEN s.created_at + (s.updated_at - s.created_at) * ${staffSteps} / ${staffSteps} + ${retention} END`;
+
   await phase(`reports (${withTrigger ? 'every trigger on' : 'due-date trigger off, due_at computed set-based; constraints, FKs and indexes on'})`, async () => {
     await q(`CREATE UNLOGGED TABLE seed_scale.ids (ref text PRIMARY KEY, id bigint NOT NULL)`);
     const chunk = 100_000;
@@ -387,14 +415,21 @@ try {
              INSERT INTO reports (ref, title, description, category_id, location, address, area_id, department_id, status,
                                   reporter_name, reporter_email, reporter_show_name, consent_at, source, created_at, updated_at,
                                   support_count, reporter_locale, due_at,
-                                  confirmation_pending_since, confirmation_token_hash, confirmation_expires_at)
+                                  confirmation_pending_since, confirmation_token_hash, confirmation_expires_at,
+                                  reporter_updates_opt_out, contact_erased_at)
              SELECT s.ref, s.title, s.description, s.category_id, s.geom, s.address, s.area_id, s.department_id, s.status,
-                    'Vecino ' || s.n, 'vecino' || s.n || '@example.org', s.u_misc < 0.3, s.created_at, 'web', s.created_at, s.updated_at,
+                    -- Erased as the sweep erases: ERASED_NAME, no email, not shown, no update mails
+                    -- (phone, channel details and account link are never seeded).
+                    CASE WHEN e.at IS NULL THEN 'Vecino ' || s.n ELSE ${lit(ERASED_NAME)} END,
+                    CASE WHEN e.at IS NULL THEN 'vecino' || s.n || '@example.org' ELSE '' END,
+                    e.at IS NULL AND s.u_misc < 0.3, s.created_at, 'web', s.created_at, s.updated_at,
                     s.supports, CASE WHEN s.u_delay < 0.1 THEN 'en' ELSE 'es' END, s.due_at,
                     CASE WHEN s.pending THEN s.created_at END,
                     CASE WHEN s.pending THEN md5('seed-confirm-' || s.ref) || md5('plaza-' || s.ref) END,
-                    CASE WHEN s.pending THEN s.created_at + interval '72 hours' END
-               FROM seed_scale.rows s WHERE s.n BETWEEN $1 AND $2 ORDER BY s.n
+                    CASE WHEN s.pending THEN s.created_at + interval '72 hours' END,
+                    e.at IS NOT NULL, e.at
+               FROM seed_scale.rows s CROSS JOIN LATERAL (SELECT ${erasedAt} AS at) e
+              WHERE s.n BETWEEN $1 AND $2 ORDER BY s.n
              RETURNING ref, id)
            INSERT INTO seed_scale.ids SELECT ref, id FROM ins`,
           [from, Math.min(N, from + chunk - 1)],
@@ -523,6 +558,25 @@ try {
   // autovacuum came by — a statistics view then reads thousands of pages instead of a hundred.
   await phase('VACUUM (ANALYZE)', async () => void (await q(`VACUUM (ANALYZE)`)));
 
+  // The sweep's own condition (PersonalDataRepository.eraseClosedCaseContacts) at the seed's "now":
+  // nothing may be due, or the first boot would spend its first sweep erasing a backlog no running
+  // city has. (A sweep later than that "now" finds only the cases whose year ran out since.)
+  let erasedShare = '';
+  await phase('contact retention: the sweep finds nothing due', async () => {
+    const { rows: [r] } = await q(
+      `SELECT (SELECT count(*) FROM reports r
+                WHERE r.status IN ${CLOSED_STATUSES} AND r.contact_erased_at IS NULL
+                  AND coalesce((SELECT max(e.at) FROM report_events e WHERE e.report_id = r.id AND e.to_status = r.status),
+                               r.updated_at) < $1::timestamptz - ${retention})::int AS due,
+              (SELECT count(*) FROM reports WHERE contact_erased_at IS NOT NULL)::int AS erased,
+              (SELECT count(*) FROM reports)::int AS reports`,
+      [seedNow],
+    );
+    if (r.due) throw new Error(`${r.due} reports closed more than ${CONTACT_DAYS} days before ${seedNow} still have their contact`);
+    erasedShare = `${r.erased.toLocaleString('en')} reports (${((100 * r.erased) / r.reports).toFixed(1)}%) with their contact erased, closed more than ${CONTACT_DAYS} days before ${seedNow}`;
+    return `0 due at ${seedNow}; ${erasedShare}`;
+  });
+
   const { rows: [s] } = await q(`
     SELECT (SELECT count(*) FROM reports)::int AS reports, (SELECT count(*) FROM report_events)::int AS events,
            (SELECT count(*) FROM report_photos)::int AS photos, (SELECT count(*) FROM report_supports)::int AS supports,
@@ -534,6 +588,7 @@ try {
     `${s.photos.toLocaleString('en')} photos, ${s.supports.toLocaleString('en')} supports`);
   console.log(`database ${s.db} (reports with indexes ${s.reports_size}); ${centre.pct}% of reports in the central 6 × 8 km box`);
   console.log(`statuses: ${mix.map((m) => `${m.status} ${m.pct}%`).join(', ')}`);
+  console.log(`contact retention: ${erasedShare}`);
   console.log(`total ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 } finally {
   await db.end();

@@ -36,7 +36,8 @@ async function bootstrap(): Promise<void> {
   logger.log(`Plaza listening on ${config.publicUrl} (port ${config.port})`, 'bootstrap');
 
   // Graceful stop (a rolling update, a scale-down): new requests are answered 503, the outbox
-  // worker finishes the delivery in progress and hands back the rest of its batch, open live
+  // worker finishes the delivery in progress and hands back the rest of its batch, scheduled jobs
+  // stop after their batch in progress and hand their slot back (SchedulerService), open live
   // streams are ended, requests in flight complete, then the database closes and the process
   // exits 0. The fleet test (apps/fleet-e2e) proves it with a second replica serving meanwhile.
   const shutdown = async (signal: NodeJS.Signals): Promise<void> => {

@@ -313,26 +313,34 @@ export class PersonalDataRepository {
   // ------------------------------------------------------------------ retention
 
   /**
-   * Reporters' contact on cases closed before `closedBefore`: erased, the report itself stays.
-   * The close time is the last move into the current status. Answers the refs erased (their audit
-   * keys are shredded by the caller).
+   * One batch of the contact retention sweep: reporters' contact on cases closed before
+   * `closedBefore` erased at `erasedAt`; the report itself stays. The close time is the last move
+   * into the current status. Reports are taken in id order after `afterId` (0 for a run's first
+   * batch, then the answer's `lastId`): with the partial index reports_contact_retention_idx
+   * (closed, contact not erased; migration ContactRetentionIndex) a run walks the candidates once,
+   * instead of every batch scanning them all again from the first. Answers the refs erased (their
+   * audit keys are shredded by the caller) and the highest id erased.
    */
-  async eraseClosedCaseContacts(manager: EntityManager, closedBefore: Date, limit: number): Promise<string[]> {
+  async eraseClosedCaseContacts(
+    manager: EntityManager,
+    batch: { closedBefore: Date; erasedAt: Date; afterId: string; limit: number },
+  ): Promise<{ refs: string[]; lastId: string | null }> {
     // An UPDATE … RETURNING answers [rows, rowCount] through TypeORM.
-    const [rows] = await manager.query<[{ ref: string }[], number]>(
+    const [rows] = await manager.query<[{ ref: string; id: string }[], number]>(
       `WITH due AS (
          SELECT r.id FROM reports r
-          WHERE r.status IN ${CLOSED_STATUSES} AND r.contact_erased_at IS NULL
+          WHERE r.status IN ${CLOSED_STATUSES} AND r.contact_erased_at IS NULL AND r.id > $4
             AND coalesce((SELECT max(e.at) FROM report_events e WHERE e.report_id = r.id AND e.to_status = r.status),
                          r.updated_at) < $1
           ORDER BY r.id LIMIT $3 FOR UPDATE SKIP LOCKED)
        UPDATE reports r SET reporter_name = $2, reporter_email = '', reporter_phone = NULL, reporter_show_name = false,
-              channel_details = NULL, reporter_updates_opt_out = true, reporter_user_id = NULL, contact_erased_at = $1
+              channel_details = NULL, reporter_updates_opt_out = true, reporter_user_id = NULL, contact_erased_at = $5
          FROM due WHERE r.id = due.id
-       RETURNING r.ref`,
-      [closedBefore, ERASED_NAME, limit],
+       RETURNING r.ref, r.id::text AS id`,
+      [batch.closedBefore, ERASED_NAME, batch.limit, batch.afterId, batch.erasedAt],
     );
-    return rows.map((r) => r.ref);
+    const lastId = rows.reduce<bigint | null>((max, r) => (max === null || BigInt(r.id) > max ? BigInt(r.id) : max), null);
+    return { refs: rows.map((r) => r.ref), lastId: lastId === null ? null : lastId.toString() };
   }
 
   /** Citizen accounts without a sign-in since `before`, not warned yet. */

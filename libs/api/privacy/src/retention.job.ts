@@ -45,22 +45,36 @@ export class RetentionJob implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.scheduler.register({ name: 'privacy-retention', schedule: { dailyAt: '03:30' }, run: () => this.run() });
+    this.scheduler.register({ name: 'privacy-retention', schedule: { dailyAt: '03:30' }, run: (_slot, stop) => this.run(stop) });
   }
 
-  async run(): Promise<RetentionCounts> {
+  /**
+   * One sweep. `stop` (the scheduler's, aborted on shutdown) is checked between batches and
+   * accounts: a stopped sweep throws JobStopped with what it did so far logged, and the next run
+   * continues where it left off.
+   */
+  async run(stop?: AbortSignal): Promise<RetentionCounts> {
     const now = this.clock.now();
     const counts: RetentionCounts = { contactsErased: 0, accountsWarned: 0, accountsErased: 0, mailsPurged: 0 };
+    const checkStop = (): void => {
+      if (!stop?.aborted) return;
+      this.logger.log(`Retention stopped before the end: ${JSON.stringify(counts)}`);
+      stop.throwIfAborted();
+    };
     const closedBefore = new Date(now.getTime() - this.config.retention.contactDays * DAY_MS);
+    let afterId = '0';
     for (;;) {
-      const refs = await this.data.transaction(async (manager) => {
-        const erased = await this.data.eraseClosedCaseContacts(manager, closedBefore, BATCH);
-        await this.audit.forget(manager, erased.map(subjectOfReport));
+      checkStop();
+      const batch = await this.data.transaction(async (manager) => {
+        const erased = await this.data.eraseClosedCaseContacts(manager, { closedBefore, erasedAt: now, afterId, limit: BATCH });
+        await this.audit.forget(manager, erased.refs.map(subjectOfReport));
         return erased;
       });
-      counts.contactsErased += refs.length;
-      if (refs.length < BATCH) break;
+      counts.contactsErased += batch.refs.length;
+      if (batch.refs.length < BATCH || batch.lastId === null) break;
+      afterId = batch.lastId;
     }
+    checkStop();
 
     // Before this run's warnings are written, so they are not purged with the old mail.
     counts.mailsPurged = await this.data.transaction((manager) =>
@@ -71,6 +85,7 @@ export class RetentionJob implements OnModuleInit {
     const inactiveSince = new Date(now.getTime() - this.config.retention.inactiveDays * DAY_MS);
     const warnSince = new Date(inactiveSince.getTime() + INACTIVITY_WARNING_DAYS * DAY_MS);
     for (const user of await this.data.inactiveToWarn(warnSince, 1000)) {
+      checkStop();
       await this.data.transaction(async (manager) => {
         await this.data.markWarned(manager, user.id, now);
         await this.mailer.send(
@@ -87,7 +102,9 @@ export class RetentionJob implements OnModuleInit {
       counts.accountsWarned += 1;
     }
     const warnedBefore = new Date(now.getTime() - INACTIVITY_WARNING_DAYS * DAY_MS);
+    checkStop();
     for (const user of await this.data.inactiveToErase(inactiveSince, warnedBefore, 1000)) {
+      checkStop();
       await this.data.transaction(async (manager) => {
         const refs = (await this.data.reportsOf(user.id, manager)).map((r) => r.ref);
         await this.consents.unlinkUser(manager, user.id);

@@ -44,6 +44,17 @@ export class ScheduledJobRunsRepository {
     );
   }
 
+  /**
+   * Hands back a claim this process holds on an unfinished run it stopped (shutdown), so the next
+   * replica to check claims the slot at once instead of after the lease.
+   */
+  async release(job: string, slot: string, owner: string): Promise<void> {
+    await this.db.query<unknown>(
+      `DELETE FROM scheduled_job_runs WHERE job = $1 AND slot = $2 AND claimed_by = $3 AND finished_at IS NULL`,
+      [job, slot, owner],
+    );
+  }
+
   /** Forgets runs older than `before`: the table keeps a week of history, not every minute forever. */
   async prune(job: string, before: Date): Promise<void> {
     await this.db.query<unknown>(`DELETE FROM scheduled_job_runs WHERE job = $1 AND claimed_at < $2`, [job, before]);

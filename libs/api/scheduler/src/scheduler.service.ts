@@ -14,8 +14,20 @@ export interface ScheduledJob {
    * (default: 15 minutes). Only matters for a replica that died mid-run.
    */
   leaseMs?: number;
-  /** One run; `slot` is the run's key (period start or local date). */
-  run(slot: string): Promise<unknown>;
+  /**
+   * One run; `slot` is the run's key (period start or local date). `stop` is aborted when the
+   * process shuts down: a long run checks it between its batches (`stop.throwIfAborted()`), so a
+   * replica told to stop is not held for minutes; the slot is then released for the next check.
+   */
+  run(slot: string, stop: AbortSignal): Promise<unknown>;
+}
+
+/** Why a run's `stop` signal was aborted: the process is shutting down (not a failure). */
+export class JobStopped extends Error {
+  constructor() {
+    super('the process is shutting down');
+    this.name = 'JobStopped';
+  }
 }
 
 const DEFAULT_LEASE_MS = 15 * 60_000;
@@ -46,6 +58,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
   /** Who holds a claim: this process. */
   private readonly owner = randomUUID();
   private started = false;
+  /** Aborted once, when the process shuts down: running jobs stop between their batches. */
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly runs: ScheduledJobRunsRepository,
@@ -66,9 +80,14 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     for (const entry of this.entries.values()) this.arm(entry, true);
   }
 
-  /** Stops the timers and waits for runs in progress, before the database and mailers close. */
+  /**
+   * Stops the timers, tells runs in progress to stop at their next batch and waits for them,
+   * before the database and mailers close. Without the signal a first retention sweep on a big
+   * database held SIGTERM for as long as it had batches left.
+   */
   async onModuleDestroy(): Promise<void> {
     this.started = false;
+    this.stopping.abort(new JobStopped());
     for (const entry of this.entries.values()) {
       if (entry.timer) clearTimeout(entry.timer);
       entry.timer = null;
@@ -84,7 +103,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
   async tick(name: string, now: Date = new Date()): Promise<boolean> {
     const entry = this.entries.get(name);
     if (!entry) throw new Error(`No scheduled job "${name}"`);
-    if (entry.running) return false;
+    if (entry.running || this.stopping.signal.aborted) return false;
     const slot = slotAt(entry.job.schedule, now, this.config.city.timeZone);
     if (!slot.due || entry.lastSlot === slot.key) return false;
     let ran = false;
@@ -102,7 +121,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
       }, lease / 3);
       renewal.unref();
       try {
-        await entry.job.run(slot.key);
+        await entry.job.run(slot.key, this.stopping.signal);
       } finally {
         clearInterval(renewal);
       }
@@ -110,7 +129,16 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
       await this.runs.finish(entry.job.name, slot.key, this.owner, new Date());
       await this.runs.prune(entry.job.name, new Date(now.getTime() - HISTORY_MS));
     })()
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
+        if (error instanceof JobStopped) {
+          // Stopped between batches: every job is idempotent, so the slot is handed back at once
+          // (another replica's next check continues it) instead of waiting for the lease to end.
+          this.logger.log(`Scheduled job ${entry.job.name} (${slot.key}) stopped: ${error.message}`);
+          await this.runs.release(entry.job.name, slot.key, this.owner).catch((releaseError: unknown) => {
+            this.logger.warn(`Could not release ${entry.job.name} (${slot.key}): ${String(releaseError)}`);
+          });
+          return;
+        }
         // The claim stays unfinished: the slot is retried here or elsewhere once its lease ends.
         this.logger.error(`Scheduled job ${entry.job.name} (${slot.key}) failed: ${String(error)}`);
       })

@@ -33,6 +33,7 @@ import { BusinessDueInPlpgsql1798051893420 } from './1798051893420-BusinessDueIn
 import { ViewportCells1798093320000 } from './1798093320000-ViewportCells';
 import { ReportMapTotals1798117250000 } from './1798117250000-ReportMapTotals';
 import { ReportPublicFragments1798140000000 } from './1798140000000-ReportPublicFragments';
+import { ContactRetentionIndex1798160000000 } from './1798160000000-ContactRetentionIndex';
 
 /** Every migration, in order. Listed explicitly so the bundle and the tests run the same set. */
 export const MIGRATIONS = [
@@ -71,5 +72,6 @@ export const MIGRATIONS = [
   ViewportCells1798093320000,
   ReportMapTotals1798117250000,
   ReportPublicFragments1798140000000,
+  ContactRetentionIndex1798160000000,
 ];
 export { BUSINESS_DUE_SQL } from './1798051893420-BusinessDueInPlpgsql';
