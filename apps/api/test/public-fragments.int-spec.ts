@@ -19,7 +19,7 @@ const ORACLE_SQL = `
       json_build_array(round(ST_X(r.location)::numeric, 6), round(ST_Y(r.location)::numeric, 6))),
     'properties', json_build_object(
       'ref', r.ref, 'title', r.title, 'description', r.description, 'category', c.code, 'status', r.status,
-      'area', a.name, 'department', coalesce(d.name ->> 'es', d.name ->> 'es'), 'address', r.address,
+      'area', a.name, 'department', d.name ->> 'es', 'address', r.address,
       'reporterName', CASE WHEN r.reporter_show_name THEN r.reporter_name END,
       'createdAt', to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
       'updatedAt', to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
