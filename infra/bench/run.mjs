@@ -13,7 +13,7 @@
 //             11–12, then centred on each district) beside the cell table of cells.sql, one connection
 //   create    POST /api/v1/reports (text, anonymous reporter, one address and Idempotency-Key per
 //             report) beside bare-server.mjs's one statement (report + idempotency key + outbox row),
-//             the anchor first; every accepted ref checked stored exactly once. Neither delivers
+//             interleaved (anchor, API, API, anchor); every accepted ref checked stored exactly once. Neither delivers
 //             mail during its run: then a mail worker replica delivers the API's (outbox → local SMTP
 //             sink), each checked to arrive once; abuse limits counted, not reached
 //   photos    reports with 12 MP JPEGs: accepted latency (photos processed off the request path),
@@ -22,7 +22,7 @@
 // The API's resident memory is sampled all along (peak per section and overall).
 //
 // Everything runs on loopback; each load run lasts --seconds (default 10; clusters and photos cap
-// their own); rows the bench writes are deleted at the end of their section, and the cell table
+// their own); rows the bench writes are deleted (and their tables vacuumed) at the end of their section, and the cell table
 // with its trigger is dropped (--keep-cells keeps it). The load generator shares the machine's
 // cores with the API and PostgreSQL: read ratios, and absolute figures as lower bounds.
 import { fork, spawnSync } from 'node:child_process';
@@ -98,7 +98,7 @@ function load({ url, connections = CONNECTIONS, duration = SECONDS, amount, over
         latencies.sort((a, b) => a - b);
         const ok = Object.entries(codes).filter(([c]) => c.startsWith('2')).reduce((s, [, n]) => s + n, 0);
         resolve({
-          rps: ok / seconds, ok, codes, seconds,
+          rps: ok / seconds, ok, codes, seconds, latencies,
           p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99),
           avgBytes: ok ? bytes / ok : 0,
         });
@@ -362,11 +362,37 @@ function reportBody(i, tag) {
     consent: true,
   };
 }
+/** The order of the measured runs: anchor, API, API, anchor (see the create section). */
+const CREATE_ORDER = ['anchor', 'api', 'api', 'anchor'];
+/** Runs of one server as one: requests over seconds, percentiles of all their latencies. */
+function merged(runs) {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const codes = {};
+  for (const r of runs) for (const [c, n] of Object.entries(r.codes)) codes[c] = (codes[c] ?? 0) + n;
+  const ok = runs.reduce((sum, r) => sum + r.ok, 0);
+  const seconds = runs.reduce((sum, r) => sum + r.seconds, 0);
+  return { rps: ok / seconds, ok, codes, seconds, latencies, p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99) };
+}
+/**
+ * The tables a filing writes, by itself or through the triggers on reports, and the photo queue's:
+ * vacuumed after the bench's rows are deleted, so the next section or the next run does not walk
+ * their dead tuples (after six runs of the create section, 343,000 in reports slowed the viewport).
+ */
+const WRITTEN_TABLES = [
+  'reports', 'report_changes', 'report_map_cells', 'report_map_totals', 'stats_report_facts', 'report_events',
+  'report_photos', 'idempotency_keys', 'consent_records', 'outbox_messages', 'mail_messages',
+];
 async function cleanUp(since) {
+  // Their consent records keep no report (ON DELETE SET NULL): deleted first, by the bench's reports.
+  await sql(`DELETE FROM consent_records c USING reports r WHERE c.report_id = r.id AND r.reporter_email LIKE 'bench-%@example.org'`);
   await sql(`DELETE FROM reports WHERE reporter_email LIKE 'bench-%@example.org'`);
   await sql(`DELETE FROM idempotency_keys WHERE key LIKE 'bench-%'`);
   await sql(`DELETE FROM outbox_messages WHERE created_at >= $1`, [since]);
   await sql(`DELETE FROM mail_messages WHERE to_address LIKE 'bench-%@example.org'`);
+  const { rows: present } = await sql(`SELECT t FROM unnest($1::text[]) t WHERE to_regclass(t) IS NOT NULL`, [WRITTEN_TABLES]);
+  const started = performance.now();
+  await sql(`VACUUM (SKIP_LOCKED) ${present.map((r) => r.t).join(', ')}`);
+  console.log(`   the bench's rows deleted, ${present.length} tables vacuumed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 /** Reports stored by a run, how many distinct references they have, and how many of the accepted refs are among them. */
 async function stored(tag, acceptedRefs) {
@@ -434,6 +460,8 @@ async function deliverRunMails(since, storedReports) {
   const once = [...arrived.values()].every((n) => n === 1);
   const { rows: statuses } = await sql(`SELECT status, count(*)::int AS n FROM outbox_messages WHERE created_at >= $1 GROUP BY 1`, [since]);
   console.log(`   outbox of the run by status: ${statuses.map((r) => `${r.status} ${r.n}`).join(', ')}`);
+  const { rows: failures } = await sql(`SELECT last_error, count(*)::int AS n FROM outbox_messages WHERE created_at >= $1 AND status = 'failed' GROUP BY 1 ORDER BY 2 DESC LIMIT 3`, [since]);
+  for (const f of failures) console.log(`   failed ${f.n}: ${String(f.last_error).slice(0, 200)}`);
   const text = pending > 0
     ? `${pending} of ${queued} still queued after 120 s of one worker replica`
     : `${queued} queued for ${storedReports} reports, delivered by one worker replica in ${drainS.toFixed(1)} s (${fmtRate(queued / drainS)} mails/s, boot ${((booted - started) / 1000).toFixed(1)} s apart); ${arrived.size} arrived at the SMTP sink${once ? ', each once' : ', SOME TWICE'}`;
@@ -475,37 +503,52 @@ await runSection('create', async () => {
     await warmUp(bare.base, '/reports');
     await warmUp(api.base, '/api/v1/reports');
     await sql(`DELETE FROM outbox_messages WHERE created_at >= $1`, [since]);
-    // Each run starts right after a checkpoint: the first change to a page after one writes the
-    // whole page to the WAL, so a checkpoint that the earlier sections' writes happened to start
-    // during one server's run (seen: 2.6 against 0.6 ms of PostgreSQL per filing) would weigh on
-    // that server alone. After a CHECKPOINT both pay the same for the pages they touch.
-    await sql('CHECKPOINT');
-    // The anchor first (the API's mails are delivered after its run, and must not slow the anchor down).
-    const bTally = { sent: 0, answered: 0, refs: [] };
-    const [bCpu, bDb] = [await cpuMs(bare.pid), await backendsCpu('plaza-bench-bare')];
-    const b = await load({ url: bare.base, requests: creation('anchor', '/reports', bTally) });
-    const bCpuPer = (await cpuMs(bare.pid) - bCpu) / bTally.answered;
-    const bDbPer = (await backendsCpuSince('plaza-bench-bare', bDb)) / bTally.answered;
+    // Interleaved, anchor–API–API–anchor: whatever drifts during the minute (the tables and their
+    // indexes growing, autovacuum, the WAL) weighs on both alike, where one run each measured that
+    // drift as much as the servers (ratios 0.53–0.77 for the same build within an hour).
+    const servers = {
+      anchor: { name: 'anchor', base: bare.base, path: '/reports', app: 'plaza-bench-bare', pid: bare.pid, tally: { sent: 0, answered: 0, refs: [] }, runs: [], cpu: 0, db: 0 },
+      api: { name: 'API', base: api.base, path: '/api/v1/reports', app: 'plaza-api', pid: api.pid, tally: { sent: 0, answered: 0, refs: [] }, runs: [], cpu: 0, db: 0 },
+    };
+    // One request stream per server across its runs: keys and addresses never repeat.
+    for (const [tag, s] of Object.entries(servers)) s.requests = creation(tag, s.path, s.tally);
+    for (const tag of CREATE_ORDER) {
+      const s = servers[tag];
+      // Each run starts right after a checkpoint: the first change to a page after one writes the
+      // whole page to the WAL, so a checkpoint that the earlier runs' writes happened to start
+      // during one server's run (seen: 2.6 against 0.6 ms of PostgreSQL per filing) would weigh on
+      // that server alone. After a CHECKPOINT both pay the same for the pages they touch.
+      await sql('CHECKPOINT');
+      const [cpu, backends] = [await cpuMs(s.pid), await backendsCpu(s.app)];
+      const run = await load({ url: s.base, requests: s.requests });
+      s.cpu += (await cpuMs(s.pid)) - cpu;
+      s.db += await backendsCpuSince(s.app, backends);
+      s.runs.push(run);
+      console.log(`   ${s.name} run ${s.runs.length}: ${fmtRate(run.rps)}/s p50 ${fmtMs(run.p50)} p99 ${fmtMs(run.p99)} ms ${errors(run)}`);
+      // The anchor's outbox rows are not mails (no subject, no text): the mail worker would only
+      // fail them. The API's wait for the worker replica after the runs.
+      if (tag === 'anchor') {
+        await sql(
+          `DELETE FROM outbox_messages o USING reports r
+            WHERE r.reporter_email LIKE $1 AND o.dedupe_key = 'report-confirmation:' || r.id`,
+          [`bench-anchor-${RUN}-%@example.org`],
+        );
+      }
+    }
     await new Promise((r) => setTimeout(r, 2000));
-    const bCheck = check('anchor', b, bTally, await stored('anchor', bTally.refs));
-    // Its outbox rows are not mails (no subject, no text): the mail worker would only fail them.
-    await sql(`DELETE FROM outbox_messages WHERE created_at >= $1`, [since]);
-    await sql('CHECKPOINT');
-    const aTally = { sent: 0, answered: 0, refs: [] };
-    const [aCpu, aDb] = [await cpuMs(api.pid), await backendsCpu('plaza-api')];
-    const a = await load({ url: api.base, requests: creation('api', '/api/v1/reports', aTally) });
-    const aCpuPer = (await cpuMs(api.pid) - aCpu) / aTally.answered;
-    const aDbPer = (await backendsCpuSince('plaza-api', aDb)) / aTally.answered;
-    await new Promise((r) => setTimeout(r, 2000));
-    const aCheck = check('API', a, aTally, await stored('api', aTally.refs));
+    const [a, b] = [merged(servers.api.runs), merged(servers.anchor.runs)];
+    const bCheck = check('anchor', b, servers.anchor.tally, await stored('anchor', servers.anchor.tally.refs));
+    const aCheck = check('API', a, servers.api.tally, await stored('api', servers.api.tally.refs));
+    const [aCpuPer, aDbPer] = [servers.api.cpu / servers.api.tally.answered, servers.api.db / servers.api.tally.answered];
+    const [bCpuPer, bDbPer] = [servers.anchor.cpu / servers.anchor.tally.answered, servers.anchor.db / servers.anchor.tally.answered];
     const mail = await deliverRunMails(since, aCheck.stored);
     console.log(`   confirmation mails: ${mail.text}`);
     console.log(`   CPU per answered request, Node / PostgreSQL backends: API ${aCpuPer.toFixed(2)} / ${aDbPer.toFixed(2)} ms, anchor ${bCpuPer.toFixed(2)} / ${bDbPer.toFixed(2)} ms`);
     console.log(`   API ${fmtRate(a.rps)}/s p50 ${fmtMs(a.p50)} p99 ${fmtMs(a.p99)} ms · anchor ${fmtRate(b.rps)}/s p50 ${fmtMs(b.p50)} p99 ${fmtMs(b.p99)} ms · ratio ${(a.rps / b.rps).toFixed(2)} ${errors(a)} ${errors(b)}`);
-    row('creation (text)', `${CONNECTIONS} connections, ${SECONDS} s`, {
+    row('creation (text)', `${CONNECTIONS} connections, ${CREATE_ORDER.length / 2} × ${SECONDS} s each, interleaved`, {
       plaza: `${fmtRate(a.rps)} /s`, anchor: `${fmtRate(b.rps)} /s`, ratio: (a.rps / b.rps).toFixed(2),
       p50: pair(a.p50, b.p50), p95: pair(a.p95, b.p95), p99: pair(a.p99, b.p99),
-      note: [`API ${aCheck.text}; anchor ${bCheck.text}; CPU per request, Node + PostgreSQL: API ${aCpuPer.toFixed(2)} + ${aDbPer.toFixed(2)} ms, anchor ${bCpuPer.toFixed(2)} + ${bDbPer.toFixed(2)} ms; confirmation mails (outbox → mail worker → SMTP sink): ${mail.text}`, errors(a), errors(b)].filter(Boolean).join('; '),
+      note: [`runs ${CREATE_ORDER.map((tag) => tag === 'api' ? 'API' : tag).join(', ')}: API ${servers.api.runs.map((r) => fmtRate(r.rps)).join(' and ')}/s, anchor ${servers.anchor.runs.map((r) => fmtRate(r.rps)).join(' and ')}/s`, `API ${aCheck.text}; anchor ${bCheck.text}; CPU per request, Node + PostgreSQL: API ${aCpuPer.toFixed(2)} + ${aDbPer.toFixed(2)} ms, anchor ${bCpuPer.toFixed(2)} + ${bDbPer.toFixed(2)} ms; confirmation mails (outbox → mail worker → SMTP sink): ${mail.text}`, errors(a), errors(b)].filter(Boolean).join('; '),
     });
   } finally {
     await cleanUp(since);
