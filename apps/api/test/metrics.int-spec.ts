@@ -71,8 +71,9 @@ describe('Prometheus metrics at /metrics', () => {
 
     const body = (await scrape()).body;
     expect(body).toMatch(/^plaza_database_up 1$/m);
-    expect(sample(body, 'plaza_outbox_messages', { channel: 'email', status: 'pending' })).toBeGreaterThanOrEqual(1);
-    expect(sample(body, 'plaza_outbox_oldest_age_seconds', { channel: 'email', status: 'pending' })).toBeGreaterThanOrEqual(0);
+    // A confirmation mail is queued as its template's values (decision 0015).
+    expect(sample(body, 'plaza_outbox_messages', { channel: 'templated-email', status: 'pending' })).toBeGreaterThanOrEqual(1);
+    expect(sample(body, 'plaza_outbox_oldest_age_seconds', { channel: 'templated-email', status: 'pending' })).toBeGreaterThanOrEqual(0);
   });
 
   it('counts filings and the statements that carried them, catching up at each scrape', async () => {

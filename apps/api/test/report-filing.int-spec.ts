@@ -1,6 +1,7 @@
 // Filing a report in one statement (docs/decisions/0015-write-path.md), as production runs it: mail
 // through SMTP (the worker is off here, so the confirmation mails stay in the outbox to be read).
 import { DataSource } from 'typeorm';
+import { MailTemplates, mailOf, type OutgoingMail } from '@plaza/api/mail';
 import { IdempotencyKeyTaken, ReportFilingRepository, type Filing } from '@plaza/api/reports';
 import { createTestApp, type TestApp } from './create-test-app';
 import { confirmReport } from './report-confirmation';
@@ -21,15 +22,20 @@ const report = (i: number, overrides: Record<string, unknown> = {}) => ({
 interface OutboxRow {
   dedupeKey: string;
   status: string;
-  payload: { to: string; subject: string; text: string; html: string };
+  /** The mail's values (decision 0015): the worker renders the mail when it delivers it. */
+  payload: Record<string, unknown>;
+  /** The mail as the email channel delivers it. */
+  mail: OutgoingMail;
 }
 
 describe('filing a report in one statement (integration, real PostGIS)', () => {
   let t: TestApp;
   let db: DataSource;
   const file = (body: unknown, headers: Record<string, string> = {}) => t.inject({ method: 'POST', url: '/api/v1/reports', payload: body, headers });
-  const outboxFor = (reportId: string) =>
-    db.query<OutboxRow[]>(`SELECT dedupe_key AS "dedupeKey", status, payload FROM outbox_messages WHERE dedupe_key = $1`, [`report-confirmation:${reportId}`]);
+  const outboxFor = async (reportId: string): Promise<OutboxRow[]> => {
+    const rows = await db.query<Array<Omit<OutboxRow, 'mail'>>>(`SELECT dedupe_key AS "dedupeKey", status, payload FROM outbox_messages WHERE dedupe_key = $1`, [`report-confirmation:${reportId}`]);
+    return rows.map((row) => ({ ...row, mail: mailOf(row.payload, t.app.get(MailTemplates)) }));
+  };
   const filings = () => t.app.get(ReportFilingRepository);
   const idOf = async (ref: string) => ((await db.query<Array<{ id: string }>>(`SELECT id::text AS id FROM reports WHERE ref = $1`, [ref]))[0]?.id ?? null);
 
@@ -52,10 +58,12 @@ describe('filing a report in one statement (integration, real PostGIS)', () => {
 
     const [mail] = await outboxFor(id);
     expect(mail?.status).toBe('pending');
-    expect(mail?.payload.to).toBe('rafaga-1@example.org');
-    expect(mail?.payload.subject).toBe(`Confirma tu aviso ${ref}`);
-    expect(mail?.payload.text).toContain(ref);
-    expect(JSON.stringify(mail?.payload)).not.toContain('PLAZAREF');
+    // The outbox keeps the mail's values, with the reference the statement gave the report.
+    expect(mail?.payload).toMatchObject({ template: 'report-confirmation', to: 'rafaga-1@example.org', ref, moderated: false, locale: 'es', name: 'Vecina 1' });
+    expect(mail?.mail.to).toBe('rafaga-1@example.org');
+    expect(mail?.mail.subject).toBe(`Confirma tu aviso ${ref}`);
+    expect(mail?.mail.text).toContain(ref);
+    expect(mail?.mail.html).toContain(ref);
     const [key] = await db.query<Array<{ resourceId: string }>>(`SELECT resource_id::text AS "resourceId" FROM idempotency_keys WHERE key = 'one-statement-1'`);
     expect(key?.resourceId).toBe(id);
     const consent = await db.query<Array<{ channel: string }>>(`SELECT channel FROM consent_records WHERE report_id = $1`, [id]);
@@ -64,7 +72,7 @@ describe('filing a report in one statement (integration, real PostGIS)', () => {
     expect(await db.query(`SELECT 1 FROM report_events WHERE report_id = $1`, [id])).toHaveLength(0);
 
     // The link in the mail files it; the public detail then shows what the answer said.
-    const token = /\/confirm\/([A-Za-z0-9_-]{43})\b/.exec(mail!.payload.text)![1]!;
+    const token = /\/confirm\/([A-Za-z0-9_-]{43})\b/.exec(mail!.mail.text)![1]!;
     expect((await confirmReport(t, token)).statusCode).toBe(200);
     const detail = (await t.inject({ method: 'GET', url: `/api/v1/reports/${ref}` })).json();
     const { timeline: _timeline, duplicateOf: _duplicateOf, photosProcessing: _processing, updatedAt: _updated, ...shown } = detail.properties;
@@ -78,7 +86,8 @@ describe('filing a report in one statement (integration, real PostGIS)', () => {
     expect(created.statusCode).toBe(201);
     expect(created.json().properties.status).toBe('unconfirmed');
     const [mail] = await outboxFor((await idOf(created.json().properties.ref))!);
-    expect(mail?.payload.text).toContain('revisará');
+    expect(mail?.payload['moderated']).toBe(true);
+    expect(mail?.mail.text).toContain('revisará');
   });
 
   it('refuses an unknown category or a place outside the city and writes nothing, not even the key', async () => {
@@ -166,7 +175,7 @@ describe('filing a report in one statement (integration, real PostGIS)', () => {
   it('keeps the map cells, their totals and the statistics exact after a burst, as a rebuild from scratch computes them', async () => {
     // Confirm every pending burst report at once: each becomes filed (and counted) concurrently.
     const pending = await db.query<Array<{ text: string }>>(
-      `SELECT o.payload ->> 'text' AS text FROM outbox_messages o JOIN reports r ON o.dedupe_key = 'report-confirmation:' || r.id
+      `SELECT o.payload ->> 'url' AS text FROM outbox_messages o JOIN reports r ON o.dedupe_key = 'report-confirmation:' || r.id
         WHERE r.reporter_email LIKE 'rafaga-1__@example.org' AND r.confirmation_pending_since IS NOT NULL`,
     );
     expect(pending.length).toBe(36);

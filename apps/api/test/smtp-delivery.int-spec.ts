@@ -273,6 +273,43 @@ describe('SMTP delivery through the outbox (integration)', () => {
       expect((await act(admin, failed!.id, 'retry')).statusCode).toBe(409);
     });
 
+    it("names a report's confirmation mail by its subject, rendered from the values the outbox keeps, and delivers it rendered", async () => {
+      const file = (email: string) =>
+        t.inject({
+          method: 'POST',
+          url: '/api/v1/reports?lang=en',
+          payload: { category: 'bache', title: 'Hole <deep>', description: 'In the middle of the crossing.', lat: 40.4169, lon: -3.7035, reporter: { name: 'Ana', email, showName: false }, consent: true },
+        });
+      smtp.unknownMailboxes.add('away@example.test');
+      const refused = await file('away@example.test');
+      expect(refused.statusCode).toBe(201);
+      const ref: string = refused.json().properties.ref;
+      // Queued as values (decision 0015): no rendered text in the outbox row.
+      const queued = await message(`payload->>'to' = $1`, ['away@example.test']);
+      expect(queued.channel).toBe('templated-email');
+      expect(queued.payload).toMatchObject({ template: 'report-confirmation', ref, locale: 'en', title: 'Hole <deep>' });
+      expect(queued.payload.text).toBeUndefined();
+      await worker.runOnce();
+      const failed = (await list(manager)).find((d) => d.recipient === 'away@example.test');
+      expect(failed).toMatchObject({ status: 'failed', channel: 'email', summary: `Confirm your report ${ref}` });
+
+      // A replica from before templated mail (a rolling upgrade) has no handler for it: it leaves
+      // the message to be retried, where it would have failed a mail without a subject for good.
+      const delivered = await file('here@example.test');
+      const older = new OutboxChannels();
+      older.register({ ...t.app.get(OutboxChannels).get('email')!, channel: 'email' });
+      await OutboxWorker.create(db, older, t.app.get(OutboxClock), { retryWindowMs: 48 * HOUR }).runOnce();
+      expect(await message(`payload->>'to' = $1`, ['here@example.test'])).toMatchObject({ status: 'pending', attempts: 1 });
+      expect(smtp.to('here@example.test')).toHaveLength(0);
+      advance(HOUR);
+      await worker.runOnce();
+      const [mail] = smtp.to('here@example.test');
+      expect(mail?.parsed.subject).toBe(`Confirm your report ${delivered.json().properties.ref}`);
+      expect(mail?.parsed.text).toMatch(/\/confirm\/[A-Za-z0-9_-]{43}\?lang=en/);
+      expect(mail?.parsed.text).toContain('Hole <deep>');
+      expect(mail?.parsed.html).toContain('Hole &lt;deep&gt;');
+    });
+
     it('dismisses a failed delivery for good (audit-logged)', async () => {
       smtp.unknownMailboxes.add('gone@example.test');
       await mailer.send({ to: 'gone@example.test', subject: 'Gone', text: 'Never.', locale: 'es', dedupeKey: 'gone-1' });

@@ -81,10 +81,10 @@ export class DeliveriesService {
     const recipient = handler?.recipientOf?.(payload) ?? (typeof payload['to'] === 'string' ? payload['to'] : null);
     return {
       id: row.id,
-      channel: row.channel,
+      channel: handler?.shownAs ?? row.channel,
       status: row.status,
       recipient,
-      summary: typeof payload['subject'] === 'string' ? payload['subject'] : null,
+      summary: handler?.summaryOf ? handler.summaryOf(payload) : typeof payload['subject'] === 'string' ? payload['subject'] : null,
       attempts: row.attempts,
       lastError: row.last_error,
       nextAttemptAt: row.status === 'pending' && row.next_attempt_at ? new Date(row.next_attempt_at).toISOString() : null,

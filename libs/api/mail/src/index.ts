@@ -1,4 +1,5 @@
 export * from './mailer';
+export * from './mail-templates';
 export * from './mail.repository';
 export * from './mail-transport';
 export * from './kept-transport';

@@ -5,6 +5,7 @@ import { EmailChannel } from './email-channel';
 import { KeptTransport } from './kept-transport';
 import { MAIL_TRANSPORT, type MailTransport } from './mail-transport';
 import { MailRepository } from './mail.repository';
+import { MailTemplates } from './mail-templates';
 import { MAILER } from './mailer';
 import { OutboxMailer } from './outbox-mailer';
 import { SmtpTransport } from './smtp-transport';
@@ -13,6 +14,7 @@ import { SmtpTransport } from './smtp-transport';
 @Module({
   providers: [
     MailRepository,
+    MailTemplates,
     KeptTransport,
     EmailChannel,
     OutboxMailer,
@@ -38,7 +40,7 @@ import { SmtpTransport } from './smtp-transport';
       },
     },
   ],
-  exports: [MAILER, MailRepository],
+  exports: [MAILER, MailRepository, MailTemplates],
 })
 export class MailModule implements OnApplicationShutdown {
   constructor(@Inject(MAIL_TRANSPORT) private readonly transport: MailTransport) {}

@@ -56,6 +56,10 @@ export interface OutboxChannelHandler {
   ): Promise<string | void>;
   /** Optional: who the message is for, shown to staff on the Deliveries page (e.g. an email address). */
   recipientOf?(payload: Record<string, unknown>): string | null;
+  /** Optional: one line about the message for the Deliveries page (e.g. a mail's subject). */
+  summaryOf?(payload: Record<string, unknown>): string | null;
+  /** Optional: the channel staff know it as on the Deliveries page (templated mail is mail). */
+  readonly shownAs?: string;
 }
 
 /** A delivery that cannot succeed by trying again (unknown recipient, malformed payload). */

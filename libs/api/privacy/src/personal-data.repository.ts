@@ -298,11 +298,12 @@ export class PersonalDataRepository {
     );
     const outbox = count(
       await manager.query<[unknown[], number]>(
-        // Mail, and the requests the worker decides after answering (sign-in link, sign-up, alert
-        // subscription), which name the address in `email`.
+        // Mail (rendered, or a template's values: TEMPLATED_EMAIL_CHANNEL), and the requests the
+        // worker decides after answering (sign-in link, sign-up, alert subscription), which name
+        // the address in `email`.
         `DELETE FROM outbox_messages
           WHERE status <> 'pending'
-            AND (channel = 'email' AND lower(payload ->> 'to') = lower($1)
+            AND (channel IN ('email', 'templated-email') AND lower(payload ->> 'to') = lower($1)
                  OR channel IN ('sign-in-link', 'signup-request', 'alert-subscription') AND lower(payload ->> 'email') = lower($1))`,
         [email],
       ),

@@ -1,5 +1,6 @@
 import { confirmationDigestMail } from './confirmation-digest-mail';
-import { confirmationMail, confirmationMailFrom, type ConfirmationMailInput } from './confirmation-mail';
+import { InvalidMailValues } from '@plaza/api/mail';
+import { confirmationMail, confirmationMailFrom, confirmationMailValues, reportConfirmationTemplate, type ConfirmationMailInput } from './confirmation-mail';
 
 const input: ConfirmationMailInput = {
   to: 'ana@example.org',
@@ -94,5 +95,41 @@ describe('confirmationMailFrom (a rendered layout filled with each filing’s va
     const shape = { locale: 'es' as const, moderated: false, ref: '2026-000001', reportId: '1' };
     expect(confirmationMailFrom(values, { ...shape, ttlHours: 24 }).text).toContain('24 horas');
     expect(confirmationMailFrom(values, { ...shape, ttlHours: 48 }).text).toContain('48 horas');
+  });
+});
+
+describe('reportConfirmationTemplate (the queued values a filing writes, rendered by the mail worker)', () => {
+  // What the filing statement stores: the values, plus the ref and the moderation it alone knows.
+  const queued = (over: Partial<ConfirmationMailInput> = {}): Record<string, unknown> => {
+    const mail = { ...input, ...over };
+    return JSON.parse(JSON.stringify({ ...confirmationMailValues(mail), ref: mail.ref, moderated: mail.moderated })) as Record<string, unknown>;
+  };
+
+  it('renders the very mail confirmationMail gives, in every language, moderated or not', () => {
+    for (const locale of ['es', 'en', 'ca', 'eu', 'gl'] as const) {
+      for (const moderated of [false, true]) {
+        const { dedupeKey: _key, priority: _priority, ...expected } = confirmationMail({ ...input, locale, moderated });
+        expect(reportConfirmationTemplate.render(queued({ locale, moderated }))).toEqual(expected);
+      }
+    }
+  });
+
+  it('queues a few hundred bytes where the rendered mail took thousands', () => {
+    const values = JSON.stringify(queued());
+    const { dedupeKey: _key, priority: _priority, ...rendered } = confirmationMail(input);
+    expect(values.length).toBeLessThan(400);
+    expect(JSON.stringify(rendered).length).toBeGreaterThan(5 * values.length);
+  });
+
+  it('refuses values that cannot make the mail (delivering them later would not help)', () => {
+    for (const broken of [
+      { ...queued(), locale: 'fr' },
+      { ...queued(), ttlHours: '48' },
+      { ...queued(), moderated: undefined },
+      { ...queued(), ref: 7 },
+      { ...queued(), url: null },
+    ]) {
+      expect(() => reportConfirmationTemplate.render(broken)).toThrow(InvalidMailValues);
+    }
   });
 });

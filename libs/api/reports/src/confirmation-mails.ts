@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { newSecretToken, tokenHash } from '@plaza/api/auth';
 import { APP_CONFIG, type AppConfig } from '@plaza/api/config';
-import { EMAIL_CHANNEL, MAILER, type Mailer } from '@plaza/api/mail';
+import { MAILER, MailTemplates, TEMPLATED_EMAIL_CHANNEL, type Mailer } from '@plaza/api/mail';
 import { OUTBOX_PRIORITY, OutboxClock } from '@plaza/api/outbox';
 import type { EntityManager } from 'typeorm';
 import { confirmationDigestMail } from './confirmation-digest-mail';
-import { confirmationMailFrom, type ConfirmationMailInput } from './confirmation-mail';
+import { confirmationMailValues, reportConfirmationTemplate, type ConfirmationMailInput } from './confirmation-mail';
 import { PendingConfirmationsRepository } from './pending-confirmations.repository';
 import type { FilingMail } from './report-filing.repository';
 
@@ -22,33 +21,30 @@ const DIGEST_MAX = 20;
  * confirmation they choose to make (docs/notifications.md#confirmation-cap).
  */
 @Injectable()
-export class ConfirmationMails {
+export class ConfirmationMails implements OnModuleInit {
   constructor(
     private readonly pending: PendingConfirmationsRepository,
     @Inject(MAILER) private readonly mailer: Mailer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: OutboxClock,
+    private readonly templates: MailTemplates,
   ) {}
+
+  /** The mail worker renders the queued confirmation mails (every replica runs one or may). */
+  onModuleInit(): void {
+    this.templates.register(reportConfirmationTemplate);
+  }
 
   /**
    * The link's mail for a report about to be filed in one statement (ReportFilingRepository),
-   * which decides under the address's lock whether it is sent or the report held, and which of
-   * the two texts applies (the category's moderation is read by the same statement). The
-   * reference does not exist yet: a random marker stands for it and the statement replaces it.
+   * which decides under the address's lock whether it is sent or the report held, and adds what
+   * only it knows: the reference, and whether the category moderates (which text applies). The
+   * outbox keeps the mail's values; the worker renders it (reportConfirmationTemplate).
    */
   forFiling(mail: Omit<ConfirmationMailInput, 'ref' | 'reportId' | 'moderated'>): FilingMail {
-    const refMarker = `PLAZAREF${randomBytes(12).toString('hex')}`;
-    const payload = (moderated: boolean): string => {
-      // What the outbox keeps of a mail (OutboxMailer.send): everything but its routing fields.
-      const { to, name, title, url, locale, ttlHours } = mail;
-      const { dedupeKey: _dedupeKey, priority: _priority, ...content } = confirmationMailFrom({ to, name, title, url }, { locale, ttlHours, moderated, ref: refMarker, reportId: '' });
-      return JSON.stringify(content);
-    };
     return {
-      channel: EMAIL_CHANNEL,
-      payloadPlain: payload(false),
-      payloadModerated: payload(true),
-      refMarker,
+      channel: TEMPLATED_EMAIL_CHANNEL,
+      payload: JSON.stringify(confirmationMailValues(mail)),
       priority: OUTBOX_PRIORITY.bulk,
       now: this.clock.now(),
       cap: this.config.abuse.pendingConfirmationsMax,

@@ -23,11 +23,11 @@ const filing: Filing = {
   confirmation: { tokenHash: 'a'.repeat(64), ttlHours: 72 },
   idempotency: { scope: 'reports.create:anon:x', key: 'k-1', requestHash: 'h', mode: 'insert' },
   consent: { channel: 'web', noticeLocale: 'es', noticeVersion: '0123456789abcdef' },
-  mail: { channel: 'email', payloadPlain: '{"subject":"M"}', payloadModerated: '{"subject":"M!"}', refMarker: 'M', priority: 0, now: new Date('2026-12-03T00:00:00Z'), cap: 5 },
+  mail: { channel: 'email', payload: '{"template":"report-confirmation","to":"ana@example.org"}', priority: 0, now: new Date('2026-12-03T00:00:00Z'), cap: 5 },
   withTimelineEntry: false,
   locale: 'es',
 };
-const filedRow = { ord: 0, categoryFound: true, id: '7', ref: '2026-000007', status: 'confirmed', feature: { type: 'Feature' }, eventId: null, outboxId: 'o-1', outboxKey: 'report-confirmation:7', outboxPayload: { subject: 'x' } };
+const filedRow = { ord: 0, categoryFound: true, id: '7', ref: '2026-000007', status: 'confirmed', feature: { type: 'Feature' }, eventId: null, outboxId: 'o-1', outboxKey: 'report-confirmation:7', outboxPayload: { template: 'report-confirmation', ref: '2026-000007' } };
 
 function fakeDataSource(prepared: (config: { name: string; text: string; values: unknown[] }) => Promise<{ rows: unknown[] }>, poolSize = 10) {
   const query = jest.fn(async (_sql: string, _values: unknown[]) => [filedRow]);
@@ -42,7 +42,7 @@ describe('ReportFilingRepository', () => {
     const outcome = await new ReportFilingRepository(db).file(filing);
     expect(outcome).toEqual({
       kind: 'filed', id: '7', ref: '2026-000007', status: 'confirmed', feature: { type: 'Feature' }, eventId: null,
-      outbox: { id: 'o-1', dedupeKey: 'report-confirmation:7', payload: { subject: 'x' } },
+      outbox: { id: 'o-1', dedupeKey: 'report-confirmation:7', payload: { template: 'report-confirmation', ref: '2026-000007' } },
     });
     expect(query).not.toHaveBeenCalled();
     const [config] = master.query.mock.calls[0]!;

@@ -9,11 +9,11 @@ import { preparedQuery, type ReportFeature } from './reports.repository';
 /** The confirmation mail of an anonymous report, rendered before its reference exists. */
 export interface FilingMail {
   channel: string;
-  /** The outbox payload as JSON text, for a report its category publishes directly / moderates. */
-  payloadPlain: string;
-  payloadModerated: string;
-  /** Stands for the reference in both payloads; replaced by the statement once the report has one. */
-  refMarker: string;
+  /**
+   * The outbox payload as JSON text: the mail's values (confirmationMailValues), to which the
+   * statement adds the report's `ref` and whether its category moderates it (`moderated`).
+   */
+  payload: string;
   priority: number;
   /** The outbox clock's now: when the message is due and was written. */
   now: Date;
@@ -105,7 +105,7 @@ const FILE_REPORTS_SQL = `
         source text, user_id uuid, reporter_locale text, token_hash text, ttl_hours int,
         key_scope text, key text, request_hash text, key_mode text,
         consent_channel text, notice_locale text, notice_version text,
-        payload_plain text, payload_moderated text, ref_marker text, cap int,
+        mail_payload text, cap int,
         mail_channel text, mail_at timestamptz, mail_priority int, with_event boolean, locale text)
      ORDER BY f.ord
   ), place AS (
@@ -120,7 +120,7 @@ const FILE_REPORTS_SQL = `
       LEFT JOIN routing_rules rr ON rr.area_id = a.id AND rr.category_id = c.id
   ), cap AS MATERIALIZED (
     -- Only an anonymous filing (with a mail to send) counts and takes the address's lock.
-    SELECT f.ord, CASE WHEN f.payload_plain IS NULL THEN 0 ELSE plaza_confirmations_mailed(f.reporter_email) END AS mailed
+    SELECT f.ord, CASE WHEN f.mail_payload IS NULL THEN 0 ELSE plaza_confirmations_mailed(f.reporter_email) END AS mailed
       FROM f ORDER BY f.ord
   ), rep AS (
     INSERT INTO reports (id, title, description, category_id, location, address, area_id, department_id, status,
@@ -135,7 +135,7 @@ const FILE_REPORTS_SQL = `
            f.reporter_name, f.reporter_email, f.reporter_phone, f.show_name, now(), f.source, f.user_id, f.reporter_locale,
            CASE WHEN f.token_hash IS NULL THEN NULL ELSE now() END, f.token_hash,
            CASE WHEN f.token_hash IS NULL THEN NULL ELSE now() + make_interval(hours => f.ttl_hours) END, f.screening_hold,
-           f.payload_plain IS NULL OR cap.mailed < f.cap
+           f.mail_payload IS NULL OR cap.mailed < f.cap
       FROM f JOIN place p ON p.ord = f.ord JOIN cap ON cap.ord = f.ord
      ORDER BY f.ord
     RETURNING id, ref, status, department_id, public_fragment, confirmation_mailed
@@ -153,10 +153,10 @@ const FILE_REPORTS_SQL = `
   ), mail AS (
     INSERT INTO outbox_messages (channel, dedupe_key, payload, next_attempt_at, created_at, priority)
     SELECT f.mail_channel, 'report-confirmation:' || rep.id,
-           replace(CASE WHEN p.moderated THEN f.payload_moderated ELSE f.payload_plain END, f.ref_marker, rep.ref)::jsonb,
+           f.mail_payload::jsonb || jsonb_build_object('ref', rep.ref, 'moderated', p.moderated),
            f.mail_at, f.mail_at, f.mail_priority
       FROM f JOIN rep ON rep.id = f.report_id JOIN place p ON p.ord = f.ord
-     WHERE f.payload_plain IS NOT NULL AND rep.confirmation_mailed
+     WHERE f.mail_payload IS NOT NULL AND rep.confirmation_mailed
     ON CONFLICT (dedupe_key) DO NOTHING
     RETURNING id, dedupe_key, payload
   ), event AS (
@@ -316,9 +316,7 @@ function record(f: Filing, ord: number): Record<string, unknown> {
     consent_channel: f.consent.channel,
     notice_locale: f.consent.noticeLocale,
     notice_version: f.consent.noticeVersion,
-    payload_plain: f.mail?.payloadPlain ?? null,
-    payload_moderated: f.mail?.payloadModerated ?? null,
-    ref_marker: f.mail?.refMarker ?? null,
+    mail_payload: f.mail?.payload ?? null,
     cap: f.mail?.cap ?? 0,
     mail_channel: f.mail?.channel ?? null,
     mail_at: f.mail?.now ?? null,

@@ -19,6 +19,7 @@ export interface UnsubscribeView {
 /** One outbox message as staff see it on the Deliveries page. */
 export interface DeliveryView {
   id: string;
+  /** The outbox channel, as staff know it (mail queued as a template's values shows as `email`). */
   channel: string;
   status: DeliveryStatus;
   /** The recipient (an email address): staff only, never on public pages. */
