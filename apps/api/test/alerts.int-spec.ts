@@ -313,6 +313,12 @@ describe('Local alerts by email (integration)', () => {
     };
 
     expect(await digest.runIfDue(at('06:59'))).toEqual({ day: null, emails: 0 });
+    // A replica shutting down stops before its next batch and hands the day back: nothing sent,
+    // and the next check (here a minute later) takes the day at once, not after the claim's lease.
+    const shutdown = new AbortController();
+    shutdown.abort(new Error('shutting down'));
+    await expect(digest.runIfDue(at('07:29'), shutdown.signal)).rejects.toThrow('shutting down');
+    expect((await mailsTo('daily07@example.org')).filter((m) => /avisos? nuevos? el/.test(m.subject))).toHaveLength(0);
     const run = await digest.runIfDue(at('07:30'));
     expect(run.day).toBe(today);
     const digests = (await mailsTo('daily07@example.org')).filter((m) =>

@@ -38,6 +38,11 @@ export class AlertDigestRepository {
     return rows.length > 0;
   }
 
+  /** Hands an unfinished day back (a run stopped at shutdown): the next claim takes it at once. */
+  async releaseClaim(day: string): Promise<void> {
+    await this.db.query<unknown[]>(`UPDATE alert_digest_runs SET started_at = 'epoch' WHERE day = $1 AND finished_at IS NULL`, [day]);
+  }
+
   /** The next `limit` confirmed, live daily subscriptions after the id `after`, in id order. */
   async dailySubscriptionIds(manager: EntityManager, after: string, limit: number): Promise<string[]> {
     const rows = await manager.query<{ id: string }[]>(

@@ -56,11 +56,16 @@ export class AlertDigest implements OnModuleInit {
   onModuleInit(): void {
     if (!this.settings.worker) return;
     const dailyAt = `${String(this.settings.digestHour).padStart(2, '0')}:00`;
-    this.scheduler.register({ name: 'alert-digest', schedule: { dailyAt }, run: () => this.runIfDue(this.clock.now()) });
+    this.scheduler.register({ name: 'alert-digest', schedule: { dailyAt }, run: (_slot, stop) => this.runIfDue(this.clock.now(), stop) });
   }
 
-  /** Sends the previous day's digest if `now` is past today's digest hour and it is not sent yet. */
-  async runIfDue(now: Date): Promise<DigestRun> {
+  /**
+   * Sends the previous day's digest if `now` is past today's digest hour and it is not sent yet.
+   * When `stop` is aborted (the process shuts down) the run stops before its next batch and hands
+   * the day back, so the next check on any replica resumes it at once instead of after the claim's
+   * lease; the mails already queued are not sent twice (their dedupe keys).
+   */
+  async runIfDue(now: Date, stop?: AbortSignal): Promise<DigestRun> {
     const local = localTime(now, this.settings.timeZone);
     if (local.hour < this.settings.digestHour) return { day: null, emails: 0 };
     const day = previousDay(local.day);
@@ -71,6 +76,10 @@ export class AlertDigest implements OnModuleInit {
     let emails = 0;
     let cursor = '00000000-0000-0000-0000-000000000000';
     for (;;) {
+      if (stop?.aborted) {
+        await this.runs.releaseClaim(day);
+        stop.throwIfAborted();
+      }
       const batch = await this.db.transaction(async (manager) => {
         const ids = await this.runs.dailySubscriptionIds(manager, cursor, BATCH);
         if (ids.length === 0) return null;
