@@ -14,6 +14,7 @@ const WIDTHS: Array<[string, BrowserContextOptions]> = [
 const COUNT = /^(\d[\d.]*) avisos? en la zona visible$/;
 const MARKER = /^Aviso \d{4}-\d{6}: /;
 const GROUP = /^[\d.]+Grupo de \d[\d.]* avisos?/;
+const groupSize = (name: string) => Number(/Grupo de (\d[\d.]*) aviso/.exec(name)?.[1]?.replace(/\./g, '') ?? Number.NaN);
 
 async function mapReady(page: Page): Promise<void> {
   await page.locator('.reports-panel__status:not([aria-busy])').filter({ hasText: COUNT }).waitFor();
@@ -106,6 +107,11 @@ describe('the explore map by keyboard', () => {
           }
           if (!marker) {
             // Only clusters in view (and maybe proposal squares): Enter zooms into a cluster, and focus stays on the map.
+            // The smallest one seen: on the million the first could lead to a street still drawn as counts
+            // at the closest zoom. Focus panning the map can redraw the groups meanwhile: then any group.
+            const smallest = Math.min(...[...seen].filter((name) => GROUP.test(name)).map(groupSize));
+            const target = (name: string) => GROUP.test(name) && groupSize(name) === smallest;
+            for (let i = 0; i < 40 && !target((await focused(page)).name); i += 1) await page.keyboard.press('ArrowRight');
             for (let i = 0; i < 40 && !GROUP.test((await focused(page)).name); i += 1) await page.keyboard.press('ArrowRight');
             const before = await page.locator('.map').getAttribute('data-settled-view');
             await page.keyboard.press('Enter');
