@@ -14,6 +14,7 @@ const WIDTHS: Array<[string, BrowserContextOptions]> = [
 const COUNT = /^(\d[\d.]*) avisos? en la zona visible$/;
 const MARKER = /^Aviso \d{4}-\d{6}: /;
 const GROUP = /^[\d.]+Grupo de \d[\d.]* avisos?/;
+const groupSize = (name: string) => Number(/Grupo de (\d[\d.]*) aviso/.exec(name)?.[1]?.replace(/\./g, '') ?? Number.NaN);
 
 async function mapReady(page: Page): Promise<void> {
   await page.locator('.reports-panel__status:not([aria-busy])').filter({ hasText: COUNT }).waitFor();
@@ -32,6 +33,16 @@ function focusInsideMap(page: Page): Promise<boolean> {
     const y = a.top + a.height / 2;
     return x >= b.left && x <= b.right && y >= b.top && y <= b.bottom;
   });
+}
+
+/**
+ * Waits for the pan a popup makes to fit in the map (Leaflet's autoPan) to end and for the reports
+ * of the view it ends on to be drawn: the pan starts before the popup opens, and the map empties
+ * `data-settled-view` while it moves.
+ */
+async function popupPanSettled(page: Page): Promise<void> {
+  await page.locator('.map[data-settled-view*="/"]').waitFor();
+  await mapReady(page);
 }
 
 const focusIsMarker = (page: Page) => page.evaluate(() => document.activeElement?.classList.contains('leaflet-marker-icon') ?? false);
@@ -96,6 +107,11 @@ describe('the explore map by keyboard', () => {
           }
           if (!marker) {
             // Only clusters in view (and maybe proposal squares): Enter zooms into a cluster, and focus stays on the map.
+            // The smallest one seen: on the million the first could lead to a street still drawn as counts
+            // at the closest zoom. Focus panning the map can redraw the groups meanwhile: then any group.
+            const smallest = Math.min(...[...seen].filter((name) => GROUP.test(name)).map(groupSize));
+            const target = (name: string) => GROUP.test(name) && groupSize(name) === smallest;
+            for (let i = 0; i < 40 && !target((await focused(page)).name); i += 1) await page.keyboard.press('ArrowRight');
             for (let i = 0; i < 40 && !GROUP.test((await focused(page)).name); i += 1) await page.keyboard.press('ArrowRight');
             const before = await page.locator('.map').getAttribute('data-settled-view');
             await page.keyboard.press('Enter');
@@ -113,6 +129,9 @@ describe('the explore map by keyboard', () => {
         const popup = page.locator('.leaflet-popup .report-popup');
         await popup.waitFor();
         await page.waitForFunction(() => Boolean(document.activeElement?.closest('.leaflet-popup')));
+        // Read as a person would: after the popup's pan and the reload it brings, which may draw
+        // the marker anew; Escape used to race that reload.
+        await popupPanSettled(page);
         await page.keyboard.press('Escape');
         await popup.waitFor({ state: 'detached' });
         await expect(focused(page)).resolves.toMatchObject({ name: marker });
@@ -122,15 +141,23 @@ describe('the explore map by keyboard', () => {
         await expect(focused(page)).resolves.toMatchObject({ role: 'region', name: expect.stringMatching(/^Mapa de avisos\./) });
 
         // Opened from the list, the popup gives focus back to the list's button, where the list was left.
-        const button = page.getByRole('button', { name: /^Ver en el mapa: aviso / }).nth(2);
-        const name = (await button.getAttribute('aria-label')) ?? (await button.textContent()) ?? '';
+        // Held by its name: a locator by position re-read after the list changed named one report
+        // and focused another.
+        // The third, or the last where a street of the million shows fewer.
+        const shown = page.getByRole('button', { name: /^Ver en el mapa: aviso / });
+        const count = await shown.count();
+        expect(count).toBeGreaterThan(0);
+        const name = ((await shown.nth(Math.min(2, count - 1)).getAttribute('aria-label')) ?? '').trim();
+        expect(name).toMatch(/^Ver en el mapa: aviso /);
+        const button = page.getByRole('button', { name, exact: true });
         await button.focus();
         await page.keyboard.press('Enter');
         await popup.waitFor();
         await page.waitForFunction(() => Boolean(document.activeElement?.closest('.leaflet-popup')));
+        await popupPanSettled(page);
         await page.keyboard.press('Escape');
         await popup.waitFor({ state: 'detached' });
-        await expect(focused(page)).resolves.toMatchObject({ tag: 'button', name: name.trim(), visible: true });
+        await expect(focused(page)).resolves.toMatchObject({ tag: 'button', name, visible: true });
       });
     });
   }

@@ -15,6 +15,7 @@ import {
 } from '@plaza/map/ui';
 import L from './leaflet';
 import { installMapKeyboard } from './map-keyboard';
+import { POPUP_KEY, proposalKey, reportKey } from './popup-opener';
 import { keepProposalsSeparate } from './proposal-offsets';
 import type { MapView } from '@plaza/map/util';
 import type { ReportSummary } from './report-summary';
@@ -59,6 +60,23 @@ function viewportQuery(map: L.Map): ViewportQuery {
     bbox: [clamp(b.getWest(), 180), clamp(b.getSouth(), 85), clamp(b.getEast(), 180), clamp(b.getNorth(), 85)],
     zoom: map.getZoom(),
   };
+}
+
+/** Names what a marker stands for on its element, each time the map (or markercluster) draws it anew. */
+function withPopupKey(marker: L.Marker, key: string): L.Marker {
+  marker.on('add', () => marker.getElement()?.setAttribute(POPUP_KEY, key));
+  return marker;
+}
+
+/** A marker whose popup is open, or that has focus (the popup was just closed back to it). */
+function inUse(marker: L.Marker): boolean {
+  // getElement() is null, not undefined, once the marker has been taken off the map.
+  return marker.isPopupOpen() || Boolean(marker.getElement()?.contains(document.activeElement));
+}
+
+/** The same view to the precision ExplorePage compares views at (a new query only past it). */
+function sameQuery(a: ViewportQuery, b: ViewportQuery): boolean {
+  return a.zoom === b.zoom && a.bbox.every((v, i) => v.toFixed(5) === b.bbox[i]?.toFixed(5));
 }
 
 function markerLabel(report: ReportSummary, i18n: Translator): string {
@@ -127,12 +145,16 @@ export function ExploreMap({ ref, initialView, data, proposals, categories, tile
   const proposalLayerRef = useRef<L.LayerGroup | null>(null);
   const proposalMarkersRef = useRef(new Map<number, { marker: L.Marker; proposal: MapProposal }>());
   const markersRef = useRef(new Map<string, MarkerEntry>());
+  // The refs of the reports loaded now: a marker outside them is only kept while in use (inUse).
+  const loadedRefsRef = useRef(new Set<string>());
   const cellsRef = useRef(new Map<string, { marker: L.Marker; count: number }>());
   // A report asked for from the list that is not drawn yet: opened once it is (see showReport).
   const pendingShowRef = useRef<ReportSummary | null>(null);
   // Where the map still draws grid counts at street level, the report asked for is drawn on its
   // own, above them, for as long as its popup is open.
   const aloneRef = useRef<L.Marker | null>(null);
+  // What data-settled-view said last, and for which view: restored when a move ends on the same view.
+  const settledRef = useRef<{ value: string; view: ViewportQuery | null }>({ value: '', view: null });
   // Set when a cluster or cell is opened from the keyboard: its icon vanishes as the map zooms,
   // so focus returns to the map instead of falling to <body>.
   const refocusRef = useRef(false);
@@ -198,13 +220,37 @@ export function ExploreMap({ ref, initialView, data, proposals, categories, tile
       const centre = map.getCenter();
       live.current.onViewChange({ lat: centre.lat, lon: centre.lng, zoom: map.getZoom() }, viewportQuery(map));
     };
+    // A moving map has settled on nothing yet (data-settled-view, below): a popup's pan starts
+    // before the popup opens, so a test waiting for the map to settle after opening one waits for
+    // the reload that pan brings.
+    map.on('movestart', () => {
+      container.dataset['settledView'] = '';
+    });
     map.on('moveend', () => {
       if (refocusRef.current) {
         refocusRef.current = false;
         map.getContainer().focus({ preventScroll: true });
       }
       reportView();
+      // Moved less than the view's precision: the same view, still loaded, and no new data to say so.
+      const settled = settledRef.current;
+      if (settled.view && sameQuery(settled.view, viewportQuery(map))) container.dataset['settledView'] = settled.value;
     });
+    // A marker kept past a reload only for its popup or focus goes once both have left it; after
+    // the keyboard handler has given focus back to it (or elsewhere).
+    const dropStale = () =>
+      setTimeout(() => {
+        const markers = markersRef.current;
+        const stale: L.Marker[] = [];
+        for (const [refKey, entry] of markers) {
+          if (loadedRefsRef.current.has(refKey) || inUse(entry.marker)) continue;
+          stale.push(entry.marker);
+          markers.delete(refKey);
+        }
+        if (stale.length) cluster.removeLayers(stale);
+      });
+    map.on('popupclose', dropStale);
+    container.addEventListener('focusout', dropStale);
     map.on('popupopen', (event: L.PopupEvent) => {
       labelPopupClose(event.popup, live.current.i18n);
       if (document.activeElement && document.activeElement !== map.getContainer()) {
@@ -221,6 +267,7 @@ export function ExploreMap({ ref, initialView, data, proposals, categories, tile
     const proposalMarkers = proposalMarkersRef.current;
     return () => {
       resize.disconnect();
+      container.removeEventListener('focusout', dropStale);
       stopKeyboard();
       stopSeparating();
       markers.clear();
@@ -261,7 +308,10 @@ export function ExploreMap({ ref, initialView, data, proposals, categories, tile
         existing.report = report;
         continue;
       }
-      const entry: MarkerEntry = { report, marker: L.marker([report.lat, report.lon], { icon: icon(), keyboard: true, riseOnHover: true }) };
+      const entry: MarkerEntry = {
+        report,
+        marker: withPopupKey(L.marker([report.lat, report.lon], { icon: icon(), keyboard: true, riseOnHover: true }), reportKey(report.ref)),
+      };
       entry.marker.bindPopup(() => popupContent(entry.report, live.current.categories, live.current.i18n), { maxWidth: 280 });
       markers.set(report.ref, entry);
       added.push(entry.marker);
@@ -269,10 +319,15 @@ export function ExploreMap({ ref, initialView, data, proposals, categories, tile
     const removed: L.Marker[] = [];
     for (const [refKey, entry] of markers) {
       if (seen.has(refKey)) continue;
+      // The popup's pan can reload the view into one drawn as counts, or one without this report:
+      // removing its marker would close the popup under the reader and drop focus to the page.
+      // It stays until it is let go (dropStale).
+      if (inUse(entry.marker)) continue;
       removed.push(entry.marker);
       markers.delete(refKey);
     }
     if (removed.length) cluster.removeLayers(removed);
+    loadedRefsRef.current = seen;
     if (added.length) cluster.addLayers(added);
 
     // Cells are kept by position and count, so one that has focus survives a reload that leaves it unchanged.
@@ -302,9 +357,11 @@ export function ExploreMap({ ref, initialView, data, proposals, categories, tile
     }
     // For the browser tests and infra/bench/map.mjs: the view ("zoom/west,south,east,north", full
     // precision, as the list filters by it) whose reports are now loaded and drawn; empty while
-    // loading. A zoom step has settled when this names the new zoom.
+    // loading or moving. A zoom step has settled when this names the new zoom.
     const view = data.view;
-    container.dataset['settledView'] = data.state === 'ready' && view ? `${view.zoom}/${view.bbox.join(',')}` : '';
+    const settled = data.state === 'ready' && view ? `${view.zoom}/${view.bbox.join(',')}` : '';
+    settledRef.current = { value: settled, view: settled ? view : null };
+    container.dataset['settledView'] = settled;
 
     const pending = pendingShowRef.current;
     if (pending && markers.has(pending.ref)) {
@@ -335,12 +392,15 @@ export function ExploreMap({ ref, initialView, data, proposals, categories, tile
       }
       const entry = {
         proposal,
-        marker: L.marker([proposal.lat, proposal.lon], {
-          icon: proposalIcon(proposalLabel(proposal, live.current.i18n)),
-          keyboard: true,
-          riseOnHover: true,
-          pane: 'proposals',
-        }),
+        marker: withPopupKey(
+          L.marker([proposal.lat, proposal.lon], {
+            icon: proposalIcon(proposalLabel(proposal, live.current.i18n)),
+            keyboard: true,
+            riseOnHover: true,
+            pane: 'proposals',
+          }),
+          proposalKey(proposal.id),
+        ),
       };
       entry.marker.bindPopup(() => proposalPopup(entry.proposal, live.current.i18n), { maxWidth: 280 });
       entries.set(proposal.id, entry);
@@ -381,11 +441,14 @@ export function ExploreMap({ ref, initialView, data, proposals, categories, tile
     if (!map) return;
     aloneRef.current?.remove();
     const { i18n: t, categories: cats } = live.current;
-    const marker = L.marker([report.lat, report.lon], {
-      icon: reportIcon({ status: report.status, icon: cats.get(report.category)?.icon ?? null, label: markerLabel(report, t) }),
-      keyboard: true,
-      zIndexOffset: 1000,
-    });
+    const marker = withPopupKey(
+      L.marker([report.lat, report.lon], {
+        icon: reportIcon({ status: report.status, icon: cats.get(report.category)?.icon ?? null, label: markerLabel(report, t) }),
+        keyboard: true,
+        zIndexOffset: 1000,
+      }),
+      reportKey(report.ref),
+    );
     marker.bindPopup(() => popupContent(report, live.current.categories, live.current.i18n), { maxWidth: 280 });
     // After the map's own popupclose handler has given focus back to whatever opened it.
     marker.on('popupclose', () =>

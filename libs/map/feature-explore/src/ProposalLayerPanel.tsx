@@ -1,6 +1,7 @@
 import { useT } from '@plaza/web/i18n';
 import { Link } from 'wouter';
 import { appHref } from '@plaza/map/util';
+import { proposalKey } from './popup-opener';
 import type { ProposalLayerData } from './useProposalLayer';
 
 interface ProposalLayerPanelProps {
@@ -57,6 +58,7 @@ export function ProposalLayerPanel({ enabled, data, onToggle, onShow }: Proposal
                 type="button"
                 className="button"
                 aria-label={t('proposalLayer.showOnMapLabel', { title: proposal.title })}
+                data-popup-key={proposalKey(proposal.id)}
                 onClick={() => onShow(proposal.id)}
               >
                 {t('proposalLayer.showOnMap')}

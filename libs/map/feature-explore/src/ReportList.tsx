@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { appHref, statusColour, statusKey } from '@plaza/map/util';
 import type { CategoryInfo } from './ExploreMap';
+import { reportKey } from './popup-opener';
 import type { ReportSummary } from './report-summary';
 import { LIST_PAGE } from './useExploreData';
 
@@ -79,6 +80,8 @@ export function ReportList({ reports, categories, hasMore, loadingMore, onLoadMo
                 type="button"
                 className="button"
                 aria-label={t('reports.showOnMapLabel', { ref: report.ref, title: report.title })}
+                // Focus comes back here by this key when the popup closes, even if the list was redrawn.
+                data-popup-key={reportKey(report.ref)}
                 onClick={() => onShow(report.ref)}
               >
                 {t('reports.showOnMap')}

@@ -1,11 +1,14 @@
 import type L from './leaflet';
+import { openerToFocus, POPUP_KEY, type Opener } from './popup-opener';
 
 // The explore map for keyboard users: ONE tab stop. Markers, clusters, grid cells and proposal
 // squares are taken out of the tab order (a map of 120 markers used to take ≈125 Tabs to cross);
 // inside the map, Enter moves to the markers in view and the arrow keys go from one to the next
 // (a roving focus over what is visible, never onto a marker scrolled out of the map), Escape goes
 // back to the map. Escape also closes a popup, and focus returns to whatever opened it (a marker,
-// or the list's "show on map" button), never to the top of the page.
+// or the list's "show on map" button), never to the top of the page; when the map panned and
+// reloaded meanwhile and that opener was drawn again, to the element that stands for the same
+// report now (popup-opener.ts).
 
 const ITEM = '.leaflet-marker-icon[role="button"]';
 
@@ -51,7 +54,7 @@ const PREVIOUS = new Set(['ArrowLeft', 'ArrowUp']);
 /** Installs the keyboard behaviour on the explore map; returns the clean-up. */
 export function installMapKeyboard(map: L.Map, container: HTMLElement): () => void {
   const observer = demoteMarkers(container);
-  let opener: HTMLElement | null = null;
+  let opener: Opener<HTMLElement> | null = null;
   let popupElement: HTMLElement | null = null;
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -93,7 +96,9 @@ export function installMapKeyboard(map: L.Map, container: HTMLElement): () => vo
   const onOpen = (event: L.PopupEvent) => {
     const active = document.activeElement as HTMLElement | null;
     popupElement = event.popup.getElement() ?? null;
-    if (active && active !== document.body && !popupElement?.contains(active)) opener = active;
+    if (active && active !== document.body && !popupElement?.contains(active)) {
+      opener = { element: active, key: active.getAttribute(POPUP_KEY), inMap: container.contains(active) };
+    }
   };
   const onClose = (event: L.PopupEvent) => {
     const element = event.popup.getElement();
@@ -101,12 +106,28 @@ export function installMapKeyboard(map: L.Map, container: HTMLElement): () => vo
     popupElement = null;
     const active = document.activeElement;
     const focusWasInside = !active || active === document.body || Boolean(element?.contains(active));
-    const back = opener;
+    const remembered = opener;
     opener = null;
     if (!focusWasInside) return;
-    // A marker that was re-clustered or left the view since is gone: the map takes focus instead.
-    if (back?.isConnected && back.getClientRects().length > 0) back.focus({ preventScroll: container.contains(back) });
-    else container.focus({ preventScroll: true });
+    const lookup = {
+      usable: (el: HTMLElement) => el.isConnected && el.getClientRects().length > 0,
+      inMap: (el: HTMLElement) => container.contains(el),
+      byKey: (key: string) => document.querySelectorAll<HTMLElement>(`[${POPUP_KEY}="${CSS.escape(key)}"]`),
+    };
+    const giveBack = (again: boolean) => {
+      const back = openerToFocus(remembered, lookup);
+      if (back) back.focus({ preventScroll: container.contains(back) });
+      // markercluster closes a popup when it takes its marker off the map to regroup, and draws
+      // the marker again before it returns: one more look after that.
+      else if (again) {
+        setTimeout(() => {
+          if (!document.activeElement || document.activeElement === document.body) giveBack(false);
+        });
+      }
+      // A marker that was clustered or left the view since is gone: the map takes focus instead.
+      else container.focus({ preventScroll: true });
+    };
+    giveBack(true);
   };
 
   container.addEventListener('keydown', onKeyDown);
