@@ -80,4 +80,3 @@ export function mailOf(payload: Record<string, unknown>, templates: MailTemplate
     ...(typeof unsubscribeUrl === 'string' ? { unsubscribeUrl } : {}),
   };
 }
-
