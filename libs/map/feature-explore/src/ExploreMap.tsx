@@ -9,6 +9,7 @@ import {
   labelPopupClose,
   motionOptions,
   proposalIcon,
+  removeMap,
   reportIcon,
   translateControls,
   useTiles,
@@ -275,7 +276,7 @@ export function ExploreMap({ ref, initialView, data, proposals, categories, tile
       proposalMarkers.clear();
       // Removing the map fires view events; by now the page may already show another route.
       map.off();
-      map.remove();
+      removeMap(map);
       mapRef.current = null;
       clusterRef.current = null;
       cellLayerRef.current = null;

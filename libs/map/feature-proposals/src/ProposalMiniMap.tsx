@@ -1,7 +1,7 @@
 import type { TileSettings } from '@plaza/shared/contracts';
 import { useT } from '@plaza/web/i18n';
 import { useEffect, useRef } from 'react';
-import { L, proposalIcon, useTiles, useTranslatedControls } from '@plaza/map/ui';
+import { L, proposalIcon, removeMap, useTiles, useTranslatedControls } from '@plaza/map/ui';
 
 /** Where the proposal is; the page says its area in words too. */
 export function ProposalMiniMap({
@@ -28,7 +28,7 @@ export function ProposalMiniMap({
     mapRef.current = map;
     L.marker([lat, lon], { icon: proposalIcon(i18n.t('proposal.mapLabel')), keyboard: false, interactive: false }).addTo(map);
     return () => {
-      map.remove();
+      removeMap(map);
       mapRef.current = null;
     };
   }, [lat, lon]);

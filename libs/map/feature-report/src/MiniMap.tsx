@@ -1,7 +1,7 @@
 import type { TileSettings } from '@plaza/shared/contracts';
 import { useT } from '@plaza/web/i18n';
 import { useEffect, useRef } from 'react';
-import { L, reportIcon, useTiles, useTranslatedControls } from '@plaza/map/ui';
+import { L, reportIcon, removeMap, useTiles, useTranslatedControls } from '@plaza/map/ui';
 
 interface MiniMapProps {
   lat: number;
@@ -26,7 +26,7 @@ export function MiniMap({ lat, lon, status, icon, label, tiles }: MiniMapProps) 
     mapRef.current = map;
     markerRef.current = L.marker([lat, lon], { icon: reportIcon({ status, icon, label }), keyboard: false, interactive: false }).addTo(map);
     return () => {
-      map.remove();
+      removeMap(map);
       mapRef.current = null;
     };
   }, [lat, lon]);

@@ -5,6 +5,7 @@ import { areasLayer } from './base-layers';
 import { pickPointsOnMap, useAreaOutlines, useTiles, useTranslatedControls } from './use-base-map';
 import { motionOptions } from './motion';
 import L from './leaflet-global';
+import { removeMap } from './remove-map';
 
 export interface PointPickerMapHandle {
   /** The Leaflet map, once created (after the first effect). */
@@ -83,7 +84,7 @@ export function PointPickerMap({
     return () => {
       stopPicking();
       resize.disconnect();
-      map.remove();
+      removeMap(map);
       mapRef.current = null;
     };
   }, []);
