@@ -139,6 +139,25 @@ describe('dense console and roles in Chromium', () => {
     axe.assert();
   });
 
+  it('moving on to the next case right after zooming the case map raises no page error', async () => {
+    // Leaflet ends a zoom animation from a 250 ms timer that map.remove() does not cancel: a
+    // manager who zooms in and moves on at once used to get "reading '_leaflet_pos'" (removeMap).
+    const { page, pageErrors } = await harness.signedIn(MANAGER, '/inbox', { viewport: DESKTOP });
+    const links = page.locator('.inbox-table tbody a[id^="case-link-"]');
+    await links.nth(1).waitFor();
+    const [first, second] = [await links.nth(0).textContent(), await links.nth(1).textContent()];
+    await links.nth(0).click();
+    const map = page.getByRole('region', { name: 'Mapa con la ubicación del aviso' });
+    await page.getByRole('region', { name: `Aviso ${first}` }).waitFor();
+    await map.locator('.leaflet-tile-pane').waitFor({ state: 'attached' });
+    await map.getByRole('button', { name: 'Acercar' }).click();
+    await links.nth(1).click();
+    await page.getByRole('region', { name: `Aviso ${second}` }).waitFor();
+    // Past the animation's timer.
+    await page.waitForTimeout(600);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('on a phone the split view collapses: list, then the case on its own page', async () => {
     const page = await signedIn(MANAGER, '/inbox?category=pintada', { viewport: PHONE });
     const axe = axeCollector(page);

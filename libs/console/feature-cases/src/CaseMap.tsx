@@ -1,5 +1,6 @@
 import type { TileSettings } from '@plaza/shared/contracts';
 import { useT } from '@plaza/web/i18n';
+import { removeMap } from '@plaza/web/ui';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
@@ -20,7 +21,7 @@ export function CaseMap({ lat, lon, tiles }: { lat: number; lon: number; tiles: 
     L.circleMarker([lat, lon], { radius: 9, color: '#7c2d12', weight: 3, fillColor: '#f97316', fillOpacity: 0.9, interactive: false }).addTo(map);
     mapRef.current = map;
     return () => {
-      map.remove();
+      removeMap(map);
       mapRef.current = null;
     };
   }, [lat, lon, t]);

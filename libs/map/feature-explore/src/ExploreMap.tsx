@@ -9,11 +9,11 @@ import {
   labelPopupClose,
   motionOptions,
   proposalIcon,
-  removeMap,
   reportIcon,
   translateControls,
   useTiles,
 } from '@plaza/map/ui';
+import { removeMap } from '@plaza/web/ui';
 import L from './leaflet';
 import { installMapKeyboard } from './map-keyboard';
 import { POPUP_KEY, proposalKey, reportKey } from './popup-opener';

@@ -1,7 +1,8 @@
 import type { TileSettings } from '@plaza/shared/contracts';
 import { useT } from '@plaza/web/i18n';
 import { useEffect, useRef } from 'react';
-import { L, proposalIcon, removeMap, useTiles, useTranslatedControls } from '@plaza/map/ui';
+import { L, proposalIcon, useTiles, useTranslatedControls } from '@plaza/map/ui';
+import { removeMap } from '@plaza/web/ui';
 
 /** Where the proposal is; the page says its area in words too. */
 export function ProposalMiniMap({

@@ -1,7 +1,8 @@
 import type { TileSettings } from '@plaza/shared/contracts';
 import { useT } from '@plaza/web/i18n';
 import { useEffect, useRef } from 'react';
-import { L, reportIcon, removeMap, useTiles, useTranslatedControls } from '@plaza/map/ui';
+import { L, reportIcon, useTiles, useTranslatedControls } from '@plaza/map/ui';
+import { removeMap } from '@plaza/web/ui';
 
 interface MiniMapProps {
   lat: number;

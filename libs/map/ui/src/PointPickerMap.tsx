@@ -5,7 +5,7 @@ import { areasLayer } from './base-layers';
 import { pickPointsOnMap, useAreaOutlines, useTiles, useTranslatedControls } from './use-base-map';
 import { motionOptions } from './motion';
 import L from './leaflet-global';
-import { removeMap } from './remove-map';
+import { removeMap } from '@plaza/web/ui';
 
 export interface PointPickerMapHandle {
   /** The Leaflet map, once created (after the first effect). */

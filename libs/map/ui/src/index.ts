@@ -20,4 +20,3 @@ export { default as L } from './leaflet-global';
 export * from './map-ui-api';
 export * from './markers';
 export * from './use-base-map';
-export * from './remove-map';

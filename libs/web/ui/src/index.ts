@@ -28,3 +28,4 @@ export type { TextFieldProps } from './TextField';
 export { CategoryIcon } from './CategoryIcon';
 export type { CategoryIconProps } from './CategoryIcon';
 export { CATEGORY_ICON_PATHS, FALLBACK_ICON_PATH, categoryIconPath, categoryIconSvg } from './category-icons';
+export { removeMap } from './remove-map';
