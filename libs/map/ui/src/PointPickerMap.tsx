@@ -1,11 +1,11 @@
 import type { TileSettings } from '@plaza/shared/contracts';
 import { useT } from '@plaza/web/i18n';
+import { removeMap } from '@plaza/web/ui';
 import { useEffect, useImperativeHandle, useRef, type ReactNode, type Ref } from 'react';
 import { areasLayer } from './base-layers';
 import { pickPointsOnMap, useAreaOutlines, useTiles, useTranslatedControls } from './use-base-map';
 import { motionOptions } from './motion';
 import L from './leaflet-global';
-import { removeMap } from '@plaza/web/ui';
 
 export interface PointPickerMapHandle {
   /** The Leaflet map, once created (after the first effect). */
