@@ -7,6 +7,7 @@ export * from './migrations';
 export * from './report-visibility';
 export * from './city-settings.repository';
 export * from './read-routing';
+export * from './prepared-statements';
 export * from './public-reads';
 export * from './public-reads.module';
 export * from './reachable-replicas';

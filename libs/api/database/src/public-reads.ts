@@ -1,31 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { preparedName, type PgPoolsDriver } from './prepared-statements';
 import { readsMustUsePrimary } from './read-routing';
-
-/** The part of pg's Pool the prepared statements use. */
-interface PgPool {
-  query<Row>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
-}
-
-/** TypeORM's pg driver with replication: one pool for the primary, one per replica. */
-interface ReplicatedDriver {
-  master: PgPool;
-  slaves?: PgPool[];
-}
-
-const preparedNames = new Map<string, string>();
-
-/** A statement's name, derived from its text, so each statement shape gets its own. */
-function preparedName(text: string): string {
-  let name = preparedNames.get(text);
-  if (!name) {
-    name = `plaza_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
-    preparedNames.set(text, name);
-  }
-  return name;
-}
 
 /**
  * The way to the database for public read traffic (map, clusters, report pages, feeds, Open311
@@ -71,7 +48,7 @@ export class PublicReads {
    * request may read from one, the primary's otherwise.
    */
   async prepared<Row>(text: string, values: unknown[]): Promise<Row[]> {
-    const driver = this.db.driver as unknown as ReplicatedDriver;
+    const driver = this.db.driver as unknown as PgPoolsDriver;
     const statement = { name: preparedName(text), text, values };
     const replicas = this.onReplica() ? (driver.slaves ?? []) : [];
     if (replicas.length > 0) {

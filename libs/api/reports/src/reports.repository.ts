@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Locale, NearbyReportView, ReportStatus, TimelineEntryView } from '@plaza/shared/contracts';
 import { PUBLIC_REPORT_STATUSES } from '@plaza/shared/contracts';
-import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { filedReport, PublicReads } from '@plaza/api/database';
+import { filedReport, preparedName, PublicReads, type PgPoolsDriver } from '@plaza/api/database';
 import type { ReportListQuery } from './dto/list-reports.query';
 import { departmentNameJson, jsonTextOrNull, photoJson, photosArraySql, publicFeatureSql, shownPhoto } from './public-feature.sql';
 import { reportFilterClauses } from './report-filters.sql';
@@ -327,28 +326,16 @@ export class ReportsRepository {
 // Closed reports are not useful duplicate candidates: the problem came back.
 const OPEN_PUBLIC_STATUSES: ReportStatus[] = ['confirmed', 'investigating', 'action_scheduled', 'in_progress'];
 
-/** The part of pg's Pool the hot path uses. */
-interface PgPool {
-  query<Row>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
-}
-
-const preparedNames = new Map<string, string>();
-
 /**
- * Runs a hot-path statement straight on TypeORM's pg pool as a named prepared statement: parsed
- * and planned once per connection instead of on every request, and without a query runner taken
- * and released around it. The name is derived from the text, so each statement shape gets its own.
- * Only for single statements outside transactions (the pool hands out any connection): reads, and
- * a write that is its own transaction (filing a report, ReportFilingRepository).
+ * Runs a hot-path statement straight on the primary's pg pool as a named prepared statement:
+ * parsed once per connection instead of on every request, and without a query runner taken and
+ * released around it. Only for single statements outside transactions (the pool hands out any
+ * connection): a write that is its own transaction (filing a report, ReportFilingRepository).
+ * Public reads go through PublicReads.prepared, which may use a replica.
  */
 export async function preparedQuery<Row>(db: DataSource, text: string, values: unknown[]): Promise<Row[]> {
-  let name = preparedNames.get(text);
-  if (!name) {
-    name = `plaza_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
-    preparedNames.set(text, name);
-  }
-  const pool = (db.driver as unknown as { master: PgPool }).master;
-  const { rows } = await pool.query<Row>({ name, text, values });
+  const pool = (db.driver as unknown as PgPoolsDriver).master;
+  const { rows } = await pool.query<Row>({ name: preparedName(text), text, values });
   return rows;
 }
 
